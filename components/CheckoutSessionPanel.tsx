@@ -1,0 +1,121 @@
+import { useState } from 'preact/hooks';
+import type { CheckoutSessionView } from '../utils/checkout-session-view';
+import { formatMinorUnits } from '../utils/currency-units';
+import { askBackground } from '../utils/messaging/ask-background';
+import type { AgentFacingError } from '../utils/stripe/explain-failure';
+import { ErrorNotice } from './ErrorNotice';
+
+type Step =
+  | { name: 'idle' }
+  | { name: 'confirming'; attemptId: string }
+  | { name: 'working'; attemptId: string }
+  | { name: 'failed'; attemptId: string | null; error: AgentFacingError }
+  | { name: 'expired' };
+
+const STATUS_LABEL = { open: 'Open', complete: 'Complete', expired: 'Expired' } as const;
+
+export function CheckoutSessionPanel(props: { token: string; session: CheckoutSessionView }) {
+  const [session, setSession] = useState(props.session);
+  const [step, setStep] = useState<Step>({ name: 'idle' });
+
+  async function expire(attemptId: string, event: MouseEvent) {
+    // A confirmation counts only from a real click or key press by the agent.
+    if (!event.isTrusted) return;
+    setStep({ name: 'working', attemptId });
+    const reply = await askBackground<CheckoutSessionView>({
+      type: 'checkoutSession.expire',
+      token: props.token,
+      attemptId,
+    });
+    if (reply.ok) {
+      setSession(reply.value);
+      setStep({ name: 'expired' });
+    } else {
+      setStep({ name: 'failed', attemptId, error: reply.error });
+    }
+  }
+
+  const amount =
+    session.amountTotal !== null && session.currency
+      ? formatMinorUnits(session.amountTotal, session.currency)
+      : '—';
+  const busy = step.name === 'working';
+
+  return (
+    <section aria-label="Checkout Session details">
+      <dl class="facts">
+        <dt>Status</dt>
+        <dd data-testid="session-status">
+          {session.status ? STATUS_LABEL[session.status] : 'Unknown'}
+        </dd>
+        <dt>Amount</dt>
+        <dd>{amount}</dd>
+        <dt>Customer email</dt>
+        <dd>{session.customerEmail ?? '—'}</dd>
+        <dt>{session.status === 'open' ? 'Expires' : 'Expiry was'}</dt>
+        <dd>
+          <time dateTime={new Date(session.expiresAt * 1000).toISOString()}>
+            {new Date(session.expiresAt * 1000).toLocaleString()}
+          </time>
+        </dd>
+      </dl>
+
+      {step.name === 'expired' && (
+        <p class="notice notice-success" role="status">
+          Session expired. The customer can no longer pay with this link.
+        </p>
+      )}
+      {step.name === 'failed' && <ErrorNotice error={step.error} />}
+      {session.notExpirableBecause && step.name !== 'expired' && (
+        <p class="notice" role="note">
+          {session.notExpirableBecause}
+        </p>
+      )}
+
+      {!session.notExpirableBecause && (step.name === 'idle' || step.name === 'failed') && (
+        <div class="actions">
+          <button
+            type="button"
+            class={`danger ${session.mode === 'live' ? 'live' : ''}`}
+            onClick={() =>
+              setStep({
+                name: 'confirming',
+                attemptId:
+                  step.name === 'failed' && step.attemptId ? step.attemptId : crypto.randomUUID(),
+              })
+            }
+          >
+            Expire session
+          </button>
+        </div>
+      )}
+      {(step.name === 'confirming' || step.name === 'working') && (
+        <div class="confirm" role="group" aria-label="Confirm expiring the session">
+          <p>
+            Expire this {session.mode === 'live' ? <strong>LIVE</strong> : 'test'} session? The
+            customer will no longer be able to pay with it. This cannot be undone.
+          </p>
+          <div class="actions">
+            <button
+              type="button"
+              class="danger"
+              disabled={busy}
+              autoFocus
+              onClick={(event) => void expire(step.attemptId, event)}
+            >
+              {busy ? 'Expiring…' : 'Confirm'}
+            </button>
+            <button
+              type="button"
+              class="secondary"
+              disabled={busy}
+              onClick={() => setStep({ name: 'idle' })}
+            >
+              Cancel
+            </button>
+          </div>
+        </div>
+      )}
+    </section>
+  );
+}

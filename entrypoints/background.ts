@@ -1,0 +1,23 @@
+import { browser } from 'wxt/browser';
+import { defineBackground } from 'wxt/utils/define-background';
+import { accountById } from '../utils/account-store';
+import { resumePendingActions } from '../utils/actions/resume-pending';
+import { openActivityJournal } from '../utils/activity-journal';
+import { createMessageHandler } from '../utils/messaging/background-router';
+import { createStripeClient } from '../utils/stripe/client';
+
+export default defineBackground(() => {
+  const journal = openActivityJournal();
+  const clientFor = (account: { apiKey: string }) => createStripeClient({ apiKey: account.apiKey });
+  const handleMessage = createMessageHandler({
+    runtimeId: browser.runtime.id,
+    extensionOrigin: new URL(browser.runtime.getURL('/')).origin,
+    journal,
+    clientFor,
+    sendToFrame: async (tabId, frameId, message) => {
+      await browser.tabs.sendMessage(tabId, message, { frameId });
+    },
+  });
+  browser.runtime.onMessage.addListener((message, sender) => handleMessage(message, sender));
+  void resumePendingActions(journal, accountById, clientFor);
+});

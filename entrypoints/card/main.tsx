@@ -1,0 +1,13 @@
+import '../../components/theme.css';
+import '../../components/card.css';
+import { render } from 'preact';
+import { ActionCard } from '../../components/ActionCard';
+import { askBackground } from '../../utils/messaging/ask-background';
+
+const token = location.hash.slice(1);
+const close = () => void askBackground({ type: 'card.close', token });
+
+document.addEventListener('keydown', (event) => {
+  if (event.key === 'Escape') close();
+});
+render(<ActionCard token={token} onClose={close} />, document.getElementById('app')!);

@@ -1,0 +1,5 @@
+import '../../components/theme.css';
+import { render } from 'preact';
+import { Popup } from '../../components/Popup';
+
+render(<Popup />, document.getElementById('app')!);

@@ -1,0 +1,68 @@
+import { describe, expect, it } from 'vitest';
+import {
+  createStripeIdMatcher,
+  describeInvalidStripeId,
+  parseStripeId,
+} from '../../utils/stripe-id-grammar';
+
+const idsIn = (text: string) => [...text.matchAll(createStripeIdMatcher())].map((m) => m[0]);
+const session58 = 'cs_test_a1B2c3D4e5F6g7H8i9J0k1L2m3N4o5P6q7R8s9T0u1V2w3X4y5Z6a7B8';
+
+describe('finding IDs in running text', () => {
+  it.each([
+    ['plain text', `Session ${session58} failed`, [session58]],
+    ['customer', 'Customer cus_PzJennyRosen01.', ['cus_PzJennyRosen01']],
+    ['live session', 'see cs_live_abc123 now', ['cs_live_abc123']],
+    [
+      'checkout URL fragment stops the ID',
+      `https://checkout.stripe.com/c/pay/${session58}#fidkd`,
+      [session58],
+    ],
+    ['dashboard URL', 'https://dashboard.stripe.com/test/customers/cus_Abc123', ['cus_Abc123']],
+    ['inside parentheses and quotes', `("cus_A1") 'cs_test_B2'`, ['cus_A1', 'cs_test_B2']],
+    ['several in a row', 'cus_A, cus_B; cus_C', ['cus_A', 'cus_B', 'cus_C']],
+    ['short body', 'cus_a', ['cus_a']],
+    ['long body (no fixed length)', `cus_${'x'.repeat(200)}`, [`cus_${'x'.repeat(200)}`]],
+  ])('finds %s', (_name, text, expected) => {
+    expect(idsIn(text)).toEqual(expected);
+  });
+
+  it.each([
+    ['inside a longer word', 'focus_abc abacus_def discus_ghi'],
+    ['look-alike prefix', 'cs_testing_abc cs_tests_abc'],
+    ['followed by an underscore', 'cus_abc_def'],
+    ['prefix alone', 'cus_ cs_test_ cs_live_'],
+    ['other Stripe objects', 'pi_123 ch_123 sk_test_123 cs_123'],
+    ['upper-case prefix', 'CUS_abc CS_TEST_abc'],
+    ['preceded by a digit', '1cus_abc'],
+    ['unicode look-alike letters', 'cus_аbc'.replace('cus_', 'сus_')],
+  ])('ignores %s', (_name, text) => {
+    expect(idsIn(text)).toEqual([]);
+  });
+});
+
+describe('parseStripeId', () => {
+  it.each([
+    [session58, 'checkout_session', 'test'],
+    ['cs_live_Q1w2', 'checkout_session', 'live'],
+    ['cus_PzJennyRosen01', 'customer', null],
+  ])('classifies %s', (id, kind, mode) => {
+    expect(parseStripeId(id)).toEqual({ id, kind, mode });
+  });
+
+  it.each([
+    ['', 'Enter a Stripe ID'],
+    ['cus_abc def', 'no spaces'],
+    [`cus_${'a'.repeat(252)}`, 'at most 255'],
+    ['pi_123', 'should start with one of'],
+    ['cus_abc<script>', 'only letters and digits'],
+    ['cus_ab\u200bc', 'only letters and digits'],
+  ])('refuses %j with a reason', (candidate, reason) => {
+    expect(parseStripeId(candidate)).toBeNull();
+    expect(describeInvalidStripeId(candidate)).toContain(reason);
+  });
+
+  it('accepts exactly 255 characters', () => {
+    expect(parseStripeId(`cus_${'a'.repeat(251)}`)).not.toBeNull();
+  });
+});

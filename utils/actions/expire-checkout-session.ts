@@ -1,0 +1,73 @@
+import type { ActivityJournal } from '../activity-journal';
+import type { UsableAccount } from '../account-store';
+import { toCheckoutSessionView, type CheckoutSessionView } from '../checkout-session-view';
+import { failure, success, type Reply } from '../messaging/reply';
+import { retrieveCheckoutSession } from '../stripe/checkout-sessions';
+import type { StripeClient } from '../stripe/client';
+import { explainStripeFailure } from '../stripe/explain-failure';
+import { CheckoutSession } from '../stripe/schemas';
+import { StripeApiError } from '../stripe/stripe-error';
+import { runJournaledPost } from './run-journaled-post';
+
+export async function expireCheckoutSessionAction(input: {
+  stripe: StripeClient;
+  journal: ActivityJournal;
+  account: UsableAccount;
+  sessionId: string;
+  attemptId: string;
+  pageUrl: string;
+}): Promise<Reply<CheckoutSessionView>> {
+  const { stripe, journal, account, sessionId } = input;
+  const previous = await journal.get(input.attemptId);
+  if (previous?.outcome === 'succeeded') {
+    // A second click on a confirmation that already went through: show the state, send nothing.
+    return lookUpCheckoutSession(stripe, account, sessionId);
+  }
+  const outcome = await runJournaledPost(
+    stripe,
+    journal,
+    {
+      id: input.attemptId,
+      accountId: account.id,
+      mode: account.mode,
+      objectId: sessionId,
+      action: 'expire_checkout_session',
+      request: { method: 'POST', path: `/v1/checkout/sessions/${sessionId}/expire`, params: {} },
+      pageUrl: input.pageUrl,
+    },
+    CheckoutSession,
+  );
+  if (outcome.kind === 'done')
+    return success(toCheckoutSessionView(outcome.result.data, account.label));
+
+  const explained = explainStripeFailure(outcome.error);
+  if (outcome.error instanceof StripeApiError && outcome.error.status === 400) {
+    // Stripe's 400 for a session that is not open carries no reliable code: read the session
+    // again and explain from its status.
+    try {
+      const current = await retrieveCheckoutSession(stripe, sessionId);
+      const view = toCheckoutSessionView(current.data, account.label);
+      if (view.notExpirableBecause)
+        return failure(view.notExpirableBecause, {
+          requestId: explained.requestId,
+          stripeCode: explained.stripeCode,
+        });
+    } catch {
+      // Fall through to Stripe's own words.
+    }
+  }
+  return { ok: false, error: explained };
+}
+
+export async function lookUpCheckoutSession(
+  stripe: StripeClient,
+  account: UsableAccount,
+  sessionId: string,
+): Promise<Reply<CheckoutSessionView>> {
+  try {
+    const result = await retrieveCheckoutSession(stripe, sessionId);
+    return success(toCheckoutSessionView(result.data, account.label));
+  } catch (error) {
+    return { ok: false, error: explainStripeFailure(error) };
+  }
+}

@@ -1,0 +1,48 @@
+import type { z } from 'zod';
+import type { ActivityJournal, JournalRecord, NewJournalRecord } from '../activity-journal';
+import type { StripeClient, StripeResult } from '../stripe/client';
+import { explainStripeFailure } from '../stripe/explain-failure';
+import { StripeConnectionError } from '../stripe/stripe-error';
+
+export type JournaledOutcome<T> =
+  | { kind: 'done'; result: StripeResult<T>; record: JournalRecord }
+  | { kind: 'failed'; error: unknown; record: JournalRecord };
+
+/**
+ * The one way a change reaches Stripe: the journal record (and its idempotency key) is
+ * written first, then the POST goes out with that key. If no answer ever arrives the record
+ * stays pending, so a retry or a restart resends with the same key and Stripe replays rather
+ * than acting twice.
+ */
+export async function runJournaledPost<T>(
+  stripe: StripeClient,
+  journal: ActivityJournal,
+  intent: NewJournalRecord,
+  schema: z.ZodType<T>,
+): Promise<JournaledOutcome<T>> {
+  const record = await journal.begin(intent);
+  try {
+    const result = await stripe({
+      method: 'POST',
+      path: record.request.path,
+      params: record.request.params,
+      idempotencyKey: record.idempotencyKey,
+      schema,
+    });
+    const settled = await journal.settle(record.id, {
+      outcome: 'succeeded',
+      requestId: result.requestId,
+    });
+    return { kind: 'done', result, record: settled };
+  } catch (error) {
+    const explained = explainStripeFailure(error);
+    // Without an answer we cannot know whether Stripe acted: keep it pending for a replay.
+    const outcome = error instanceof StripeConnectionError ? 'pending' : 'failed';
+    const settled = await journal.settle(record.id, {
+      outcome,
+      requestId: explained.requestId,
+      errorMessage: explained.message,
+    });
+    return { kind: 'failed', error, record: settled };
+  }
+}

@@ -1,0 +1,127 @@
+import { openDB, type DBSchema, type IDBPDatabase } from 'idb';
+import type { FormValue } from './stripe/form-encoding';
+import type { StripeMode } from './stripe-id-grammar';
+
+export type JournalAction = 'expire_checkout_session';
+/** `pending` until Stripe's answer is known: a record left pending is replayed, never re-created. */
+export type JournalOutcome = 'pending' | 'succeeded' | 'failed';
+
+export interface JournalRecord {
+  /** The attempt ID the UI minted for this one confirmation. */
+  id: string;
+  idempotencyKey: string;
+  createdAt: number;
+  updatedAt: number;
+  accountId: string;
+  mode: StripeMode;
+  objectId: string;
+  action: JournalAction;
+  amount?: number;
+  currency?: string;
+  /** What to send again, with the same key, if the worker dies mid-request. Never holds keys. */
+  request: { method: 'POST'; path: string; params: Record<string, FormValue> };
+  outcome: JournalOutcome;
+  requestId?: string;
+  errorMessage?: string;
+  pageUrl?: string;
+}
+
+export type NewJournalRecord = Omit<
+  JournalRecord,
+  'idempotencyKey' | 'createdAt' | 'updatedAt' | 'outcome'
+>;
+export type JournalSettlement = Pick<JournalRecord, 'outcome'> &
+  Partial<Pick<JournalRecord, 'requestId' | 'errorMessage'>>;
+
+interface JournalDb extends DBSchema {
+  actions: {
+    key: string;
+    value: JournalRecord;
+    indexes: { byOutcome: string; byCreatedAt: number };
+  };
+}
+
+export interface ActivityJournal {
+  /**
+   * Writes the record before anything is sent. Called again with the same attempt ID (a
+   * double click, a retry after a restart), it returns the stored record and its key.
+   */
+  begin(record: NewJournalRecord, now?: number): Promise<JournalRecord>;
+  settle(id: string, settlement: JournalSettlement, now?: number): Promise<JournalRecord>;
+  get(id: string): Promise<JournalRecord | undefined>;
+  listPending(): Promise<JournalRecord[]>;
+  listRecent(limit: number): Promise<JournalRecord[]>;
+}
+
+export class JournalConflictError extends Error {
+  override readonly name = 'JournalConflictError';
+}
+
+export const idempotencyKeyFor = (attemptId: string) => `sha-${attemptId}`;
+
+export function openActivityJournal(databaseName = 'activity-journal'): ActivityJournal {
+  let database: Promise<IDBPDatabase<JournalDb>> | undefined;
+  const db = () =>
+    (database ??= openDB<JournalDb>(databaseName, 1, {
+      upgrade(upgrading) {
+        const store = upgrading.createObjectStore('actions', { keyPath: 'id' });
+        store.createIndex('byOutcome', 'outcome');
+        store.createIndex('byCreatedAt', 'createdAt');
+      },
+    }));
+
+  return {
+    async begin(record, now = Date.now()) {
+      const tx = (await db()).transaction('actions', 'readwrite');
+      const existing = await tx.store.get(record.id);
+      if (existing) {
+        await tx.done;
+        const sameIntent =
+          existing.action === record.action &&
+          existing.objectId === record.objectId &&
+          existing.accountId === record.accountId &&
+          JSON.stringify(existing.request) === JSON.stringify(record.request);
+        if (!sameIntent)
+          throw new JournalConflictError(
+            'This confirmation was already used for a different action.',
+          );
+        return existing;
+      }
+      const created: JournalRecord = {
+        ...record,
+        idempotencyKey: idempotencyKeyFor(record.id),
+        createdAt: now,
+        updatedAt: now,
+        outcome: 'pending',
+      };
+      await tx.store.add(created);
+      await tx.done;
+      return created;
+    },
+    async settle(id, settlement, now = Date.now()) {
+      const tx = (await db()).transaction('actions', 'readwrite');
+      const existing = await tx.store.get(id);
+      if (!existing) throw new Error(`No journal record ${id}.`);
+      const updated: JournalRecord = { ...existing, ...settlement, updatedAt: now };
+      await tx.store.put(updated);
+      await tx.done;
+      return updated;
+    },
+    async get(id) {
+      return (await db()).get('actions', id);
+    },
+    async listPending() {
+      return (await db()).getAllFromIndex('actions', 'byOutcome', 'pending');
+    },
+    async listRecent(limit) {
+      const tx = (await db()).transaction('actions');
+      const records: JournalRecord[] = [];
+      let cursor = await tx.store.index('byCreatedAt').openCursor(null, 'prev');
+      while (cursor && records.length < limit) {
+        records.push(cursor.value);
+        cursor = await cursor.continue();
+      }
+      return records;
+    },
+  };
+}

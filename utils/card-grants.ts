@@ -1,0 +1,53 @@
+import { storage } from 'wxt/utils/storage';
+
+/**
+ * A card acts only on the object the background granted it. The content script asks for a
+ * grant for an ID it saw; the card page presents the token and gets that ID back, and every
+ * later request from the card names the token, never an ID of its own choosing.
+ */
+export interface CardGrant {
+  token: string;
+  objectId: string;
+  /** The tab and frame whose content script asked; the card must live in the same tab. */
+  tabId: number;
+  frameId: number;
+  pageUrl: string;
+  createdAt: number;
+}
+
+const GRANT_LIFETIME_MS = 8 * 60 * 60 * 1000;
+const MAX_GRANTS = 64;
+
+// storage.session: survives a service worker restart, gone when the browser closes, and
+// unreadable by content scripts (its default access level is trusted contexts only).
+const grantsItem = storage.defineItem<CardGrant[]>('session:cardGrants', { fallback: [] });
+
+export function newCardToken(): string {
+  const bytes = crypto.getRandomValues(new Uint8Array(24));
+  return btoa(String.fromCharCode(...bytes))
+    .replace(/\+/g, '-')
+    .replace(/\//g, '_')
+    .replace(/=+$/, '');
+}
+
+export async function issueCardGrant(
+  grant: Omit<CardGrant, 'token' | 'createdAt'>,
+  now = Date.now(),
+): Promise<CardGrant> {
+  const issued: CardGrant = { ...grant, token: newCardToken(), createdAt: now };
+  const live = (await grantsItem.getValue()).filter((g) => now - g.createdAt < GRANT_LIFETIME_MS);
+  await grantsItem.setValue([...live.slice(-(MAX_GRANTS - 1)), issued]);
+  return issued;
+}
+
+/** The grant for a token, if it exists, is fresh, and is presented from the tab it was made for. */
+export async function findCardGrant(
+  token: string,
+  presentedFromTabId: number | undefined,
+  now = Date.now(),
+): Promise<CardGrant | null> {
+  const grant = (await grantsItem.getValue()).find((g) => g.token === token);
+  if (!grant || now - grant.createdAt >= GRANT_LIFETIME_MS) return null;
+  if (presentedFromTabId !== grant.tabId) return null;
+  return grant;
+}

@@ -1,0 +1,55 @@
+import { checkoutSessionDashboardUrl } from './dashboard-links';
+import type { CheckoutSession } from './stripe/schemas';
+import type { StripeMode } from './stripe-id-grammar';
+
+/** What the card shows of a Checkout Session. Built in the background; holds no secrets. */
+export interface CheckoutSessionView {
+  id: string;
+  status: 'open' | 'complete' | 'expired' | null;
+  paymentStatus: string | null;
+  amountTotal: number | null;
+  currency: string | null;
+  customerEmail: string | null;
+  customerId: string | null;
+  expiresAt: number;
+  mode: StripeMode;
+  accountLabel: string;
+  dashboardUrl: string;
+  /** Why Expire is not offered, or null when it is. */
+  notExpirableBecause: string | null;
+}
+
+export function explainWhyNotExpirable(status: CheckoutSession['status']): string | null {
+  switch (status) {
+    case 'open':
+      return null;
+    case 'complete':
+      return 'This session is complete, so it can no longer be expired.';
+    case 'expired':
+      return 'This session has already expired.';
+    default:
+      return 'Stripe reports no status for this session, so it cannot be expired from here.';
+  }
+}
+
+export function toCheckoutSessionView(
+  session: CheckoutSession,
+  accountLabel: string,
+): CheckoutSessionView {
+  const mode: StripeMode = session.livemode ? 'live' : 'test';
+  const customer = session.customer;
+  return {
+    id: session.id,
+    status: session.status,
+    paymentStatus: session.payment_status ?? null,
+    amountTotal: session.amount_total,
+    currency: session.currency,
+    customerEmail: session.customer_details?.email ?? session.customer_email ?? null,
+    customerId: typeof customer === 'string' ? customer : (customer?.id ?? null),
+    expiresAt: session.expires_at,
+    mode,
+    accountLabel,
+    dashboardUrl: checkoutSessionDashboardUrl(session.id, mode),
+    notExpirableBecause: explainWhyNotExpirable(session.status),
+  };
+}

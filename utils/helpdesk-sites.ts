@@ -1,0 +1,13 @@
+/**
+ * Helpdesks the extension runs on from install. Everything else is opt-in per site.
+ * Patterns are Chrome match patterns; keep them HTTPS-only.
+ */
+export const DECLARED_HELPDESK_MATCHES = [
+  'https://*.zendesk.com/*',
+  'https://app.intercom.com/*',
+  'https://app.frontapp.com/*',
+  'https://secure.helpscout.net/*',
+  'https://*.freshdesk.com/*',
+  'https://app.hubspot.com/*',
+  'https://mail.google.com/*',
+];

@@ -1,0 +1,132 @@
+import type { ActivityJournal } from '../activity-journal';
+import { accountForMode, listAccounts, removeAccount, type UsableAccount } from '../account-store';
+import {
+  expireCheckoutSessionAction,
+  lookUpCheckoutSession,
+} from '../actions/expire-checkout-session';
+import { saveApiKeyAction } from '../actions/save-api-key';
+import { findCardGrant, issueCardGrant, type CardGrant } from '../card-grants';
+import type { StripeClient, StripeClientOptions } from '../stripe/client';
+import { parseStripeId, type StripeMode } from '../stripe-id-grammar';
+import { ContentScriptRequest, ExtensionPageRequest } from './protocol';
+import type { BackgroundToContentMessage } from './protocol';
+import { failure, success, type Reply } from './reply';
+import { classifySender, type MessageSenderLike } from './sender-policy';
+
+export interface BackgroundContext {
+  runtimeId: string;
+  extensionOrigin: string;
+  journal: ActivityJournal;
+  clientFor(options: Pick<StripeClientOptions, 'apiKey'>): StripeClient;
+  sendToFrame(tabId: number, frameId: number, message: BackgroundToContentMessage): Promise<void>;
+}
+
+const REFUSED = 'This request is not allowed from here.';
+
+export function createMessageHandler(context: BackgroundContext) {
+  // A double click sends the same attempt twice; both get the one answer.
+  const inFlight = new Map<string, Promise<Reply<unknown>>>();
+
+  async function handleContentScript(
+    raw: unknown,
+    sender: MessageSenderLike,
+  ): Promise<Reply<unknown>> {
+    const parsed = ContentScriptRequest.safeParse(raw);
+    if (!parsed.success) return failure(REFUSED);
+    const grant = await issueCardGrant({
+      objectId: parsed.data.objectId,
+      tabId: sender.tab!.id!,
+      frameId: sender.frameId!,
+      pageUrl: sender.url!,
+    });
+    return success({ token: grant.token });
+  }
+
+  async function grantedAccount(
+    grant: CardGrant,
+  ): Promise<{ account: UsableAccount; mode: StripeMode | null } | Reply<never>> {
+    const mode = parseStripeId(grant.objectId)?.mode ?? null;
+    const account = await accountForMode(mode);
+    if (account) return { account, mode };
+    if (mode === 'live')
+      return failure(
+        'No live-mode API key is saved, so nothing was sent. Add a live key in Options to act on live objects.',
+      );
+    if (mode === 'test')
+      return failure(
+        'No test-mode API key is saved, so nothing was sent. Add a test key in Options.',
+      );
+    return failure('No API key is saved yet. Add one in Options.');
+  }
+
+  async function handleExtensionPage(
+    raw: unknown,
+    sender: MessageSenderLike,
+  ): Promise<Reply<unknown>> {
+    const parsed = ExtensionPageRequest.safeParse(raw);
+    if (!parsed.success) return failure(REFUSED);
+    const request = parsed.data;
+    switch (request.type) {
+      case 'accounts.list':
+        return success(await listAccounts());
+      case 'accounts.save':
+        return saveApiKeyAction(request.apiKey, context.clientFor);
+      case 'accounts.remove':
+        await removeAccount(request.accountId);
+        return success(null);
+      case 'journal.recent':
+        return success(await context.journal.listRecent(request.limit));
+    }
+    // Everything below acts for a card, on the object its grant names.
+    const grant = await findCardGrant(request.token, sender.tab?.id);
+    if (!grant) return failure('This card has expired. Click the ID on the page again.');
+    switch (request.type) {
+      case 'card.describe': {
+        const parsedId = parseStripeId(grant.objectId)!;
+        return success({ objectId: grant.objectId, kind: parsedId.kind, mode: parsedId.mode });
+      }
+      case 'card.close':
+        await context.sendToFrame(grant.tabId, grant.frameId, { type: 'content.closeCard' });
+        return success(null);
+      case 'checkoutSession.retrieve': {
+        const routed = await grantedAccount(grant);
+        if (!('account' in routed)) return routed;
+        return lookUpCheckoutSession(
+          context.clientFor(routed.account),
+          routed.account,
+          grant.objectId,
+        );
+      }
+      case 'checkoutSession.expire': {
+        const routed = await grantedAccount(grant);
+        if (!('account' in routed)) return routed;
+        const running = inFlight.get(request.attemptId);
+        if (running) return running;
+        const started = expireCheckoutSessionAction({
+          stripe: context.clientFor(routed.account),
+          journal: context.journal,
+          account: routed.account,
+          sessionId: grant.objectId,
+          attemptId: request.attemptId,
+          pageUrl: grant.pageUrl,
+        }).finally(() => inFlight.delete(request.attemptId));
+        inFlight.set(request.attemptId, started);
+        return started;
+      }
+    }
+  }
+
+  return async function handleMessage(
+    raw: unknown,
+    sender: MessageSenderLike,
+  ): Promise<Reply<unknown>> {
+    switch (classifySender(sender, context.runtimeId, context.extensionOrigin)) {
+      case 'extension-page':
+        return handleExtensionPage(raw, sender);
+      case 'content-script':
+        return handleContentScript(raw, sender);
+      default:
+        return failure(REFUSED);
+    }
+  };
+}

@@ -1,0 +1,13 @@
+import type { AgentFacingError } from '../stripe/explain-failure';
+
+/** Every answer from the background: a value, or a sentence for the agent. */
+export type Reply<T> = { ok: true; value: T } | { ok: false; error: AgentFacingError };
+
+export const success = <T>(value: T): Reply<T> => ({ ok: true, value });
+export const failure = (
+  message: string,
+  extra: Omit<AgentFacingError, 'message'> = {},
+): Reply<never> => ({
+  ok: false,
+  error: { message, ...extra },
+});

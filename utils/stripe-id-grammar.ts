@@ -1,0 +1,67 @@
+/**
+ * Which Stripe IDs the extension recognises, as a table. Adding a kind (in_, cbtxn_, acct_)
+ * means adding a row here; the scanner, the card and the message schemas read from it.
+ *
+ * Stripe: IDs are case-sensitive, at most 255 characters, and may change length at any
+ * time (a backwards-compatible change), so no length is hard-coded beyond that ceiling.
+ */
+export type StripeObjectKind = 'checkout_session' | 'customer';
+export type StripeMode = 'test' | 'live';
+
+export interface StripeIdKind {
+  prefix: string;
+  kind: StripeObjectKind;
+  /** Mode carried by the ID itself; customers carry none. */
+  mode: StripeMode | null;
+}
+
+export const STRIPE_ID_KINDS: readonly StripeIdKind[] = [
+  { prefix: 'cs_test_', kind: 'checkout_session', mode: 'test' },
+  { prefix: 'cs_live_', kind: 'checkout_session', mode: 'live' },
+  { prefix: 'cus_', kind: 'customer', mode: null },
+];
+
+export const MAX_STRIPE_ID_LENGTH = 255;
+
+const escapeForRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+/**
+ * Source of the pattern that finds IDs in running text. An ID starts after a character that
+ * cannot be part of a word (so `focus_…`, `abacus_…` never match) and its body is letters and
+ * digits only, ending before anything else (`#` of a checkout URL fragment, punctuation).
+ * A body followed by `_` is a different token (`cs_testing_…`-like look-alikes), so it is
+ * refused too.
+ */
+const prefixAlternation = STRIPE_ID_KINDS.map((k) => escapeForRegExp(k.prefix)).join('|');
+export const STRIPE_ID_PATTERN_SOURCE = `(?<![A-Za-z0-9_])(?:${prefixAlternation})[A-Za-z0-9]+(?![A-Za-z0-9_])`;
+
+/** A fresh global matcher: callers own its `lastIndex`. */
+export const createStripeIdMatcher = () => new RegExp(STRIPE_ID_PATTERN_SOURCE, 'g');
+
+const WHOLE_ID = new RegExp(`^(?:${prefixAlternation})[A-Za-z0-9]+$`);
+
+export interface ParsedStripeId {
+  id: string;
+  kind: StripeObjectKind;
+  mode: StripeMode | null;
+}
+
+/** Classifies a complete ID, or returns null when it is not one we act on. */
+export function parseStripeId(candidate: string): ParsedStripeId | null {
+  if (candidate.length > MAX_STRIPE_ID_LENGTH || !WHOLE_ID.test(candidate)) return null;
+  const kind = STRIPE_ID_KINDS.find((k) => candidate.startsWith(k.prefix));
+  if (!kind || candidate.length === kind.prefix.length) return null;
+  return { id: candidate, kind: kind.kind, mode: kind.mode };
+}
+
+/** A sentence that says what is wrong with something that was meant to be an ID. */
+export function describeInvalidStripeId(candidate: string): string {
+  if (candidate.length === 0) return 'Enter a Stripe ID such as cus_… or cs_test_….';
+  if (candidate.length > MAX_STRIPE_ID_LENGTH)
+    return `That is ${candidate.length} characters long; Stripe IDs are at most ${MAX_STRIPE_ID_LENGTH}.`;
+  if (/\s/.test(candidate)) return 'Stripe IDs contain no spaces; remove them and try again.';
+  const known = STRIPE_ID_KINDS.map((k) => k.prefix).join(', ');
+  if (!STRIPE_ID_KINDS.some((k) => candidate.startsWith(k.prefix)))
+    return `Not a supported Stripe ID: it should start with one of ${known}.`;
+  return 'Stripe IDs contain only letters and digits after the prefix; check for stray characters.';
+}

@@ -1,0 +1,67 @@
+import { StripeApiError, StripeConnectionError, StripeResponseShapeError } from './stripe-error';
+
+/** What the agent sees when something fails: a plain sentence and the ID to quote to Stripe. */
+export interface AgentFacingError {
+  message: string;
+  requestId?: string;
+  stripeCode?: string;
+  stripeType?: string;
+  status?: number;
+}
+
+const PERMISSION_NAME = /'(rak_[a-z_]+)'/;
+
+export function explainStripeFailure(error: unknown): AgentFacingError {
+  if (error instanceof StripeApiError) {
+    const base = {
+      requestId: error.requestId,
+      stripeCode: error.code,
+      stripeType: error.type,
+      status: error.status,
+    };
+    return { ...base, message: sentenceFor(error) };
+  }
+  if (error instanceof StripeConnectionError) {
+    return {
+      message: `Could not reach Stripe (${error.attempts} attempts). Check the connection and try again; a retry cannot act twice.`,
+    };
+  }
+  if (error instanceof StripeResponseShapeError) {
+    return {
+      requestId: error.requestId,
+      message:
+        'Stripe answered, but not in the shape this extension expects. Check the object in the Dashboard.',
+    };
+  }
+  return {
+    message:
+      'Something went wrong inside the extension. Try again; if it persists, reload the extension.',
+  };
+}
+
+function sentenceFor(error: StripeApiError): string {
+  const message = error.message;
+  if (/publishable API key/i.test(message))
+    return 'A publishable key (pk_…) cannot do this. Save a secret (sk_…) or restricted (rk_…) key in Options.';
+  if (error.status === 401)
+    return 'Stripe did not accept the saved API key (it may have been rolled or deleted). Save a current key in Options.';
+  if (error.status === 403) {
+    const permission = PERMISSION_NAME.exec(message)?.[1];
+    return permission
+      ? `This restricted key lacks the ${permission} permission. Add it to the key in the Stripe Dashboard, or use another key.`
+      : 'This API key is not allowed to do this. Check its permissions in the Stripe Dashboard.';
+  }
+  if (error.status === 404 || error.code === 'resource_missing') {
+    const otherMode = /similar object exists in (live|test) mode/i.exec(message)?.[1];
+    if (otherMode)
+      return `Not found with this key, but it exists in ${otherMode} mode: use a ${otherMode} key for it.`;
+    return `Stripe has no such object for this account: ${message}`;
+  }
+  if (error.status === 429 || error.code === 'rate_limit')
+    return 'Stripe is limiting requests right now. Wait a few seconds and try again; nothing was done twice.';
+  if (error.type === 'idempotency_error')
+    return 'Stripe refused a repeat of this action with different details. Start the action again.';
+  if (error.status >= 500)
+    return 'Stripe had a problem on its side. Try again in a moment; a retry cannot act twice.';
+  return message;
+}

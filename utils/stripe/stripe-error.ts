@@ -1,0 +1,63 @@
+import { z } from 'zod';
+
+const StripeErrorBody = z.object({
+  error: z
+    .object({
+      type: z.string().optional(),
+      code: z.string().optional(),
+      decline_code: z.string().optional(),
+      message: z.string().optional(),
+      param: z.string().optional(),
+    })
+    .loose(),
+});
+
+/** An error answered by Stripe, keeping what agents and Stripe support need to trace it. */
+export class StripeApiError extends Error {
+  override readonly name = 'StripeApiError';
+  constructor(
+    readonly status: number,
+    readonly type: string,
+    readonly code: string | undefined,
+    message: string,
+    readonly param: string | undefined,
+    readonly requestId: string | undefined,
+  ) {
+    super(message);
+  }
+
+  static fromResponse(status: number, body: unknown, requestId: string | undefined) {
+    const parsed = StripeErrorBody.safeParse(body);
+    const error = parsed.success ? parsed.data.error : {};
+    return new StripeApiError(
+      status,
+      error.type ?? (status >= 500 ? 'api_error' : 'invalid_request_error'),
+      error.code,
+      error.message ?? `Stripe answered with HTTP ${status}.`,
+      error.param,
+      requestId,
+    );
+  }
+}
+
+/** No usable answer from Stripe: the connection failed, dropped, or timed out on every attempt. */
+export class StripeConnectionError extends Error {
+  override readonly name = 'StripeConnectionError';
+  constructor(
+    message: string,
+    readonly attempts: number,
+  ) {
+    super(message);
+  }
+}
+
+/** Stripe answered 2xx, but with a body we cannot read as the object we asked for. */
+export class StripeResponseShapeError extends Error {
+  override readonly name = 'StripeResponseShapeError';
+  constructor(
+    readonly requestId: string | undefined,
+    readonly issues: string,
+  ) {
+    super(`Stripe's answer was not in the expected shape (${issues}).`);
+  }
+}
