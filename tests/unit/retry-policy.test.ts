@@ -13,7 +13,7 @@ describe('shouldRetry', () => {
     [{ status: 400, shouldRetryHeader: null }, false, '400'],
     [{ status: 401, shouldRetryHeader: null }, false, '401'],
     [{ status: 404, shouldRetryHeader: null }, false, '404'],
-  ])('%j → %s (%s)', (outcome, expected) => {
+  ])('%j → %s (%s)', (outcome, expected, _why) => {
     expect(shouldRetry(outcome, 0, 2)).toBe(expected);
   });
 

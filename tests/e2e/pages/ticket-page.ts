@@ -1,0 +1,66 @@
+import type { BrowserContext, Frame, Page } from 'playwright-core';
+import { HELPDESK_ORIGIN } from '../support/extension-browser';
+
+/** A helpdesk ticket served as acme.zendesk.com, with the extension's card when one is open. */
+export class TicketPage {
+  private constructor(readonly page: Page) {}
+
+  static async open(context: BrowserContext, path = '/ticket.html') {
+    const page = await context.newPage();
+    await page.goto(`${HELPDESK_ORIGIN}${path}`);
+    const ticket = new TicketPage(page);
+    await ticket.waitForMarks();
+    return ticket;
+  }
+
+  /** The content script has scanned the page once its highlight holds ranges. */
+  async waitForMarks() {
+    await this.page.waitForFunction(
+      () => (CSS.highlights.get('stripe-helpdesk-actions-id')?.size ?? 0) > 0,
+    );
+  }
+
+  markCount() {
+    return this.page.evaluate(() => CSS.highlights.get('stripe-helpdesk-actions-id')?.size ?? 0);
+  }
+
+  /** Clicks the middle of the first occurrence of `text`, as a person would. */
+  async clickText(text: string) {
+    const point = await this.page.evaluate((wanted) => {
+      const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+      for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+        const at = (node as Text).data.indexOf(wanted);
+        if (at < 0) continue;
+        const range = document.createRange();
+        range.setStart(node, at);
+        range.setEnd(node, at + wanted.length);
+        const rect = range.getClientRects()[0]!;
+        return { x: rect.left + Math.min(rect.width / 2, 40), y: rect.top + rect.height / 2 };
+      }
+      throw new Error(`No text ${wanted} on the page`);
+    }, text);
+    await this.page.mouse.click(point.x, point.y);
+  }
+
+  /**
+   * Clicks an ID and returns the card that opens for it. The card lives in a closed shadow
+   * root, so it is found as a new frame whose URL is the card page.
+   */
+  async openCard(idText: string): Promise<Frame> {
+    const isCard = (f: Frame) => f.url().includes('/card.html') && !f.isDetached();
+    const before = new Set(this.page.frames().filter(isCard));
+    const isNewCard = (f: Frame) => isCard(f) && !before.has(f);
+    const opened = this.page.waitForEvent('framenavigated', {
+      predicate: isNewCard,
+      timeout: 5000,
+    });
+    await this.clickText(idText);
+    const frame = await opened;
+    await frame.waitForLoadState('domcontentloaded');
+    return frame;
+  }
+
+  cardIsOpen() {
+    return this.page.evaluate(() => document.querySelector('stripe-helpdesk-card') !== null);
+  }
+}

@@ -1,0 +1,59 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { SEED_IDS } from '../emulator/seed-data';
+import { chromiumOrSkipReason } from './support/chromium-path';
+import { launchExtensionBrowser, type ExtensionBrowser } from './support/extension-browser';
+import { OptionsPage } from './pages/options-page';
+import { TicketPage } from './pages/ticket-page';
+
+const chromium = chromiumOrSkipReason();
+if ('skip' in chromium) console.warn(chromium.skip);
+
+describe.skipIf('skip' in chromium)('from an ID in a ticket to an expired Checkout Session', () => {
+  let browser: ExtensionBrowser;
+  beforeAll(async () => {
+    browser = await launchExtensionBrowser({ chromiumPath: (chromium as { path: string }).path });
+  });
+  afterAll(() => browser?.close());
+
+  it('saves a test key on the options page and shows it masked', async () => {
+    const options = await OptionsPage.open(browser.context, browser.extensionId);
+    await options.saveKey(browser.emulator.keys.testSecret);
+    await expect
+      .poll(() => options.status().textContent())
+      .toContain('Saved test key sk_test_…0000');
+    expect(await options.page.getByLabel('API key', { exact: true }).inputValue()).toBe('');
+    const listed = await options.savedKeys().textContent();
+    expect(listed).toContain('sk_test_…0000');
+    expect(await options.page.content()).not.toContain(browser.emulator.keys.testSecret);
+    const check = browser.emulator.apiRequests().at(-1)!;
+    expect(check).toMatchObject({ method: 'GET', path: '/v1/checkout/sessions' });
+    expect(check.headers.authorization).toBe(`Bearer ${browser.emulator.keys.testSecret}`);
+    await options.page.close();
+  });
+
+  it('expires an open session from the ticket after a confirmation', async () => {
+    const ticket = await TicketPage.open(browser.context);
+    const card = await ticket.openCard(SEED_IDS.openSession);
+    await card.getByText('Open', { exact: true }).waitFor();
+    expect(await card.getByText('$49.00').count()).toBe(1);
+    expect(await card.getByText('jenny.rosen@example.com').count()).toBe(1);
+
+    const before = browser.emulator.apiRequests().length;
+    await card.getByRole('button', { name: 'Expire session' }).click();
+    expect(browser.emulator.apiRequests()).toHaveLength(before); // Nothing before Confirm.
+    await card.getByRole('button', { name: 'Confirm' }).click();
+    await card.getByRole('status').getByText('Session expired').waitFor();
+    expect(await card.getByTestId('session-status').textContent()).toBe('Expired');
+
+    const posts = browser.emulator.apiRequests().filter((r) => r.method === 'POST');
+    expect(posts).toHaveLength(1);
+    expect(posts[0]).toMatchObject({
+      path: `/v1/checkout/sessions/${SEED_IDS.openSession}/expire`,
+      rawBody: '',
+    });
+    expect(posts[0]!.headers['idempotency-key']).toMatch(/^sha-[0-9a-f-]{36}$/);
+    expect(posts[0]!.headers['stripe-version']).toBe('2026-07-29.dahlia');
+    expect(posts[0]!.headers['content-type']).toBe('application/x-www-form-urlencoded');
+    await ticket.page.close();
+  });
+});
