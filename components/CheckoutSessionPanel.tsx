@@ -9,7 +9,7 @@ type Step =
   | { name: 'idle' }
   | { name: 'confirming'; attemptId: string }
   | { name: 'working'; attemptId: string }
-  | { name: 'failed'; attemptId: string | null; error: AgentFacingError }
+  | { name: 'failed'; attemptId: string; error: AgentFacingError }
   | { name: 'expired' };
 
 const STATUS_LABEL = { open: 'Open', complete: 'Complete', expired: 'Expired' } as const;
@@ -81,7 +81,9 @@ export function CheckoutSessionPanel(props: { token: string; session: CheckoutSe
               setStep({
                 name: 'confirming',
                 attemptId:
-                  step.name === 'failed' && step.attemptId ? step.attemptId : crypto.randomUUID(),
+                  step.name === 'failed' && step.error.unresolved
+                    ? step.attemptId
+                    : crypto.randomUUID(),
               })
             }
           >

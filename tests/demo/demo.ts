@@ -9,15 +9,23 @@ import { join } from 'node:path';
 import { OptionsPage } from '../e2e/pages/options-page';
 import { TicketPage } from '../e2e/pages/ticket-page';
 import { findChromium } from '../e2e/support/chromium-path';
-import { EXTENSION_DIR, HELPDESK_ORIGIN, REPO_ROOT, launchExtensionBrowser } from '../e2e/support/extension-browser';
+import {
+  EXTENSION_DIR,
+  HELPDESK_ORIGIN,
+  REPO_ROOT,
+  launchExtensionBrowser,
+} from '../e2e/support/extension-browser';
 import { SEED_IDS } from '../emulator/seed-data';
 
 const args = new Set(process.argv.slice(2));
-const noDisplay = process.platform === 'linux' && !process.env.DISPLAY && !process.env.WAYLAND_DISPLAY;
+const noDisplay =
+  process.platform === 'linux' && !process.env.DISPLAY && !process.env.WAYLAND_DISPLAY;
 const headless = args.has('--headless') || noDisplay;
 const chromiumPath = findChromium();
 if (!chromiumPath) {
-  console.error('No Chromium found at /usr/bin/chromium. Install it (Debian: apt-get install -y chromium) or set CHROMIUM_PATH.');
+  console.error(
+    'No Chromium found at /usr/bin/chromium. Install it (Debian: apt-get install -y chromium) or set CHROMIUM_PATH.',
+  );
   process.exit(1);
 }
 if (noDisplay && !args.has('--headless')) console.log('No display found: running headless.');
@@ -45,7 +53,9 @@ if (headless) {
   const dir = join(REPO_ROOT, 'tests/.tmp');
   mkdirSync(dir, { recursive: true });
   await ticket.page.screenshot({ path: join(dir, 'demo.png') });
-  console.log(`Headless: opened the card for the open session; screenshot at ${join(dir, 'demo.png')}`);
+  console.log(
+    `Headless: opened the card for the open session; screenshot at ${join(dir, 'demo.png')}`,
+  );
 }
 if (args.has('--once')) {
   await browser.close();

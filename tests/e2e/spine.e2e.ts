@@ -1,21 +1,14 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { expect, it } from 'vitest';
 import { SEED_IDS } from '../emulator/seed-data';
-import { chromiumOrSkipReason } from './support/chromium-path';
-import { launchExtensionBrowser, type ExtensionBrowser } from './support/extension-browser';
 import { OptionsPage } from './pages/options-page';
 import { TicketPage } from './pages/ticket-page';
+import { describeInChromium, useExtensionBrowser } from './support/use-extension-browser';
 
-const chromium = chromiumOrSkipReason();
-if ('skip' in chromium) console.warn(chromium.skip);
-
-describe.skipIf('skip' in chromium)('from an ID in a ticket to an expired Checkout Session', () => {
-  let browser: ExtensionBrowser;
-  beforeAll(async () => {
-    browser = await launchExtensionBrowser({ chromiumPath: (chromium as { path: string }).path });
-  });
-  afterAll(() => browser?.close());
+describeInChromium('from an ID in a ticket to an expired Checkout Session', () => {
+  const extension = useExtensionBrowser();
 
   it('saves a test key on the options page and shows it masked', async () => {
+    const browser = extension();
     const options = await OptionsPage.open(browser.context, browser.extensionId);
     await options.saveKey(browser.emulator.keys.testSecret);
     await expect
@@ -32,6 +25,7 @@ describe.skipIf('skip' in chromium)('from an ID in a ticket to an expired Checko
   });
 
   it('expires an open session from the ticket after a confirmation', async () => {
+    const browser = extension();
     const ticket = await TicketPage.open(browser.context);
     const card = await ticket.openCard(SEED_IDS.openSession);
     await card.getByText('Open', { exact: true }).waitFor();

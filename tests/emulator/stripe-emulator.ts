@@ -44,6 +44,7 @@ export interface RecordedRequest {
   rawBody: string;
   /** The answer given, or null when the connection was dropped before one. */
   status: number | null;
+  requestId: string;
 }
 
 export type Fault =
@@ -412,6 +413,7 @@ export function createStripeEmulator(options: EmulatorOptions = {}) {
       form: method === 'POST' ? decodeStripeForm(rawBody) : {},
       rawBody,
       status: null,
+      requestId,
     };
     received.push(record);
 
@@ -548,6 +550,9 @@ export function createStripeEmulator(options: EmulatorOptions = {}) {
         pathPrefix: on.pathPrefix,
         remaining: on.times ?? 1,
       });
+    },
+    clearFaults() {
+      faults.length = 0;
     },
     /** Requests to the API proper, without CORS preflights. */
     apiRequests: () => received.filter((r) => r.method !== 'OPTIONS'),

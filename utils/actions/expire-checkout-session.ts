@@ -56,7 +56,7 @@ export async function expireCheckoutSessionAction(input: {
       // Fall through to Stripe's own words.
     }
   }
-  return { ok: false, error: explained };
+  return { ok: false, error: { ...explained, unresolved: outcome.record.outcome === 'pending' } };
 }
 
 export async function lookUpCheckoutSession(

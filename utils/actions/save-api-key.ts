@@ -35,6 +35,11 @@ export async function saveApiKeyAction(
     // A restricted key may lack one permission yet be right for the rest: keep it and say so.
     if (error instanceof StripeApiError && error.status === 403 && checked.kind === 'restricted') {
       warning = explained.message;
+    } else if (error instanceof StripeApiError && error.status === 401) {
+      return failure(
+        'Stripe did not accept this key. Check that it was copied whole and has not been rolled or deleted.',
+        { requestId: explained.requestId },
+      );
     } else {
       return { ok: false, error: explained };
     }

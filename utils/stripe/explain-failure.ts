@@ -7,6 +7,12 @@ export interface AgentFacingError {
   stripeCode?: string;
   stripeType?: string;
   status?: number;
+  /**
+   * Stripe's answer never arrived, so whether it acted is unknown: trying again must reuse the
+   * same attempt (and idempotency key). Any definite answer starts a new attempt instead,
+   * because Stripe replays a stored answer, errors included, for a key it has seen.
+   */
+  unresolved?: boolean;
 }
 
 const PERMISSION_NAME = /'(rak_[a-z_]+)'/;

@@ -1,0 +1,169 @@
+import { expect, it } from 'vitest';
+import { SEED_IDS } from '../emulator/seed-data';
+import { OptionsPage } from './pages/options-page';
+import { TicketPage } from './pages/ticket-page';
+import { describeInChromium, useExtensionBrowser } from './support/use-extension-browser';
+
+describeInChromium('what the card says for each session and each failure', () => {
+  const extension = useExtensionBrowser(async (browser) => {
+    const options = await OptionsPage.open(browser.context, browser.extensionId);
+    await options.saveKey(browser.emulator.keys.testSecret);
+    await options.page.close();
+  });
+
+  async function cardFor(id: string) {
+    const ticket = await TicketPage.open(extension().context);
+    return { ticket, card: await ticket.openCard(id) };
+  }
+  const posts = () =>
+    extension()
+      .emulator.apiRequests()
+      .filter((r) => r.method === 'POST');
+
+  it.each([
+    [
+      SEED_IDS.completeSession,
+      'Complete',
+      'This session is complete, so it can no longer be expired.',
+      '¥120,000',
+    ],
+    [SEED_IDS.expiredSession, 'Expired', 'This session has already expired.', '€19.99'],
+  ])('offers no Expire for %s and says why', async (id, status, why, amount) => {
+    const { ticket, card } = await cardFor(id);
+    await card.getByRole('note').getByText(why).waitFor();
+    expect(await card.getByTestId('session-status').textContent()).toBe(status);
+    expect(await card.getByText(amount).count()).toBe(1);
+    expect(await card.getByRole('button', { name: 'Expire session' }).count()).toBe(0);
+    await ticket.page.close();
+  });
+
+  it('sends nothing for a live session when only a test key is saved', async () => {
+    const { ticket, card } = await cardFor(SEED_IDS.liveOpenSession);
+    await card
+      .getByRole('alert')
+      .getByText('No live-mode API key is saved, so nothing was sent.')
+      .waitFor();
+    expect(await card.getByText('LIVE', { exact: true }).count()).toBe(1);
+    expect(extension().emulator.apiRequests()).toHaveLength(0);
+    await ticket.page.close();
+  });
+
+  it('explains an ID Stripe does not know, with the request ID', async () => {
+    const { ticket, card } = await cardFor('cs_test_UnknownSessionTypo123');
+    const alert = card.getByRole('alert');
+    await alert.getByText('Stripe has no such object for this account').waitFor();
+    expect(await alert.textContent()).toMatch(/Stripe request ID: req_\w+/);
+    await ticket.page.close();
+  });
+
+  it('rides out a 429 and expires once, with the same idempotency key on both attempts', async () => {
+    const { ticket, card } = await cardFor(SEED_IDS.openSession);
+    extension().emulator.injectFault({ kind: 'status', status: 429 }, { method: 'POST' });
+    await card.getByRole('button', { name: 'Expire session' }).click();
+    await card.getByRole('button', { name: 'Confirm' }).click();
+    await card.getByRole('status').getByText('Session expired').waitFor();
+    expect(posts()).toHaveLength(2);
+    expect(new Set(posts().map((p) => p.headers['idempotency-key'])).size).toBe(1);
+    await ticket.page.close();
+  });
+
+  it.each([
+    // Stripe answered: its answer is final for that key, so trying again is a new attempt.
+    [
+      '5xx on every attempt',
+      { kind: 'status', status: 500 } as const,
+      /Stripe had a problem on its side/,
+      true,
+      2,
+    ],
+    // No answer: Stripe may have acted, so trying again must reuse the key. (Chromium itself
+    // resends a POST once when a reused connection drops, so the attempt count varies.)
+    [
+      'a dropped connection on every attempt',
+      { kind: 'drop-before' } as const,
+      /Could not reach Stripe \(\d attempts\)/,
+      false,
+      1,
+    ],
+  ])(
+    'explains %s, and trying again expires once',
+    async (_name, fault, sentence, hasRequestId, keys) => {
+      const { emulator } = extension();
+      const { ticket, card } = await cardFor(SEED_IDS.openSession);
+      emulator.injectFault(fault, { method: 'POST', times: 10 });
+      await card.getByRole('button', { name: 'Expire session' }).click();
+      await card.getByRole('button', { name: 'Confirm' }).click();
+      const alert = card.getByRole('alert');
+      await alert.getByText(sentence).waitFor({ timeout: 15_000 });
+      expect((await alert.textContent())?.includes('Stripe request ID: req_')).toBe(hasRequestId);
+      expect(posts().length).toBeGreaterThanOrEqual(3);
+      expect(emulator.sessions().get(SEED_IDS.openSession)!.status).toBe('open');
+
+      // Stripe is back: one effect whatever happened before.
+      emulator.clearFaults();
+      await card.getByRole('button', { name: 'Expire session' }).click();
+      await card.getByRole('button', { name: 'Confirm' }).click();
+      await card.getByRole('status').getByText('Session expired').waitFor();
+      expect(posts().filter((p) => p.status === 200)).toHaveLength(1);
+      expect(new Set(posts().map((p) => p.headers['idempotency-key'])).size).toBe(keys);
+      await ticket.page.close();
+    },
+  );
+
+  it('expires once when Confirm is clicked twice quickly', async () => {
+    const { ticket, card } = await cardFor(SEED_IDS.openSession);
+    extension().emulator.injectFault({ kind: 'delay', ms: 300 }, { method: 'POST' });
+    await card.getByRole('button', { name: 'Expire session' }).click();
+    await card.getByRole('button', { name: 'Confirm' }).dblclick();
+    await card.getByRole('status').getByText('Session expired').waitFor();
+    expect(posts()).toHaveLength(1);
+    await ticket.page.close();
+  });
+
+  it('records each outcome in the activity log', async () => {
+    const { ticket, card } = await cardFor(SEED_IDS.openSession);
+    await card.getByRole('button', { name: 'Expire session' }).click();
+    await card.getByRole('button', { name: 'Confirm' }).click();
+    await card.getByRole('status').getByText('Session expired').waitFor();
+    const { requestId } = posts()[0]!;
+    const options = await OptionsPage.open(extension().context, extension().extensionId);
+    const row = options.page.getByRole('row').filter({ hasText: SEED_IDS.openSession }).first();
+    await row.waitFor();
+    expect(await row.textContent()).toMatch(/Expire session.*test.*succeeded/);
+    expect(await row.textContent()).toContain(requestId);
+    await options.page.close();
+    await ticket.page.close();
+  });
+
+  it('closes the card with Escape, inside the card or on the page', async () => {
+    const { ticket, card } = await cardFor(SEED_IDS.completeSession);
+    await card.getByTestId('session-status').waitFor();
+    await card.locator('body').press('Escape');
+    await ticket.page.waitForFunction(() => !document.querySelector('stripe-helpdesk-card'));
+    await ticket.openCard(SEED_IDS.completeSession);
+    await ticket.page.locator('body').focus();
+    await ticket.page.keyboard.press('Escape');
+    await ticket.page.waitForFunction(() => !document.querySelector('stripe-helpdesk-card'));
+    await ticket.page.close();
+  });
+
+  it('leaves the page DOM alone and opens nothing for near misses', async () => {
+    const ticket = await TicketPage.open(extension().context);
+    expect(await ticket.markCount()).toBe(7);
+    for (const nearMiss of ['focus_area', 'cs_testing_flow', 'discus_thrower'])
+      await ticket.clickText(nearMiss);
+    expect(await ticket.cardIsOpen()).toBe(false);
+    const mutations = await ticket.page.evaluate(
+      () => (window as unknown as { pageMutations: unknown[] }).pageMutations,
+    );
+    expect(mutations).toEqual([]);
+    await ticket.openCard(SEED_IDS.jenny);
+    const afterCard = await ticket.page.evaluate(
+      () => (window as unknown as { pageMutations: unknown[] }).pageMutations,
+    );
+    expect(afterCard).toEqual([
+      { type: 'childList', target: 'HTML', added: ['STRIPE-HELPDESK-CARD'], removed: [] },
+    ]);
+    await ticket.page.close();
+  });
+});

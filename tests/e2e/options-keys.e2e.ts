@@ -1,0 +1,49 @@
+import { expect, it } from 'vitest';
+import { SEED_IDS } from '../emulator/seed-data';
+import { OptionsPage } from './pages/options-page';
+import { TicketPage } from './pages/ticket-page';
+import { describeInChromium, useExtensionBrowser } from './support/use-extension-browser';
+
+describeInChromium('API keys on the options page', () => {
+  const extension = useExtensionBrowser();
+
+  it.each([
+    ['a publishable key', 'pk_test_51Publishable000000', 'publishable key (pk_…)'],
+    ['a key in quotes', '"sk_test_51Quoted000000"', 'Remove the quotation marks'],
+    ['something else', 'hello', 'not a Stripe API key'],
+  ])('refuses %s with the reason, sending nothing', async (_name, key, reason) => {
+    const options = await OptionsPage.open(extension().context, extension().extensionId);
+    await options.saveKey(key);
+    expect(await options.alert().textContent()).toContain(reason);
+    expect(extension().emulator.apiRequests()).toHaveLength(0);
+    expect(await options.savedKeys().count()).toBe(0);
+    await options.page.close();
+  });
+
+  it('refuses a key Stripe does not accept and stores nothing', async () => {
+    const options = await OptionsPage.open(extension().context, extension().extensionId);
+    await options.saveKey('sk_test_51NotAKeyStripeKnows0000');
+    expect(await options.alert().textContent()).toContain('Stripe did not accept this key');
+    expect(extension().emulator.apiRequests()).toHaveLength(1);
+    expect(await options.savedKeys().count()).toBe(0);
+    await options.page.close();
+  });
+
+  it('accepts a restricted key, and the card names the permission it lacks', async () => {
+    const { emulator, context, extensionId } = extension();
+    const options = await OptionsPage.open(context, extensionId);
+    await options.saveKey(`  ${emulator.keys.testRestrictedReadOnly}\n`);
+    expect(await options.status().textContent()).toContain('Saved test key rk_test_…0000');
+    await options.page.close();
+
+    const ticket = await TicketPage.open(context);
+    const card = await ticket.openCard(SEED_IDS.openSession);
+    await card.getByRole('button', { name: 'Expire session' }).click();
+    await card.getByRole('button', { name: 'Confirm' }).click();
+    const alert = card.getByRole('alert');
+    await alert.getByText('lacks the rak_checkout_session_write permission').waitFor();
+    expect(await alert.textContent()).toMatch(/req_\w+/);
+    expect(emulator.sessions().get(SEED_IDS.openSession)!.status).toBe('open');
+    await ticket.page.close();
+  });
+});
