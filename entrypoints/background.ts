@@ -11,7 +11,7 @@ export default defineBackground(() => {
   const clientFor = (account: { apiKey: string }) => createStripeClient({ apiKey: account.apiKey });
   const handleMessage = createMessageHandler({
     runtimeId: browser.runtime.id,
-    extensionOrigin: new URL(browser.runtime.getURL('/')).origin,
+    extensionOrigin: browser.runtime.getURL('/').replace(/\/$/, ''),
     journal,
     clientFor,
     sendToFrame: async (tabId, frameId, message) => {

@@ -19,13 +19,14 @@ export function classifySender(
   extensionOrigin: string,
 ): SenderRole {
   if (sender.id !== runtimeId || !sender.url) return 'rejected';
+  // Compared as text: runtimes disagree on the `origin` of extension-scheme URLs.
+  if (sender.url.startsWith(`${extensionOrigin}/`)) return 'extension-page';
   let url: URL;
   try {
     url = new URL(sender.url);
   } catch {
     return 'rejected';
   }
-  if (url.origin === extensionOrigin) return 'extension-page';
   const fromTab = typeof sender.tab?.id === 'number' && typeof sender.frameId === 'number';
   if (fromTab && (url.protocol === 'https:' || url.protocol === 'http:')) return 'content-script';
   return 'rejected';

@@ -1,0 +1,234 @@
+import { describe, expect, it, vi } from 'vitest';
+import { openActivityJournal } from '../../utils/activity-journal';
+import { createMessageHandler } from '../../utils/messaging/background-router';
+import type { MessageSenderLike } from '../../utils/messaging/sender-policy';
+import { createStripeClient } from '../../utils/stripe/client';
+import { SEED_IDS } from '../emulator/seed-data';
+import { useEmulator } from './emulator-harness';
+
+const harness = useEmulator();
+const RUNTIME_ID = 'abcdefghijklmnopabcdefghijklmnop';
+const ORIGIN = `chrome-extension://${RUNTIME_ID}`;
+const TAB = 7;
+const contentScript: MessageSenderLike = {
+  id: RUNTIME_ID,
+  url: 'https://acme.zendesk.com/agent/tickets/1',
+  tab: { id: TAB },
+  frameId: 0,
+};
+const card: MessageSenderLike = {
+  id: RUNTIME_ID,
+  url: `${ORIGIN}/card.html#x`,
+  tab: { id: TAB },
+  frameId: 3,
+};
+const options: MessageSenderLike = { id: RUNTIME_ID, url: `${ORIGIN}/options.html` };
+
+function setUp() {
+  const sendToFrame = vi.fn(async () => {});
+  const journal = openActivityJournal(`journal-${crypto.randomUUID()}`);
+  const handle = createMessageHandler({
+    runtimeId: RUNTIME_ID,
+    extensionOrigin: ORIGIN,
+    journal,
+    clientFor: ({ apiKey }) =>
+      createStripeClient({ apiKey, baseUrl: harness.url, sleep: async () => {}, timeoutMs: 2000 }),
+    sendToFrame,
+  });
+  return { handle, journal, sendToFrame };
+}
+
+async function withTestKey(handle: ReturnType<typeof setUp>['handle']) {
+  const saved = await handle(
+    { type: 'accounts.save', apiKey: harness.emulator.keys.testSecret },
+    options,
+  );
+  expect(saved.ok).toBe(true);
+  harness.emulator.received.length = 0;
+}
+
+async function grantFor(handle: ReturnType<typeof setUp>['handle'], objectId: string) {
+  const reply = await handle({ type: 'page.openCard', objectId }, contentScript);
+  if (!reply.ok) throw new Error(reply.error.message);
+  return (reply.value as { token: string }).token;
+}
+
+describe('who may send what', () => {
+  const stripeCalls = [
+    { type: 'accounts.list' },
+    { type: 'accounts.save', apiKey: 'sk_test_abc' },
+    { type: 'journal.recent', limit: 5 },
+    { type: 'checkoutSession.retrieve', token: 'a'.repeat(32) },
+    { type: 'checkoutSession.expire', token: 'a'.repeat(32), attemptId: crypto.randomUUID() },
+  ];
+
+  it.each([
+    ['another extension', { ...options, id: 'otherextensionid' }],
+    ['no sender id', { url: `${ORIGIN}/options.html` }],
+    ['a web page posing with our id', { id: RUNTIME_ID, url: 'https://evil.example/' }],
+    ['a content script', contentScript],
+    [
+      'a look-alike extension origin',
+      { id: RUNTIME_ID, url: `chrome-extension://${RUNTIME_ID}x/options.html` },
+    ],
+    ['a file URL', { id: RUNTIME_ID, url: 'file:///tmp/x.html', tab: { id: 1 }, frameId: 0 }],
+    ['no URL', { id: RUNTIME_ID }],
+  ])('refuses every privileged request from %s', async (_name, sender) => {
+    const { handle } = setUp();
+    for (const request of stripeCalls) {
+      expect(await handle(request, sender as MessageSenderLike)).toEqual({
+        ok: false,
+        error: { message: 'This request is not allowed from here.' },
+      });
+    }
+    expect(harness.emulator.received).toHaveLength(0);
+  });
+
+  it.each([
+    ['unknown type', { type: 'stripe.raw', path: '/v1/refunds' }],
+    ['extra field', { type: 'accounts.list', extra: 1 }],
+    ['prototype pollution', JSON.parse('{"type":"accounts.list","__proto__":{"polluted":1}}')],
+    ['no type', {}],
+    ['not an object', 'accounts.list'],
+    ['null', null],
+    ['malformed token', { type: 'checkoutSession.retrieve', token: '../../etc' }],
+    ['non-uuid attempt', { type: 'checkoutSession.expire', token: 'a'.repeat(32), attemptId: '1' }],
+    ['oversized key', { type: 'accounts.save', apiKey: 'sk_test_' + 'a'.repeat(600) }],
+  ])('refuses a malformed message from an extension page: %s', async (_name, message) => {
+    const { handle } = setUp();
+    const reply = await handle(message, options);
+    expect(reply.ok).toBe(false);
+    expect(harness.emulator.received).toHaveLength(0);
+    expect(({} as Record<string, unknown>).polluted).toBeUndefined();
+  });
+
+  it.each([
+    ['a near miss', 'cs_testing_abc'],
+    ['HTML in the ID', 'cus_<img src=x>'],
+    ['an overlong ID', `cus_${'a'.repeat(300)}`],
+    ['a zero-width character', 'cus_ab\u200bc'],
+  ])('gives a content script no card for %s', async (_name, objectId) => {
+    const { handle } = setUp();
+    expect((await handle({ type: 'page.openCard', objectId }, contentScript)).ok).toBe(false);
+  });
+
+  it('lets a card act only on the ID granted, from the same tab', async () => {
+    const { handle } = setUp();
+    await withTestKey(handle);
+    const token = await grantFor(handle, SEED_IDS.completeSession);
+    expect(await handle({ type: 'card.describe', token }, card)).toEqual({
+      ok: true,
+      value: { objectId: SEED_IDS.completeSession, kind: 'checkout_session', mode: 'test' },
+    });
+    const otherTab = { ...card, tab: { id: TAB + 1 } };
+    const fromOtherTab = await handle({ type: 'checkoutSession.retrieve', token }, otherTab);
+    expect(fromOtherTab).toMatchObject({
+      ok: false,
+      error: { message: expect.stringContaining('expired') },
+    });
+    const forged = await handle({ type: 'checkoutSession.retrieve', token: 'b'.repeat(32) }, card);
+    expect(forged.ok).toBe(false);
+    expect(harness.emulator.received).toHaveLength(0);
+  });
+
+  it('relays a close request to the frame that asked for the card', async () => {
+    const { handle, sendToFrame } = setUp();
+    const token = await grantFor(handle, SEED_IDS.jenny);
+    await handle({ type: 'card.close', token }, card);
+    expect(sendToFrame).toHaveBeenCalledWith(TAB, 0, { type: 'content.closeCard' });
+  });
+});
+
+describe('expiring through the router', () => {
+  it('expires once for two identical confirmations sent together', async () => {
+    const { handle, journal } = setUp();
+    await withTestKey(handle);
+    const token = await grantFor(handle, SEED_IDS.openSession);
+    const attemptId = crypto.randomUUID();
+    const request = { type: 'checkoutSession.expire', token, attemptId };
+    const [first, second] = await Promise.all([handle(request, card), handle(request, card)]);
+    expect(first).toEqual(second);
+    expect(first).toMatchObject({ ok: true, value: { status: 'expired' } });
+    expect(harness.emulator.apiRequests().filter((r) => r.method === 'POST')).toHaveLength(1);
+    expect(await journal.get(attemptId)).toMatchObject({
+      outcome: 'succeeded',
+      objectId: SEED_IDS.openSession,
+      action: 'expire_checkout_session',
+      pageUrl: contentScript.url,
+      requestId: expect.stringMatching(/^req_/),
+    });
+  });
+
+  it('sends the same attempt again after success as a read, not a second expire', async () => {
+    const { handle } = setUp();
+    await withTestKey(handle);
+    const token = await grantFor(handle, SEED_IDS.openSession);
+    const request = { type: 'checkoutSession.expire', token, attemptId: crypto.randomUUID() };
+    await handle(request, card);
+    const again = await handle(request, card);
+    expect(again).toMatchObject({ ok: true, value: { status: 'expired' } });
+    expect(harness.emulator.apiRequests().filter((r) => r.method === 'POST')).toHaveLength(1);
+  });
+
+  it('explains an already-complete session from its status after Stripe refuses', async () => {
+    const { handle, journal } = setUp();
+    await withTestKey(handle);
+    const token = await grantFor(handle, SEED_IDS.completeSession);
+    const attemptId = crypto.randomUUID();
+    const reply = await handle({ type: 'checkoutSession.expire', token, attemptId }, card);
+    expect(reply).toMatchObject({
+      ok: false,
+      error: {
+        message: 'This session is complete, so it can no longer be expired.',
+        requestId: expect.stringMatching(/^req_/),
+      },
+    });
+    expect(await journal.get(attemptId)).toMatchObject({ outcome: 'failed' });
+  });
+
+  it.each([
+    [
+      'live session with only a test key',
+      SEED_IDS.liveOpenSession,
+      'No live-mode API key is saved',
+    ],
+  ])('sends nothing for a %s', async (_name, id, message) => {
+    const { handle } = setUp();
+    await withTestKey(handle);
+    const token = await grantFor(handle, id);
+    const reply = await handle(
+      { type: 'checkoutSession.expire', token, attemptId: crypto.randomUUID() },
+      card,
+    );
+    expect(reply).toMatchObject({
+      ok: false,
+      error: { message: expect.stringContaining(message) },
+    });
+    expect(harness.emulator.received).toHaveLength(0);
+  });
+
+  it('keeps an unanswered expire pending, and the journal replay resolves it with the same key', async () => {
+    const { handle, journal } = setUp();
+    await withTestKey(handle);
+    const token = await grantFor(handle, SEED_IDS.openSession);
+    const attemptId = crypto.randomUUID();
+    harness.emulator.injectFault({ kind: 'drop-after' }, { method: 'POST', times: 3 });
+    const reply = await handle({ type: 'checkoutSession.expire', token, attemptId }, card);
+    expect(reply).toMatchObject({ ok: false, error: { unresolved: true } });
+    expect(await journal.get(attemptId)).toMatchObject({ outcome: 'pending' });
+
+    const { resumePendingActions } = await import('../../utils/actions/resume-pending');
+    const { accountById } = await import('../../utils/account-store');
+    const result = await resumePendingActions(journal, accountById, ({ apiKey }) =>
+      createStripeClient({ apiKey, baseUrl: harness.url, sleep: async () => {} }),
+    );
+    expect(result).toEqual({ resolved: 1, stillPending: 0 });
+    expect(await journal.get(attemptId)).toMatchObject({ outcome: 'succeeded' });
+    const posts = harness.emulator.apiRequests().filter((r) => r.method === 'POST');
+    expect(new Set(posts.map((p) => p.headers['idempotency-key']))).toEqual(
+      new Set([`sha-${attemptId}`]),
+    );
+    expect(posts.at(-1)!.status).toBe(200);
+    expect(harness.emulator.sessions().get(SEED_IDS.openSession)!.status).toBe('expired');
+  });
+});
