@@ -3,7 +3,9 @@ import type { CheckoutSessionView } from '../utils/checkout-session-view';
 import { askBackground } from '../utils/messaging/ask-background';
 import type { AgentFacingError } from '../utils/stripe/explain-failure';
 import type { StripeMode, StripeObjectKind } from '../utils/stripe-id-grammar';
+import type { CustomerView } from '../utils/customer-view';
 import { CheckoutSessionPanel } from './CheckoutSessionPanel';
+import { CustomerPanel } from './CustomerPanel';
 import { CopyButton } from './CopyButton';
 import { ErrorNotice } from './ErrorNotice';
 import { ModeBadge } from './ModeBadge';
@@ -18,7 +20,7 @@ type Loaded =
   | { state: 'loading' }
   | { state: 'error'; error: AgentFacingError; described?: Described }
   | { state: 'session'; described: Described; session: CheckoutSessionView }
-  | { state: 'customer'; described: Described };
+  | { state: 'customer'; described: Described; customer: CustomerView };
 
 const TITLE: Record<StripeObjectKind, string> = {
   checkout_session: 'Checkout Session',
@@ -28,26 +30,42 @@ const TITLE: Record<StripeObjectKind, string> = {
 export function ActionCard({ token, onClose }: { token: string; onClose: () => void }) {
   const [loaded, setLoaded] = useState<Loaded>({ state: 'loading' });
 
-  useEffect(() => {
-    void (async () => {
-      const described = await askBackground<Described>({ type: 'card.describe', token });
-      if (!described.ok) return setLoaded({ state: 'error', error: described.error });
-      if (described.value.kind === 'customer')
-        return setLoaded({ state: 'customer', described: described.value });
-      const session = await askBackground<CheckoutSessionView>({
-        type: 'checkoutSession.retrieve',
-        token,
-      });
-      setLoaded(
-        session.ok
-          ? { state: 'session', described: described.value, session: session.value }
-          : { state: 'error', error: session.error, described: described.value },
+  const load = async () => {
+    const described = await askBackground<Described>({ type: 'card.describe', token });
+    if (!described.ok) return setLoaded({ state: 'error', error: described.error });
+    if (described.value.kind === 'customer') {
+      const customer = await askBackground<CustomerView>({ type: 'customer.retrieve', token });
+      return setLoaded(
+        customer.ok
+          ? { state: 'customer', described: described.value, customer: customer.value }
+          : { state: 'error', error: customer.error, described: described.value },
       );
-    })();
-  }, [token]);
+    }
+    const session = await askBackground<CheckoutSessionView>({
+      type: 'checkoutSession.retrieve',
+      token,
+    });
+    setLoaded(
+      session.ok
+        ? { state: 'session', described: described.value, session: session.value }
+        : { state: 'error', error: session.error, described: described.value },
+    );
+  };
+  useEffect(() => void load(), [token]);
 
   const described = loaded.state === 'loading' ? undefined : loaded.described;
-  const mode = loaded.state === 'session' ? loaded.session.mode : (described?.mode ?? null);
+  const mode =
+    loaded.state === 'session'
+      ? loaded.session.mode
+      : loaded.state === 'customer'
+        ? loaded.customer.mode
+        : (described?.mode ?? null);
+  const dashboardUrl =
+    loaded.state === 'session'
+      ? loaded.session.dashboardUrl
+      : loaded.state === 'customer'
+        ? loaded.customer.dashboardUrl
+        : null;
   return (
     <main
       class={`card ${mode === 'live' ? 'card-live' : ''}`}
@@ -69,17 +87,17 @@ export function ActionCard({ token, onClose }: { token: string; onClose: () => v
       {loaded.state === 'loading' && <p class="muted">Loading…</p>}
       {loaded.state === 'error' && <ErrorNotice error={loaded.error} />}
       {loaded.state === 'session' && (
-        <>
-          <CheckoutSessionPanel token={token} session={loaded.session} />
-          <p class="links">
-            <a href={loaded.session.dashboardUrl} target="_blank" rel="noreferrer">
-              Open in Dashboard
-            </a>
-          </p>
-        </>
+        <CheckoutSessionPanel token={token} session={loaded.session} />
       )}
       {loaded.state === 'customer' && (
-        <p class="muted">Customer details and actions are not available in this version yet.</p>
+        <CustomerPanel token={token} customer={loaded.customer} onChanged={() => void load()} />
+      )}
+      {dashboardUrl && (
+        <p class="links">
+          <a href={dashboardUrl} target="_blank" rel="noreferrer">
+            Open in Dashboard
+          </a>
+        </p>
       )}
     </main>
   );

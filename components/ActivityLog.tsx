@@ -4,6 +4,8 @@ import { askBackground } from '../utils/messaging/ask-background';
 
 const ACTION_LABEL: Record<JournalRecord['action'], string> = {
   expire_checkout_session: 'Expire session',
+  credit_customer_balance: 'Credit balance',
+  create_portal_link: 'Portal link',
 };
 
 export function ActivityLog() {

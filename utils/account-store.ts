@@ -114,3 +114,11 @@ export async function accountForMode(mode: StripeMode | null): Promise<UsableAcc
 export async function accountById(id: string): Promise<UsableAccount | null> {
   return (await read()).accounts.find((a) => a.id === id) ?? null;
 }
+
+/** Accounts other than `exceptId`, of the given mode. */
+export async function otherAccountOfMode(
+  mode: StripeMode,
+  exceptId: string,
+): Promise<UsableAccount | null> {
+  return (await read()).accounts.find((a) => a.mode === mode && a.id !== exceptId) ?? null;
+}

@@ -2,7 +2,8 @@ import { openDB, type DBSchema, type IDBPDatabase } from 'idb';
 import type { FormValue } from './stripe/form-encoding';
 import type { StripeMode } from './stripe-id-grammar';
 
-export type JournalAction = 'expire_checkout_session';
+export type JournalAction =
+  'expire_checkout_session' | 'credit_customer_balance' | 'create_portal_link';
 /** `pending` until Stripe's answer is known: a record left pending is replayed, never re-created. */
 export type JournalOutcome = 'pending' | 'succeeded' | 'failed';
 

@@ -13,6 +13,8 @@ export interface CardGrant {
   frameId: number;
   pageUrl: string;
   createdAt: number;
+  /** The account a customer was found with, so later actions act in the same account. */
+  accountId?: string;
 }
 
 const GRANT_LIFETIME_MS = 8 * 60 * 60 * 1000;
@@ -50,4 +52,9 @@ export async function findCardGrant(
   if (!grant || now - grant.createdAt >= GRANT_LIFETIME_MS) return null;
   if (presentedFromTabId !== grant.tabId) return null;
   return grant;
+}
+
+export async function rememberGrantAccount(token: string, accountId: string): Promise<void> {
+  const grants = await grantsItem.getValue();
+  await grantsItem.setValue(grants.map((g) => (g.token === token ? { ...g, accountId } : g)));
 }

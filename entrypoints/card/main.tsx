@@ -11,3 +11,12 @@ document.addEventListener('keydown', (event) => {
   if (event.key === 'Escape') close();
 });
 render(<ActionCard token={token} onClose={close} />, document.getElementById('app')!);
+
+// The frame's size is the page's to set; tell it how tall the card is whenever that changes.
+let lastHeight = 0;
+new ResizeObserver(() => {
+  const height = Math.ceil(document.getElementById('app')!.getBoundingClientRect().height);
+  if (height === lastHeight) return;
+  lastHeight = height;
+  void askBackground({ type: 'card.resize', token, height });
+}).observe(document.getElementById('app')!);

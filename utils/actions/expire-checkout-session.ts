@@ -18,11 +18,6 @@ export async function expireCheckoutSessionAction(input: {
   pageUrl: string;
 }): Promise<Reply<CheckoutSessionView>> {
   const { stripe, journal, account, sessionId } = input;
-  const previous = await journal.get(input.attemptId);
-  if (previous?.outcome === 'succeeded') {
-    // A second click on a confirmation that already went through: show the state, send nothing.
-    return lookUpCheckoutSession(stripe, account, sessionId);
-  }
   const outcome = await runJournaledPost(
     stripe,
     journal,
@@ -39,6 +34,8 @@ export async function expireCheckoutSessionAction(input: {
   );
   if (outcome.kind === 'done')
     return success(toCheckoutSessionView(outcome.result.data, account.label));
+  // A second click on a confirmation that already went through: show the state, send nothing.
+  if (outcome.kind === 'already-done') return lookUpCheckoutSession(stripe, account, sessionId);
 
   const explained = explainStripeFailure(outcome.error);
   if (outcome.error instanceof StripeApiError && outcome.error.status === 400) {

@@ -6,6 +6,7 @@ import { StripeConnectionError } from '../stripe/stripe-error';
 
 export type JournaledOutcome<T> =
   | { kind: 'done'; result: StripeResult<T>; record: JournalRecord }
+  | { kind: 'already-done'; record: JournalRecord }
   | { kind: 'failed'; error: unknown; record: JournalRecord };
 
 /**
@@ -14,6 +15,9 @@ export type JournaledOutcome<T> =
  * stays pending, so a retry or a restart resends with the same key and Stripe replays rather
  * than acting twice.
  */
+export const alreadyDoneMessage = (record: JournalRecord) =>
+  `This was already done${record.requestId ? ` (Stripe request ${record.requestId})` : ''}; nothing was sent again.`;
+
 export async function runJournaledPost<T>(
   stripe: StripeClient,
   journal: ActivityJournal,
@@ -21,6 +25,8 @@ export async function runJournaledPost<T>(
   schema: z.ZodType<T>,
 ): Promise<JournaledOutcome<T>> {
   const record = await journal.begin(intent);
+  // Never resend a confirmed action: Stripe forgets idempotency keys after 24 hours.
+  if (record.outcome === 'succeeded') return { kind: 'already-done', record };
   try {
     const result = await stripe({
       method: 'POST',

@@ -1,11 +1,26 @@
 import type { ActivityJournal } from '../activity-journal';
-import { accountForMode, listAccounts, removeAccount, type UsableAccount } from '../account-store';
+import {
+  accountById,
+  accountForMode,
+  listAccounts,
+  removeAccount,
+  type UsableAccount,
+} from '../account-store';
+import { createPortalLinkAction } from '../actions/create-portal-link';
+import { creditCustomerBalanceAction } from '../actions/credit-customer-balance';
+import { lookUpCustomer } from '../actions/look-up-customer';
 import {
   expireCheckoutSessionAction,
   lookUpCheckoutSession,
 } from '../actions/expire-checkout-session';
 import { saveApiKeyAction } from '../actions/save-api-key';
-import { findCardGrant, issueCardGrant, type CardGrant } from '../card-grants';
+import {
+  findCardGrant,
+  issueCardGrant,
+  rememberGrantAccount,
+  type CardGrant,
+} from '../card-grants';
+import { readSettings, writeSettings } from '../settings-store';
 import type { StripeClient, StripeClientOptions } from '../stripe/client';
 import { parseStripeId, type StripeMode } from '../stripe-id-grammar';
 import { ContentScriptRequest, ExtensionPageRequest } from './protocol';
@@ -26,6 +41,13 @@ const REFUSED = 'This request is not allowed from here.';
 export function createMessageHandler(context: BackgroundContext) {
   // A double click sends the same attempt twice; both get the one answer.
   const inFlight = new Map<string, Promise<Reply<unknown>>>();
+  const once = (attemptId: string, start: () => Promise<Reply<unknown>>) => {
+    const running = inFlight.get(attemptId);
+    if (running) return running;
+    const started = start().finally(() => inFlight.delete(attemptId));
+    inFlight.set(attemptId, started);
+    return started;
+  };
 
   async function handleContentScript(
     raw: unknown,
@@ -46,7 +68,9 @@ export function createMessageHandler(context: BackgroundContext) {
     grant: CardGrant,
   ): Promise<{ account: UsableAccount; mode: StripeMode | null } | Reply<never>> {
     const mode = parseStripeId(grant.objectId)?.mode ?? null;
-    const account = await accountForMode(mode);
+    // A customer found in another account than the active one stays with that account.
+    const remembered = grant.accountId ? await accountById(grant.accountId) : null;
+    const account = remembered ?? (await accountForMode(mode));
     if (account) return { account, mode };
     if (mode === 'live')
       return failure(
@@ -76,10 +100,23 @@ export function createMessageHandler(context: BackgroundContext) {
         return success(null);
       case 'journal.recent':
         return success(await context.journal.listRecent(request.limit));
+      case 'settings.get':
+        return success(await readSettings());
+      case 'settings.save':
+        await writeSettings(request.settings);
+        return success(await readSettings());
     }
     // Everything below acts for a card, on the object its grant names.
     const grant = await findCardGrant(request.token, sender.tab?.id);
     if (!grant) return failure('This card has expired. Click the ID on the page again.');
+    // A card acts only on the kind of object it was granted.
+    const grantedKind = parseStripeId(grant.objectId)!.kind;
+    const requestedKind = request.type.startsWith('checkoutSession.')
+      ? 'checkout_session'
+      : request.type.startsWith('customer.')
+        ? 'customer'
+        : grantedKind;
+    if (requestedKind !== grantedKind) return failure(REFUSED);
     switch (request.type) {
       case 'card.describe': {
         const parsedId = parseStripeId(grant.objectId)!;
@@ -87,6 +124,12 @@ export function createMessageHandler(context: BackgroundContext) {
       }
       case 'card.close':
         await context.sendToFrame(grant.tabId, grant.frameId, { type: 'content.closeCard' });
+        return success(null);
+      case 'card.resize':
+        await context.sendToFrame(grant.tabId, grant.frameId, {
+          type: 'content.resizeCard',
+          height: request.height,
+        });
         return success(null);
       case 'checkoutSession.retrieve': {
         const routed = await grantedAccount(grant);
@@ -100,18 +143,60 @@ export function createMessageHandler(context: BackgroundContext) {
       case 'checkoutSession.expire': {
         const routed = await grantedAccount(grant);
         if (!('account' in routed)) return routed;
-        const running = inFlight.get(request.attemptId);
-        if (running) return running;
-        const started = expireCheckoutSessionAction({
-          stripe: context.clientFor(routed.account),
-          journal: context.journal,
-          account: routed.account,
-          sessionId: grant.objectId,
-          attemptId: request.attemptId,
-          pageUrl: grant.pageUrl,
-        }).finally(() => inFlight.delete(request.attemptId));
-        inFlight.set(request.attemptId, started);
-        return started;
+        return once(request.attemptId, () =>
+          expireCheckoutSessionAction({
+            stripe: context.clientFor(routed.account),
+            journal: context.journal,
+            account: routed.account,
+            sessionId: grant.objectId,
+            attemptId: request.attemptId,
+            pageUrl: grant.pageUrl,
+          }),
+        );
+      }
+      case 'customer.retrieve': {
+        const routed = await grantedAccount(grant);
+        if (!('account' in routed)) return routed;
+        const found = await lookUpCustomer(routed.account, context.clientFor, grant.objectId);
+        if (!found.ok) return found;
+        await rememberGrantAccount(grant.token, found.value.account.id);
+        return success(found.value.view);
+      }
+      case 'customer.credit': {
+        const routed = await grantedAccount(grant);
+        if (!('account' in routed)) return routed;
+        const { maxCreditMajorUnits } = await readSettings();
+        return once(request.attemptId, () =>
+          creditCustomerBalanceAction({
+            stripe: context.clientFor(routed.account),
+            journal: context.journal,
+            account: routed.account,
+            customerId: grant.objectId,
+            attemptId: request.attemptId,
+            pageUrl: grant.pageUrl,
+            amount: request.amount,
+            currency: request.currency,
+            note: request.note,
+            maxCreditMajorUnits,
+          }),
+        );
+      }
+      case 'customer.portalLink': {
+        const routed = await grantedAccount(grant);
+        if (!('account' in routed)) return routed;
+        const { portalReturnUrl } = await readSettings();
+        return once(request.attemptId, () =>
+          createPortalLinkAction({
+            stripe: context.clientFor(routed.account),
+            journal: context.journal,
+            account: routed.account,
+            customerId: grant.objectId,
+            attemptId: request.attemptId,
+            pageUrl: grant.pageUrl,
+            flow: request.flow,
+            returnUrl: portalReturnUrl,
+          }),
+        );
       }
     }
   }

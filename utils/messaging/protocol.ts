@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { Settings } from '../settings-store';
 import { MAX_STRIPE_ID_LENGTH, parseStripeId } from '../stripe-id-grammar';
 
 /**
@@ -22,12 +23,34 @@ export type ContentScriptRequest = z.infer<typeof ContentScriptRequest>;
 export const ExtensionPageRequest = z.discriminatedUnion('type', [
   z.strictObject({ type: z.literal('card.describe'), token: CardToken }),
   z.strictObject({ type: z.literal('card.close'), token: CardToken }),
+  z.strictObject({
+    type: z.literal('card.resize'),
+    token: CardToken,
+    height: z.number().int().min(40).max(4000),
+  }),
   z.strictObject({ type: z.literal('checkoutSession.retrieve'), token: CardToken }),
   z.strictObject({
     type: z.literal('checkoutSession.expire'),
     token: CardToken,
     attemptId: AttemptId,
   }),
+  z.strictObject({ type: z.literal('customer.retrieve'), token: CardToken }),
+  z.strictObject({
+    type: z.literal('customer.credit'),
+    token: CardToken,
+    attemptId: AttemptId,
+    amount: z.string().max(40),
+    currency: z.string().max(8),
+    note: z.string().max(2000),
+  }),
+  z.strictObject({
+    type: z.literal('customer.portalLink'),
+    token: CardToken,
+    attemptId: AttemptId,
+    flow: z.enum(['none', 'payment_method_update']),
+  }),
+  z.strictObject({ type: z.literal('settings.get') }),
+  z.strictObject({ type: z.literal('settings.save'), settings: Settings }),
   z.strictObject({ type: z.literal('accounts.list') }),
   z.strictObject({ type: z.literal('accounts.save'), apiKey: z.string().max(512) }),
   z.strictObject({ type: z.literal('accounts.remove'), accountId: z.string().min(1).max(64) }),
@@ -36,4 +59,5 @@ export const ExtensionPageRequest = z.discriminatedUnion('type', [
 export type ExtensionPageRequest = z.infer<typeof ExtensionPageRequest>;
 
 /** Sent by the background to a content script. */
-export type BackgroundToContentMessage = { type: 'content.closeCard' };
+export type BackgroundToContentMessage =
+  { type: 'content.closeCard' } | { type: 'content.resizeCard'; height: number };

@@ -5,21 +5,26 @@
 const CARD_WIDTH = 380;
 const CARD_HEIGHT = 320;
 const GAP = 6;
+const MIN_HEIGHT = 120;
 
 export interface CardHost {
   open(cardUrl: string, anchor: DOMRect): void;
+  /** Fits the frame to the card's content, within the viewport. */
+  resize(height: number): void;
   close(): void;
   isOpen(): boolean;
 }
 
 export function createCardHost(doc: Document): CardHost {
   let host: HTMLElement | null = null;
+  let frame: HTMLIFrameElement | null = null;
+  let anchorRect: DOMRect | null = null;
   let focusBefore: Element | null = null;
 
-  function place(anchor: DOMRect) {
+  function place(anchor: DOMRect, height: number) {
     const view = doc.defaultView!;
-    const below = anchor.bottom + GAP + CARD_HEIGHT <= view.innerHeight;
-    const top = below ? anchor.bottom + GAP : Math.max(GAP, anchor.top - GAP - CARD_HEIGHT);
+    const below = anchor.bottom + GAP + height <= view.innerHeight;
+    const top = below ? anchor.bottom + GAP : Math.max(GAP, anchor.top - GAP - height);
     const left = Math.min(
       Math.max(GAP, anchor.left),
       Math.max(GAP, view.innerWidth - CARD_WIDTH - GAP),
@@ -31,23 +36,35 @@ export function createCardHost(doc: Document): CardHost {
     open(cardUrl, anchor) {
       this.close();
       focusBefore = doc.activeElement;
-      const { top, left } = place(anchor);
+      anchorRect = anchor;
+      const { top, left } = place(anchor, CARD_HEIGHT);
       host = doc.createElement('stripe-helpdesk-card');
       host.style.cssText = `all: initial; position: fixed; z-index: 2147483647; top: ${top}px; left: ${left}px;`;
       const root = host.attachShadow({ mode: 'closed' });
-      const frame = doc.createElement('iframe');
+      frame = doc.createElement('iframe');
       frame.src = cardUrl;
       frame.title = 'Stripe action card';
       frame.allow = 'clipboard-write';
       frame.style.cssText = `width: ${CARD_WIDTH}px; height: ${CARD_HEIGHT}px; border: 0; border-radius: 10px; box-shadow: 0 8px 28px rgba(0,0,0,.28); background: #fff; display: block;`;
-      frame.addEventListener('load', () => frame.focus(), { once: true });
+      const opened = frame;
+      frame.addEventListener('load', () => opened.focus(), { once: true });
       root.append(frame);
       doc.documentElement.append(host);
+    },
+    resize(height) {
+      if (!host || !frame || !anchorRect) return;
+      const fitted = Math.max(MIN_HEIGHT, Math.min(height, doc.defaultView!.innerHeight - 2 * GAP));
+      frame.style.height = `${fitted}px`;
+      const { top, left } = place(anchorRect, fitted);
+      host.style.top = `${top}px`;
+      host.style.left = `${left}px`;
     },
     close() {
       if (!host) return;
       host.remove();
       host = null;
+      frame = null;
+      anchorRect = null;
       if (focusBefore instanceof HTMLElement && focusBefore.isConnected)
         focusBefore.focus({ preventScroll: true });
       focusBefore = null;

@@ -63,8 +63,10 @@ export function startIdMarking(doc: Document, signal: AbortSignal): void {
 
   const onMessage = (message: unknown, sender: { id?: string }) => {
     if (sender.id !== browser.runtime.id) return;
-    if ((message as BackgroundToContentMessage | null)?.type === 'content.closeCard')
-      cardHost.close();
+    const typed = message as BackgroundToContentMessage | null;
+    if (typed?.type === 'content.closeCard') cardHost.close();
+    if (typed?.type === 'content.resizeCard' && Number.isFinite(typed.height))
+      cardHost.resize(typed.height);
   };
   browser.runtime.onMessage.addListener(onMessage);
   signal.addEventListener('abort', () => browser.runtime.onMessage.removeListener(onMessage));

@@ -49,3 +49,35 @@ export const CustomerOrDeleted = z.union([DeletedCustomer, Customer]);
 
 /** A list endpoint with nothing read from its items: used to check a key cheaply. */
 export const AnyList = z.object({ object: z.literal('list'), data: z.array(z.unknown()) }).loose();
+
+export const CustomerBalanceTransaction = z
+  .object({
+    id: z.string(),
+    object: z.literal('customer_balance_transaction'),
+    amount: z.number().int(),
+    currency: z.string(),
+    created: z.number().int(),
+    description: z.string().nullable().optional(),
+    ending_balance: z.number().int(),
+    type: z.string(),
+  })
+  .loose();
+export type CustomerBalanceTransaction = z.infer<typeof CustomerBalanceTransaction>;
+
+export const CustomerBalanceTransactionList = z
+  .object({
+    object: z.literal('list'),
+    data: z.array(CustomerBalanceTransaction),
+    has_more: z.boolean(),
+  })
+  .loose();
+
+/** Its `url` is a short-lived credential: shown to the agent, never logged or journaled. */
+export const BillingPortalSession = z
+  .object({
+    id: z.string(),
+    object: z.literal('billing_portal.session'),
+    url: z.url(),
+    livemode: z.boolean(),
+  })
+  .loose();

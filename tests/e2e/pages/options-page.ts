@@ -12,7 +12,7 @@ export class OptionsPage {
 
   async saveKey(key: string) {
     await this.page.getByLabel('API key', { exact: true }).fill(key);
-    await this.page.getByRole('button', { name: 'Save' }).click();
+    await this.page.getByRole('button', { name: 'Save', exact: true }).click();
     await this.page.getByRole('status').or(this.page.getByRole('alert')).first().waitFor();
   }
 

@@ -1,0 +1,292 @@
+import { useEffect, useState } from 'preact/hooks';
+import type { CreditResult } from '../utils/actions/credit-customer-balance';
+import type { PortalFlow } from '../utils/actions/create-portal-link';
+import { checkCreditRequest } from '../utils/credit-request';
+import { formatMinorUnits } from '../utils/currency-units';
+import { describeBalance, formatSignedBalance, type CustomerView } from '../utils/customer-view';
+import { askBackground } from '../utils/messaging/ask-background';
+import type { Settings } from '../utils/settings-store';
+import type { AgentFacingError } from '../utils/stripe/explain-failure';
+import { CopyButton } from './CopyButton';
+import { ErrorNotice } from './ErrorNotice';
+
+type Mode =
+  | { name: 'idle' }
+  | { name: 'credit-form' }
+  | { name: 'credit-review'; attemptId: string; minorUnits: number; currency: string; note: string }
+  | { name: 'portal-form' };
+
+export function CustomerPanel(props: {
+  token: string;
+  customer: CustomerView;
+  onChanged: () => void;
+}) {
+  const { customer, token } = props;
+  const [mode, setMode] = useState<Mode>({ name: 'idle' });
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<(AgentFacingError & { attemptId?: string }) | null>(null);
+  const [done, setDone] = useState<string | null>(null);
+  const [portalUrl, setPortalUrl] = useState<string | null>(null);
+  const [settings, setSettings] = useState<Settings | null>(null);
+  const [amount, setAmount] = useState('');
+  const [currency, setCurrency] = useState(customer.currency ?? '');
+  const [note, setNote] = useState('');
+  const [formProblem, setFormProblem] = useState<string | null>(null);
+  const [flow, setFlow] = useState<PortalFlow>('none');
+
+  useEffect(() => {
+    void askBackground<Settings>({ type: 'settings.get' }).then(
+      (reply) => reply.ok && setSettings(reply.value),
+    );
+  }, []);
+
+  if (customer.deleted)
+    return (
+      <p class="notice" role="note">
+        This customer was deleted in Stripe, so no actions are offered.
+      </p>
+    );
+
+  const who = customer.name ?? customer.email ?? customer.id;
+  // A retry after no answer must reuse the attempt (and its idempotency key); anything else is new.
+  const attemptFor = () =>
+    error?.unresolved && error.attemptId ? error.attemptId : crypto.randomUUID();
+
+  function review(event: Event) {
+    event.preventDefault();
+    const checked = checkCreditRequest({
+      amount,
+      currency,
+      note,
+      maxCreditMajorUnits: settings?.maxCreditMajorUnits ?? 100,
+    });
+    if (!checked.ok) return setFormProblem(checked.reason);
+    setFormProblem(null);
+    setMode({ name: 'credit-review', attemptId: attemptFor(), ...checked });
+  }
+
+  async function confirmCredit(event: MouseEvent) {
+    if (!event.isTrusted || mode.name !== 'credit-review') return;
+    setBusy(true);
+    setError(null);
+    const reply = await askBackground<CreditResult>({
+      type: 'customer.credit',
+      token,
+      attemptId: mode.attemptId,
+      amount,
+      currency,
+      note,
+    });
+    setBusy(false);
+    if (!reply.ok) {
+      setError({ ...reply.error, attemptId: mode.attemptId });
+      return setMode({ name: 'credit-form' });
+    }
+    const credited = formatMinorUnits(-reply.value.amount, reply.value.currency);
+    setDone(
+      `Credited ${credited} to ${who}. Balance now: ${describeBalance(reply.value.endingBalance, reply.value.currency)}.`,
+    );
+    setAmount('');
+    setNote('');
+    setMode({ name: 'idle' });
+    props.onChanged();
+  }
+
+  async function createPortalLink(event: Event) {
+    event.preventDefault();
+    if (!event.isTrusted) return;
+    setBusy(true);
+    setError(null);
+    const attemptId = attemptFor();
+    const reply = await askBackground<{ url: string }>({
+      type: 'customer.portalLink',
+      token,
+      attemptId,
+      flow,
+    });
+    setBusy(false);
+    if (!reply.ok) return setError({ ...reply.error, attemptId });
+    setPortalUrl(reply.value.url);
+    setMode({ name: 'idle' });
+  }
+
+  const preview =
+    mode.name === 'credit-review'
+      ? (() => {
+          const sameCurrency = !customer.currency || customer.currency === mode.currency;
+          const credit = formatMinorUnits(mode.minorUnits, mode.currency);
+          return sameCurrency
+            ? `Credit ${credit} to ${who} — balance becomes ${formatSignedBalance(customer.balance - mode.minorUnits, mode.currency)}`
+            : `Credit ${credit} to ${who}. Their balance is in ${customer.currency!.toUpperCase()}: this ${mode.currency.toUpperCase()} credit applies only to ${mode.currency.toUpperCase()} invoices.`;
+        })()
+      : null;
+
+  return (
+    <section aria-label="Customer details">
+      <dl class="facts">
+        <dt>Name</dt>
+        <dd>{customer.name ?? '—'}</dd>
+        <dt>Email</dt>
+        <dd>{customer.email ?? '—'}</dd>
+        <dt>Balance</dt>
+        <dd data-testid="customer-balance">
+          {describeBalance(customer.balance, customer.currency)}
+        </dd>
+        <dt>Currency</dt>
+        <dd>{customer.currency?.toUpperCase() ?? 'Not set yet'}</dd>
+      </dl>
+      {customer.foundInOtherMode && (
+        <p class="notice" role="note">
+          Found in {customer.mode} mode, with the {customer.accountLabel} key (not the active one).
+        </p>
+      )}
+      {customer.recentTransactions.length > 0 && (
+        <details>
+          <summary>Recent balance transactions ({customer.recentTransactions.length})</summary>
+          <ul class="transactions">
+            {customer.recentTransactions.map((t) => (
+              <li key={t.id}>
+                <time dateTime={new Date(t.created * 1000).toISOString()}>
+                  {new Date(t.created * 1000).toLocaleDateString()}
+                </time>{' '}
+                {t.amount < 0 ? 'Credit' : 'Debit'}{' '}
+                {formatMinorUnits(Math.abs(t.amount), t.currency)}
+                {t.description ? ` — ${t.description}` : ''}
+              </li>
+            ))}
+          </ul>
+        </details>
+      )}
+
+      {done && (
+        <p class="notice notice-success" role="status">
+          {done}
+        </p>
+      )}
+      {error && <ErrorNotice error={error} />}
+      {portalUrl && (
+        <div class="notice notice-success" role="status" aria-label="Portal link">
+          <p>
+            Portal link ready. It is short-lived and logs the customer in: send it only to them.
+          </p>
+          <p class="portal-url">
+            <code>{portalUrl}</code>
+          </p>
+          <div class="actions">
+            <CopyButton text={portalUrl} label="Copy link" />
+            <a class="button secondary" href={portalUrl} target="_blank" rel="noreferrer">
+              Open
+            </a>
+          </div>
+        </div>
+      )}
+
+      {mode.name === 'idle' && (
+        <div class="actions">
+          <button type="button" onClick={() => setMode({ name: 'credit-form' })}>
+            Add credit
+          </button>
+          <button type="button" class="secondary" onClick={() => setMode({ name: 'portal-form' })}>
+            Create portal link
+          </button>
+        </div>
+      )}
+
+      {mode.name === 'credit-form' && (
+        <form class="stacked" onSubmit={review} aria-label="Add credit">
+          <div class="row">
+            <div>
+              <label for="credit-amount">Amount</label>
+              <input
+                id="credit-amount"
+                type="text"
+                inputMode="decimal"
+                autoComplete="off"
+                autoFocus
+                value={amount}
+                onInput={(e) => setAmount(e.currentTarget.value)}
+              />
+            </div>
+            <div class="narrow">
+              <label for="credit-currency">Currency</label>
+              <input
+                id="credit-currency"
+                type="text"
+                autoComplete="off"
+                maxLength={3}
+                value={currency.toUpperCase()}
+                onInput={(e) => setCurrency(e.currentTarget.value)}
+              />
+            </div>
+          </div>
+          <label for="credit-note">Note</label>
+          <input
+            id="credit-note"
+            type="text"
+            value={note}
+            onInput={(e) => setNote(e.currentTarget.value)}
+          />
+          {formProblem && (
+            <p class="notice notice-error" role="alert">
+              {formProblem}
+            </p>
+          )}
+          <div class="actions">
+            <button type="submit">Review credit</button>
+            <button type="button" class="secondary" onClick={() => setMode({ name: 'idle' })}>
+              Cancel
+            </button>
+          </div>
+        </form>
+      )}
+
+      {mode.name === 'credit-review' && (
+        <div class="confirm" role="group" aria-label="Confirm the credit">
+          <p data-testid="credit-preview">
+            {customer.mode === 'live' && <strong>LIVE: </strong>}
+            {preview}
+          </p>
+          <div class="actions">
+            <button type="button" disabled={busy} autoFocus onClick={(e) => void confirmCredit(e)}>
+              {busy ? 'Crediting…' : 'Confirm'}
+            </button>
+            <button
+              type="button"
+              class="secondary"
+              disabled={busy}
+              onClick={() => setMode({ name: 'credit-form' })}
+            >
+              Back
+            </button>
+          </div>
+        </div>
+      )}
+
+      {mode.name === 'portal-form' && (
+        <form
+          class="stacked"
+          onSubmit={(e) => void createPortalLink(e)}
+          aria-label="Create portal link"
+        >
+          <label for="portal-flow">Open the portal at</label>
+          <select
+            id="portal-flow"
+            value={flow}
+            onChange={(e) => setFlow(e.currentTarget.value as PortalFlow)}
+          >
+            <option value="none">Portal home</option>
+            <option value="payment_method_update">Update payment method</option>
+          </select>
+          <div class="actions">
+            <button type="submit" disabled={busy}>
+              {busy ? 'Creating…' : 'Create link'}
+            </button>
+            <button type="button" class="secondary" onClick={() => setMode({ name: 'idle' })}>
+              Cancel
+            </button>
+          </div>
+        </form>
+      )}
+    </section>
+  );
+}

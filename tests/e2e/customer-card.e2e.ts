@@ -1,0 +1,191 @@
+import { expect, it } from 'vitest';
+import { SEED_IDS } from '../emulator/seed-data';
+import { OptionsPage } from './pages/options-page';
+import { TicketPage } from './pages/ticket-page';
+import { describeInChromium, useExtensionBrowser } from './support/use-extension-browser';
+
+describeInChromium('customer card: balance credits and portal links', () => {
+  const extension = useExtensionBrowser(async (browser) => {
+    const options = await OptionsPage.open(browser.context, browser.extensionId);
+    await options.saveKey(browser.emulator.keys.testSecret);
+    await options.page.close();
+  });
+  const posts = () =>
+    extension()
+      .emulator.apiRequests()
+      .filter((r) => r.method === 'POST');
+
+  async function jennyCard() {
+    const ticket = await TicketPage.open(extension().context);
+    const card = await ticket.openCard(SEED_IDS.jenny);
+    await card.getByTestId('customer-balance').waitFor();
+    return { ticket, card };
+  }
+
+  it('shows the customer and posts a credit after a preview', async () => {
+    const { ticket, card } = await jennyCard();
+    expect(await card.getByText('Jenny Rosen').count()).toBe(1);
+    expect(await card.getByTestId('customer-balance').textContent()).toBe('No balance');
+
+    await card.getByRole('button', { name: 'Add credit' }).click();
+    await card.getByLabel('Amount').fill('10,50');
+    expect(await card.getByLabel('Currency').inputValue()).toBe('USD');
+    await card.getByLabel('Note').fill('Goodwill for ticket 4821');
+    await card.getByRole('button', { name: 'Review credit' }).click();
+    expect(await card.getByTestId('credit-preview').textContent()).toBe(
+      'Credit $10.50 to Jenny Rosen — balance becomes −$10.50',
+    );
+    expect(posts()).toHaveLength(0);
+    await card.getByRole('button', { name: 'Confirm' }).click();
+    await card
+      .getByRole('status')
+      .getByText('Credited $10.50 to Jenny Rosen. Balance now: Credit $10.50.')
+      .waitFor();
+    await card.getByTestId('customer-balance').getByText('Credit $10.50').waitFor();
+
+    expect(posts()).toHaveLength(1);
+    const [credit] = posts();
+    expect(credit).toMatchObject({
+      path: `/v1/customers/${SEED_IDS.jenny}/balance_transactions`,
+      form: {
+        amount: '-1050',
+        currency: 'usd',
+        description: 'Goodwill for ticket 4821',
+        metadata: {
+          source: 'stripe-helpdesk-actions',
+          ticket_url: 'https://acme.zendesk.com/ticket.html',
+        },
+      },
+    });
+    expect((credit!.form.metadata as Record<string, string>).attempt_id).toMatch(/^[0-9a-f-]{36}$/);
+    expect(credit!.headers['idempotency-key']).toBe(
+      `sha-${(credit!.form.metadata as Record<string, string>).attempt_id}`,
+    );
+    expect(extension().emulator.customers().get(SEED_IDS.jenny)!.balance).toBe(-1050);
+    await ticket.page.close();
+  });
+
+  it.each([
+    ['10.505', 'USD takes at most 2 decimals'],
+    ['0', 'greater than zero'],
+    ['-5', 'positive amount'],
+    ['ten', 'is not an amount'],
+    ['150', 'over the limit of 100 USD per credit'],
+  ])('refuses %j before sending anything', async (typed, reason) => {
+    const { ticket, card } = await jennyCard();
+    await card.getByRole('button', { name: 'Add credit' }).click();
+    await card.getByLabel('Amount').fill(typed);
+    await card.getByRole('button', { name: 'Review credit' }).click();
+    expect(await card.getByRole('alert').textContent()).toContain(reason);
+    expect(posts()).toHaveLength(0);
+    await ticket.page.close();
+  });
+
+  it('credits once through a 429 and a dropped answer, with one idempotency key', async () => {
+    const { emulator } = extension();
+    const { ticket, card } = await jennyCard();
+    emulator.injectFault({ kind: 'status', status: 429 }, { method: 'POST' });
+    await card.getByRole('button', { name: 'Add credit' }).click();
+    await card.getByLabel('Amount').fill('5');
+    await card.getByRole('button', { name: 'Review credit' }).click();
+    emulator.injectFault({ kind: 'drop-after' }, { method: 'POST' });
+    await card.getByRole('button', { name: 'Confirm' }).dblclick();
+    await card.getByRole('status').getByText('Credited $5.00').waitFor();
+    expect(new Set(posts().map((p) => p.headers['idempotency-key'])).size).toBe(1);
+    expect(emulator.balanceTransactions()).toHaveLength(1);
+    expect(emulator.customers().get(SEED_IDS.jenny)!.balance).toBe(-500);
+    await ticket.page.close();
+  });
+
+  it('creates a portal link deep-linked to the payment method, and never journals the URL', async () => {
+    const { ticket, card } = await jennyCard();
+    await card.getByRole('button', { name: 'Create portal link' }).click();
+    await card.getByLabel('Open the portal at').selectOption('payment_method_update');
+    await card.getByRole('button', { name: 'Create link' }).click();
+    const link = card.getByRole('status', { name: 'Portal link' });
+    await link.waitFor();
+    const url = await link.locator('code').textContent();
+    expect(url).toMatch(/^https:\/\/billing\.stripe\.com\/p\/session\/test_/);
+    expect(await link.getByText('short-lived').count()).toBe(1);
+    expect(await link.getByRole('button', { name: 'Copy link' }).count()).toBe(1);
+    expect(await link.getByRole('link', { name: 'Open' }).getAttribute('href')).toBe(url);
+    // The frame grows with the card, so nothing is cut off.
+    await expect
+      .poll(() => card.evaluate(() => document.documentElement.scrollHeight - innerHeight))
+      .toBeLessThanOrEqual(0);
+    expect(posts()[0]).toMatchObject({
+      path: '/v1/billing_portal/sessions',
+      form: { customer: SEED_IDS.jenny, flow_data: { type: 'payment_method_update' } },
+    });
+
+    const options = await OptionsPage.open(extension().context, extension().extensionId);
+    await options.page.getByRole('row').filter({ hasText: 'Portal link' }).first().waitFor();
+    expect(await options.page.content()).not.toContain('billing.stripe.com');
+    await options.page.close();
+    await ticket.page.close();
+  });
+
+  it('says where to save portal settings when they are missing', async () => {
+    extension().emulator.setPortalConfigured('test', false);
+    const { ticket, card } = await jennyCard();
+    await card.getByRole('button', { name: 'Create portal link' }).click();
+    await card.getByRole('button', { name: 'Create link' }).click();
+    const alert = card.getByRole('alert');
+    await alert.getByText('Settings → Billing → Customer portal').waitFor();
+    expect(await alert.textContent()).toContain(
+      'https://dashboard.stripe.com/test/settings/billing/portal',
+    );
+    await ticket.page.close();
+  });
+
+  it('says a deleted customer is deleted and offers no actions', async () => {
+    const ticket = await TicketPage.open(extension().context);
+    const card = await ticket.openCard(SEED_IDS.deletedCustomer);
+    await card.getByRole('note').getByText('This customer was deleted').waitFor();
+    expect(await card.getByRole('button', { name: 'Add credit' }).count()).toBe(0);
+    await ticket.page.close();
+  });
+
+  it('says which mode a customer lives in, and finds it there once a key for it is saved', async () => {
+    const { context, extensionId, emulator } = extension();
+    let ticket = await TicketPage.open(context);
+    let card = await ticket.openCard(SEED_IDS.liveOnlyCustomer);
+    await card.getByRole('alert').getByText('it exists in live mode: use a live key').waitFor();
+    await ticket.page.close();
+
+    const options = await OptionsPage.open(context, extensionId);
+    await options.saveKey(emulator.keys.liveSecret);
+    await options.page.close();
+    ticket = await TicketPage.open(context);
+    card = await ticket.openCard(SEED_IDS.liveOnlyCustomer);
+    await card.getByRole('note').getByText('Found in live mode').waitFor();
+    expect(await card.getByText('LIVE', { exact: true }).count()).toBe(1);
+    expect(await card.getByTestId('customer-balance').textContent()).toBe('Credit €5.00');
+    await ticket.page.close();
+  });
+
+  it('follows the guardrail and return URL saved in Options', async () => {
+    const { context, extensionId } = extension();
+    const options = await OptionsPage.open(context, extensionId);
+    await options.page.getByLabel('Maximum credit per action').fill('200');
+    await options.page.getByLabel('Portal return URL').fill('https://acme.example/account');
+    await options.page.getByRole('button', { name: 'Save settings' }).click();
+    await options.page.getByRole('status').getByText('Settings saved.').waitFor();
+    await options.page.close();
+
+    const { ticket, card } = await jennyCard();
+    await card.getByRole('button', { name: 'Add credit' }).click();
+    await card.getByLabel('Amount').fill('150');
+    await card.getByRole('button', { name: 'Review credit' }).click();
+    await card.getByRole('button', { name: 'Confirm' }).click();
+    await card.getByRole('status').getByText('Credited $150.00').waitFor();
+    await card.getByRole('button', { name: 'Create portal link' }).click();
+    await card.getByRole('button', { name: 'Create link' }).click();
+    await card.getByRole('status', { name: 'Portal link' }).waitFor();
+    expect(posts().map((p) => p.form)).toEqual([
+      expect.objectContaining({ amount: '-15000' }),
+      { customer: SEED_IDS.jenny, return_url: 'https://acme.example/account' },
+    ]);
+    await ticket.page.close();
+  });
+});

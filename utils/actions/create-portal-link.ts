@@ -1,0 +1,60 @@
+import type { ActivityJournal } from '../activity-journal';
+import type { UsableAccount } from '../account-store';
+import { failure, success, type Reply } from '../messaging/reply';
+import type { StripeClient } from '../stripe/client';
+import { explainStripeFailure } from '../stripe/explain-failure';
+import { BillingPortalSession } from '../stripe/schemas';
+import { alreadyDoneMessage, runJournaledPost } from './run-journaled-post';
+
+export type PortalFlow = 'none' | 'payment_method_update';
+
+const PORTAL_SETTINGS_URL = {
+  test: 'https://dashboard.stripe.com/test/settings/billing/portal',
+  live: 'https://dashboard.stripe.com/settings/billing/portal',
+} as const;
+
+/**
+ * Creates a billing-portal session for the customer. Its URL logs the customer in, so it is
+ * handed to the card only: never journaled, logged or kept.
+ */
+export async function createPortalLinkAction(input: {
+  stripe: StripeClient;
+  journal: ActivityJournal;
+  account: UsableAccount;
+  customerId: string;
+  attemptId: string;
+  pageUrl: string;
+  flow: PortalFlow;
+  returnUrl: string | null;
+}): Promise<Reply<{ url: string }>> {
+  const params = {
+    customer: input.customerId,
+    ...(input.returnUrl ? { return_url: input.returnUrl } : {}),
+    ...(input.flow === 'payment_method_update'
+      ? { flow_data: { type: 'payment_method_update' } }
+      : {}),
+  };
+  const outcome = await runJournaledPost(
+    input.stripe,
+    input.journal,
+    {
+      id: input.attemptId,
+      accountId: input.account.id,
+      mode: input.account.mode,
+      objectId: input.customerId,
+      action: 'create_portal_link',
+      request: { method: 'POST', path: '/v1/billing_portal/sessions', params },
+      pageUrl: input.pageUrl,
+    },
+    BillingPortalSession,
+  );
+  if (outcome.kind === 'done') return success({ url: outcome.result.data.url });
+  if (outcome.kind === 'already-done') return failure(alreadyDoneMessage(outcome.record));
+  const explained = explainStripeFailure(outcome.error);
+  if (/portal settings|customer portal/i.test(String((outcome.error as Error).message)))
+    return failure(
+      `The customer portal is not set up for ${input.account.mode} mode yet. Save its settings in the Stripe Dashboard (Settings → Billing → Customer portal: ${PORTAL_SETTINGS_URL[input.account.mode]}), then try again.`,
+      { requestId: explained.requestId },
+    );
+  return { ok: false, error: { ...explained, unresolved: outcome.record.outcome === 'pending' } };
+}

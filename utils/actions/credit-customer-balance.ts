@@ -1,0 +1,81 @@
+import type { ActivityJournal } from '../activity-journal';
+import type { UsableAccount } from '../account-store';
+import { checkCreditRequest } from '../credit-request';
+import { failure, success, type Reply } from '../messaging/reply';
+import type { StripeClient } from '../stripe/client';
+import { balanceTransactionsPath } from '../stripe/customers';
+import { explainStripeFailure } from '../stripe/explain-failure';
+import { CustomerBalanceTransaction } from '../stripe/schemas';
+import { alreadyDoneMessage, runJournaledPost } from './run-journaled-post';
+
+export const CREDIT_SOURCE = 'stripe-helpdesk-actions';
+const MAX_METADATA_VALUE = 500;
+
+export interface CreditResult {
+  transactionId: string;
+  amount: number;
+  currency: string;
+  endingBalance: number;
+}
+
+/**
+ * Posts a credit to a customer's balance: a negative `amount` in minor units. The metadata
+ * says where it came from, so anyone reading it in the Dashboard can trace it to the ticket.
+ */
+export async function creditCustomerBalanceAction(input: {
+  stripe: StripeClient;
+  journal: ActivityJournal;
+  account: UsableAccount;
+  customerId: string;
+  attemptId: string;
+  pageUrl: string;
+  amount: string;
+  currency: string;
+  note: string;
+  maxCreditMajorUnits: number;
+}): Promise<Reply<CreditResult>> {
+  const checked = checkCreditRequest(input);
+  if (!checked.ok) return failure(checked.reason);
+  const params = {
+    amount: -checked.minorUnits,
+    currency: checked.currency,
+    ...(checked.note ? { description: checked.note } : {}),
+    metadata: {
+      source: CREDIT_SOURCE,
+      ticket_url: input.pageUrl.slice(0, MAX_METADATA_VALUE),
+      attempt_id: input.attemptId,
+    },
+  };
+  const outcome = await runJournaledPost(
+    input.stripe,
+    input.journal,
+    {
+      id: input.attemptId,
+      accountId: input.account.id,
+      mode: input.account.mode,
+      objectId: input.customerId,
+      action: 'credit_customer_balance',
+      amount: checked.minorUnits,
+      currency: checked.currency,
+      request: { method: 'POST', path: balanceTransactionsPath(input.customerId), params },
+      pageUrl: input.pageUrl,
+    },
+    CustomerBalanceTransaction,
+  );
+  if (outcome.kind === 'already-done') return failure(alreadyDoneMessage(outcome.record));
+  if (outcome.kind === 'failed')
+    return {
+      ok: false,
+      error: {
+        ...explainStripeFailure(outcome.error),
+        unresolved: outcome.record.outcome === 'pending',
+      },
+    };
+  const transaction = outcome.result.data;
+  return success({
+    transactionId: transaction.id,
+    amount: transaction.amount,
+    currency: transaction.currency,
+    endingBalance: transaction.ending_balance,
+  });
+}

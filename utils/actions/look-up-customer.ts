@@ -1,0 +1,97 @@
+import { otherAccountOfMode, type UsableAccount } from '../account-store';
+import type { CustomerView } from '../customer-view';
+import { customerDashboardUrl } from '../dashboard-links';
+import { success, type Reply } from '../messaging/reply';
+import type { StripeClient } from '../stripe/client';
+import { listBalanceTransactions, retrieveCustomer } from '../stripe/customers';
+import { explainStripeFailure } from '../stripe/explain-failure';
+import { StripeApiError } from '../stripe/stripe-error';
+
+const RECENT_TRANSACTIONS = 5;
+
+export interface FoundCustomer {
+  view: CustomerView;
+  account: UsableAccount;
+}
+
+/**
+ * A `cus_` ID carries no mode, so it is looked up with the active account first; when Stripe
+ * says it exists in the other mode and a key for that mode is saved, it is looked up there
+ * and the card says so.
+ */
+export async function lookUpCustomer(
+  account: UsableAccount,
+  clientFor: (account: UsableAccount) => StripeClient,
+  customerId: string,
+): Promise<Reply<FoundCustomer>> {
+  try {
+    return success(await readCustomer(account, clientFor(account), customerId, false));
+  } catch (error) {
+    const otherMode =
+      error instanceof StripeApiError &&
+      /similar object exists in (live|test) mode/.exec(error.message)?.[1];
+    const other = otherMode
+      ? await otherAccountOfMode(otherMode as 'live' | 'test', account.id)
+      : null;
+    if (other) {
+      try {
+        return success(await readCustomer(other, clientFor(other), customerId, true));
+      } catch (retryError) {
+        return { ok: false, error: explainStripeFailure(retryError) };
+      }
+    }
+    return { ok: false, error: explainStripeFailure(error) };
+  }
+}
+
+async function readCustomer(
+  account: UsableAccount,
+  stripe: StripeClient,
+  customerId: string,
+  foundInOtherMode: boolean,
+): Promise<FoundCustomer> {
+  const { data: customer } = await retrieveCustomer(stripe, customerId);
+  const base = {
+    id: customer.id,
+    mode: account.mode,
+    foundInOtherMode,
+    accountLabel: account.label,
+    dashboardUrl: customerDashboardUrl(customer.id, account.mode),
+  };
+  if ('deleted' in customer && customer.deleted === true) {
+    const view: CustomerView = {
+      ...base,
+      deleted: true,
+      name: null,
+      email: null,
+      balance: 0,
+      currency: null,
+      recentTransactions: [],
+    };
+    return { view, account };
+  }
+  const { data: list } = await listBalanceTransactions(stripe, customerId, RECENT_TRANSACTIONS);
+  const full = customer as {
+    name?: string | null;
+    email?: string | null;
+    balance?: number | null;
+    currency?: string | null;
+  };
+  const view: CustomerView = {
+    ...base,
+    deleted: false,
+    name: full.name ?? null,
+    email: full.email ?? null,
+    balance: full.balance ?? 0,
+    currency: full.currency ?? null,
+    recentTransactions: list.data.map((t) => ({
+      id: t.id,
+      amount: t.amount,
+      currency: t.currency,
+      created: t.created,
+      description: t.description ?? null,
+      ending_balance: t.ending_balance,
+    })),
+  };
+  return { view, account };
+}

@@ -1,0 +1,39 @@
+import { formatMinorUnits } from './currency-units';
+import { customerDashboardUrl } from './dashboard-links';
+import type { CustomerBalanceTransaction } from './stripe/schemas';
+import type { StripeMode } from './stripe-id-grammar';
+
+/** What the card shows of a customer. Built in the background; holds no secrets. */
+export interface CustomerView {
+  id: string;
+  deleted: boolean;
+  name: string | null;
+  email: string | null;
+  /** Stripe's sign: negative is credit the customer holds, positive is what they owe. */
+  balance: number;
+  currency: string | null;
+  mode: StripeMode;
+  /** Set when the customer was found with an account other than the active one. */
+  foundInOtherMode: boolean;
+  accountLabel: string;
+  dashboardUrl: string;
+  recentTransactions: Array<
+    Pick<
+      CustomerBalanceTransaction,
+      'id' | 'amount' | 'currency' | 'created' | 'description' | 'ending_balance'
+    >
+  >;
+}
+
+/** "Credit $10.50", "Owes $4.00", or "No balance" — the sign made plain. */
+export function describeBalance(balance: number, currency: string | null): string {
+  if (balance === 0 || !currency) return 'No balance';
+  const amount = formatMinorUnits(Math.abs(balance), currency);
+  return balance < 0 ? `Credit ${amount}` : `Owes ${amount}`;
+}
+
+/** A signed amount the way the preview shows a balance: −$10.50 for credit. */
+export function formatSignedBalance(balance: number, currency: string): string {
+  const amount = formatMinorUnits(Math.abs(balance), currency);
+  return balance < 0 ? `−${amount}` : amount;
+}
