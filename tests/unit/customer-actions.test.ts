@@ -1,0 +1,222 @@
+import { describe, expect, it } from 'vitest';
+import { saveAccount, type UsableAccount } from '../../utils/account-store';
+import { createPortalLinkAction } from '../../utils/actions/create-portal-link';
+import { creditCustomerBalanceAction } from '../../utils/actions/credit-customer-balance';
+import { lookUpCustomer } from '../../utils/actions/look-up-customer';
+import { openActivityJournal } from '../../utils/activity-journal';
+import { checkCreditRequest } from '../../utils/credit-request';
+import { describeBalance } from '../../utils/customer-view';
+import { SEED_IDS } from '../emulator/seed-data';
+import { useEmulator } from './emulator-harness';
+
+const harness = useEmulator();
+const testAccount = (): UsableAccount => ({
+  id: 'acct-test',
+  label: 'Test',
+  mode: 'test',
+  apiKey: harness.emulator.keys.testSecret,
+});
+
+function credit(overrides: Partial<Parameters<typeof creditCustomerBalanceAction>[0]> = {}) {
+  return creditCustomerBalanceAction({
+    stripe: harness.client(),
+    journal: openActivityJournal(`j-${crypto.randomUUID()}`),
+    account: testAccount(),
+    customerId: SEED_IDS.jenny,
+    attemptId: crypto.randomUUID(),
+    pageUrl: 'https://acme.zendesk.com/agent/tickets/4821',
+    amount: '10.50',
+    currency: 'usd',
+    note: 'Goodwill',
+    maxCreditMajorUnits: 100,
+    ...overrides,
+  });
+}
+const creditPosts = () =>
+  harness.emulator
+    .apiRequests()
+    .filter((r) => r.method === 'POST' && r.path.endsWith('/balance_transactions'));
+
+describe('balance credits against the emulator', () => {
+  it('posts a negative amount in minor units with where it came from', async () => {
+    const attemptId = crypto.randomUUID();
+    const reply = await credit({ attemptId });
+    expect(reply).toMatchObject({
+      ok: true,
+      value: { amount: -1050, currency: 'usd', endingBalance: -1050 },
+    });
+    expect(creditPosts()[0]!.form).toEqual({
+      amount: '-1050',
+      currency: 'usd',
+      description: 'Goodwill',
+      metadata: {
+        source: 'stripe-helpdesk-actions',
+        ticket_url: 'https://acme.zendesk.com/agent/tickets/4821',
+        attempt_id: attemptId,
+      },
+    });
+  });
+
+  it.each([
+    ['429 then success', { kind: 'status', status: 429 } as const],
+    ['503 then success', { kind: 'status', status: 503 } as const],
+    ['connection dropped after Stripe committed', { kind: 'drop-after' } as const],
+    ['connection dropped before Stripe saw it', { kind: 'drop-before' } as const],
+  ])('credits exactly once through %s', async (_name, fault) => {
+    harness.emulator.injectFault(fault, { method: 'POST' });
+    const reply = await credit();
+    expect(reply.ok).toBe(true);
+    expect(harness.emulator.balanceTransactions()).toHaveLength(1);
+    expect(harness.emulator.customers().get(SEED_IDS.jenny)!.balance).toBe(-1050);
+    expect(new Set(creditPosts().map((p) => p.headers['idempotency-key'])).size).toBe(1);
+    expect(creditPosts()).toHaveLength(2);
+  });
+
+  it('returns the same transaction when the same attempt is resent after no answer', async () => {
+    const journal = openActivityJournal(`j-${crypto.randomUUID()}`);
+    const attemptId = crypto.randomUUID();
+    harness.emulator.injectFault({ kind: 'drop-after' }, { method: 'POST', times: 3 });
+    const first = await credit({ journal, attemptId });
+    expect(first).toMatchObject({ ok: false, error: { unresolved: true } });
+    expect(harness.emulator.balanceTransactions()).toHaveLength(1); // Stripe did act.
+    const again = await credit({ journal, attemptId });
+    expect(again).toMatchObject({
+      ok: true,
+      value: { transactionId: harness.emulator.balanceTransactions()[0]!.id },
+    });
+    expect(harness.emulator.balanceTransactions()).toHaveLength(1);
+    expect((await journal.get(attemptId))!.outcome).toBe('succeeded');
+  });
+
+  it('never resends a confirmed credit, even once Stripe would have forgotten the key', async () => {
+    const journal = openActivityJournal(`j-${crypto.randomUUID()}`);
+    const attemptId = crypto.randomUUID();
+    await credit({ journal, attemptId });
+    const again = await credit({ journal, attemptId });
+    expect(again).toMatchObject({
+      ok: false,
+      error: { message: expect.stringContaining('already done') },
+    });
+    expect(creditPosts()).toHaveLength(1);
+  });
+
+  it('refuses before sending when the guardrail is exceeded', async () => {
+    const reply = await credit({ amount: '100.01' });
+    expect(reply).toMatchObject({
+      ok: false,
+      error: { message: expect.stringContaining('over the limit of 100 USD') },
+    });
+    expect(harness.emulator.apiRequests()).toHaveLength(0);
+  });
+});
+
+describe('checkCreditRequest', () => {
+  it.each([
+    [{ amount: '100', currency: 'usd', note: '' }, true],
+    [{ amount: '100', currency: 'jpy', note: '' }, true],
+    [{ amount: '101', currency: 'jpy', note: '' }, false],
+    [{ amount: '100', currency: 'kwd', note: '' }, true],
+    [{ amount: '100', currency: 'isk', note: '' }, true],
+    [{ amount: '101', currency: 'isk', note: '' }, false],
+    [{ amount: '1', currency: 'usd', note: 'x'.repeat(350) }, true],
+    [{ amount: '1', currency: 'usd', note: 'x'.repeat(351) }, false],
+    [{ amount: '1', currency: 'usd', note: 'bell\u0007' }, false],
+    [{ amount: '1', currency: 'usd', note: 'line\nbreak' }, true],
+    [{ amount: '1', currency: ' USD ', note: '' }, true],
+  ])('%j → %s', (input, ok) => {
+    expect(checkCreditRequest({ ...input, maxCreditMajorUnits: 100 }).ok).toBe(ok);
+  });
+});
+
+describe('portal links against the emulator', () => {
+  const portal = (overrides: Partial<Parameters<typeof createPortalLinkAction>[0]> = {}) =>
+    createPortalLinkAction({
+      stripe: harness.client(),
+      journal: openActivityJournal(`j-${crypto.randomUUID()}`),
+      account: testAccount(),
+      customerId: SEED_IDS.jenny,
+      attemptId: crypto.randomUUID(),
+      pageUrl: 'https://acme.zendesk.com/t/1',
+      flow: 'none',
+      returnUrl: null,
+      ...overrides,
+    });
+
+  it('creates one portal session through a dropped answer and keeps the URL out of the journal', async () => {
+    const journal = openActivityJournal(`j-${crypto.randomUUID()}`);
+    const attemptId = crypto.randomUUID();
+    harness.emulator.injectFault({ kind: 'drop-after' }, { method: 'POST' });
+    const reply = await portal({
+      journal,
+      attemptId,
+      flow: 'payment_method_update',
+      returnUrl: 'https://acme.example/a',
+    });
+    expect(reply).toMatchObject({
+      ok: true,
+      value: { url: expect.stringMatching(/^https:\/\/billing\.stripe\.com\//) },
+    });
+    expect(harness.emulator.portalSessions()).toHaveLength(1);
+    expect(JSON.stringify(await journal.get(attemptId))).not.toContain('billing.stripe.com');
+    const [first] = harness.emulator.apiRequests();
+    expect(first!.form).toEqual({
+      customer: SEED_IDS.jenny,
+      return_url: 'https://acme.example/a',
+      flow_data: { type: 'payment_method_update' },
+    });
+  });
+
+  it('says where to save portal settings when Stripe has none', async () => {
+    harness.emulator.setPortalConfigured('test', false);
+    const reply = await portal();
+    expect(reply).toMatchObject({
+      ok: false,
+      error: {
+        message: expect.stringContaining(
+          'https://dashboard.stripe.com/test/settings/billing/portal',
+        ),
+      },
+    });
+  });
+});
+
+describe('customer look-up', () => {
+  it('reads balance and recent transactions with the sign made plain', async () => {
+    await credit();
+    const found = await lookUpCustomer(testAccount(), () => harness.client(), SEED_IDS.jenny);
+    expect(found).toMatchObject({
+      ok: true,
+      value: { view: { name: 'Jenny Rosen', balance: -1050, currency: 'usd' } },
+    });
+    expect(found.ok && found.value.view.recentTransactions).toHaveLength(1);
+    expect(describeBalance(-1050, 'usd')).toBe('Credit $10.50');
+    expect(describeBalance(400, 'usd')).toBe('Owes $4.00');
+    expect(describeBalance(0, 'usd')).toBe('No balance');
+  });
+
+  it('finds a customer in the other mode when a key for it is saved', async () => {
+    const live = await saveAccount({
+      apiKey: harness.emulator.keys.liveSecret,
+      keyKind: 'secret',
+      mode: 'live',
+    });
+    const found = await lookUpCustomer(
+      testAccount(),
+      (account) => harness.client({ apiKey: account.apiKey }),
+      SEED_IDS.liveOnlyCustomer,
+    );
+    expect(found).toMatchObject({
+      ok: true,
+      value: { view: { mode: 'live', foundInOtherMode: true }, account: { id: live.id } },
+    });
+  });
+
+  it('says a deleted customer is deleted', async () => {
+    const found = await lookUpCustomer(
+      testAccount(),
+      () => harness.client(),
+      SEED_IDS.deletedCustomer,
+    );
+    expect(found).toMatchObject({ ok: true, value: { view: { deleted: true } } });
+  });
+});
