@@ -44,7 +44,8 @@ export function ApiKeySettings() {
       <h2 id="keys-heading">Stripe API keys</h2>
       <p class="muted">
         Use a restricted key (rk_…) with: Checkout Sessions — write; Customers — write; Customer
-        portal — write. Keys stay in this browser's extension storage and are sent only to Stripe.
+        portal — write; Subscriptions — read (optional: offers the “cancel a subscription” portal
+        link). Keys stay in this browser's extension storage and are sent only to Stripe.
       </p>
       <form onSubmit={save}>
         <label for="api-key">API key</label>

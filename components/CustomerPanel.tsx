@@ -32,7 +32,8 @@ export function CustomerPanel(props: {
   const [currency, setCurrency] = useState(customer.currency ?? '');
   const [note, setNote] = useState('');
   const [formProblem, setFormProblem] = useState<string | null>(null);
-  const [flow, setFlow] = useState<PortalFlow>('none');
+  // "none", "payment_method_update", or "cancel:<subscription id>".
+  const [flowChoice, setFlowChoice] = useState('none');
 
   useEffect(() => {
     void askBackground<Settings>({ type: 'settings.get' }).then(
@@ -98,11 +99,15 @@ export function CustomerPanel(props: {
     setBusy(true);
     setError(null);
     const attemptId = attemptFor();
+    const [flow, subscriptionId] = flowChoice.startsWith('cancel:')
+      ? (['subscription_cancel', flowChoice.slice('cancel:'.length)] as const)
+      : ([flowChoice as PortalFlow, undefined] as const);
     const reply = await askBackground<{ url: string }>({
       type: 'customer.portalLink',
       token,
       attemptId,
       flow,
+      ...(subscriptionId ? { subscriptionId } : {}),
     });
     setBusy(false);
     if (!reply.ok) return setError({ ...reply.error, attemptId });
@@ -271,11 +276,16 @@ export function CustomerPanel(props: {
           <label for="portal-flow">Open the portal at</label>
           <select
             id="portal-flow"
-            value={flow}
-            onChange={(e) => setFlow(e.currentTarget.value as PortalFlow)}
+            value={flowChoice}
+            onChange={(e) => setFlowChoice(e.currentTarget.value)}
           >
             <option value="none">Portal home</option>
             <option value="payment_method_update">Update payment method</option>
+            {customer.activeSubscriptions.map((sub) => (
+              <option key={sub.id} value={`cancel:${sub.id}`}>
+                Cancel subscription: {sub.label}
+              </option>
+            ))}
           </select>
           <div class="actions">
             <button type="submit" disabled={busy}>

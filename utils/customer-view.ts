@@ -17,6 +17,8 @@ export interface CustomerView {
   foundInOtherMode: boolean;
   accountLabel: string;
   dashboardUrl: string;
+  /** Active subscriptions the portal can deep-link to cancel; empty when the key cannot list them. */
+  activeSubscriptions: Array<{ id: string; label: string }>;
   recentTransactions: Array<
     Pick<
       CustomerBalanceTransaction,

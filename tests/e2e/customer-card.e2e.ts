@@ -125,6 +125,24 @@ describeInChromium('customer card: balance credits and portal links', () => {
     await ticket.page.close();
   });
 
+  it("deep-links the portal to cancelling one of the customer's subscriptions", async () => {
+    const { ticket, card } = await jennyCard();
+    await card.getByRole('button', { name: 'Create portal link' }).click();
+    await card
+      .getByLabel('Open the portal at')
+      .selectOption({ label: 'Cancel subscription: Pro monthly' });
+    await card.getByRole('button', { name: 'Create link' }).click();
+    await card.getByRole('status', { name: 'Portal link' }).waitFor();
+    expect(posts()[0]!.form).toEqual({
+      customer: SEED_IDS.jenny,
+      flow_data: {
+        type: 'subscription_cancel',
+        subscription_cancel: { subscription: SEED_IDS.jennySubscription },
+      },
+    });
+    await ticket.page.close();
+  });
+
   it('says where to save portal settings when they are missing', async () => {
     extension().emulator.setPortalConfigured('test', false);
     const { ticket, card } = await jennyCard();

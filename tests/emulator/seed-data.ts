@@ -21,7 +21,28 @@ export const SEED_IDS = {
   jenny: 'cus_PzJennyRosen01',
   deletedCustomer: 'cus_QaDeletedCust1',
   liveOnlyCustomer: 'cus_RbLiveOnlyCus01',
+  jennySubscription: 'sub_1JennyProMonthly',
 } as const;
+
+export interface SeedSubscription {
+  id: string;
+  customer: string;
+  livemode: boolean;
+  status: 'active' | 'trialing' | 'canceled';
+  nickname: string;
+}
+
+export function seedSubscriptions(): SeedSubscription[] {
+  return [
+    {
+      id: SEED_IDS.jennySubscription,
+      customer: SEED_IDS.jenny,
+      livemode: false,
+      status: 'active',
+      nickname: 'Pro monthly',
+    },
+  ];
+}
 
 export interface SeedSession {
   id: string;

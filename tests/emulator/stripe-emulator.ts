@@ -12,8 +12,10 @@ import {
   EMULATOR_KEYS,
   seedCustomers,
   seedSessions,
+  seedSubscriptions,
   type SeedCustomer,
   type SeedSession,
+  type SeedSubscription,
 } from './seed-data';
 
 /**
@@ -27,7 +29,8 @@ type Permission =
   | 'rak_checkout_session_write'
   | 'rak_customer_read'
   | 'rak_customer_write'
-  | 'rak_customer_portal_write';
+  | 'rak_customer_portal_write'
+  | 'rak_subscription_read';
 
 interface KeyGrant {
   mode: Mode;
@@ -118,6 +121,7 @@ export function createStripeEmulator(options: EmulatorOptions = {}) {
   const faults: QueuedFault[] = [];
   let sessions = new Map<string, SeedSession>();
   let customers = new Map<string, SeedCustomer>();
+  let subscriptions: SeedSubscription[] = [];
   let balanceTransactions: Array<
     Record<string, unknown> & { customer: string; livemode: boolean }
   > = [];
@@ -129,6 +133,7 @@ export function createStripeEmulator(options: EmulatorOptions = {}) {
   function reset() {
     sessions = new Map(seedSessions(now()).map((s) => [s.id, { ...s }]));
     customers = new Map(seedCustomers().map((c) => [c.id, { ...c }]));
+    subscriptions = seedSubscriptions();
     balanceTransactions = [];
     portalSessions = [];
     idempotent = new Map();
@@ -335,6 +340,28 @@ export function createStripeEmulator(options: EmulatorOptions = {}) {
         return transaction;
       }
     }
+    if (method === 'GET' && path === '/v1/subscriptions') {
+      requirePermission(grant, 'rak_subscription_read');
+      const data = subscriptions
+        .filter((sub) => sub.livemode === livemode)
+        .filter((sub) => !query.customer || sub.customer === query.customer)
+        .filter((sub) => !query.status || query.status === 'all' || sub.status === query.status)
+        .slice(0, Math.min(Number(query.limit ?? 10), 100))
+        .map((sub) => ({
+          id: sub.id,
+          object: 'subscription',
+          customer: sub.customer,
+          status: sub.status,
+          livemode: sub.livemode,
+          items: {
+            object: 'list',
+            data: [
+              { id: `si_${sub.id.slice(4)}`, price: { id: 'price_1', nickname: sub.nickname } },
+            ],
+          },
+        }));
+      return { object: 'list', data, has_more: false, url: '/v1/subscriptions' };
+    }
     if (path === '/v1/billing_portal/sessions' && method === 'POST') {
       requirePermission(grant, 'rak_customer_portal_write');
       allowOnly(form, [
@@ -349,6 +376,24 @@ export function createStripeEmulator(options: EmulatorOptions = {}) {
       if (typeof form.customer !== 'string')
         throw invalid('Missing required param: customer.', 'customer');
       findIn(customers, 'customer', form.customer, mode);
+      const flow = form.flow_data as Record<string, Decoded> | undefined;
+      if (flow?.type === 'subscription_cancel') {
+        const subscriptionId = (flow.subscription_cancel as Record<string, Decoded> | undefined)
+          ?.subscription;
+        if (typeof subscriptionId !== 'string')
+          throw invalid(
+            'Missing required param: flow_data[subscription_cancel][subscription].',
+            'flow_data[subscription_cancel][subscription]',
+          );
+        const subscription = subscriptions.find(
+          (sub) => sub.id === subscriptionId && sub.livemode === livemode,
+        );
+        if (!subscription || subscription.customer !== form.customer)
+          throw invalid(
+            `The subscription ${subscriptionId} does not belong to customer ${form.customer}.`,
+            'flow_data[subscription_cancel][subscription]',
+          );
+      }
       if (!portalConfigured[mode])
         throw invalid(
           `You can’t create a portal session in ${mode} mode until you save your customer portal settings in ${mode} mode at https://dashboard.stripe.com/${mode === 'test' ? 'test/' : ''}settings/billing/portal.`,

@@ -166,6 +166,22 @@ describe('portal links against the emulator', () => {
     });
   });
 
+  it('needs a subscription for the cancel deep link, and sends it nested', async () => {
+    expect(await portal({ flow: 'subscription_cancel' })).toMatchObject({
+      ok: false,
+      error: { message: expect.stringContaining('Choose which subscription') },
+    });
+    expect(harness.emulator.apiRequests()).toHaveLength(0);
+    const reply = await portal({
+      flow: 'subscription_cancel',
+      subscriptionId: SEED_IDS.jennySubscription,
+    });
+    expect(reply.ok).toBe(true);
+    expect(harness.emulator.apiRequests()[0]!.rawBody).toBe(
+      `customer=${SEED_IDS.jenny}&flow_data%5Btype%5D=subscription_cancel&flow_data%5Bsubscription_cancel%5D%5Bsubscription%5D=${SEED_IDS.jennySubscription}`,
+    );
+  });
+
   it('says where to save portal settings when Stripe has none', async () => {
     harness.emulator.setPortalConfigured('test', false);
     const reply = await portal();
@@ -189,6 +205,9 @@ describe('customer look-up', () => {
       value: { view: { name: 'Jenny Rosen', balance: -1050, currency: 'usd' } },
     });
     expect(found.ok && found.value.view.recentTransactions).toHaveLength(1);
+    expect(found.ok && found.value.view.activeSubscriptions).toEqual([
+      { id: SEED_IDS.jennySubscription, label: 'Pro monthly' },
+    ]);
     expect(describeBalance(-1050, 'usd')).toBe('Credit $10.50');
     expect(describeBalance(400, 'usd')).toBe('Owes $4.00');
     expect(describeBalance(0, 'usd')).toBe('No balance');

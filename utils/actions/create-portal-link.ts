@@ -6,7 +6,7 @@ import { explainStripeFailure } from '../stripe/explain-failure';
 import { BillingPortalSession } from '../stripe/schemas';
 import { alreadyDoneMessage, runJournaledPost } from './run-journaled-post';
 
-export type PortalFlow = 'none' | 'payment_method_update';
+export type PortalFlow = 'none' | 'payment_method_update' | 'subscription_cancel';
 
 const PORTAL_SETTINGS_URL = {
   test: 'https://dashboard.stripe.com/test/settings/billing/portal',
@@ -25,14 +25,25 @@ export async function createPortalLinkAction(input: {
   attemptId: string;
   pageUrl: string;
   flow: PortalFlow;
+  /** Required with the subscription_cancel flow. */
+  subscriptionId?: string;
   returnUrl: string | null;
 }): Promise<Reply<{ url: string }>> {
+  if (input.flow === 'subscription_cancel' && !input.subscriptionId)
+    return failure('Choose which subscription the customer should be able to cancel.');
+  const flowData =
+    input.flow === 'payment_method_update'
+      ? { type: 'payment_method_update' }
+      : input.flow === 'subscription_cancel'
+        ? {
+            type: 'subscription_cancel',
+            subscription_cancel: { subscription: input.subscriptionId! },
+          }
+        : undefined;
   const params = {
     customer: input.customerId,
     ...(input.returnUrl ? { return_url: input.returnUrl } : {}),
-    ...(input.flow === 'payment_method_update'
-      ? { flow_data: { type: 'payment_method_update' } }
-      : {}),
+    ...(flowData ? { flow_data: flowData } : {}),
   };
   const outcome = await runJournaledPost(
     input.stripe,

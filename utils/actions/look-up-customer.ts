@@ -3,7 +3,11 @@ import type { CustomerView } from '../customer-view';
 import { customerDashboardUrl } from '../dashboard-links';
 import { success, type Reply } from '../messaging/reply';
 import type { StripeClient } from '../stripe/client';
-import { listBalanceTransactions, retrieveCustomer } from '../stripe/customers';
+import {
+  listActiveSubscriptions,
+  listBalanceTransactions,
+  retrieveCustomer,
+} from '../stripe/customers';
 import { explainStripeFailure } from '../stripe/explain-failure';
 import { StripeApiError } from '../stripe/stripe-error';
 
@@ -66,11 +70,19 @@ async function readCustomer(
       email: null,
       balance: 0,
       currency: null,
+      activeSubscriptions: [],
       recentTransactions: [],
     };
     return { view, account };
   }
-  const { data: list } = await listBalanceTransactions(stripe, customerId, RECENT_TRANSACTIONS);
+  const [{ data: list }, subscriptions] = await Promise.all([
+    listBalanceTransactions(stripe, customerId, RECENT_TRANSACTIONS),
+    // Optional: a restricted key without subscription read still gets the rest of the card.
+    listActiveSubscriptions(stripe, customerId).then(
+      (result) => result.data.data,
+      () => [],
+    ),
+  ]);
   const full = customer as {
     name?: string | null;
     email?: string | null;
@@ -84,6 +96,10 @@ async function readCustomer(
     email: full.email ?? null,
     balance: full.balance ?? 0,
     currency: full.currency ?? null,
+    activeSubscriptions: subscriptions.map((sub) => ({
+      id: sub.id,
+      label: sub.items?.data[0]?.price.nickname ?? sub.id,
+    })),
     recentTransactions: list.data.map((t) => ({
       id: t.id,
       amount: t.amount,

@@ -194,6 +194,7 @@ export function createMessageHandler(context: BackgroundContext) {
             attemptId: request.attemptId,
             pageUrl: grant.pageUrl,
             flow: request.flow,
+            subscriptionId: request.subscriptionId,
             returnUrl: portalReturnUrl,
           }),
         );

@@ -47,7 +47,11 @@ export const ExtensionPageRequest = z.discriminatedUnion('type', [
     type: z.literal('customer.portalLink'),
     token: CardToken,
     attemptId: AttemptId,
-    flow: z.enum(['none', 'payment_method_update']),
+    flow: z.enum(['none', 'payment_method_update', 'subscription_cancel']),
+    subscriptionId: z
+      .string()
+      .regex(/^sub_[A-Za-z0-9]{1,250}$/)
+      .optional(),
   }),
   z.strictObject({ type: z.literal('settings.get') }),
   z.strictObject({ type: z.literal('settings.save'), settings: Settings }),

@@ -1,5 +1,5 @@
 import type { StripeClient } from './client';
-import { CustomerBalanceTransactionList, CustomerOrDeleted } from './schemas';
+import { CustomerBalanceTransactionList, CustomerOrDeleted, SubscriptionList } from './schemas';
 
 export const customerPath = (id: string) => `/v1/customers/${encodeURIComponent(id)}`;
 export const balanceTransactionsPath = (id: string) => `${customerPath(id)}/balance_transactions`;
@@ -13,4 +13,13 @@ export const listBalanceTransactions = (stripe: StripeClient, id: string, limit:
     path: balanceTransactionsPath(id),
     params: { limit },
     schema: CustomerBalanceTransactionList,
+  });
+
+/** Active subscriptions, for the portal's "cancel a subscription" deep link. */
+export const listActiveSubscriptions = (stripe: StripeClient, customerId: string) =>
+  stripe({
+    method: 'GET',
+    path: '/v1/subscriptions',
+    params: { customer: customerId, status: 'active', limit: 10 },
+    schema: SubscriptionList,
   });
