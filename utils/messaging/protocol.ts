@@ -64,4 +64,8 @@ export type ExtensionPageRequest = z.infer<typeof ExtensionPageRequest>;
 
 /** Sent by the background to a content script. */
 export type BackgroundToContentMessage =
-  { type: 'content.closeCard' } | { type: 'content.resizeCard'; height: number };
+  | { type: 'content.closeCard' }
+  | { type: 'content.resizeCard'; height: number }
+  | { type: 'content.navigate'; direction: 1 | -1 }
+  | { type: 'content.openSelected' }
+  | { type: 'content.listIds' };

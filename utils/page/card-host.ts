@@ -8,14 +8,16 @@ const GAP = 6;
 const MIN_HEIGHT = 120;
 
 export interface CardHost {
-  open(cardUrl: string, anchor: DOMRect): void;
+  /** Opens the card in `doc`, next to `anchor` (in `doc`'s viewport coordinates). */
+  open(cardUrl: string, doc: Document, anchor: DOMRect): void;
   /** Fits the frame to the card's content, within the viewport. */
   resize(height: number): void;
   close(): void;
   isOpen(): boolean;
 }
 
-export function createCardHost(doc: Document): CardHost {
+export function createCardHost(): CardHost {
+  let doc: Document = document;
   let host: HTMLElement | null = null;
   let frame: HTMLIFrameElement | null = null;
   let anchorRect: DOMRect | null = null;
@@ -33,8 +35,9 @@ export function createCardHost(doc: Document): CardHost {
   }
 
   return {
-    open(cardUrl, anchor) {
+    open(cardUrl, targetDoc, anchor) {
       this.close();
+      doc = targetDoc;
       focusBefore = doc.activeElement;
       anchorRect = anchor;
       const { top, left } = place(anchor, CARD_HEIGHT);

@@ -1,19 +1,23 @@
-import type { IdIndex, IdMatch } from './id-index';
+import { liveRangeFor, type IdIndex, type IdMatch } from './id-index';
 
 interface CaretPosition {
   node: Node;
   offset: number;
 }
 
-function caretAt(doc: Document, x: number, y: number): CaretPosition | null {
+type CaretOptions = { shadowRoots?: ShadowRoot[] };
+
+function caretAt(doc: Document, x: number, y: number, shadowRoots: ShadowRoot[]): CaretPosition | null {
   if (typeof doc.caretPositionFromPoint === 'function') {
-    const position = doc.caretPositionFromPoint(x, y);
+    // Chromium 128+ reaches into the open shadow roots it is given.
+    const position = (
+      doc.caretPositionFromPoint as (x: number, y: number, options?: CaretOptions) => CaretPosition | null
+    ).call(doc, x, y, { shadowRoots }) as { offsetNode: Node; offset: number } | null;
     return position ? { node: position.offsetNode, offset: position.offset } : null;
   }
-  // Chromium before 128 and Safari have only the older, non-standard call.
-  const legacy = (
-    doc as Document & { caretRangeFromPoint?: (x: number, y: number) => Range | null }
-  ).caretRangeFromPoint;
+  // Older Chromium and Safari have only the non-standard call.
+  const legacy = (doc as Document & { caretRangeFromPoint?: (x: number, y: number) => Range | null })
+    .caretRangeFromPoint;
   const range = legacy?.call(doc, x, y);
   return range ? { node: range.startContainer, offset: range.startOffset } : null;
 }
@@ -22,12 +26,18 @@ function caretAt(doc: Document, x: number, y: number): CaretPosition | null {
  * The ID under the pointer. The caret lookup finds the nearest text even when the pointer is
  * beside it, so the match's own boxes confirm the point is really on the ID.
  */
-export function idAtPoint(index: IdIndex, doc: Document, x: number, y: number): IdMatch | null {
-  const caret = caretAt(doc, x, y);
+export function idAtPoint(
+  index: IdIndex,
+  doc: Document,
+  x: number,
+  y: number,
+  shadowRoots: Iterable<ShadowRoot> = [],
+): IdMatch | null {
+  const caret = caretAt(doc, x, y, [...shadowRoots]);
   if (!caret) return null;
   const match = index.matchAt(caret.node, caret.offset);
   if (!match) return null;
-  for (const rect of match.range.getClientRects()) {
+  for (const rect of liveRangeFor(match).getClientRects()) {
     if (x >= rect.left && x <= rect.right && y >= rect.top && y <= rect.bottom) return match;
   }
   return null;

@@ -1,20 +1,24 @@
 import { createStripeIdMatcher } from '../stripe-id-grammar';
 
 /**
- * Where the Stripe IDs on a page are, kept as live Ranges keyed by their text node, so a
- * pointer event is answered by one map lookup whatever the number of IDs. The page's DOM is
- * only read: marking is done by a CSS Custom Highlight that holds the same Ranges.
+ * Where the Stripe IDs on a page are, keyed by their text node, so a pointer event is
+ * answered by one map lookup whatever the number of IDs. The page's DOM is only read: the
+ * marks are a CSS Custom Highlight holding StaticRanges, which (unlike live Ranges) cost the
+ * page nothing when it mutates; a text node that changes is simply read again.
  */
 export interface IdMatch {
   node: Text;
   start: number;
   end: number;
   id: string;
-  range: Range;
+  range: StaticRange;
+  /** Found in a link's href (e.g. a Dashboard URL) rather than in the text itself. */
+  fromHref: boolean;
 }
 
 /** Unique to this extension, so no page or other extension styles our marks. */
 export const HIGHLIGHT_NAME = 'stripe-helpdesk-actions-id';
+export const FOCUS_HIGHLIGHT_NAME = 'stripe-helpdesk-actions-focus';
 
 const SKIPPED_PARENTS = new Set(['SCRIPT', 'STYLE', 'NOSCRIPT', 'TEXTAREA', 'TEMPLATE']);
 
@@ -24,20 +28,14 @@ export class IdIndex {
 
   constructor(private readonly highlight: Highlight) {}
 
-  /** Indexes every text node under `root` (the root itself may be a text node). */
-  scanSubtree(root: Node): void {
-    if (root.nodeType === Node.TEXT_NODE) {
-      this.scanText(root as Text);
-      return;
-    }
-    const doc = root.ownerDocument ?? (root as Document);
-    const walker = doc.createTreeWalker(root, NodeFilter.SHOW_TEXT);
-    for (let node = walker.nextNode(); node; node = walker.nextNode()) this.scanText(node as Text);
+  get size(): number {
+    return this.highlight.size;
   }
 
   /** Re-reads one text node: drops its old matches and finds the current ones. */
   scanText(node: Text): void {
-    this.forget(node);
+    const hadMatches = this.byNode.has(node);
+    if (hadMatches) this.forget(node);
     const data = node.data;
     if (data.length < 5 || !data.includes('_')) return;
     const parent = node.parentElement;
@@ -46,13 +44,34 @@ export class IdIndex {
     matcher.lastIndex = 0;
     let found: IdMatch[] | undefined;
     for (let m = matcher.exec(data); m; m = matcher.exec(data)) {
-      const range = new Range();
-      range.setStart(node, m.index);
-      range.setEnd(node, m.index + m[0].length);
+      const end = m.index + m[0].length;
+      const range = new StaticRange({ startContainer: node, startOffset: m.index, endContainer: node, endOffset: end });
       this.highlight.add(range);
-      (found ??= []).push({ node, start: m.index, end: m.index + m[0].length, id: m[0], range });
+      (found ??= []).push({ node, start: m.index, end, id: m[0], range, fromHref: false });
     }
     if (found) this.byNode.set(node, found);
+  }
+
+  /**
+   * A link whose href names an ID its text does not show ("View in Stripe"): its first text
+   * node stands for the ID, so the keyboard and the popup can reach it.
+   */
+  scanLink(anchor: HTMLAnchorElement): void {
+    const href = anchor.getAttribute('href');
+    if (!href || !href.includes('_')) return;
+    const matcher = this.matcher;
+    matcher.lastIndex = 0;
+    const m = matcher.exec(href);
+    if (!m) return;
+    const walker = anchor.ownerDocument.createTreeWalker(anchor, NodeFilter.SHOW_TEXT);
+    for (let node = walker.nextNode() as Text | null; node; node = walker.nextNode() as Text | null) {
+      if (this.byNode.has(node)) return; // The text shows an ID already.
+      if (!node.data.trim()) continue;
+      const range = new StaticRange({ startContainer: node, startOffset: 0, endContainer: node, endOffset: node.data.length });
+      this.highlight.add(range);
+      this.byNode.set(node, [{ node, start: 0, end: node.data.length, id: m[0], range, fromHref: true }]);
+      return;
+    }
   }
 
   forget(node: Text): void {
@@ -74,8 +93,18 @@ export class IdIndex {
     return matches.find((m) => offset >= m.start && offset <= m.end) ?? null;
   }
 
-  /** All matches in document order; used by keyboard navigation. */
-  all(): IdMatch[] {
-    return [...this.byNode.values()].flat();
+  /** All matches in document order. Built on demand, for keyboard navigation and the popup. */
+  inDocumentOrder(): IdMatch[] {
+    const nodes = [...this.byNode.keys()].filter((n) => n.isConnected);
+    nodes.sort((a, b) => (a.compareDocumentPosition(b) & Node.DOCUMENT_POSITION_FOLLOWING ? -1 : 1));
+    return nodes.flatMap((n) => this.byNode.get(n)!);
   }
+}
+
+/** A live Range for a match, made only when geometry is needed (a click, a scroll). */
+export function liveRangeFor(match: IdMatch): Range {
+  const range = match.node.ownerDocument.createRange();
+  range.setStart(match.node, match.start);
+  range.setEnd(match.node, Math.min(match.end, match.node.data.length));
+  return range;
 }

@@ -1,31 +1,35 @@
 import { browser } from 'wxt/browser';
 import type { BackgroundToContentMessage, ContentScriptRequest } from '../messaging/protocol';
 import type { Reply } from '../messaging/reply';
+import { parseStripeId } from '../stripe-id-grammar';
+import { cardDocumentFor } from './card-anchor';
 import { createCardHost } from './card-host';
 import { idAtPoint } from './hit-test';
-import { HIGHLIGHT_NAME, IdIndex } from './id-index';
-import { createMutationQueue } from './mutation-queue';
+import { liveRangeFor, type IdMatch } from './id-index';
+import { startPageMarker } from './page-marker';
 import { createPointerCursor } from './pointer-cursor';
 
+const isEditable = (target: EventTarget | null) =>
+  target instanceof HTMLElement &&
+  (target.isContentEditable || target.tagName === 'INPUT' || target.tagName === 'TEXTAREA' || target.tagName === 'SELECT');
+
 /**
- * Marks Stripe IDs on the page and opens a card when one is clicked. Reads the page, never
- * writes to it: the only node added is the card host, and only while a card is open.
+ * Marks Stripe IDs on the page and opens a card when one is clicked or chosen from the
+ * keyboard. Reads the page, never writes to it: the only node added is the card host, and
+ * only while a card is open.
  */
 export function startIdMarking(doc: Document, signal: AbortSignal): void {
-  if (typeof Highlight === 'undefined' || !('highlights' in CSS)) return; // Needs the Highlight API.
-  const highlight = new Highlight();
-  CSS.highlights.set(HIGHLIGHT_NAME, highlight);
-  signal.addEventListener('abort', () => CSS.highlights.delete(HIGHLIGHT_NAME));
-
-  const index = new IdIndex(highlight);
-  if (doc.body) index.scanSubtree(doc.body);
-  createMutationQueue(doc, index, signal);
-
-  const cardHost = createCardHost(doc);
+  const marker = startPageMarker(doc, signal);
+  if (!marker) return; // No CSS Custom Highlight API in this browser.
+  const { index, focusHighlight } = marker;
+  const cardHost = createCardHost();
   const cursor = createPointerCursor(doc);
+  let focused: IdMatch | null = null;
   signal.addEventListener('abort', () => cardHost.close());
 
+  const hitTest = (x: number, y: number) => idAtPoint(index, doc, x, y, marker.shadowRoots);
   const listen = { capture: true, signal } as const;
+
   let pointerFrame = 0;
   doc.addEventListener(
     'pointermove',
@@ -33,7 +37,8 @@ export function startIdMarking(doc: Document, signal: AbortSignal): void {
       if (pointerFrame) return;
       pointerFrame = requestAnimationFrame(() => {
         pointerFrame = 0;
-        cursor.set(idAtPoint(index, doc, event.clientX, event.clientY) !== null);
+        const match = hitTest(event.clientX, event.clientY);
+        cursor.set(match !== null && !match.fromHref);
       });
     },
     { ...listen, passive: true },
@@ -43,12 +48,13 @@ export function startIdMarking(doc: Document, signal: AbortSignal): void {
     'click',
     (event) => {
       // Only a real click by the agent opens a card; pages can dispatch synthetic ones.
-      if (!event.isTrusted || event.button !== 0) return;
+      if (!event.isTrusted || event.button !== 0 || event.altKey || event.ctrlKey || event.metaKey || event.shiftKey) return;
       if (!doc.getSelection()?.isCollapsed) return; // The agent is selecting text.
-      const match = idAtPoint(index, doc, event.clientX, event.clientY);
-      if (!match || (match.node.parentElement?.isContentEditable ?? false)) return;
+      const match = hitTest(event.clientX, event.clientY);
+      // Editors are for typing, and links keep working as links when the ID is only in the href.
+      if (!match || match.fromHref || (match.node.parentElement?.isContentEditable ?? false)) return;
       event.preventDefault();
-      void openCardFor(match.id, match.range.getBoundingClientRect());
+      void openCard(match.id, liveRangeFor(match).getBoundingClientRect());
     },
     listen,
   );
@@ -56,25 +62,65 @@ export function startIdMarking(doc: Document, signal: AbortSignal): void {
   doc.addEventListener(
     'keydown',
     (event) => {
-      if (event.key === 'Escape' && cardHost.isOpen()) cardHost.close();
+      if (event.key === 'Escape') {
+        if (cardHost.isOpen()) cardHost.close();
+        else setFocus(null);
+      } else if (event.key === 'Enter' && focused && event.isTrusted && !isEditable(event.target)) {
+        event.preventDefault();
+        void openCard(focused.id, liveRangeFor(focused).getBoundingClientRect());
+      }
     },
     listen,
   );
 
+  function setFocus(match: IdMatch | null) {
+    focused = match;
+    focusHighlight.clear();
+    if (!match) return;
+    focusHighlight.add(match.range);
+    match.node.parentElement?.scrollIntoView({ block: 'center', behavior: 'instant' });
+  }
+
+  function move(direction: 1 | -1) {
+    const all = index.inDocumentOrder();
+    if (!all.length) return;
+    const at = focused ? all.findIndex((m) => m.range === focused!.range) : -1;
+    const next = at < 0 ? (direction === 1 ? 0 : all.length - 1) : (at + direction + all.length) % all.length;
+    setFocus(all[next]!);
+  }
+
+  function openSelected() {
+    const selection = doc.getSelection();
+    const text = selection?.toString().trim() ?? '';
+    if (!parseStripeId(text) || !selection?.rangeCount) return;
+    void openCard(text, selection.getRangeAt(0).getBoundingClientRect());
+  }
+
   const onMessage = (message: unknown, sender: { id?: string }) => {
     if (sender.id !== browser.runtime.id) return;
     const typed = message as BackgroundToContentMessage | null;
-    if (typed?.type === 'content.closeCard') cardHost.close();
-    if (typed?.type === 'content.resizeCard' && Number.isFinite(typed.height))
-      cardHost.resize(typed.height);
+    switch (typed?.type) {
+      case 'content.closeCard':
+        return void cardHost.close();
+      case 'content.resizeCard':
+        if (Number.isFinite(typed.height)) cardHost.resize(typed.height);
+        return;
+      case 'content.navigate':
+        return void move(typed.direction === -1 ? -1 : 1);
+      case 'content.openSelected':
+        return void openSelected();
+      case 'content.listIds':
+        return Promise.resolve([...new Set(index.inDocumentOrder().map((m) => m.id))]);
+    }
   };
   browser.runtime.onMessage.addListener(onMessage);
   signal.addEventListener('abort', () => browser.runtime.onMessage.removeListener(onMessage));
 
-  async function openCardFor(objectId: string, anchor: DOMRect) {
+  async function openCard(objectId: string, anchor: DOMRect) {
     const request: ContentScriptRequest = { type: 'page.openCard', objectId };
     const reply = (await browser.runtime.sendMessage(request)) as Reply<{ token: string }>;
     if (!reply?.ok || signal.aborted) return;
-    cardHost.open(`${browser.runtime.getURL('/card.html')}#${reply.value.token}`, anchor);
+    const placed = cardDocumentFor(doc, anchor);
+    cardHost.open(`${browser.runtime.getURL('/card.html')}#${reply.value.token}`, placed.doc, placed.rect);
   }
 }

@@ -1,0 +1,86 @@
+import { FOCUS_HIGHLIGHT_NAME, HIGHLIGHT_NAME, IdIndex } from './id-index';
+import { ScanScheduler } from './scan-scheduler';
+
+/** The marks' look; also adopted into open shadow roots, which document styles do not reach. */
+export const HIGHLIGHT_CSS = `
+::highlight(${HIGHLIGHT_NAME}) {
+  background-color: rgba(99, 91, 255, 0.16);
+  text-decoration: underline 2px rgba(99, 91, 255, 0.85);
+  text-underline-offset: 2px;
+}
+::highlight(${FOCUS_HIGHLIGHT_NAME}) {
+  background-color: rgba(99, 91, 255, 0.45);
+  color: #fff;
+}`;
+
+export interface PageMarker {
+  index: IdIndex;
+  scheduler: ScanScheduler;
+  focusHighlight: Highlight;
+  /** Open shadow roots found so far, for hit-testing inside them. */
+  shadowRoots: ReadonlySet<ShadowRoot>;
+}
+
+/**
+ * Finds and marks Stripe IDs in a document, now and as it changes, without writing to it.
+ * Knows nothing of the extension APIs, so the benchmark can run it on a bare page.
+ */
+export function startPageMarker(doc: Document, signal: AbortSignal): PageMarker | null {
+  const view = doc.defaultView;
+  if (!view || typeof view.Highlight === 'undefined' || !view.CSS?.highlights) return null;
+  const highlight = new view.Highlight();
+  const focusHighlight = new view.Highlight();
+  focusHighlight.priority = 1;
+  view.CSS.highlights.set(HIGHLIGHT_NAME, highlight);
+  view.CSS.highlights.set(FOCUS_HIGHLIGHT_NAME, focusHighlight);
+  signal.addEventListener('abort', () => {
+    view.CSS.highlights.delete(HIGHLIGHT_NAME);
+    view.CSS.highlights.delete(FOCUS_HIGHLIGHT_NAME);
+  });
+
+  const marksSheet = new view.CSSStyleSheet();
+  marksSheet.replaceSync(HIGHLIGHT_CSS);
+  const index = new IdIndex(highlight);
+  const pending: MutationRecord[] = [];
+  let drainScheduled = false;
+
+  // The callback only stashes records; reading them waits for a later task.
+  const observer = new view.MutationObserver((records) => {
+    for (const record of records) pending.push(record);
+    if (drainScheduled) return;
+    drainScheduled = true;
+    setTimeout(drain, 0);
+  });
+  const observe = (target: Node) =>
+    observer.observe(target, { childList: true, characterData: true, subtree: true });
+
+  const scheduler = new ScanScheduler(
+    index,
+    (root) => {
+      observe(root);
+      root.adoptedStyleSheets = [...root.adoptedStyleSheets, marksSheet];
+    },
+    signal,
+  );
+
+  function drain() {
+    drainScheduled = false;
+    let removed = false;
+    for (const record of pending.splice(0)) {
+      if (record.type === 'characterData') {
+        scheduler.enqueueText(record.target as Text);
+        continue;
+      }
+      if (record.removedNodes.length) removed = true;
+      for (const node of record.addedNodes) if (node.isConnected) scheduler.enqueueSubtree(node);
+    }
+    if (removed) index.forgetDisconnected();
+  }
+
+  doc.adoptedStyleSheets = [...doc.adoptedStyleSheets, marksSheet];
+  observe(doc.documentElement);
+  signal.addEventListener('abort', () => observer.disconnect());
+  scheduler.enqueueSubtree(doc.body ?? doc.documentElement);
+  scheduler.runSlice(); // Small pages are marked at once; large ones continue in slices.
+  return { index, scheduler, focusHighlight, shadowRoots: scheduler.shadowRoots };
+}
