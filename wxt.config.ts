@@ -1,4 +1,5 @@
 import preact from '@preact/preset-vite';
+import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'wxt';
 import { DECLARED_HELPDESK_MATCHES } from './utils/helpdesk-sites';
 
@@ -9,6 +10,22 @@ export default defineConfig({
   modules: ['@wxt-dev/webextension-polyfill'],
   imports: false,
   vite: () => ({ plugins: [preact()] }),
+  hooks: {
+    // The content script runs on every helpdesk page load: it uses the browser's own
+    // promise-based API rather than carrying the 10 KB polyfill the extension pages use.
+    'vite:build:extendConfig': (entrypoints, config) => {
+      if (!entrypoints.every((entrypoint) => entrypoint.type === 'content-script')) return;
+      const nativeBrowser = fileURLToPath(import.meta.resolve('wxt/browser'));
+      const aliases = config.resolve?.alias;
+      const entry = { find: /^wxt\/browser$/, replacement: nativeBrowser };
+      config.resolve = {
+        ...config.resolve,
+        alias: Array.isArray(aliases)
+          ? [entry, ...aliases]
+          : [entry, ...Object.entries(aliases ?? {}).map(([find, replacement]) => ({ find, replacement }))],
+      };
+    },
+  },
   manifest: {
     name: 'Stripe Actions for Helpdesks',
     description:

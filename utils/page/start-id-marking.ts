@@ -1,4 +1,3 @@
-import { browser } from 'wxt/browser';
 import type { BackgroundToContentMessage, ContentScriptRequest } from '../messaging/protocol';
 import type { Reply } from '../messaging/reply';
 import { parseStripeId } from '../stripe-id-grammar';
@@ -7,6 +6,7 @@ import { createCardHost } from './card-host';
 import { idAtPoint } from './hit-test';
 import { liveRangeFor, type IdMatch } from './id-index';
 import { startPageMarker } from './page-marker';
+import { extensionUrl, onExtensionMessage, sendToBackground } from './extension-runtime';
 import { createPointerCursor } from './pointer-cursor';
 
 const isEditable = (target: EventTarget | null) =>
@@ -96,8 +96,7 @@ export function startIdMarking(doc: Document, signal: AbortSignal): void {
     void openCard(text, selection.getRangeAt(0).getBoundingClientRect());
   }
 
-  const onMessage = (message: unknown, sender: { id?: string }) => {
-    if (sender.id !== browser.runtime.id) return;
+  onExtensionMessage((message) => {
     const typed = message as BackgroundToContentMessage | null;
     switch (typed?.type) {
       case 'content.closeCard':
@@ -112,15 +111,13 @@ export function startIdMarking(doc: Document, signal: AbortSignal): void {
       case 'content.listIds':
         return Promise.resolve([...new Set(index.inDocumentOrder().map((m) => m.id))]);
     }
-  };
-  browser.runtime.onMessage.addListener(onMessage);
-  signal.addEventListener('abort', () => browser.runtime.onMessage.removeListener(onMessage));
+  }, signal);
 
   async function openCard(objectId: string, anchor: DOMRect) {
     const request: ContentScriptRequest = { type: 'page.openCard', objectId };
-    const reply = (await browser.runtime.sendMessage(request)) as Reply<{ token: string }>;
+    const reply = (await sendToBackground(request)) as Reply<{ token: string }> | undefined;
     if (!reply?.ok || signal.aborted) return;
     const placed = cardDocumentFor(doc, anchor);
-    cardHost.open(`${browser.runtime.getURL('/card.html')}#${reply.value.token}`, placed.doc, placed.rect);
+    cardHost.open(`${extensionUrl('/card.html')}#${reply.value.token}`, placed.doc, placed.rect);
   }
 }

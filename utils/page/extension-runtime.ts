@@ -1,0 +1,29 @@
+import { browser } from 'wxt/browser';
+
+/**
+ * The runtime calls the content script makes. Its build maps `wxt/browser` to the browser's
+ * own API instead of the polyfill (see wxt.config.ts), and Chrome's native `onMessage` does
+ * not take a returned promise as the answer: `sendResponse` + `return true` works in both.
+ */
+export const extensionUrl = (path: string) => browser.runtime.getURL(path as '/card.html');
+export const sendToBackground = (message: unknown) => browser.runtime.sendMessage(message);
+
+/** Listens for messages from this extension only; a handler's promise becomes the answer. */
+export function onExtensionMessage(
+  handler: (message: unknown) => Promise<unknown> | void,
+  signal: AbortSignal,
+): void {
+  const listener = (
+    message: unknown,
+    sender: { id?: string },
+    sendResponse: (answer: unknown) => void,
+  ): true | undefined => {
+    if (sender.id !== browser.runtime.id) return undefined;
+    const answer = handler(message);
+    if (!answer) return undefined;
+    void answer.then(sendResponse);
+    return true;
+  };
+  browser.runtime.onMessage.addListener(listener);
+  signal.addEventListener('abort', () => browser.runtime.onMessage.removeListener(listener));
+}
