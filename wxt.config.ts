@@ -2,6 +2,7 @@ import preact from '@preact/preset-vite';
 import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'wxt';
 import { DECLARED_HELPDESK_MATCHES } from './utils/helpdesk-sites';
+import { KEYBOARD_COMMANDS } from './utils/keyboard-shortcuts';
 
 // The card page is embedded only by our content script, on the hosts it runs on.
 // `use_dynamic_url` makes its address change per browser session, so a page cannot
@@ -22,7 +23,13 @@ export default defineConfig({
         ...config.resolve,
         alias: Array.isArray(aliases)
           ? [entry, ...aliases]
-          : [entry, ...Object.entries(aliases ?? {}).map(([find, replacement]) => ({ find, replacement }))],
+          : [
+              entry,
+              ...Object.entries(aliases ?? {}).map(([find, replacement]) => ({
+                find,
+                replacement,
+              })),
+            ],
       };
     },
   },
@@ -30,12 +37,19 @@ export default defineConfig({
     name: 'Stripe Actions for Helpdesks',
     description:
       'See and act on Stripe Checkout Sessions and Customers from the helpdesk ticket you are reading.',
-    permissions: ['storage'],
+    // storage: keys, settings, journal state. activeTab: the popup reads the current tab's
+    // address (for "Enable on this site") only after the agent opens it. scripting: the
+    // content script for sites the agent enables.
+    permissions: ['storage', 'activeTab', 'scripting'],
     host_permissions: ['https://api.stripe.com/*'],
+    optional_host_permissions: ['https://*/*'],
+    commands: KEYBOARD_COMMANDS,
     web_accessible_resources: [
       {
         resources: ['card.html'],
-        matches: DECLARED_HELPDESK_MATCHES,
+        // Declared helpdesks plus any site the agent enables later. `use_dynamic_url` keeps the
+        // address unguessable, and a card without a grant for its tab does nothing.
+        matches: ['https://*/*'],
         use_dynamic_url: true,
       },
     ],

@@ -1,37 +1,234 @@
 import { useEffect, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import type { AccountSummary } from '../utils/account-store';
+import type { JournalRecord } from '../utils/activity-journal';
 import { askBackground } from '../utils/messaging/ask-background';
+import type { BackgroundToContentMessage } from '../utils/messaging/protocol';
+import { isDeclaredSite, originPattern, siteOriginOf } from '../utils/site-access';
+import type { AgentFacingError } from '../utils/stripe/explain-failure';
+import {
+  describeInvalidStripeId,
+  extractStripeId,
+  parseStripeId,
+} from '../utils/stripe-id-grammar';
+import { ActionCard } from './ActionCard';
+import { ErrorNotice } from './ErrorNotice';
 import { ModeBadge } from './ModeBadge';
+
+const KIND_LABEL = { checkout_session: 'Checkout Session', customer: 'Customer' } as const;
+const ACTION_LABEL: Record<JournalRecord['action'], string> = {
+  expire_checkout_session: 'Expired',
+  credit_customer_balance: 'Credit',
+  create_portal_link: 'Portal link',
+};
+
+interface ActiveTab {
+  id: number;
+  origin: string | null;
+}
+
+/**
+ * The tab the agent is looking at. When the popup is opened in a window of its own (a
+ * detached popup, or a test), that is the active tab of a normal window instead.
+ */
+async function pageTabBehindPopup() {
+  const [current] = await browser.tabs.query({ active: true, currentWindow: true });
+  if (current?.url && !current.url.startsWith(browser.runtime.getURL('/'))) return current;
+  const [behind] = await browser.tabs.query({ active: true, windowType: 'normal' });
+  return behind;
+}
+
+const shortId = (id: string) => (id.length > 28 ? `${id.slice(0, 20)}…${id.slice(-6)}` : id);
 
 export function Popup() {
   const [accounts, setAccounts] = useState<AccountSummary[] | null>(null);
+  const [tab, setTab] = useState<ActiveTab | null>(null);
+  const [pageIds, setPageIds] = useState<string[] | null>(null);
+  const [sites, setSites] = useState<string[]>([]);
+  const [recent, setRecent] = useState<JournalRecord[]>([]);
+  const [search, setSearch] = useState('');
+  const [problem, setProblem] = useState<AgentFacingError | null>(null);
+  const [cardToken, setCardToken] = useState<string | null>(null);
+
   useEffect(() => {
-    void askBackground<AccountSummary[]>({ type: 'accounts.list' }).then((reply) =>
-      setAccounts(reply.ok ? reply.value : []),
+    void askBackground<AccountSummary[]>({ type: 'accounts.list' }).then((r) =>
+      setAccounts(r.ok ? r.value : []),
     );
+    void askBackground<string[]>({ type: 'sites.list' }).then((r) => r.ok && setSites(r.value));
+    void askBackground<JournalRecord[]>({ type: 'journal.recent', limit: 10 }).then(
+      (r) => r.ok && setRecent(r.value),
+    );
+    void (async () => {
+      const active = await pageTabBehindPopup();
+      if (active?.id === undefined) return setPageIds([]);
+      setTab({ id: active.id, origin: active.url ? siteOriginOf(active.url) : null });
+      const listIds: BackgroundToContentMessage = { type: 'content.listIds' };
+      const ids = (await browser.tabs
+        .sendMessage(active.id, listIds, { frameId: 0 })
+        .catch(() => [])) as unknown;
+      setPageIds(
+        Array.isArray(ids)
+          ? ids.filter((id): id is string => typeof id === 'string' && !!parseStripeId(id))
+          : [],
+      );
+    })();
   }, []);
+
+  async function openCard(objectId: string) {
+    setProblem(null);
+    const reply = await askBackground<{ token: string }>({ type: 'popup.openCard', objectId });
+    if (!reply.ok) return setProblem(reply.error);
+    setCardToken(reply.value.token);
+  }
+
+  function submitSearch(event: Event) {
+    event.preventDefault();
+    const found = extractStripeId(search);
+    if (!found) return setProblem({ message: describeInvalidStripeId(search.trim()) });
+    void openCard(found.id);
+  }
+
+  async function switchAccount(accountId: string) {
+    const reply = await askBackground<AccountSummary[]>({ type: 'accounts.setActive', accountId });
+    if (reply.ok) setAccounts(reply.value);
+  }
+
+  async function enableHere() {
+    if (!tab?.origin) return;
+    // Must run straight from the click: browsers ask the agent only during a user gesture.
+    const granted = await browser.permissions.request({ origins: [originPattern(tab.origin)] });
+    if (!granted)
+      return setProblem({ message: 'Access to this site was not granted, so nothing changed.' });
+    const reply = await askBackground<string[]>({
+      type: 'sites.enable',
+      origin: tab.origin,
+      tabId: tab.id,
+    });
+    if (!reply.ok) return setProblem(reply.error);
+    setSites(reply.value);
+  }
+
+  async function disableHere() {
+    if (!tab?.origin) return;
+    const reply = await askBackground<string[]>({ type: 'sites.disable', origin: tab.origin });
+    if (reply.ok) setSites(reply.value);
+  }
+
+  if (cardToken)
+    return (
+      <div class="popup popup-card">
+        <ActionCard token={cardToken} onClose={() => setCardToken(null)} />
+      </div>
+    );
+
+  const active = accounts?.find((a) => a.active);
+  const siteState = !tab?.origin
+    ? null
+    : isDeclaredSite(tab.origin)
+      ? 'declared'
+      : sites.includes(tab.origin)
+        ? 'enabled'
+        : 'off';
+
   return (
     <main class="popup">
-      <h1>Stripe Actions</h1>
+      <header class="popup-header">
+        <h1>Stripe Actions</h1>
+        {active && <ModeBadge mode={active.mode} />}
+      </header>
+
       {accounts?.length === 0 && <p>No API key yet. Add one in Options to start.</p>}
-      {accounts && accounts.length > 0 && (
-        <ul class="account-list" aria-label="Saved keys">
-          {accounts.map((a) => (
-            <li key={a.id}>
-              <ModeBadge mode={a.mode} /> <code>{a.maskedKey}</code>
-            </li>
-          ))}
-        </ul>
+      {accounts && accounts.length > 1 && (
+        <p>
+          <label for="account">Active account</label>
+          <select
+            id="account"
+            value={active?.id}
+            onChange={(e) => void switchAccount(e.currentTarget.value)}
+          >
+            {accounts.map((a) => (
+              <option key={a.id} value={a.id}>
+                {a.mode === 'live' ? 'LIVE' : 'Test'} · {a.label} · {a.maskedKey}
+              </option>
+            ))}
+          </select>
+        </p>
       )}
-      <p class="muted">Click a highlighted Stripe ID on a helpdesk page to act on it.</p>
-      <button
-        type="button"
-        class="secondary"
-        onClick={() => void browser.runtime.openOptionsPage()}
-      >
-        Open options
-      </button>
+
+      <form onSubmit={submitSearch} class="popup-search">
+        <label for="lookup">Stripe ID or Dashboard URL</label>
+        <div class="row">
+          <input
+            id="lookup"
+            type="text"
+            value={search}
+            onInput={(e) => setSearch(e.currentTarget.value)}
+            placeholder="cus_… or cs_test_…"
+            autoFocus
+          />
+          <button type="submit">Open</button>
+        </div>
+      </form>
+      {problem && <ErrorNotice error={problem} />}
+
+      <section aria-labelledby="on-page">
+        <h2 id="on-page">On this page</h2>
+        {pageIds === null && <p class="muted">Looking…</p>}
+        {pageIds?.length === 0 && <p class="muted">No Stripe IDs found on this page.</p>}
+        {pageIds && pageIds.length > 0 && (
+          <ul class="id-list">
+            {pageIds.map((id) => {
+              const parsed = parseStripeId(id)!;
+              return (
+                <li key={id}>
+                  <button
+                    type="button"
+                    class="secondary id-button"
+                    onClick={() => void openCard(id)}
+                    title={id}
+                  >
+                    <span>{KIND_LABEL[parsed.kind]}</span> <code>{shortId(id)}</code>{' '}
+                    <ModeBadge mode={parsed.mode} />
+                  </button>
+                </li>
+              );
+            })}
+          </ul>
+        )}
+        {siteState === 'off' && (
+          <button type="button" class="secondary" onClick={() => void enableHere()}>
+            Enable on this site
+          </button>
+        )}
+        {siteState === 'enabled' && (
+          <button type="button" class="secondary" onClick={() => void disableHere()}>
+            Disable on this site
+          </button>
+        )}
+      </section>
+
+      {recent.length > 0 && (
+        <section aria-labelledby="recent">
+          <h2 id="recent">Recent activity</h2>
+          <ul class="recent-list">
+            {recent.map((r) => (
+              <li key={r.id}>
+                {ACTION_LABEL[r.action]} <code>{shortId(r.objectId)}</code> — {r.outcome}
+              </li>
+            ))}
+          </ul>
+        </section>
+      )}
+
+      <p>
+        <button
+          type="button"
+          class="secondary"
+          onClick={() => void browser.runtime.openOptionsPage()}
+        >
+          Open options
+        </button>
+      </p>
     </main>
   );
 }

@@ -5,6 +5,7 @@ import { resumePendingActions } from '../utils/actions/resume-pending';
 import { openActivityJournal } from '../utils/activity-journal';
 import { createMessageHandler } from '../utils/messaging/background-router';
 import { createStripeClient } from '../utils/stripe/client';
+import { runKeyboardCommand } from '../utils/keyboard-commands';
 
 export default defineBackground(() => {
   const journal = openActivityJournal();
@@ -19,5 +20,6 @@ export default defineBackground(() => {
     },
   });
   browser.runtime.onMessage.addListener((message, sender) => handleMessage(message, sender));
+  browser.commands.onCommand.addListener((command) => void runKeyboardCommand(command));
   void resumePendingActions(journal, accountById, clientFor);
 });

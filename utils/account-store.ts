@@ -122,3 +122,9 @@ export async function otherAccountOfMode(
 ): Promise<UsableAccount | null> {
   return (await read()).accounts.find((a) => a.mode === mode && a.id !== exceptId) ?? null;
 }
+
+export async function setActiveAccount(id: string): Promise<void> {
+  const state = await read();
+  if (!state.accounts.some((a) => a.id === id)) throw new Error('No such account.');
+  await accountsItem.setValue({ ...state, activeAccountId: id } satisfies StoredAccounts);
+}

@@ -8,10 +8,15 @@ import { storage } from 'wxt/utils/storage';
 export interface CardGrant {
   token: string;
   objectId: string;
-  /** The tab and frame whose content script asked; the card must live in the same tab. */
-  tabId: number;
+  /**
+   * The tab and frame whose content script asked; the card must live in the same tab. Null
+   * for a card inside the popup, which has no tab.
+   */
+  tabId: number | null;
   frameId: number;
   pageUrl: string;
+  /** Shown inside the popup rather than framed in a page: nothing to close or resize there. */
+  inPopup: boolean;
   createdAt: number;
   /** The account a customer was found with, so later actions act in the same account. */
   accountId?: string;
@@ -50,7 +55,7 @@ export async function findCardGrant(
 ): Promise<CardGrant | null> {
   const grant = (await grantsItem.getValue()).find((g) => g.token === token);
   if (!grant || now - grant.createdAt >= GRANT_LIFETIME_MS) return null;
-  if (presentedFromTabId !== grant.tabId) return null;
+  if ((presentedFromTabId ?? null) !== grant.tabId) return null;
   return grant;
 }
 

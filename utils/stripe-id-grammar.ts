@@ -65,3 +65,9 @@ export function describeInvalidStripeId(candidate: string): string {
     return `Not a supported Stripe ID: it should start with one of ${known}.`;
   return 'Stripe IDs contain only letters and digits after the prefix; check for stray characters.';
 }
+
+/** The first supported ID in pasted text: a bare ID, a Dashboard URL, a checkout link. */
+export function extractStripeId(pasted: string): ParsedStripeId | null {
+  const match = createStripeIdMatcher().exec(pasted.trim());
+  return match ? parseStripeId(match[0]) : null;
+}

@@ -1,4 +1,5 @@
 import '../../components/theme.css';
+import '../../components/card.css';
 import { render } from 'preact';
 import { Popup } from '../../components/Popup';
 

@@ -4,6 +4,7 @@ import {
   accountForMode,
   listAccounts,
   removeAccount,
+  setActiveAccount,
   type UsableAccount,
 } from '../account-store';
 import { createPortalLinkAction } from '../actions/create-portal-link';
@@ -21,6 +22,7 @@ import {
   type CardGrant,
 } from '../card-grants';
 import { readSettings, writeSettings } from '../settings-store';
+import { disableSite, enableSite, listEnabledSites } from '../site-access';
 import type { StripeClient, StripeClientOptions } from '../stripe/client';
 import { parseStripeId, type StripeMode } from '../stripe-id-grammar';
 import { ContentScriptRequest, ExtensionPageRequest } from './protocol';
@@ -60,6 +62,7 @@ export function createMessageHandler(context: BackgroundContext) {
       tabId: sender.tab!.id!,
       frameId: sender.frameId!,
       pageUrl: sender.url!,
+      inPopup: false,
     });
     return success({ token: grant.token });
   }
@@ -95,11 +98,36 @@ export function createMessageHandler(context: BackgroundContext) {
         return success(await listAccounts());
       case 'accounts.save':
         return saveApiKeyAction(request.apiKey, context.clientFor);
+      case 'accounts.setActive':
+        await setActiveAccount(request.accountId).catch(() => undefined);
+        return success(await listAccounts());
       case 'accounts.remove':
         await removeAccount(request.accountId);
         return success(null);
       case 'journal.recent':
         return success(await context.journal.listRecent(request.limit));
+      case 'sites.list':
+        return success(await listEnabledSites());
+      case 'sites.enable': {
+        const changed = await enableSite(request.origin, request.tabId);
+        return changed.ok ? success(changed.sites) : failure(changed.reason);
+      }
+      case 'sites.disable': {
+        const changed = await disableSite(request.origin);
+        return changed.ok ? success(changed.sites) : failure(changed.reason);
+      }
+      case 'popup.openCard': {
+        // A card inside the popup, bound to wherever the popup lives (no tab for the toolbar
+        // popup, its own tab when opened as a window). It came from no helpdesk page.
+        const grant = await issueCardGrant({
+          objectId: request.objectId,
+          tabId: sender.tab?.id ?? null,
+          frameId: 0,
+          pageUrl: '',
+          inPopup: true,
+        });
+        return success({ token: grant.token });
+      }
       case 'settings.get':
         return success(await readSettings());
       case 'settings.save':
@@ -123,9 +151,11 @@ export function createMessageHandler(context: BackgroundContext) {
         return success({ objectId: grant.objectId, kind: parsedId.kind, mode: parsedId.mode });
       }
       case 'card.close':
-        await context.sendToFrame(grant.tabId, grant.frameId, { type: 'content.closeCard' });
+        if (!grant.inPopup && grant.tabId !== null)
+          await context.sendToFrame(grant.tabId, grant.frameId, { type: 'content.closeCard' });
         return success(null);
       case 'card.resize':
+        if (grant.inPopup || grant.tabId === null) return success(null); // The popup sizes itself.
         await context.sendToFrame(grant.tabId, grant.frameId, {
           type: 'content.resizeCard',
           height: request.height,

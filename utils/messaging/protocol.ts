@@ -13,6 +13,8 @@ const StripeObjectId = z
   .max(MAX_STRIPE_ID_LENGTH)
   .refine((id) => parseStripeId(id) !== null, 'not a supported Stripe ID');
 
+const SiteOrigin = z.string().regex(/^https:\/\/[a-z0-9.-]+(:\d{1,5})?$/, 'not an https origin');
+
 /** Sent by the content script on a helpdesk page. Cannot reach Stripe. */
 export const ContentScriptRequest = z.discriminatedUnion('type', [
   z.strictObject({ type: z.literal('page.openCard'), objectId: StripeObjectId }),
@@ -54,10 +56,19 @@ export const ExtensionPageRequest = z.discriminatedUnion('type', [
       .optional(),
   }),
   z.strictObject({ type: z.literal('settings.get') }),
+  z.strictObject({ type: z.literal('sites.list') }),
+  z.strictObject({
+    type: z.literal('sites.enable'),
+    origin: SiteOrigin,
+    tabId: z.number().int().min(0).optional(),
+  }),
+  z.strictObject({ type: z.literal('sites.disable'), origin: SiteOrigin }),
+  z.strictObject({ type: z.literal('popup.openCard'), objectId: StripeObjectId }),
   z.strictObject({ type: z.literal('settings.save'), settings: Settings }),
   z.strictObject({ type: z.literal('accounts.list') }),
   z.strictObject({ type: z.literal('accounts.save'), apiKey: z.string().max(512) }),
   z.strictObject({ type: z.literal('accounts.remove'), accountId: z.string().min(1).max(64) }),
+  z.strictObject({ type: z.literal('accounts.setActive'), accountId: z.string().min(1).max(64) }),
   z.strictObject({ type: z.literal('journal.recent'), limit: z.number().int().min(1).max(500) }),
 ]);
 export type ExtensionPageRequest = z.infer<typeof ExtensionPageRequest>;

@@ -7,17 +7,27 @@ interface CaretPosition {
 
 type CaretOptions = { shadowRoots?: ShadowRoot[] };
 
-function caretAt(doc: Document, x: number, y: number, shadowRoots: ShadowRoot[]): CaretPosition | null {
+function caretAt(
+  doc: Document,
+  x: number,
+  y: number,
+  shadowRoots: ShadowRoot[],
+): CaretPosition | null {
   if (typeof doc.caretPositionFromPoint === 'function') {
     // Chromium 128+ reaches into the open shadow roots it is given.
     const position = (
-      doc.caretPositionFromPoint as (x: number, y: number, options?: CaretOptions) => CaretPosition | null
+      doc.caretPositionFromPoint as (
+        x: number,
+        y: number,
+        options?: CaretOptions,
+      ) => CaretPosition | null
     ).call(doc, x, y, { shadowRoots }) as { offsetNode: Node; offset: number } | null;
     return position ? { node: position.offsetNode, offset: position.offset } : null;
   }
   // Older Chromium and Safari have only the non-standard call.
-  const legacy = (doc as Document & { caretRangeFromPoint?: (x: number, y: number) => Range | null })
-    .caretRangeFromPoint;
+  const legacy = (
+    doc as Document & { caretRangeFromPoint?: (x: number, y: number) => Range | null }
+  ).caretRangeFromPoint;
   const range = legacy?.call(doc, x, y);
   return range ? { node: range.startContainer, offset: range.startOffset } : null;
 }

@@ -45,7 +45,12 @@ export class IdIndex {
     let found: IdMatch[] | undefined;
     for (let m = matcher.exec(data); m; m = matcher.exec(data)) {
       const end = m.index + m[0].length;
-      const range = new StaticRange({ startContainer: node, startOffset: m.index, endContainer: node, endOffset: end });
+      const range = new StaticRange({
+        startContainer: node,
+        startOffset: m.index,
+        endContainer: node,
+        endOffset: end,
+      });
       this.highlight.add(range);
       (found ??= []).push({ node, start: m.index, end, id: m[0], range, fromHref: false });
     }
@@ -64,12 +69,23 @@ export class IdIndex {
     const m = matcher.exec(href);
     if (!m) return;
     const walker = anchor.ownerDocument.createTreeWalker(anchor, NodeFilter.SHOW_TEXT);
-    for (let node = walker.nextNode() as Text | null; node; node = walker.nextNode() as Text | null) {
+    for (
+      let node = walker.nextNode() as Text | null;
+      node;
+      node = walker.nextNode() as Text | null
+    ) {
       if (this.byNode.has(node)) return; // The text shows an ID already.
       if (!node.data.trim()) continue;
-      const range = new StaticRange({ startContainer: node, startOffset: 0, endContainer: node, endOffset: node.data.length });
+      const range = new StaticRange({
+        startContainer: node,
+        startOffset: 0,
+        endContainer: node,
+        endOffset: node.data.length,
+      });
       this.highlight.add(range);
-      this.byNode.set(node, [{ node, start: 0, end: node.data.length, id: m[0], range, fromHref: true }]);
+      this.byNode.set(node, [
+        { node, start: 0, end: node.data.length, id: m[0], range, fromHref: true },
+      ]);
       return;
     }
   }
@@ -96,7 +112,9 @@ export class IdIndex {
   /** All matches in document order. Built on demand, for keyboard navigation and the popup. */
   inDocumentOrder(): IdMatch[] {
     const nodes = [...this.byNode.keys()].filter((n) => n.isConnected);
-    nodes.sort((a, b) => (a.compareDocumentPosition(b) & Node.DOCUMENT_POSITION_FOLLOWING ? -1 : 1));
+    nodes.sort((a, b) =>
+      a.compareDocumentPosition(b) & Node.DOCUMENT_POSITION_FOLLOWING ? -1 : 1,
+    );
     return nodes.flatMap((n) => this.byNode.get(n)!);
   }
 }

@@ -27,7 +27,9 @@ export class ScanScheduler {
     else if (root.nodeType === Node.ELEMENT_NODE || root.nodeType === Node.DOCUMENT_FRAGMENT_NODE) {
       if (root.nodeType === Node.ELEMENT_NODE) this.visitElement(root as Element);
       const doc = root.ownerDocument!;
-      this.queue.push({ walker: doc.createTreeWalker(root, NodeFilter.SHOW_ELEMENT | NodeFilter.SHOW_TEXT) });
+      this.queue.push({
+        walker: doc.createTreeWalker(root, NodeFilter.SHOW_ELEMENT | NodeFilter.SHOW_TEXT),
+      });
     }
     this.schedule();
   }
@@ -78,7 +80,12 @@ export class ScanScheduler {
     if (shadow && !this.shadowRoots.has(shadow)) {
       this.shadowRoots.add(shadow);
       this.onShadowRoot(shadow);
-      this.queue.push({ walker: element.ownerDocument.createTreeWalker(shadow, NodeFilter.SHOW_ELEMENT | NodeFilter.SHOW_TEXT) });
+      this.queue.push({
+        walker: element.ownerDocument.createTreeWalker(
+          shadow,
+          NodeFilter.SHOW_ELEMENT | NodeFilter.SHOW_TEXT,
+        ),
+      });
     }
     if (element.tagName === 'A') this.pendingLinks.push(element as HTMLAnchorElement);
   }

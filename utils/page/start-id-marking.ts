@@ -11,7 +11,10 @@ import { createPointerCursor } from './pointer-cursor';
 
 const isEditable = (target: EventTarget | null) =>
   target instanceof HTMLElement &&
-  (target.isContentEditable || target.tagName === 'INPUT' || target.tagName === 'TEXTAREA' || target.tagName === 'SELECT');
+  (target.isContentEditable ||
+    target.tagName === 'INPUT' ||
+    target.tagName === 'TEXTAREA' ||
+    target.tagName === 'SELECT');
 
 /**
  * Marks Stripe IDs on the page and opens a card when one is clicked or chosen from the
@@ -48,11 +51,20 @@ export function startIdMarking(doc: Document, signal: AbortSignal): void {
     'click',
     (event) => {
       // Only a real click by the agent opens a card; pages can dispatch synthetic ones.
-      if (!event.isTrusted || event.button !== 0 || event.altKey || event.ctrlKey || event.metaKey || event.shiftKey) return;
+      if (
+        !event.isTrusted ||
+        event.button !== 0 ||
+        event.altKey ||
+        event.ctrlKey ||
+        event.metaKey ||
+        event.shiftKey
+      )
+        return;
       if (!doc.getSelection()?.isCollapsed) return; // The agent is selecting text.
       const match = hitTest(event.clientX, event.clientY);
       // Editors are for typing, and links keep working as links when the ID is only in the href.
-      if (!match || match.fromHref || (match.node.parentElement?.isContentEditable ?? false)) return;
+      if (!match || match.fromHref || (match.node.parentElement?.isContentEditable ?? false))
+        return;
       event.preventDefault();
       void openCard(match.id, liveRangeFor(match).getBoundingClientRect());
     },
@@ -85,7 +97,8 @@ export function startIdMarking(doc: Document, signal: AbortSignal): void {
     const all = index.inDocumentOrder();
     if (!all.length) return;
     const at = focused ? all.findIndex((m) => m.range === focused!.range) : -1;
-    const next = at < 0 ? (direction === 1 ? 0 : all.length - 1) : (at + direction + all.length) % all.length;
+    const next =
+      at < 0 ? (direction === 1 ? 0 : all.length - 1) : (at + direction + all.length) % all.length;
     setFocus(all[next]!);
   }
 

@@ -24,21 +24,59 @@ export class TicketPage {
     return this.page.evaluate(() => CSS.highlights.get('stripe-helpdesk-actions-id')?.size ?? 0);
   }
 
+  /**
+   * Where the first occurrence of `text` is on screen, looking through open shadow roots and
+   * same-origin frames the way a person's eyes would.
+   */
+  async locateText(text: string): Promise<{ x: number; y: number }> {
+    return this.page.evaluate((wanted) => {
+      const search = (
+        root: Document | ShadowRoot,
+        dx: number,
+        dy: number,
+      ): { x: number; y: number } | null => {
+        // Frames have their own Document class, so ask the node what it is.
+        const walker = (
+          root.nodeType === Node.DOCUMENT_NODE ? (root as Document) : root.ownerDocument!
+        ).createTreeWalker(root, NodeFilter.SHOW_ELEMENT | NodeFilter.SHOW_TEXT);
+        for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+          if (node instanceof Text) {
+            const at = node.data.indexOf(wanted);
+            if (at < 0) continue;
+            const range = node.ownerDocument.createRange();
+            range.setStart(node, at);
+            range.setEnd(node, at + wanted.length);
+            const rect = range.getClientRects()[0]!;
+            return {
+              x: dx + rect.left + Math.min(rect.width / 2, 40),
+              y: dy + rect.top + rect.height / 2,
+            };
+          }
+          const element = node as Element;
+          const inShadow = element.shadowRoot && search(element.shadowRoot, dx, dy);
+          if (inShadow) return inShadow;
+          if (element.tagName === 'IFRAME' && (element as HTMLIFrameElement).contentDocument) {
+            const frameElement = element as HTMLIFrameElement;
+            const frame = frameElement.getBoundingClientRect();
+            const inFrame = search(
+              frameElement.contentDocument!,
+              dx + frame.left + frameElement.clientLeft,
+              dy + frame.top + frameElement.clientTop,
+            );
+            if (inFrame) return inFrame;
+          }
+        }
+        return null;
+      };
+      const found = search(document, 0, 0);
+      if (!found) throw new Error(`No text ${wanted} on the page`);
+      return found;
+    }, text);
+  }
+
   /** Clicks the middle of the first occurrence of `text`, as a person would. */
   async clickText(text: string) {
-    const point = await this.page.evaluate((wanted) => {
-      const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
-      for (let node = walker.nextNode(); node; node = walker.nextNode()) {
-        const at = (node as Text).data.indexOf(wanted);
-        if (at < 0) continue;
-        const range = document.createRange();
-        range.setStart(node, at);
-        range.setEnd(node, at + wanted.length);
-        const rect = range.getClientRects()[0]!;
-        return { x: rect.left + Math.min(rect.width / 2, 40), y: rect.top + rect.height / 2 };
-      }
-      throw new Error(`No text ${wanted} on the page`);
-    }, text);
+    const point = await this.locateText(text);
     await this.page.mouse.click(point.x, point.y);
   }
 

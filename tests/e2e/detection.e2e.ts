@@ -1,0 +1,132 @@
+import { expect, it } from 'vitest';
+import { SEED_IDS } from '../emulator/seed-data';
+import { OptionsPage } from './pages/options-page';
+import { TicketPage } from './pages/ticket-page';
+import { describeInChromium, useExtensionBrowser } from './support/use-extension-browser';
+
+// Runs inside the extension's service worker.
+declare const chrome: any;
+
+const cardObjectId = async (card: import('playwright-core').Frame) => {
+  await card.locator('.object-id code').waitFor();
+  return card.locator('.object-id code').getAttribute('title');
+};
+
+describeInChromium('detection on an app-like helpdesk page', () => {
+  const extension = useExtensionBrowser(async (browser) => {
+    const options = await OptionsPage.open(browser.context, browser.extensionId);
+    await options.saveKey(browser.emulator.keys.testSecret);
+    await options.page.close();
+  });
+
+  async function openApp() {
+    const errors: string[] = [];
+    const ticket = await TicketPage.open(extension().context, '/app.html');
+    ticket.page.on('pageerror', (error) => errors.push(error.message));
+    return { ticket, errors };
+  }
+
+  it.each([
+    ['a text node the app keeps', 'cs_test_b1CompleteSessionPaid', SEED_IDS.completeSession],
+    ['<code>', 'cus_PzJennyRosen01', SEED_IDS.jenny],
+    ['<pre>', 'cs_test_a1OpenSession', SEED_IDS.openSession],
+    [
+      'a checkout URL, stopping at its # fragment',
+      'pay/cs_test_a1OpenSession',
+      SEED_IDS.openSession,
+    ],
+    ['an open shadow root', 'Shadow: cus_PzJennyRosen01', SEED_IDS.jenny],
+    ['a nested shadow root', 'Nested: cs_test_b1', SEED_IDS.completeSession],
+    ['an email in a same-origin frame', 'Forwarded: customer cus_PzJenny', SEED_IDS.jenny],
+  ])('opens the card for an ID in %s', async (_where, text, id) => {
+    const { ticket, errors } = await openApp();
+    // Aim at the ID itself, past any leading words in `text`.
+    const offset = text.indexOf(id.slice(0, 8));
+    const point = await ticket.locateText(text.slice(offset));
+    const isCard = (f: import('playwright-core').Frame) => f.url().includes('/card.html');
+    const opened = ticket.page.waitForEvent('framenavigated', { predicate: isCard, timeout: 5000 });
+    await ticket.page.mouse.click(point.x, point.y);
+    expect(await cardObjectId(await opened)).toBe(id);
+    expect(errors).toEqual([]);
+    await ticket.page.close();
+  });
+
+  it('marks every true ID and no near miss, without touching the app or its editor', async () => {
+    const { ticket, errors } = await openApp();
+    // Top document: status, code, pre, checkout URL, link href, shadow, nested shadow, editor.
+    await expect.poll(() => ticket.markCount()).toBe(8);
+    const email = ticket.page.frame({ url: 'about:srcdoc' })!;
+    await expect
+      .poll(() => email.evaluate(() => CSS.highlights.get('stripe-helpdesk-actions-id')?.size ?? 0))
+      .toBe(2);
+    for (const nearMiss of ['focus_abc123', 'abacus_xyz', 'cs_testing_abc', 'discus_a1b2'])
+      await ticket.clickText(nearMiss);
+    await ticket.clickText('refund'); // The editor: clicking there is for typing.
+    await ticket.clickText('cus_PzJennyRosen01 today'.slice(0, 18));
+    expect(await ticket.cardIsOpen()).toBe(false);
+    expect(await ticket.page.evaluate(() => (window as any).appNodesIntact())).toBe(true);
+    expect(
+      await ticket.page.evaluate(
+        () => document.getElementById('editor')!.innerHTML === (window as any).editorHtmlAtLoad,
+      ),
+    ).toBe(true);
+    expect(errors).toEqual([]);
+    await ticket.page.close();
+  });
+
+  it('follows the app when it edits its own text and when a message arrives later', async () => {
+    const { ticket, errors } = await openApp();
+    await expect.poll(() => ticket.markCount()).toBe(8);
+    expect(await ticket.page.evaluate(() => (window as any).appUpdate())).toBe(true);
+    await expect.poll(() => ticket.markCount()).toBe(9);
+    const card = await ticket.openCard(
+      'cs_test_a1OpenSessionForJennyRosenB2c3D4e5F6g7H8000000000000000000'.slice(0, 30),
+    );
+    expect(await cardObjectId(card)).toBe(SEED_IDS.openSession);
+    expect(await ticket.page.evaluate(() => (window as any).appNodesIntact())).toBe(true);
+    expect(errors).toEqual([]);
+    await ticket.page.close();
+  });
+
+  it('moves through IDs from the keyboard and opens the focused one with Enter, links included', async () => {
+    const { ticket } = await openApp();
+    await expect.poll(() => ticket.markCount()).toBe(8);
+    // What the next-id / previous-id commands send (the extension cannot read tab URLs, so
+    // every tab gets it; only this one has the content script).
+    const navigate = (direction: 1 | -1) =>
+      extension().serviceWorker.evaluate(async (dir) => {
+        for (const tab of await chrome.tabs.query({}))
+          await chrome.tabs
+            .sendMessage(tab.id, { type: 'content.navigate', direction: dir }, { frameId: 0 })
+            .catch(() => {});
+      }, direction);
+    const focusSize = () =>
+      ticket.page.evaluate(() => CSS.highlights.get('stripe-helpdesk-actions-focus')?.size ?? 0);
+    // Document order: status, code, pre, checkout URL, dashboard link, …
+    for (let i = 0; i < 5; i++) await navigate(1);
+    await expect.poll(focusSize).toBe(1);
+    await navigate(-1);
+    await navigate(1);
+    await ticket.page.locator('body').focus();
+    const isCard = (f: import('playwright-core').Frame) => f.url().includes('/card.html');
+    const opened = ticket.page.waitForEvent('framenavigated', { predicate: isCard, timeout: 5000 });
+    await ticket.page.keyboard.press('Enter');
+    // The fifth ID is the "View customer in Stripe" link, whose href names the customer.
+    expect(await cardObjectId(await opened)).toBe(SEED_IDS.jenny);
+    await ticket.page.close();
+  });
+
+  it('declares the keyboard commands', async () => {
+    const commands = await extension().serviceWorker.evaluate(() => chrome.commands.getAll());
+    expect(
+      Object.fromEntries(
+        commands.map((c: { name: string; shortcut: string }) => [c.name, c.shortcut]),
+      ),
+    ).toEqual({
+      _execute_action: 'Alt+Shift+S',
+      'next-id': 'Alt+Shift+J',
+      'previous-id': 'Alt+Shift+K',
+      'open-selected-id': 'Alt+Shift+O',
+    });
+  });
+});

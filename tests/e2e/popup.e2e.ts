@@ -1,0 +1,71 @@
+import { expect, it } from 'vitest';
+import { SEED_IDS } from '../emulator/seed-data';
+import { OptionsPage } from './pages/options-page';
+import { PopupPage } from './pages/popup-page';
+import { TicketPage } from './pages/ticket-page';
+import { describeInChromium, useExtensionBrowser } from './support/use-extension-browser';
+
+describeInChromium('the popup', () => {
+  const extension = useExtensionBrowser(async (browser) => {
+    const options = await OptionsPage.open(browser.context, browser.extensionId);
+    await options.saveKey(browser.emulator.keys.testSecret);
+    await options.page.close();
+  });
+
+  it('lists the IDs on the current tab and opens a card for one', async () => {
+    const ticket = await TicketPage.open(extension().context);
+    const popup = await PopupPage.open(extension());
+    await popup.idsOnPage().first().waitFor();
+    const listed = await popup.idsOnPage().allTextContents();
+    expect(listed).toHaveLength(8); // Unique IDs: Jenny's appears twice.
+    expect(listed[0]).toMatch(/^Checkout Session cs_test_a1OpenSessio…0{6}\s*Test mode$/);
+    expect(listed.some((text) => text.startsWith('Customer cus_PzJennyRosen01'))).toBe(true);
+    await popup.idsOnPage().filter({ hasText: 'cus_PzJennyRosen01' }).click();
+    await popup.page.getByTestId('customer-balance').waitFor();
+    expect(await popup.page.getByText('Jenny Rosen').count()).toBe(1);
+    await popup.page.getByRole('button', { name: 'Close card' }).click();
+    await popup.idsOnPage().first().waitFor();
+    await popup.page.close();
+    await ticket.page.close();
+  });
+
+  it('opens a card for a pasted Dashboard URL, and explains what it cannot read', async () => {
+    const popup = await PopupPage.open(extension());
+    await popup.lookUp('https://dashboard.stripe.com/test/search?query=not-an-id');
+    expect(await popup.page.getByRole('alert').textContent()).toContain('should start with one of');
+    await popup.lookUp(`https://dashboard.stripe.com/test/customers/${SEED_IDS.jenny}`);
+    await popup.page.getByTestId('customer-balance').waitFor();
+    await popup.page.close();
+  });
+
+  it('expires a session from a pasted checkout link and shows it under recent activity', async () => {
+    let popup = await PopupPage.open(extension());
+    await popup.lookUp(`https://checkout.stripe.com/c/pay/${SEED_IDS.openSession}#fidkdWx`);
+    await popup.page.getByRole('button', { name: 'Expire session' }).click();
+    await popup.page.getByRole('button', { name: 'Confirm' }).click();
+    await popup.page.getByRole('status').getByText('Session expired').waitFor();
+    const post = extension()
+      .emulator.apiRequests()
+      .find((r) => r.method === 'POST')!;
+    expect(post.path).toBe(`/v1/checkout/sessions/${SEED_IDS.openSession}/expire`);
+    await popup.page.close();
+    popup = await PopupPage.open(extension());
+    const recent = popup.page.getByRole('region', { name: 'Recent activity' });
+    await recent.waitFor();
+    expect(await recent.textContent()).toContain('Expired cs_test_a1OpenSessio…000000 — succeeded');
+    await popup.page.close();
+  });
+
+  it('switches the active account', async () => {
+    const options = await OptionsPage.open(extension().context, extension().extensionId);
+    await options.saveKey(extension().emulator.keys.liveSecret);
+    await options.page.close();
+    const popup = await PopupPage.open(extension());
+    const switcher = popup.page.getByLabel('Active account');
+    await switcher.waitFor();
+    expect(await popup.page.locator('header .mode-badge').textContent()).toBe('Test mode');
+    await switcher.selectOption({ label: 'LIVE · Live · sk_live_…0000' });
+    await expect.poll(() => popup.page.locator('header .mode-badge').textContent()).toBe('LIVE');
+    await popup.page.close();
+  });
+});

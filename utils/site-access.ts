@@ -1,0 +1,80 @@
+import { browser } from 'wxt/browser';
+import { DECLARED_HELPDESK_MATCHES } from './helpdesk-sites';
+
+/**
+ * Sites beyond the declared helpdesks, enabled one by one by the agent: an optional host
+ * permission (asked for by the popup, on the agent's click) plus a content script registered
+ * for that origin only.
+ */
+const SCRIPT_ID_PREFIX = 'site:';
+const CONTENT_SCRIPT_FILE = '/content-scripts/helpdesk.js';
+
+/** `https://acme.example` from any URL on it, or null for what cannot be enabled. */
+export function siteOriginOf(url: string): string | null {
+  try {
+    const parsed = new URL(url);
+    return parsed.protocol === 'https:' ? parsed.origin : null;
+  } catch {
+    return null;
+  }
+}
+
+export const originPattern = (origin: string) => `${origin}/*`;
+
+/** Whether a declared helpdesk pattern already covers this origin. */
+export function isDeclaredSite(origin: string): boolean {
+  const host = new URL(origin).hostname;
+  return DECLARED_HELPDESK_MATCHES.some((pattern) => {
+    const patternHost = new URL(pattern.replace('*.', 'wildcard.')).hostname;
+    return pattern.includes('*.')
+      ? host.endsWith(patternHost.slice('wildcard'.length))
+      : host === patternHost;
+  });
+}
+
+export async function listEnabledSites(): Promise<string[]> {
+  const scripts = await browser.scripting.getRegisteredContentScripts();
+  return scripts
+    .filter((script) => script.id.startsWith(SCRIPT_ID_PREFIX))
+    .map((script) => script.id.slice(SCRIPT_ID_PREFIX.length))
+    .sort();
+}
+
+export type SiteChange = { ok: true; sites: string[] } | { ok: false; reason: string };
+
+/** Registers the content script for an origin the agent has granted, and runs it in `tabId` now. */
+export async function enableSite(origin: string, tabId?: number): Promise<SiteChange> {
+  if (isDeclaredSite(origin))
+    return { ok: false, reason: 'This helpdesk is supported already; reload the page.' };
+  const granted = await browser.permissions.contains({ origins: [originPattern(origin)] });
+  if (!granted)
+    return { ok: false, reason: 'Access to this site was not granted, so nothing changed.' };
+  const id = `${SCRIPT_ID_PREFIX}${origin}`;
+  if (!(await listEnabledSites()).includes(origin)) {
+    await browser.scripting.registerContentScripts([
+      {
+        id,
+        matches: [originPattern(origin)],
+        js: [CONTENT_SCRIPT_FILE],
+        allFrames: true,
+        matchOriginAsFallback: true,
+        runAt: 'document_idle',
+        persistAcrossSessions: true,
+      },
+    ]);
+  }
+  if (tabId !== undefined) {
+    await browser.scripting
+      .executeScript({ target: { tabId, allFrames: true }, files: [CONTENT_SCRIPT_FILE] })
+      .catch(() => undefined); // The page may have navigated away; the registration stands.
+  }
+  return { ok: true, sites: await listEnabledSites() };
+}
+
+export async function disableSite(origin: string): Promise<SiteChange> {
+  const id = `${SCRIPT_ID_PREFIX}${origin}`;
+  if ((await listEnabledSites()).includes(origin))
+    await browser.scripting.unregisterContentScripts({ ids: [id] });
+  await browser.permissions.remove({ origins: [originPattern(origin)] });
+  return { ok: true, sites: await listEnabledSites() };
+}
