@@ -25,19 +25,25 @@ const SKIPPED_PARENTS = new Set(['SCRIPT', 'STYLE', 'NOSCRIPT', 'TEXTAREA', 'TEM
 export class IdIndex {
   readonly byNode = new Map<Text, IdMatch[]>();
   private readonly matcher = createStripeIdMatcher();
+  /**
+   * Marks found but not yet shown. Adding to a Highlight makes the page repaint, so a scan
+   * that runs over several slices shows its marks once, at the end, not once per slice.
+   */
+  private unshown: StaticRange[] = [];
 
   constructor(private readonly highlight: Highlight) {}
 
   get size(): number {
-    return this.highlight.size;
+    return this.highlight.size + this.unshown.length;
   }
 
   /** Re-reads one text node: drops its old matches and finds the current ones. */
   scanText(node: Text): void {
-    const hadMatches = this.byNode.has(node);
-    if (hadMatches) this.forget(node);
+    if (this.byNode.has(node)) this.forget(node);
+    // `length` is read without copying the text out of the DOM; most nodes stop here.
+    if (node.length < 5) return;
     const data = node.data;
-    if (data.length < 5 || !data.includes('_')) return;
+    if (!data.includes('_')) return;
     const parent = node.parentElement;
     if (parent && SKIPPED_PARENTS.has(parent.tagName)) return;
     const matcher = this.matcher;
@@ -51,7 +57,7 @@ export class IdIndex {
         endContainer: node,
         endOffset: end,
       });
-      this.highlight.add(range);
+      this.unshown.push(range);
       (found ??= []).push({ node, start: m.index, end, id: m[0], range, fromHref: false });
     }
     if (found) this.byNode.set(node, found);
@@ -82,7 +88,7 @@ export class IdIndex {
         endContainer: node,
         endOffset: node.data.length,
       });
-      this.highlight.add(range);
+      this.unshown.push(range);
       this.byNode.set(node, [
         { node, start: 0, end: node.data.length, id: m[0], range, fromHref: true },
       ]);
@@ -94,7 +100,14 @@ export class IdIndex {
     const matches = this.byNode.get(node);
     if (!matches) return;
     for (const match of matches) this.highlight.delete(match.range);
+    if (this.unshown.length) this.unshown = this.unshown.filter((r) => r.startContainer !== node);
     this.byNode.delete(node);
+  }
+
+  /** Shows every mark found since the last call. */
+  showMarks(): void {
+    for (const range of this.unshown) this.highlight.add(range);
+    this.unshown = [];
   }
 
   /** Drops matches whose text node has left the document. */

@@ -19,6 +19,8 @@ export interface PageMarker {
   focusHighlight: Highlight;
   /** Open shadow roots found so far, for hit-testing inside them. */
   shadowRoots: ReadonlySet<ShadowRoot>;
+  /** Processes every change seen so far, now. For measuring; the page never needs it. */
+  flush(): void;
 }
 
 /**
@@ -82,5 +84,15 @@ export function startPageMarker(doc: Document, signal: AbortSignal): PageMarker 
   signal.addEventListener('abort', () => observer.disconnect());
   scheduler.enqueueSubtree(doc.body ?? doc.documentElement);
   scheduler.runSlice(); // Small pages are marked at once; large ones continue in slices.
-  return { index, scheduler, focusHighlight, shadowRoots: scheduler.shadowRoots };
+  return {
+    index,
+    scheduler,
+    focusHighlight,
+    shadowRoots: scheduler.shadowRoots,
+    flush() {
+      pending.push(...observer.takeRecords());
+      drain();
+      while (scheduler.runSlice(Infinity));
+    },
+  };
 }

@@ -28,55 +28,56 @@ export class TicketPage {
    * Where the first occurrence of `text` is on screen, looking through open shadow roots and
    * same-origin frames the way a person's eyes would.
    */
-  async locateText(text: string): Promise<{ x: number; y: number }> {
-    return this.page.evaluate((wanted) => {
-      const search = (
-        root: Document | ShadowRoot,
-        dx: number,
-        dy: number,
-      ): { x: number; y: number } | null => {
-        // Frames have their own Document class, so ask the node what it is.
-        const walker = (
-          root.nodeType === Node.DOCUMENT_NODE ? (root as Document) : root.ownerDocument!
-        ).createTreeWalker(root, NodeFilter.SHOW_ELEMENT | NodeFilter.SHOW_TEXT);
-        for (let node = walker.nextNode(); node; node = walker.nextNode()) {
-          if (node instanceof Text) {
-            const at = node.data.indexOf(wanted);
-            if (at < 0) continue;
-            const range = node.ownerDocument.createRange();
-            range.setStart(node, at);
-            range.setEnd(node, at + wanted.length);
-            const rect = range.getClientRects()[0]!;
-            return {
-              x: dx + rect.left + Math.min(rect.width / 2, 40),
-              y: dy + rect.top + rect.height / 2,
-            };
+  async locateText(text: string, withinSelector?: string): Promise<{ x: number; y: number }> {
+    return this.page.evaluate(
+      ([wanted, within]) => {
+        const search = (root: Node, dx: number, dy: number): { x: number; y: number } | null => {
+          // Frames have their own Document class, so ask the node what it is.
+          const walker = (root.ownerDocument ?? (root as Document)).createTreeWalker(
+            root,
+            NodeFilter.SHOW_ELEMENT | NodeFilter.SHOW_TEXT,
+          );
+          for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+            if (node instanceof Text) {
+              const at = node.data.indexOf(wanted);
+              if (at < 0) continue;
+              const range = node.ownerDocument.createRange();
+              range.setStart(node, at);
+              range.setEnd(node, at + wanted.length);
+              const rect = range.getClientRects()[0]!;
+              return {
+                x: dx + rect.left + Math.min(rect.width / 2, 40),
+                y: dy + rect.top + rect.height / 2,
+              };
+            }
+            const element = node as Element;
+            const inShadow = element.shadowRoot && search(element.shadowRoot, dx, dy);
+            if (inShadow) return inShadow;
+            if (element.tagName === 'IFRAME' && (element as HTMLIFrameElement).contentDocument) {
+              const frameElement = element as HTMLIFrameElement;
+              const frame = frameElement.getBoundingClientRect();
+              const inFrame = search(
+                frameElement.contentDocument!,
+                dx + frame.left + frameElement.clientLeft,
+                dy + frame.top + frameElement.clientTop,
+              );
+              if (inFrame) return inFrame;
+            }
           }
-          const element = node as Element;
-          const inShadow = element.shadowRoot && search(element.shadowRoot, dx, dy);
-          if (inShadow) return inShadow;
-          if (element.tagName === 'IFRAME' && (element as HTMLIFrameElement).contentDocument) {
-            const frameElement = element as HTMLIFrameElement;
-            const frame = frameElement.getBoundingClientRect();
-            const inFrame = search(
-              frameElement.contentDocument!,
-              dx + frame.left + frameElement.clientLeft,
-              dy + frame.top + frameElement.clientTop,
-            );
-            if (inFrame) return inFrame;
-          }
-        }
-        return null;
-      };
-      const found = search(document, 0, 0);
-      if (!found) throw new Error(`No text ${wanted} on the page`);
-      return found;
-    }, text);
+          return null;
+        };
+        const scope = within ? document.querySelector(within) : null;
+        const found = search(scope ?? document, 0, 0);
+        if (!found) throw new Error(`No text ${wanted} on the page`);
+        return found;
+      },
+      [text, withinSelector] as const,
+    );
   }
 
   /** Clicks the middle of the first occurrence of `text`, as a person would. */
-  async clickText(text: string) {
-    const point = await this.locateText(text);
+  async clickText(text: string, withinSelector?: string) {
+    const point = await this.locateText(text, withinSelector);
     await this.page.mouse.click(point.x, point.y);
   }
 
