@@ -1,8 +1,10 @@
-import { useEffect, useState } from 'preact/hooks';
-import type { JournalRecord } from '../utils/activity-journal';
+import { useEffect, useMemo, useState } from 'preact/hooks';
+import { activityToCsv } from '../utils/activity-csv';
+import type { JournalAction, JournalOutcome, JournalRecord } from '../utils/activity-journal';
+import { formatMinorUnits } from '../utils/currency-units';
 import { askBackground } from '../utils/messaging/ask-background';
 
-const ACTION_LABEL: Record<JournalRecord['action'], string> = {
+const ACTION_LABEL: Record<JournalAction, string> = {
   expire_checkout_session: 'Expire session',
   credit_customer_balance: 'Credit balance',
   create_portal_link: 'Portal link',
@@ -10,34 +12,109 @@ const ACTION_LABEL: Record<JournalRecord['action'], string> = {
 
 export function ActivityLog() {
   const [records, setRecords] = useState<JournalRecord[] | null>(null);
+  const [action, setAction] = useState<JournalAction | ''>('');
+  const [outcome, setOutcome] = useState<JournalOutcome | ''>('');
+  const [objectQuery, setObjectQuery] = useState('');
+
   useEffect(() => {
-    void askBackground<JournalRecord[]>({ type: 'journal.recent', limit: 50 }).then((reply) =>
+    void askBackground<JournalRecord[]>({ type: 'journal.recent', limit: 10_000 }).then((reply) =>
       setRecords(reply.ok ? reply.value : []),
     );
   }, []);
+
+  const shown = useMemo(
+    () =>
+      (records ?? []).filter(
+        (r) =>
+          (!action || r.action === action) &&
+          (!outcome || r.outcome === outcome) &&
+          (!objectQuery.trim() || r.objectId.includes(objectQuery.trim())),
+      ),
+    [records, action, outcome, objectQuery],
+  );
+
+  function exportCsv() {
+    const blob = new Blob([activityToCsv(shown)], { type: 'text/csv' });
+    const link = document.createElement('a');
+    link.href = URL.createObjectURL(blob);
+    link.download = `stripe-actions-activity-${new Date().toISOString().slice(0, 10)}.csv`;
+    link.click();
+    setTimeout(() => URL.revokeObjectURL(link.href), 1000);
+  }
+
   return (
     <section aria-labelledby="activity-heading">
       <h2 id="activity-heading">Recent activity</h2>
-      {records?.length === 0 && <p class="muted">Nothing yet.</p>}
-      {records && records.length > 0 && (
+      <div class="filters">
+        <div>
+          <label for="filter-action">Action</label>
+          <select
+            id="filter-action"
+            value={action}
+            onChange={(e) => setAction(e.currentTarget.value as JournalAction | '')}
+          >
+            <option value="">All actions</option>
+            {Object.entries(ACTION_LABEL).map(([value, label]) => (
+              <option key={value} value={value}>
+                {label}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div>
+          <label for="filter-outcome">Outcome</label>
+          <select
+            id="filter-outcome"
+            value={outcome}
+            onChange={(e) => setOutcome(e.currentTarget.value as JournalOutcome | '')}
+          >
+            <option value="">All outcomes</option>
+            <option value="succeeded">Succeeded</option>
+            <option value="failed">Failed</option>
+            <option value="pending">Pending</option>
+          </select>
+        </div>
+        <div>
+          <label for="filter-object">Object ID contains</label>
+          <input
+            id="filter-object"
+            type="text"
+            value={objectQuery}
+            onInput={(e) => setObjectQuery(e.currentTarget.value)}
+          />
+        </div>
+      </div>
+      <p>
+        <button type="button" class="secondary" disabled={!shown.length} onClick={exportCsv}>
+          Export CSV
+        </button>
+      </p>
+      {records && shown.length === 0 && <p class="muted">Nothing yet.</p>}
+      {shown.length > 0 && (
         <table class="activity">
           <thead>
             <tr>
               <th>When</th>
               <th>Action</th>
               <th>Object</th>
+              <th>Amount</th>
               <th>Mode</th>
               <th>Outcome</th>
               <th>Request ID</th>
             </tr>
           </thead>
           <tbody>
-            {records.map((record) => (
+            {shown.map((record) => (
               <tr key={record.id}>
                 <td>{new Date(record.createdAt).toLocaleString()}</td>
                 <td>{ACTION_LABEL[record.action]}</td>
                 <td>
                   <code>{record.objectId}</code>
+                </td>
+                <td>
+                  {record.amount !== undefined && record.currency
+                    ? formatMinorUnits(record.amount, record.currency)
+                    : '—'}
                 </td>
                 <td>{record.mode}</td>
                 <td title={record.errorMessage}>{record.outcome}</td>

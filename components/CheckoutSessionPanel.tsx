@@ -4,6 +4,7 @@ import { formatMinorUnits } from '../utils/currency-units';
 import { askBackground } from '../utils/messaging/ask-background';
 import type { AgentFacingError } from '../utils/stripe/explain-failure';
 import { ErrorNotice } from './ErrorNotice';
+import { focusOnMount, KeyHint, useKeyShortcut } from './KeyShortcut';
 
 type Step =
   | { name: 'idle' }
@@ -34,6 +35,19 @@ export function CheckoutSessionPanel(props: { token: string; session: CheckoutSe
       setStep({ name: 'failed', attemptId, error: reply.error });
     }
   }
+
+  const canExpire =
+    !session.notExpirableBecause && (step.name === 'idle' || step.name === 'failed');
+  function startExpiring() {
+    if (!canExpire) return;
+    setStep({
+      name: 'confirming',
+      // A retry after no answer must reuse the attempt (and its idempotency key).
+      attemptId:
+        step.name === 'failed' && step.error.unresolved ? step.attemptId : crypto.randomUUID(),
+    });
+  }
+  useKeyShortcut('e', startExpiring, canExpire);
 
   const amount =
     session.amountTotal !== null && session.currency
@@ -77,17 +91,10 @@ export function CheckoutSessionPanel(props: { token: string; session: CheckoutSe
           <button
             type="button"
             class={`danger ${session.mode === 'live' ? 'live' : ''}`}
-            onClick={() =>
-              setStep({
-                name: 'confirming',
-                attemptId:
-                  step.name === 'failed' && step.error.unresolved
-                    ? step.attemptId
-                    : crypto.randomUUID(),
-              })
-            }
+            aria-keyshortcuts="e"
+            onClick={startExpiring}
           >
-            Expire session
+            Expire session <KeyHint shortcut="e" />
           </button>
         </div>
       )}
@@ -102,7 +109,7 @@ export function CheckoutSessionPanel(props: { token: string; session: CheckoutSe
               type="button"
               class="danger"
               disabled={busy}
-              autoFocus
+              ref={focusOnMount}
               onClick={(event) => void expire(step.attemptId, event)}
             >
               {busy ? 'Expiring…' : 'Confirm'}

@@ -9,6 +9,7 @@ import type { Settings } from '../utils/settings-store';
 import type { AgentFacingError } from '../utils/stripe/explain-failure';
 import { CopyButton } from './CopyButton';
 import { ErrorNotice } from './ErrorNotice';
+import { focusOnMount, KeyHint, useKeyShortcut } from './KeyShortcut';
 
 type Mode =
   | { name: 'idle' }
@@ -40,6 +41,12 @@ export function CustomerPanel(props: {
       (reply) => reply.ok && setSettings(reply.value),
     );
   }, []);
+
+  const idle = mode.name === 'idle' && !customer.deleted;
+  const startCredit = () => setMode({ name: 'credit-form' });
+  const startPortal = () => setMode({ name: 'portal-form' });
+  useKeyShortcut('c', startCredit, idle);
+  useKeyShortcut('p', startPortal, idle);
 
   if (customer.deleted)
     return (
@@ -188,11 +195,11 @@ export function CustomerPanel(props: {
 
       {mode.name === 'idle' && (
         <div class="actions">
-          <button type="button" onClick={() => setMode({ name: 'credit-form' })}>
-            Add credit
+          <button type="button" aria-keyshortcuts="c" onClick={startCredit}>
+            Add credit <KeyHint shortcut="c" />
           </button>
-          <button type="button" class="secondary" onClick={() => setMode({ name: 'portal-form' })}>
-            Create portal link
+          <button type="button" class="secondary" aria-keyshortcuts="p" onClick={startPortal}>
+            Create portal link <KeyHint shortcut="p" />
           </button>
         </div>
       )}
@@ -207,7 +214,7 @@ export function CustomerPanel(props: {
                 type="text"
                 inputMode="decimal"
                 autoComplete="off"
-                autoFocus
+                ref={focusOnMount}
                 value={amount}
                 onInput={(e) => setAmount(e.currentTarget.value)}
               />
@@ -252,7 +259,12 @@ export function CustomerPanel(props: {
             {preview}
           </p>
           <div class="actions">
-            <button type="button" disabled={busy} autoFocus onClick={(e) => void confirmCredit(e)}>
+            <button
+              type="button"
+              disabled={busy}
+              ref={focusOnMount}
+              onClick={(e) => void confirmCredit(e)}
+            >
               {busy ? 'Crediting…' : 'Confirm'}
             </button>
             <button

@@ -7,6 +7,7 @@ import { ErrorNotice } from './ErrorNotice';
 export function GuardrailSettings() {
   const [maxCredit, setMaxCredit] = useState('');
   const [returnUrl, setReturnUrl] = useState('');
+  const [retention, setRetention] = useState('');
   const [error, setError] = useState<AgentFacingError | null>(null);
   const [saved, setSaved] = useState(false);
 
@@ -15,6 +16,7 @@ export function GuardrailSettings() {
       if (!reply.ok) return setError(reply.error);
       setMaxCredit(String(reply.value.maxCreditMajorUnits));
       setReturnUrl(reply.value.portalReturnUrl ?? '');
+      setRetention(String(reply.value.retentionDays));
     });
   }, []);
 
@@ -25,12 +27,15 @@ export function GuardrailSettings() {
     const max = Number(maxCredit.trim());
     if (!/^\d+$/.test(maxCredit.trim()) || max < 1)
       return setError({ message: 'The maximum credit must be a whole number of at least 1.' });
+    const days = Number(retention.trim());
+    if (!/^\d+$/.test(retention.trim()) || days < 1 || days > 3650)
+      return setError({ message: 'Keep the activity log between 1 and 3650 days.' });
     const url = returnUrl.trim();
     if (url && !/^https:\/\/[^\s]+$/.test(url))
       return setError({ message: 'The return URL must be a full https:// address, or empty.' });
     const reply = await askBackground<Settings>({
       type: 'settings.save',
-      settings: { maxCreditMajorUnits: max, portalReturnUrl: url || null },
+      settings: { maxCreditMajorUnits: max, retentionDays: days, portalReturnUrl: url || null },
     });
     if (!reply.ok) return setError(reply.error);
     setSaved(true);
@@ -47,6 +52,14 @@ export function GuardrailSettings() {
           inputMode="numeric"
           value={maxCredit}
           onInput={(e) => setMaxCredit(e.currentTarget.value)}
+        />
+        <label for="retention">Keep the activity log for (days)</label>
+        <input
+          id="retention"
+          type="text"
+          inputMode="numeric"
+          value={retention}
+          onInput={(e) => setRetention(e.currentTarget.value)}
         />
         <label for="return-url">Portal return URL (optional)</label>
         <input

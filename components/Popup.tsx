@@ -13,6 +13,7 @@ import {
 } from '../utils/stripe-id-grammar';
 import { ActionCard } from './ActionCard';
 import { ErrorNotice } from './ErrorNotice';
+import { focusOnMount } from './KeyShortcut';
 import { ModeBadge } from './ModeBadge';
 
 const KIND_LABEL = { checkout_session: 'Checkout Session', customer: 'Customer' } as const;
@@ -164,7 +165,7 @@ export function Popup() {
             value={search}
             onInput={(e) => setSearch(e.currentTarget.value)}
             placeholder="cus_… or cs_test_…"
-            autoFocus
+            ref={focusOnMount}
           />
           <button type="submit">Open</button>
         </div>

@@ -4,8 +4,11 @@ import { accountById } from '../utils/account-store';
 import { resumePendingActions } from '../utils/actions/resume-pending';
 import { openActivityJournal } from '../utils/activity-journal';
 import { createMessageHandler } from '../utils/messaging/background-router';
+import { readSettings } from '../utils/settings-store';
 import { createStripeClient } from '../utils/stripe/client';
 import { runKeyboardCommand } from '../utils/keyboard-commands';
+
+const DAY_MS = 24 * 60 * 60 * 1000;
 
 export default defineBackground(() => {
   const journal = openActivityJournal();
@@ -22,4 +25,7 @@ export default defineBackground(() => {
   browser.runtime.onMessage.addListener((message, sender) => handleMessage(message, sender));
   browser.commands.onCommand.addListener((command) => void runKeyboardCommand(command));
   void resumePendingActions(journal, accountById, clientFor);
+  void readSettings().then(({ retentionDays }) =>
+    journal.pruneBefore(Date.now() - retentionDays * DAY_MS),
+  );
 });

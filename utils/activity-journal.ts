@@ -52,6 +52,8 @@ export interface ActivityJournal {
   get(id: string): Promise<JournalRecord | undefined>;
   listPending(): Promise<JournalRecord[]>;
   listRecent(limit: number): Promise<JournalRecord[]>;
+  /** Deletes settled records created before `cutoff`; pending ones are kept until resolved. */
+  pruneBefore(cutoff: number): Promise<number>;
 }
 
 export class JournalConflictError extends Error {
@@ -113,6 +115,22 @@ export function openActivityJournal(databaseName = 'activity-journal'): Activity
     },
     async listPending() {
       return (await db()).getAllFromIndex('actions', 'byOutcome', 'pending');
+    },
+    async pruneBefore(cutoff) {
+      const tx = (await db()).transaction('actions', 'readwrite');
+      let removed = 0;
+      let cursor = await tx.store
+        .index('byCreatedAt')
+        .openCursor(IDBKeyRange.upperBound(cutoff, true));
+      while (cursor) {
+        if (cursor.value.outcome !== 'pending') {
+          await cursor.delete();
+          removed++;
+        }
+        cursor = await cursor.continue();
+      }
+      await tx.done;
+      return removed;
     },
     async listRecent(limit) {
       const tx = (await db()).transaction('actions');

@@ -2,13 +2,17 @@ import '../../components/theme.css';
 import { render } from 'preact';
 import { ActivityLog } from '../../components/ActivityLog';
 import { ApiKeySettings } from '../../components/ApiKeySettings';
+import { EnabledSites } from '../../components/EnabledSites';
 import { GuardrailSettings } from '../../components/GuardrailSettings';
+import { ShortcutSettings } from '../../components/ShortcutSettings';
 
 render(
   <main class="options">
     <h1>Stripe Actions for Helpdesks</h1>
     <ApiKeySettings />
     <GuardrailSettings />
+    <EnabledSites />
+    <ShortcutSettings />
     <ActivityLog />
   </main>,
   document.getElementById('app')!,

@@ -135,6 +135,20 @@ describeInChromium('what the card says for each session and each failure', () =>
     await ticket.page.close();
   });
 
+  it('expires from the keyboard alone: E, then Enter on Confirm', async () => {
+    const { ticket, card } = await cardFor(SEED_IDS.openSession);
+    await card.getByRole('button', { name: 'Expire session' }).waitFor();
+    await card.locator('body').press('e');
+    const confirm = card.getByRole('button', { name: 'Confirm' });
+    await confirm.waitFor();
+    expect(await confirm.evaluate((button) => button === document.activeElement)).toBe(true);
+    expect(posts()).toHaveLength(0);
+    await card.locator('body').press('Enter');
+    await card.getByRole('status').getByText('Session expired').waitFor();
+    expect(posts()).toHaveLength(1);
+    await ticket.page.close();
+  });
+
   it('closes the card with Escape, inside the card or on the page', async () => {
     const { ticket, card } = await cardFor(SEED_IDS.completeSession);
     await card.getByTestId('session-status').waitFor();

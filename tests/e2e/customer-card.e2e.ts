@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { expect, it } from 'vitest';
 import { SEED_IDS } from '../emulator/seed-data';
 import { OptionsPage } from './pages/options-page';
@@ -63,6 +64,55 @@ describeInChromium('customer card: balance credits and portal links', () => {
     );
     expect(extension().emulator.customers().get(SEED_IDS.jenny)!.balance).toBe(-1050);
     await ticket.page.close();
+  });
+
+  it('opens the credit form with C and the portal form with P', async () => {
+    const { ticket, card } = await jennyCard();
+    await card.locator('body').press('c');
+    const amount = card.getByLabel('Amount');
+    await amount.waitFor();
+    expect(await amount.evaluate((input) => input === document.activeElement)).toBe(true);
+    await amount.press('p'); // Typing in a field is typing, not a shortcut.
+    expect(await amount.inputValue()).toBe('p');
+    await card.getByRole('button', { name: 'Cancel' }).click();
+    await card.locator('body').press('p');
+    await card.getByLabel('Open the portal at').waitFor();
+    await ticket.page.close();
+  });
+
+  it('exports the activity log as CSV, filtered, without keys or portal URLs', async () => {
+    const { context, extensionId, emulator } = extension();
+    const { ticket, card } = await jennyCard();
+    await card.getByRole('button', { name: 'Add credit' }).click();
+    await card.getByLabel('Amount').fill('12.34');
+    await card.getByRole('button', { name: 'Review credit' }).click();
+    await card.getByRole('button', { name: 'Confirm' }).click();
+    await card.getByRole('status').getByText('Credited $12.34').waitFor();
+    await card.getByRole('button', { name: 'Create portal link' }).click();
+    await card.getByRole('button', { name: 'Create link' }).click();
+    await card.getByRole('status', { name: 'Portal link' }).waitFor();
+    await ticket.page.close();
+
+    const options = await OptionsPage.open(context, extensionId);
+    await options.page
+      .getByLabel('Action', { exact: true })
+      .selectOption('credit_customer_balance');
+    const downloaded = options.page.waitForEvent('download');
+    await options.page.getByRole('button', { name: 'Export CSV' }).click();
+    const csv = readFileSync((await (await downloaded).path())!, 'utf8');
+    const lines = csv.trim().split('\r\n');
+    expect(lines[0]).toBe(
+      'time,account,mode,object,action,amount,currency,outcome,stripe_request_id,idempotency_key,page,error',
+    );
+    const credits = lines.slice(1).filter((line) => line.includes(',1234,usd,succeeded,'));
+    expect(credits).toHaveLength(1);
+    expect(credits[0]).toContain(
+      emulator.apiRequests().find((r) => r.method === 'POST')!.requestId,
+    );
+    expect(csv).not.toContain('portal');
+    expect(csv).not.toContain('billing.stripe.com');
+    expect(csv).not.toContain(emulator.keys.testSecret);
+    await options.page.close();
   });
 
   it.each([

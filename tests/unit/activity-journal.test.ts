@@ -64,6 +64,20 @@ describe('activity journal', () => {
     expect((await journal.listRecent(1)).map((r) => r.id)).toEqual(['new']);
   });
 
+  it('prunes settled records older than the retention, but never a pending one', async () => {
+    const journal = openActivityJournal(`j-${crypto.randomUUID()}`);
+    await journal.begin(intent('old-done'), 100);
+    await journal.settle('old-done', { outcome: 'succeeded' });
+    await journal.begin(intent('old-pending', { objectId: 'cs_test_p' }), 100);
+    await journal.begin(intent('new-done', { objectId: 'cs_test_n' }), 5000);
+    await journal.settle('new-done', { outcome: 'failed' });
+    expect(await journal.pruneBefore(1000)).toBe(1);
+    expect((await journal.listRecent(10)).map((r) => r.id).sort()).toEqual([
+      'new-done',
+      'old-pending',
+    ]);
+  });
+
   it('keeps pending records across reopening the database (a worker restart)', async () => {
     const name = `j-${crypto.randomUUID()}`;
     await openActivityJournal(name).begin(intent('survivor'));

@@ -69,7 +69,7 @@ export const ExtensionPageRequest = z.discriminatedUnion('type', [
   z.strictObject({ type: z.literal('accounts.save'), apiKey: z.string().max(512) }),
   z.strictObject({ type: z.literal('accounts.remove'), accountId: z.string().min(1).max(64) }),
   z.strictObject({ type: z.literal('accounts.setActive'), accountId: z.string().min(1).max(64) }),
-  z.strictObject({ type: z.literal('journal.recent'), limit: z.number().int().min(1).max(500) }),
+  z.strictObject({ type: z.literal('journal.recent'), limit: z.number().int().min(1).max(10_000) }),
 ]);
 export type ExtensionPageRequest = z.infer<typeof ExtensionPageRequest>;
 

@@ -1,0 +1,101 @@
+import { describe, expect, it, vi } from 'vitest';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
+import { disableSite, enableSite, isDeclaredSite, siteOriginOf } from '../../utils/site-access';
+import { extractStripeId } from '../../utils/stripe-id-grammar';
+
+/** A stand-in for chrome.scripting and chrome.permissions, which the fake browser lacks. */
+function fakeScripting(granted: boolean) {
+  const registered: Array<{ id: string; matches: string[] }> = [];
+  const api = {
+    getRegisteredContentScripts: vi.fn(async () => registered.map((s) => ({ ...s }))),
+    registerContentScripts: vi.fn(async (scripts: Array<{ id: string; matches: string[] }>) => {
+      registered.push(...scripts);
+    }),
+    unregisterContentScripts: vi.fn(async ({ ids }: { ids: string[] }) => {
+      for (const id of ids)
+        registered.splice(
+          registered.findIndex((s) => s.id === id),
+          1,
+        );
+    }),
+    executeScript: vi.fn(async () => []),
+  };
+  Object.assign(fakeBrowser, { scripting: api });
+  vi.spyOn(fakeBrowser.permissions, 'contains').mockImplementation(async () => granted);
+  const remove = vi.spyOn(fakeBrowser.permissions, 'remove').mockImplementation(async () => true);
+  return { api, registered, remove };
+}
+
+describe('sites the agent enables', () => {
+  it.each([
+    ['https://support.acme.example/tickets/1?x#y', 'https://support.acme.example'],
+    ['https://helpdesk.example:8443/a', 'https://helpdesk.example:8443'],
+    ['http://insecure.example/', null],
+    ['chrome://extensions', null],
+    ['not a url', null],
+  ])('reads the origin of %s', (url, origin) => {
+    expect(siteOriginOf(url)).toBe(origin);
+  });
+
+  it.each([
+    ['https://acme.zendesk.com', true],
+    ['https://zendesk.com.evil.example', false],
+    ['https://app.intercom.com', true],
+    ['https://evil-app.intercom.com', false],
+    ['https://mail.google.com', true],
+    ['https://support.acme.example', false],
+  ])('knows whether %s is a declared helpdesk: %s', (origin, declared) => {
+    expect(isDeclaredSite(origin)).toBe(declared);
+  });
+
+  it('registers the content script for a granted origin and runs it in the tab at once', async () => {
+    const { api, registered } = fakeScripting(true);
+    const result = await enableSite('https://support.acme.example', 12);
+    expect(result).toEqual({ ok: true, sites: ['https://support.acme.example'] });
+    expect(registered[0]).toMatchObject({
+      id: 'site:https://support.acme.example',
+      matches: ['https://support.acme.example/*'],
+      allFrames: true,
+      persistAcrossSessions: true,
+    });
+    expect(api.executeScript).toHaveBeenCalledWith({
+      target: { tabId: 12, allFrames: true },
+      files: ['/content-scripts/helpdesk.js'],
+    });
+    // Enabling twice registers once.
+    await enableSite('https://support.acme.example');
+    expect(api.registerContentScripts).toHaveBeenCalledTimes(1);
+  });
+
+  it('changes nothing when the agent did not grant access, or for a declared helpdesk', async () => {
+    const { api } = fakeScripting(false);
+    expect(await enableSite('https://support.acme.example')).toMatchObject({
+      ok: false,
+      reason: expect.stringContaining('not granted'),
+    });
+    expect(await enableSite('https://acme.zendesk.com')).toMatchObject({
+      ok: false,
+      reason: expect.stringContaining('supported already'),
+    });
+    expect(api.registerContentScripts).not.toHaveBeenCalled();
+  });
+
+  it('disables a site: script unregistered and access given back', async () => {
+    const { remove } = fakeScripting(true);
+    await enableSite('https://support.acme.example');
+    expect(await disableSite('https://support.acme.example')).toEqual({ ok: true, sites: [] });
+    expect(remove).toHaveBeenCalledWith({ origins: ['https://support.acme.example/*'] });
+  });
+});
+
+describe('extractStripeId from pasted text', () => {
+  it.each([
+    ['  cus_PzJennyRosen01  ', 'cus_PzJennyRosen01'],
+    ['https://dashboard.stripe.com/test/customers/cus_PzJennyRosen01', 'cus_PzJennyRosen01'],
+    ['https://checkout.stripe.com/c/pay/cs_test_a1B2#fid', 'cs_test_a1B2'],
+    ['https://dashboard.stripe.com/search?query=nothing', null],
+    ['pi_123', null],
+  ])('%j → %s', (pasted, id) => {
+    expect(extractStripeId(pasted)?.id ?? null).toBe(id);
+  });
+});
