@@ -9,6 +9,7 @@ import { ModeBadge } from './ModeBadge';
 export function ApiKeySettings() {
   const [accounts, setAccounts] = useState<AccountSummary[]>([]);
   const [draft, setDraft] = useState('');
+  const [label, setLabel] = useState('');
   const [saving, setSaving] = useState(false);
   const [error, setError] = useState<AgentFacingError | null>(null);
   const [saved, setSaved] = useState<SavedKeyReport | null>(null);
@@ -25,12 +26,22 @@ export function ApiKeySettings() {
     setSaving(true);
     setError(null);
     setSaved(null);
-    const reply = await askBackground<SavedKeyReport>({ type: 'accounts.save', apiKey: draft });
+    const reply = await askBackground<SavedKeyReport>({
+      type: 'accounts.save',
+      apiKey: draft,
+      ...(label.trim() ? { label: label.trim() } : {}),
+    });
     setSaving(false);
     if (!reply.ok) return setError(reply.error);
     setDraft(''); // The full key is never shown again.
+    setLabel('');
     setSaved(reply.value);
     await refresh();
+  }
+
+  async function makeActive(accountId: string) {
+    const reply = await askBackground<AccountSummary[]>({ type: 'accounts.setActive', accountId });
+    if (reply.ok) setAccounts(reply.value);
   }
 
   async function remove(accountId: string) {
@@ -58,6 +69,15 @@ export function ApiKeySettings() {
           onInput={(event) => setDraft(event.currentTarget.value)}
           placeholder="rk_test_… or sk_test_…"
         />
+        <label for="account-name">Account name (optional)</label>
+        <input
+          id="account-name"
+          type="text"
+          maxLength={80}
+          value={label}
+          onInput={(event) => setLabel(event.currentTarget.value)}
+          placeholder="Defaults to the business name in Stripe"
+        />
         <div class="actions">
           <button type="submit" disabled={saving || !draft}>
             {saving ? 'Checking with Stripe…' : 'Save'}
@@ -68,7 +88,8 @@ export function ApiKeySettings() {
       {saved && (
         <div class="notice notice-success" role="status">
           <p>
-            Saved {saved.account.mode} key {saved.account.maskedKey}.
+            Saved {saved.account.mode} key {saved.account.maskedKey} as “{saved.account.label}”
+            {saved.account.stripeAccountId ? ` (${saved.account.stripeAccountId})` : ''}.
           </p>
           {saved.warning && <p>{saved.warning}</p>}
         </div>
@@ -77,12 +98,30 @@ export function ApiKeySettings() {
         <ul class="account-list" aria-label="Saved keys">
           {accounts.map((account) => (
             <li key={account.id}>
-              <ModeBadge mode={account.mode} /> <code>{account.maskedKey}</code>{' '}
-              <span class="muted">
-                {account.keyKind === 'restricted' ? 'restricted key' : 'secret key'}
-              </span>{' '}
-              <button type="button" class="secondary" onClick={() => void remove(account.id)}>
-                Remove {account.mode} key
+              <ModeBadge mode={account.mode} />
+              <span class="account-name">
+                <strong>{account.label}</strong> <code>{account.maskedKey}</code>{' '}
+                <span class="muted">
+                  {account.keyKind === 'restricted' ? 'restricted key' : 'secret key'}
+                  {account.stripeAccountId ? ` · ${account.stripeAccountId}` : ''}
+                  {account.active ? ' · active' : ''}
+                </span>
+                {account.missingPermissions.length > 0 && (
+                  <span class="muted missing"> Lacks: {account.missingPermissions.join(', ')}</span>
+                )}
+              </span>
+              {!account.active && (
+                <button type="button" class="secondary" onClick={() => void makeActive(account.id)}>
+                  Make active
+                </button>
+              )}
+              <button
+                type="button"
+                class="secondary"
+                aria-label={`Remove ${account.label} ${account.maskedKey}`}
+                onClick={() => void remove(account.id)}
+              >
+                Remove
               </button>
             </li>
           ))}

@@ -10,6 +10,11 @@ const StoredAccount = z.object({
   keyKind: z.enum(['secret', 'restricted']),
   apiKey: z.string().min(1),
   addedAt: z.number(),
+  // Accounts saved before these were known read as unknown, not as corrupt.
+  stripeAccountId: z.string().nullable().default(null),
+  businessName: z.string().nullable().default(null),
+  /** Permissions a restricted key lacked when it was saved (Stripe's `rak_…` names). */
+  missingPermissions: z.array(z.string()).default([]),
 });
 type StoredAccount = z.infer<typeof StoredAccount>;
 
@@ -27,6 +32,9 @@ export interface AccountSummary {
   keyKind: ApiKeyKind;
   maskedKey: string;
   active: boolean;
+  stripeAccountId: string | null;
+  businessName: string | null;
+  missingPermissions: string[];
 }
 
 /** An account the background is about to use, key included. Never leaves the background. */
@@ -53,42 +61,59 @@ async function read(): Promise<StoredAccounts> {
   return parsed.data;
 }
 
+const summarise = (account: StoredAccount, activeAccountId: string | null): AccountSummary => ({
+  id: account.id,
+  label: account.label,
+  mode: account.mode,
+  keyKind: account.keyKind,
+  maskedKey: maskApiKey(account.apiKey),
+  active: account.id === activeAccountId,
+  stripeAccountId: account.stripeAccountId,
+  businessName: account.businessName,
+  missingPermissions: account.missingPermissions,
+});
+
 export async function listAccounts(): Promise<AccountSummary[]> {
   const { accounts, activeAccountId } = await read();
-  return accounts.map((account) => ({
-    id: account.id,
-    label: account.label,
-    mode: account.mode,
-    keyKind: account.keyKind,
-    maskedKey: maskApiKey(account.apiKey),
-    active: account.id === activeAccountId,
-  }));
+  return accounts.map((account) => summarise(account, activeAccountId));
 }
 
 /**
- * Saves a key that was already checked against Stripe. A key of a mode that is already
- * stored replaces it (one key per mode until accounts grow names and switching).
+ * Saves a key that was already checked against Stripe. Saving a key that is stored already
+ * updates that account; any other key is a new account. The first account becomes active.
  */
 export async function saveAccount(input: {
   apiKey: string;
   keyKind: ApiKeyKind;
   mode: StripeMode;
-  label?: string;
+  label?: string | null;
+  stripeAccountId?: string | null;
+  businessName?: string | null;
+  missingPermissions?: string[];
 }): Promise<AccountSummary> {
   const state = await read();
-  const replaced = state.accounts.find((a) => a.mode === input.mode);
+  const existing = state.accounts.find((a) => a.apiKey === input.apiKey);
   const account: StoredAccount = {
-    id: replaced?.id ?? crypto.randomUUID(),
-    label: input.label ?? (input.mode === 'live' ? 'Live' : 'Test'),
+    id: existing?.id ?? crypto.randomUUID(),
+    label:
+      input.label?.trim() ||
+      input.businessName ||
+      existing?.label ||
+      (input.mode === 'live' ? 'Live' : 'Test'),
     mode: input.mode,
     keyKind: input.keyKind,
     apiKey: input.apiKey,
-    addedAt: Date.now(),
+    addedAt: existing?.addedAt ?? Date.now(),
+    stripeAccountId: input.stripeAccountId ?? null,
+    businessName: input.businessName ?? null,
+    missingPermissions: input.missingPermissions ?? [],
   };
-  const accounts = [...state.accounts.filter((a) => a.id !== account.id), account];
+  const accounts = existing
+    ? state.accounts.map((a) => (a.id === account.id ? account : a))
+    : [...state.accounts, account];
   const activeAccountId = state.activeAccountId ?? account.id;
   await accountsItem.setValue({ accounts, activeAccountId } satisfies StoredAccounts);
-  return (await listAccounts()).find((a) => a.id === account.id)!;
+  return summarise(account, activeAccountId);
 }
 
 export async function removeAccount(id: string): Promise<void> {
@@ -97,6 +122,12 @@ export async function removeAccount(id: string): Promise<void> {
   const activeAccountId =
     state.activeAccountId === id ? (accounts[0]?.id ?? null) : state.activeAccountId;
   await accountsItem.setValue({ accounts, activeAccountId } satisfies StoredAccounts);
+}
+
+export async function setActiveAccount(id: string): Promise<void> {
+  const state = await read();
+  if (!state.accounts.some((a) => a.id === id)) throw new Error('No such account.');
+  await accountsItem.setValue({ ...state, activeAccountId: id } satisfies StoredAccounts);
 }
 
 /**
@@ -120,11 +151,7 @@ export async function otherAccountOfMode(
   mode: StripeMode,
   exceptId: string,
 ): Promise<UsableAccount | null> {
-  return (await read()).accounts.find((a) => a.mode === mode && a.id !== exceptId) ?? null;
-}
-
-export async function setActiveAccount(id: string): Promise<void> {
-  const state = await read();
-  if (!state.accounts.some((a) => a.id === id)) throw new Error('No such account.');
-  await accountsItem.setValue({ ...state, activeAccountId: id } satisfies StoredAccounts);
+  const { accounts, activeAccountId } = await read();
+  const candidates = accounts.filter((a) => a.mode === mode && a.id !== exceptId);
+  return candidates.find((a) => a.id === activeAccountId) ?? candidates[0] ?? null;
 }

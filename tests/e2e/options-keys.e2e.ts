@@ -33,7 +33,18 @@ describeInChromium('API keys on the options page', () => {
     const { emulator, context, extensionId } = extension();
     const options = await OptionsPage.open(context, extensionId);
     await options.saveKey(`  ${emulator.keys.testRestrictedReadOnly}\n`);
-    expect(await options.status().textContent()).toContain('Saved test key rk_test_…0000');
+    const status = await options.status().textContent();
+    expect(status).toContain('Saved test key rk_test_…0000');
+    // Probed without changing anything: the permissions it lacks, by Stripe's names.
+    expect(status).toContain('rak_checkout_session_write (expiring Checkout Sessions)');
+    expect(status).toContain('rak_customer_write (crediting customer balances)');
+    expect(status).toContain(
+      'rak_subscription_read (offering the cancel-subscription portal link, optional)',
+    );
+    expect(status).not.toContain('rak_checkout_session_read');
+    expect(
+      emulator.apiRequests().filter((r) => r.status === 200 || (r.status ?? 0) >= 500),
+    ).toHaveLength(1);
     await options.page.close();
 
     const ticket = await TicketPage.open(context);

@@ -64,7 +64,7 @@ describeInChromium('the popup', () => {
     const switcher = popup.page.getByLabel('Active account');
     await switcher.waitFor();
     expect(await popup.page.locator('header .mode-badge').textContent()).toBe('Test mode');
-    await switcher.selectOption({ label: 'LIVE · Live · sk_live_…0000' });
+    await switcher.selectOption({ label: 'LIVE · Acme (emulated) · sk_live_…0000' });
     await expect.poll(() => popup.page.locator('header .mode-badge').textContent()).toBe('LIVE');
     await popup.page.close();
   });

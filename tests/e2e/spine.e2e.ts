@@ -19,7 +19,7 @@ describeInChromium('from an ID in a ticket to an expired Checkout Session', () =
     expect(listed).toContain('sk_test_…0000');
     expect(await options.page.content()).not.toContain(browser.emulator.keys.testSecret);
     const check = browser.emulator.apiRequests().at(-1)!;
-    expect(check).toMatchObject({ method: 'GET', path: '/v1/checkout/sessions' });
+    expect(check).toMatchObject({ method: 'GET', path: '/v1/account' });
     expect(check.headers.authorization).toBe(`Bearer ${browser.emulator.keys.testSecret}`);
     await options.page.close();
   });

@@ -30,7 +30,8 @@ type Permission =
   | 'rak_customer_read'
   | 'rak_customer_write'
   | 'rak_customer_portal_write'
-  | 'rak_subscription_read';
+  | 'rak_subscription_read'
+  | 'rak_account_read';
 
 interface KeyGrant {
   mode: Mode;
@@ -237,6 +238,15 @@ export function createStripeEmulator(options: EmulatorOptions = {}) {
     const livemode = mode === 'live';
     let m: RegExpExecArray | null;
 
+    if (method === 'GET' && path === '/v1/account') {
+      requirePermission(grant, 'rak_account_read');
+      return {
+        id: 'acct_1Emulator',
+        object: 'account',
+        business_profile: { name: 'Acme Emulated Inc.' },
+        settings: { dashboard: { display_name: 'Acme (emulated)' } },
+      };
+    }
     if (method === 'GET' && path === '/v1/checkout/sessions') {
       requirePermission(grant, 'rak_checkout_session_read');
       const limit = Math.min(Number(query.limit ?? 10), 100);

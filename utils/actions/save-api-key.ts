@@ -1,53 +1,61 @@
 import { saveAccount, type AccountSummary } from '../account-store';
 import { checkApiKey } from '../api-keys';
 import { failure, success, type Reply } from '../messaging/reply';
-import type { StripeClientOptions, StripeClient } from '../stripe/client';
+import type { StripeClient, StripeClientOptions } from '../stripe/client';
 import { explainStripeFailure } from '../stripe/explain-failure';
-import { AnyList } from '../stripe/schemas';
+import { findMissingPermissions } from '../stripe/key-permissions';
+import { StripeAccount } from '../stripe/schemas';
 import { StripeApiError } from '../stripe/stripe-error';
 
 export interface SavedKeyReport {
   account: AccountSummary;
-  /** Set when Stripe accepted the key but it cannot yet do everything the card offers. */
+  /** Set when Stripe accepted the key but it cannot do everything the card offers. */
   warning: string | null;
 }
 
 /**
- * Checks a pasted key, then proves it against Stripe with a cheap authenticated read before
- * storing it. Refused keys are never stored.
+ * Checks a pasted key, proves it against Stripe (reading the account it belongs to), and for
+ * a restricted key finds which of the needed permissions it lacks. Refused keys are never
+ * stored.
  */
 export async function saveApiKeyAction(
   pastedKey: string,
+  label: string | null,
   clientFor: (options: Pick<StripeClientOptions, 'apiKey'>) => StripeClient,
 ): Promise<Reply<SavedKeyReport>> {
   const checked = checkApiKey(pastedKey);
   if (!checked.ok) return failure(checked.reason);
-  let warning: string | null = null;
+  const stripe = clientFor({ apiKey: checked.key });
+  let stripeAccountId: string | null = null;
+  let businessName: string | null = null;
   try {
-    await clientFor({ apiKey: checked.key })({
-      method: 'GET',
-      path: '/v1/checkout/sessions',
-      params: { limit: 1 },
-      schema: AnyList,
-    });
+    const { data } = await stripe({ method: 'GET', path: '/v1/account', schema: StripeAccount });
+    stripeAccountId = data.id;
+    businessName = data.settings?.dashboard?.display_name ?? data.business_profile?.name ?? null;
   } catch (error) {
     const explained = explainStripeFailure(error);
-    // A restricted key may lack one permission yet be right for the rest: keep it and say so.
-    if (error instanceof StripeApiError && error.status === 403 && checked.kind === 'restricted') {
-      warning = explained.message;
-    } else if (error instanceof StripeApiError && error.status === 401) {
+    if (error instanceof StripeApiError && error.status === 401)
       return failure(
         'Stripe did not accept this key. Check that it was copied whole and has not been rolled or deleted.',
         { requestId: explained.requestId },
       );
-    } else {
+    // A 403 proves the key is real; it only may not read the account. Anything else stops here.
+    if (!(error instanceof StripeApiError && error.status === 403))
       return { ok: false, error: explained };
-    }
   }
+  const missing =
+    checked.kind === 'restricted' ? await findMissingPermissions(stripe, checked.mode) : [];
   const account = await saveAccount({
     apiKey: checked.key,
     keyKind: checked.kind,
     mode: checked.mode,
+    label,
+    stripeAccountId,
+    businessName,
+    missingPermissions: missing.map((m) => m.permission),
   });
+  const warning = missing.length
+    ? `This restricted key lacks ${missing.map((m) => `${m.permission} (${m.needFor}${m.required ? '' : ', optional'})`).join(', ')}. Add them to the key in the Stripe Dashboard (Developers → API keys).`
+    : null;
   return success({ account, warning });
 }

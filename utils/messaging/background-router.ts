@@ -97,7 +97,7 @@ export function createMessageHandler(context: BackgroundContext) {
       case 'accounts.list':
         return success(await listAccounts());
       case 'accounts.save':
-        return saveApiKeyAction(request.apiKey, context.clientFor);
+        return saveApiKeyAction(request.apiKey, request.label ?? null, context.clientFor);
       case 'accounts.setActive':
         await setActiveAccount(request.accountId).catch(() => undefined);
         return success(await listAccounts());

@@ -66,7 +66,11 @@ export const ExtensionPageRequest = z.discriminatedUnion('type', [
   z.strictObject({ type: z.literal('popup.openCard'), objectId: StripeObjectId }),
   z.strictObject({ type: z.literal('settings.save'), settings: Settings }),
   z.strictObject({ type: z.literal('accounts.list') }),
-  z.strictObject({ type: z.literal('accounts.save'), apiKey: z.string().max(512) }),
+  z.strictObject({
+    type: z.literal('accounts.save'),
+    apiKey: z.string().max(512),
+    label: z.string().max(80).optional(),
+  }),
   z.strictObject({ type: z.literal('accounts.remove'), accountId: z.string().min(1).max(64) }),
   z.strictObject({ type: z.literal('accounts.setActive'), accountId: z.string().min(1).max(64) }),
   z.strictObject({ type: z.literal('journal.recent'), limit: z.number().int().min(1).max(10_000) }),

@@ -107,3 +107,26 @@ export const SubscriptionList = z
     ),
   })
   .loose();
+
+export const StripeAccount = z
+  .object({
+    id: z.string(),
+    object: z.literal('account'),
+    business_profile: z
+      .object({ name: z.string().nullable().optional() })
+      .loose()
+      .nullable()
+      .optional(),
+    settings: z
+      .object({
+        dashboard: z
+          .object({ display_name: z.string().nullable().optional() })
+          .loose()
+          .nullable()
+          .optional(),
+      })
+      .loose()
+      .nullable()
+      .optional(),
+  })
+  .loose();
