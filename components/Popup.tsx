@@ -15,6 +15,7 @@ import { ActionCard } from './ActionCard';
 import { ErrorNotice } from './ErrorNotice';
 import { focusOnMount } from './KeyShortcut';
 import { ModeBadge } from './ModeBadge';
+import { VaultPanel } from './VaultPanel';
 
 const KIND_LABEL = { checkout_session: 'Checkout Session', customer: 'Customer' } as const;
 const ACTION_LABEL: Record<JournalRecord['action'], string> = {
@@ -138,6 +139,7 @@ export function Popup() {
         {active && <ModeBadge mode={active.mode} />}
       </header>
 
+      <VaultPanel compact />
       {accounts?.length === 0 && <p>No API key yet. Add one in Options to start.</p>}
       {accounts && accounts.length > 1 && (
         <p>

@@ -21,6 +21,7 @@ export default defineBackground(() => {
     sendToFrame: async (tabId, frameId, message) => {
       await browser.tabs.sendMessage(tabId, message, { frameId });
     },
+    afterUnlock: () => void resumePendingActions(journal, accountById, clientFor),
   });
   browser.runtime.onMessage.addListener((message, sender) => handleMessage(message, sender));
   browser.commands.onCommand.addListener((command) => void runKeyboardCommand(command));

@@ -2,13 +2,18 @@ import { z } from 'zod';
 import { storage } from 'wxt/utils/storage';
 import { maskApiKey, type ApiKeyKind } from './api-keys';
 import type { StripeMode } from './stripe-id-grammar';
+import type { SealedText } from './vault-crypto';
+import { openSecret, Sealed, sealSecret } from './vault-store';
 
 const StoredAccount = z.object({
   id: z.string().min(1),
   label: z.string(),
   mode: z.enum(['test', 'live']),
   keyKind: z.enum(['secret', 'restricted']),
-  apiKey: z.string().min(1),
+  /** The key itself, or sealed under the passphrase lock. */
+  apiKey: z.union([z.string().min(1), Sealed]),
+  /** Shown instead of the key (`sk_test_…1234`), readable while locked. */
+  maskedKey: z.string().optional(),
   addedAt: z.number(),
   // Accounts saved before these were known read as unknown, not as corrupt.
   stripeAccountId: z.string().nullable().default(null),
@@ -38,7 +43,17 @@ export interface AccountSummary {
 }
 
 /** An account the background is about to use, key included. Never leaves the background. */
-export type UsableAccount = Pick<StoredAccount, 'id' | 'label' | 'mode' | 'apiKey'>;
+export type UsableAccount = Pick<StoredAccount, 'id' | 'label' | 'mode'> & { apiKey: string };
+
+async function usable(account: StoredAccount | undefined): Promise<UsableAccount | null> {
+  if (!account) return null;
+  return {
+    id: account.id,
+    label: account.label,
+    mode: account.mode,
+    apiKey: await openSecret(account.apiKey),
+  };
+}
 
 // storage.local, never sync: keys must not travel to other devices.
 const accountsItem = storage.defineItem<unknown>('local:accounts', {
@@ -66,7 +81,8 @@ const summarise = (account: StoredAccount, activeAccountId: string | null): Acco
   label: account.label,
   mode: account.mode,
   keyKind: account.keyKind,
-  maskedKey: maskApiKey(account.apiKey),
+  maskedKey:
+    account.maskedKey ?? (typeof account.apiKey === 'string' ? maskApiKey(account.apiKey) : '…'),
   active: account.id === activeAccountId,
   stripeAccountId: account.stripeAccountId,
   businessName: account.businessName,
@@ -92,7 +108,8 @@ export async function saveAccount(input: {
   missingPermissions?: string[];
 }): Promise<AccountSummary> {
   const state = await read();
-  const existing = state.accounts.find((a) => a.apiKey === input.apiKey);
+  let existing: StoredAccount | undefined;
+  for (const a of state.accounts) if ((await openSecret(a.apiKey)) === input.apiKey) existing = a;
   const account: StoredAccount = {
     id: existing?.id ?? crypto.randomUUID(),
     label:
@@ -102,7 +119,8 @@ export async function saveAccount(input: {
       (input.mode === 'live' ? 'Live' : 'Test'),
     mode: input.mode,
     keyKind: input.keyKind,
-    apiKey: input.apiKey,
+    apiKey: await sealSecret(input.apiKey),
+    maskedKey: maskApiKey(input.apiKey),
     addedAt: existing?.addedAt ?? Date.now(),
     stripeAccountId: input.stripeAccountId ?? null,
     businessName: input.businessName ?? null,
@@ -137,13 +155,24 @@ export async function setActiveAccount(id: string): Promise<void> {
 export async function accountForMode(mode: StripeMode | null): Promise<UsableAccount | null> {
   const { accounts, activeAccountId } = await read();
   const active = accounts.find((a) => a.id === activeAccountId);
-  if (mode === null) return active ?? accounts[0] ?? null;
-  if (active?.mode === mode) return active;
-  return accounts.find((a) => a.mode === mode) ?? null;
+  if (mode === null) return usable(active ?? accounts[0]);
+  if (active?.mode === mode) return usable(active);
+  return usable(accounts.find((a) => a.mode === mode));
 }
 
 export async function accountById(id: string): Promise<UsableAccount | null> {
-  return (await read()).accounts.find((a) => a.id === id) ?? null;
+  return usable((await read()).accounts.find((a) => a.id === id));
+}
+
+/** For the passphrase lock: rewrites every stored key through `transform`. */
+export async function rewriteStoredKeys(
+  transform: (stored: string | SealedText) => Promise<string | SealedText>,
+): Promise<void> {
+  const state = await read();
+  const accounts: StoredAccount[] = [];
+  for (const account of state.accounts)
+    accounts.push({ ...account, apiKey: await transform(account.apiKey) });
+  await accountsItem.setValue({ ...state, accounts } satisfies StoredAccounts);
 }
 
 /** Accounts other than `exceptId`, of the given mode. */
@@ -153,5 +182,5 @@ export async function otherAccountOfMode(
 ): Promise<UsableAccount | null> {
   const { accounts, activeAccountId } = await read();
   const candidates = accounts.filter((a) => a.mode === mode && a.id !== exceptId);
-  return candidates.find((a) => a.id === activeAccountId) ?? candidates[0] ?? null;
+  return usable(candidates.find((a) => a.id === activeAccountId) ?? candidates[0]);
 }

@@ -17,7 +17,12 @@ export async function resumePendingActions(
   let resolved = 0;
   let stillPending = 0;
   for (const record of await journal.listPending()) {
-    const account = await accountById(record.accountId);
+    // While the passphrase lock is closed the key cannot be read: try again after unlock.
+    const account = await accountById(record.accountId).catch(() => undefined);
+    if (account === undefined) {
+      stillPending++;
+      continue;
+    }
     if (!account) {
       await journal.settle(record.id, {
         outcome: 'failed',

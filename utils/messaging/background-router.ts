@@ -4,6 +4,8 @@ import {
   accountForMode,
   listAccounts,
   removeAccount,
+  rewriteStoredKeys,
+  StoredAccountsUnreadableError,
   setActiveAccount,
   type UsableAccount,
 } from '../account-store';
@@ -23,6 +25,16 @@ import {
 } from '../card-grants';
 import { readSettings, writeSettings } from '../settings-store';
 import { disableSite, enableSite, listEnabledSites } from '../site-access';
+import { VaultIntegrityError } from '../vault-crypto';
+import {
+  disableVault,
+  enableVault,
+  lockVault,
+  unlockVault,
+  VaultLockedError,
+  VaultPassphraseError,
+  vaultState,
+} from '../vault-store';
 import type { StripeClient, StripeClientOptions } from '../stripe/client';
 import { parseStripeId, type StripeMode } from '../stripe-id-grammar';
 import { ContentScriptRequest, ExtensionPageRequest } from './protocol';
@@ -36,6 +48,8 @@ export interface BackgroundContext {
   journal: ActivityJournal;
   clientFor(options: Pick<StripeClientOptions, 'apiKey'>): StripeClient;
   sendToFrame(tabId: number, frameId: number, message: BackgroundToContentMessage): Promise<void>;
+  /** Runs after the passphrase lock opens: actions left pending while locked can resume. */
+  afterUnlock?: () => void;
 }
 
 const REFUSED = 'This request is not allowed from here.';
@@ -128,6 +142,27 @@ export function createMessageHandler(context: BackgroundContext) {
         });
         return success({ token: grant.token });
       }
+      case 'vault.state':
+        return success(await vaultState());
+      case 'vault.enable':
+        await enableVault(request.passphrase, (sealWith) =>
+          rewriteStoredKeys(async (stored) =>
+            typeof stored === 'string' ? sealWith(stored) : stored,
+          ),
+        );
+        return success(await vaultState());
+      case 'vault.unlock':
+        await unlockVault(request.passphrase);
+        context.afterUnlock?.();
+        return success(await vaultState());
+      case 'vault.lock':
+        await lockVault();
+        return success(await vaultState());
+      case 'vault.disable':
+        await disableVault(request.passphrase, (open) =>
+          rewriteStoredKeys(async (stored) => (typeof stored === 'string' ? stored : open(stored))),
+        );
+        return success(await vaultState());
       case 'settings.get':
         return success(await readSettings());
       case 'settings.save':
@@ -238,7 +273,22 @@ export function createMessageHandler(context: BackgroundContext) {
   ): Promise<Reply<unknown>> {
     switch (classifySender(sender, context.runtimeId, context.extensionOrigin)) {
       case 'extension-page':
-        return handleExtensionPage(raw, sender);
+        try {
+          return await handleExtensionPage(raw, sender);
+        } catch (error) {
+          // The lock's own errors are sentences for the agent; anything else stays generic.
+          if (
+            error instanceof VaultLockedError ||
+            error instanceof VaultPassphraseError ||
+            error instanceof StoredAccountsUnreadableError
+          )
+            return failure(error.message);
+          if (error instanceof VaultIntegrityError)
+            return failure(
+              'The saved keys could not be opened: they may have been changed. Remove and re-add them in Options.',
+            );
+          throw error;
+        }
       case 'content-script':
         return handleContentScript(raw, sender);
       default:

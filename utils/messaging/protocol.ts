@@ -13,6 +13,7 @@ const StripeObjectId = z
   .max(MAX_STRIPE_ID_LENGTH)
   .refine((id) => parseStripeId(id) !== null, 'not a supported Stripe ID');
 
+const Passphrase = z.string().min(1).max(1024);
 const SiteOrigin = z.string().regex(/^https:\/\/[a-z0-9.-]+(:\d{1,5})?$/, 'not an https origin');
 
 /** Sent by the content script on a helpdesk page. Cannot reach Stripe. */
@@ -55,6 +56,11 @@ export const ExtensionPageRequest = z.discriminatedUnion('type', [
       .regex(/^sub_[A-Za-z0-9]{1,250}$/)
       .optional(),
   }),
+  z.strictObject({ type: z.literal('vault.state') }),
+  z.strictObject({ type: z.literal('vault.enable'), passphrase: Passphrase }),
+  z.strictObject({ type: z.literal('vault.unlock'), passphrase: Passphrase }),
+  z.strictObject({ type: z.literal('vault.lock') }),
+  z.strictObject({ type: z.literal('vault.disable'), passphrase: Passphrase }),
   z.strictObject({ type: z.literal('settings.get') }),
   z.strictObject({ type: z.literal('sites.list') }),
   z.strictObject({

@@ -1,0 +1,51 @@
+import { expect, it } from 'vitest';
+import { SEED_IDS } from '../emulator/seed-data';
+import { OptionsPage } from './pages/options-page';
+import { PopupPage } from './pages/popup-page';
+import { TicketPage } from './pages/ticket-page';
+import { describeInChromium, useExtensionBrowser } from './support/use-extension-browser';
+
+// Runs inside the extension's service worker.
+declare const chrome: any;
+
+describeInChromium('passphrase lock', () => {
+  const extension = useExtensionBrowser(async (browser) => {
+    const options = await OptionsPage.open(browser.context, browser.extensionId);
+    await options.saveKey(browser.emulator.keys.testSecret);
+    await options.page.close();
+  });
+
+  it('encrypts the keys, refuses to act while locked, and unlocks from the popup', async () => {
+    const { context, extensionId, emulator, serviceWorker } = extension();
+    const options = await OptionsPage.open(context, extensionId);
+    await options.page.getByLabel('New passphrase').fill('correct horse battery staple');
+    await options.page.getByLabel('Repeat passphrase').fill('correct horse battery staple');
+    await options.page.getByRole('button', { name: 'Turn on lock' }).click();
+    await options.page.getByRole('button', { name: 'Lock now' }).waitFor({ timeout: 20_000 });
+    const stored = await serviceWorker.evaluate(() => chrome.storage.local.get(null));
+    expect(JSON.stringify(stored)).not.toContain(emulator.keys.testSecret);
+    await options.page.getByRole('button', { name: 'Lock now' }).click();
+    await options.page.getByRole('button', { name: 'Unlock' }).waitFor();
+    await options.page.close();
+
+    const ticket = await TicketPage.open(context);
+    const card = await ticket.openCard(SEED_IDS.openSession);
+    await card.getByRole('alert').getByText('Stripe Actions is locked').waitFor();
+    expect(emulator.apiRequests()).toHaveLength(0);
+
+    const popup = await PopupPage.open(extension());
+    await popup.page.getByLabel('Passphrase', { exact: true }).fill('not it');
+    await popup.page.getByRole('button', { name: 'Unlock' }).click();
+    await popup.page.getByRole('alert').getByText('Wrong passphrase').waitFor({ timeout: 20_000 });
+    await popup.page.getByLabel('Passphrase', { exact: true }).fill('correct horse battery staple');
+    await popup.page.getByRole('button', { name: 'Unlock' }).click();
+    await popup.page
+      .getByRole('button', { name: 'Unlock' })
+      .waitFor({ state: 'detached', timeout: 20_000 });
+    await popup.page.close();
+
+    const again = await ticket.openCard(SEED_IDS.openSession);
+    await again.getByRole('button', { name: 'Expire session' }).waitFor();
+    await ticket.page.close();
+  });
+});

@@ -1,0 +1,109 @@
+import { describe, expect, it } from 'vitest';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
+import {
+  accountForMode,
+  listAccounts,
+  rewriteStoredKeys,
+  saveAccount,
+} from '../../utils/account-store';
+import {
+  deriveVaultKey,
+  newSalt,
+  seal,
+  unseal,
+  VaultIntegrityError,
+} from '../../utils/vault-crypto';
+import {
+  disableVault,
+  enableVault,
+  lockVault,
+  unlockVault,
+  VaultLockedError,
+  VaultPassphraseError,
+  vaultState,
+} from '../../utils/vault-store';
+
+const KEY = 'sk_test_51VaultSecretKey0001';
+const PASSPHRASE = 'correct horse battery staple';
+
+const turnOn = (passphrase = PASSPHRASE) =>
+  enableVault(passphrase, (sealWith) =>
+    rewriteStoredKeys(async (stored) => (typeof stored === 'string' ? sealWith(stored) : stored)),
+  );
+
+describe('vault crypto', () => {
+  it('round-trips, and fails loudly on a wrong key or tampered data', async () => {
+    const salt = newSalt();
+    const key = await deriveVaultKey(PASSPHRASE, salt, 1000);
+    const sealed = await seal(key, KEY);
+    expect(sealed.data).not.toContain('sk_test');
+    expect(await unseal(key, sealed)).toBe(KEY);
+    await expect(
+      unseal(await deriveVaultKey('wrong passphrase', salt, 1000), sealed),
+    ).rejects.toBeInstanceOf(VaultIntegrityError);
+    const flipped = {
+      ...sealed,
+      data: (sealed.data[0] === 'A' ? 'B' : 'A') + sealed.data.slice(1),
+    };
+    await expect(unseal(key, flipped)).rejects.toBeInstanceOf(VaultIntegrityError);
+  });
+});
+
+describe('passphrase lock over saved accounts', () => {
+  it('seals stored keys, keeps working while unlocked, and refuses while locked', async () => {
+    await saveAccount({ apiKey: KEY, keyKind: 'secret', mode: 'test' });
+    await turnOn();
+    const raw = JSON.stringify(await fakeBrowser.storage.local.get(null));
+    expect(raw).not.toContain(KEY);
+    expect(await vaultState()).toBe('unlocked');
+    expect((await accountForMode('test'))!.apiKey).toBe(KEY);
+    expect((await listAccounts())[0]!.maskedKey).toBe('sk_test_…0001');
+
+    await lockVault();
+    expect(await vaultState()).toBe('locked');
+    await expect(accountForMode('test')).rejects.toBeInstanceOf(VaultLockedError);
+    // Masked keys stay visible while locked.
+    expect((await listAccounts())[0]!.maskedKey).toBe('sk_test_…0001');
+
+    await unlockVault(PASSPHRASE);
+    expect((await accountForMode('test'))!.apiKey).toBe(KEY);
+  });
+
+  it('says a wrong passphrase is wrong and loses nothing', async () => {
+    await saveAccount({ apiKey: KEY, keyKind: 'secret', mode: 'test' });
+    await turnOn();
+    await lockVault();
+    const before = await fakeBrowser.storage.local.get(null);
+    await expect(unlockVault('not the passphrase')).rejects.toBeInstanceOf(VaultPassphraseError);
+    await expect(
+      disableVault('not the passphrase', async () => {
+        throw new Error('must not run');
+      }),
+    ).rejects.toThrow('Wrong passphrase');
+    expect(await fakeBrowser.storage.local.get(null)).toEqual(before);
+    await unlockVault(PASSPHRASE);
+    expect((await accountForMode('test'))!.apiKey).toBe(KEY);
+  });
+
+  it('refuses a short passphrase', async () => {
+    await expect(turnOn('short')).rejects.toThrow('at least 10 characters');
+    expect(await vaultState()).toBe('off');
+  });
+
+  it('seals keys saved while unlocked, and turning the lock off restores them in the clear', async () => {
+    await turnOn();
+    await saveAccount({ apiKey: KEY, keyKind: 'secret', mode: 'test' });
+    expect(JSON.stringify(await fakeBrowser.storage.local.get(null))).not.toContain(KEY);
+    await disableVault(PASSPHRASE, (open) =>
+      rewriteStoredKeys(async (stored) => (typeof stored === 'string' ? stored : open(stored))),
+    );
+    expect(await vaultState()).toBe('off');
+    await lockVault();
+    expect((await accountForMode('test'))!.apiKey).toBe(KEY);
+  });
+
+  it('treats a damaged lock record as damaged, not as no lock', async () => {
+    await fakeBrowser.storage.local.set({ vault: { salt: 1 } });
+    await expect(vaultState()).rejects.toBeInstanceOf(VaultIntegrityError);
+  });
+});

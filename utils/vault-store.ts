@@ -1,0 +1,142 @@
+import { z } from 'zod';
+import { storage } from 'wxt/utils/storage';
+import {
+  deriveVaultKey,
+  exportVaultKey,
+  importVaultKey,
+  newSalt,
+  PBKDF2_ITERATIONS,
+  seal,
+  unseal,
+  VaultIntegrityError,
+  type SealedText,
+} from './vault-crypto';
+
+/**
+ * The optional passphrase lock. With it on, stored API keys are sealed; the unlocked key waits
+ * in storage.session (memory only, trusted contexts only) until the agent locks or the browser
+ * closes.
+ */
+export const Sealed = z.object({ iv: z.string(), data: z.string() });
+const VaultMeta = z.object({
+  salt: z.string(),
+  iterations: z.number().int().min(100_000),
+  check: Sealed,
+});
+type VaultMeta = z.infer<typeof VaultMeta>;
+
+const CHECK_TEXT = 'stripe-helpdesk-actions vault';
+export const MIN_PASSPHRASE_LENGTH = 10;
+
+const vaultItem = storage.defineItem<unknown>('local:vault', { fallback: null });
+const unlockedItem = storage.defineItem<string | null>('session:vaultKey', { fallback: null });
+
+export type VaultState = 'off' | 'locked' | 'unlocked';
+
+export class VaultLockedError extends Error {
+  override readonly name = 'VaultLockedError';
+  constructor() {
+    super(
+      'Stripe Actions is locked. Unlock it with your passphrase in the toolbar popup or Options.',
+    );
+  }
+}
+
+export class VaultPassphraseError extends Error {
+  override readonly name = 'VaultPassphraseError';
+}
+
+async function readMeta(): Promise<VaultMeta | null> {
+  const stored = await vaultItem.getValue();
+  if (stored === null) return null;
+  const parsed = VaultMeta.safeParse(stored);
+  // A vault that cannot be read must not silently turn into "no vault".
+  if (!parsed.success) throw new VaultIntegrityError('The passphrase lock settings are damaged.');
+  return parsed.data;
+}
+
+export async function vaultState(): Promise<VaultState> {
+  if (!(await readMeta())) return 'off';
+  return (await unlockedItem.getValue()) ? 'unlocked' : 'locked';
+}
+
+async function keyFromPassphrase(meta: VaultMeta, passphrase: string): Promise<CryptoKey> {
+  const key = await deriveVaultKey(passphrase, meta.salt, meta.iterations);
+  try {
+    if ((await unseal(key, meta.check)) !== CHECK_TEXT)
+      throw new VaultIntegrityError('check failed');
+  } catch {
+    throw new VaultPassphraseError(
+      'Wrong passphrase. Nothing was changed; your saved keys are intact.',
+    );
+  }
+  return key;
+}
+
+/** The key that seals and opens API keys now, or null when the lock is off. */
+async function currentKey(): Promise<CryptoKey | null> {
+  if (!(await readMeta())) return null;
+  const raw = await unlockedItem.getValue();
+  if (!raw) throw new VaultLockedError();
+  return importVaultKey(raw);
+}
+
+export async function sealSecret(secret: string): Promise<string | SealedText> {
+  const key = await currentKey();
+  return key ? seal(key, secret) : secret;
+}
+
+export async function openSecret(stored: string | SealedText): Promise<string> {
+  if (typeof stored === 'string') return stored;
+  const key = await currentKey();
+  if (!key) throw new VaultIntegrityError('A sealed key was found but the lock is off.');
+  return unseal(key, stored);
+}
+
+/**
+ * Turns the lock on: seals every stored secret under a key derived from the passphrase. The
+ * caller passes the secrets to reseal, so this module knows nothing of accounts.
+ */
+export async function enableVault(
+  passphrase: string,
+  reseal: (sealWith: (secret: string) => Promise<SealedText>) => Promise<void>,
+): Promise<void> {
+  if (passphrase.length < MIN_PASSPHRASE_LENGTH)
+    throw new VaultPassphraseError(
+      `Use a passphrase of at least ${MIN_PASSPHRASE_LENGTH} characters.`,
+    );
+  if (await readMeta()) throw new VaultPassphraseError('The passphrase lock is already on.');
+  const salt = newSalt();
+  const key = await deriveVaultKey(passphrase, salt, PBKDF2_ITERATIONS);
+  await reseal((secret) => seal(key, secret));
+  await vaultItem.setValue({
+    salt,
+    iterations: PBKDF2_ITERATIONS,
+    check: await seal(key, CHECK_TEXT),
+  });
+  await unlockedItem.setValue(await exportVaultKey(key));
+}
+
+export async function unlockVault(passphrase: string): Promise<void> {
+  const meta = await readMeta();
+  if (!meta) return;
+  const key = await keyFromPassphrase(meta, passphrase);
+  await unlockedItem.setValue(await exportVaultKey(key));
+}
+
+export async function lockVault(): Promise<void> {
+  await unlockedItem.removeValue();
+}
+
+/** Turns the lock off after checking the passphrase; the caller stores secrets in the clear. */
+export async function disableVault(
+  passphrase: string,
+  unsealAll: (open: (sealed: SealedText) => Promise<string>) => Promise<void>,
+): Promise<void> {
+  const meta = await readMeta();
+  if (!meta) return;
+  const key = await keyFromPassphrase(meta, passphrase);
+  await unsealAll((sealed) => unseal(key, sealed));
+  await vaultItem.removeValue();
+  await unlockedItem.removeValue();
+}
