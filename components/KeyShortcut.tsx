@@ -8,7 +8,11 @@ const typingInto = (target: EventTarget | null) =>
  * A single-key accelerator for a button in the card or popup: only a real key press, with no
  * modifier, and never while the agent is typing in a field.
  */
-export function useKeyShortcut(key: string, action: () => void, enabled = true) {
+export function useKeyShortcut(
+  key: string | ((key: string) => boolean),
+  action: (key: string) => void,
+  enabled = true,
+) {
   useEffect(() => {
     if (!enabled) return;
     const onKey = (event: KeyboardEvent) => {
@@ -20,9 +24,10 @@ export function useKeyShortcut(key: string, action: () => void, enabled = true) 
         typingInto(event.target)
       )
         return;
-      if (event.key.toLowerCase() !== key) return;
+      const pressed = event.key.toLowerCase();
+      if (typeof key === 'string' ? pressed !== key : !key(pressed)) return;
       event.preventDefault();
-      action();
+      action(pressed);
     };
     document.addEventListener('keydown', onKey);
     return () => document.removeEventListener('keydown', onKey);

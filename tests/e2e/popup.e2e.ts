@@ -18,12 +18,26 @@ describeInChromium('the popup', () => {
     await popup.idsOnPage().first().waitFor();
     const listed = await popup.idsOnPage().allTextContents();
     expect(listed).toHaveLength(8); // Unique IDs: Jenny's appears twice.
-    expect(listed[0]).toMatch(/^Checkout Session cs_test_a1OpenSessio…0{6}\s*Test mode$/);
+    expect(listed[0]).toMatch(/^Checkout Session cs_test_a1OpenSessio…0{6}\s*Test mode\s*1$/);
     expect(listed.some((text) => text.startsWith('Customer cus_PzJennyRosen01'))).toBe(true);
     await popup.idsOnPage().filter({ hasText: 'cus_PzJennyRosen01' }).click();
     await popup.page.getByTestId('customer-balance').waitFor();
     expect(await popup.page.getByText('Jenny Rosen').count()).toBe(1);
     await popup.page.getByRole('button', { name: 'Close card' }).click();
+    await popup.idsOnPage().first().waitFor();
+    await popup.page.close();
+    await ticket.page.close();
+  });
+
+  it('opens the third ID with the 3 key and goes back with Escape', async () => {
+    const ticket = await TicketPage.open(extension().context);
+    const popup = await PopupPage.open(extension());
+    await popup.idsOnPage().first().waitFor();
+    const third = await popup.idsOnPage().nth(2).getAttribute('title');
+    await popup.page.locator('body').press('3');
+    await popup.page.locator('.object-id code').waitFor();
+    expect(await popup.page.locator('.object-id code').getAttribute('title')).toBe(third);
+    await popup.page.locator('body').press('Escape');
     await popup.idsOnPage().first().waitFor();
     await popup.page.close();
     await ticket.page.close();

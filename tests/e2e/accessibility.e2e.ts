@@ -1,0 +1,71 @@
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import type { Frame, Page } from 'playwright-core';
+import { expect, it } from 'vitest';
+import { SEED_IDS } from '../emulator/seed-data';
+import { OptionsPage } from './pages/options-page';
+import { PopupPage } from './pages/popup-page';
+import { TicketPage } from './pages/ticket-page';
+import { describeInChromium, useExtensionBrowser } from './support/use-extension-browser';
+
+const axeSource = readFileSync(
+  createRequire(import.meta.url).resolve('axe-core/axe.min.js'),
+  'utf8',
+);
+
+/** axe-core's WCAG 2.1 A/AA rules; evaluated over CDP, which the pages' strict CSP allows. */
+async function accessibilityViolations(target: Page | Frame) {
+  await target.evaluate(axeSource);
+  const result = await target.evaluate(() =>
+    (window as any).axe.run(document, {
+      runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] },
+    }),
+  );
+  // The scan really ran: it checked dozens of rules on this page.
+  expect(result.passes.length).toBeGreaterThan(10);
+  return (
+    result.violations as Array<{ id: string; impact: string; nodes: Array<{ target: string[] }> }>
+  ).map((v) => `${v.impact} ${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+}
+
+describeInChromium('accessibility (axe-core, WCAG 2.1 AA)', () => {
+  const extension = useExtensionBrowser(async (browser) => {
+    const options = await OptionsPage.open(browser.context, browser.extensionId);
+    await options.saveKey(browser.emulator.keys.testSecret);
+    await options.page.close();
+  });
+
+  it('options page', async () => {
+    const options = await OptionsPage.open(extension().context, extension().extensionId);
+    await options.savedKeys().waitFor();
+    expect(await accessibilityViolations(options.page)).toEqual([]);
+    await options.page.close();
+  });
+
+  it('popup', async () => {
+    const ticket = await TicketPage.open(extension().context);
+    const popup = await PopupPage.open(extension());
+    await popup.idsOnPage().first().waitFor();
+    expect(await accessibilityViolations(popup.page)).toEqual([]);
+    await popup.page.close();
+    await ticket.page.close();
+  });
+
+  it('session card, at the confirmation step', async () => {
+    const ticket = await TicketPage.open(extension().context);
+    const card = await ticket.openCard(SEED_IDS.openSession);
+    await card.getByRole('button', { name: 'Expire session' }).click();
+    await card.getByRole('button', { name: 'Confirm' }).waitFor();
+    expect(await accessibilityViolations(card)).toEqual([]);
+    await ticket.page.close();
+  });
+
+  it('customer card, with the credit form open', async () => {
+    const ticket = await TicketPage.open(extension().context);
+    const card = await ticket.openCard(SEED_IDS.jenny);
+    await card.getByRole('button', { name: 'Add credit' }).click();
+    await card.getByLabel('Amount').waitFor();
+    expect(await accessibilityViolations(card)).toEqual([]);
+    await ticket.page.close();
+  });
+});
