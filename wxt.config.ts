@@ -35,6 +35,10 @@ export default defineConfig({
   },
   manifest: {
     name: 'Stripe Actions for Helpdesks',
+    // Firefox (MV3, 128+) needs an ID for storage and permissions to persist.
+    browser_specific_settings: {
+      gecko: { id: 'stripe-helpdesk-actions@example.org', strict_min_version: '128.0' },
+    },
     description:
       'See and act on Stripe Checkout Sessions and Customers from the helpdesk ticket you are reading.',
     // storage: keys, settings, journal state. activeTab: the popup reads the current tab's
