@@ -1,7 +1,6 @@
 import preact from '@preact/preset-vite';
 import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'wxt';
-import { DECLARED_HELPDESK_MATCHES } from './utils/helpdesk-sites';
 import { KEYBOARD_COMMANDS } from './utils/keyboard-shortcuts';
 
 // The card page is embedded only by our content script, on the hosts it runs on.

@@ -3,8 +3,9 @@ import type { CheckoutSessionView } from '../utils/checkout-session-view';
 import { formatMinorUnits } from '../utils/currency-units';
 import { askBackground } from '../utils/messaging/ask-background';
 import type { AgentFacingError } from '../utils/stripe/explain-failure';
+import { ConfirmButton } from './ConfirmButton';
 import { ErrorNotice } from './ErrorNotice';
-import { focusOnMount, KeyHint, useKeyShortcut } from './KeyShortcut';
+import { KeyHint, useKeyShortcut } from './KeyShortcut';
 
 type Step =
   | { name: 'idle' }
@@ -19,9 +20,7 @@ export function CheckoutSessionPanel(props: { token: string; session: CheckoutSe
   const [session, setSession] = useState(props.session);
   const [step, setStep] = useState<Step>({ name: 'idle' });
 
-  async function expire(attemptId: string, event: MouseEvent) {
-    // A confirmation counts only from a real click or key press by the agent.
-    if (!event.isTrusted) return;
+  async function expire(attemptId: string) {
     setStep({ name: 'working', attemptId });
     const reply = await askBackground<CheckoutSessionView>({
       type: 'checkoutSession.expire',
@@ -105,15 +104,12 @@ export function CheckoutSessionPanel(props: { token: string; session: CheckoutSe
             customer will no longer be able to pay with it. This cannot be undone.
           </p>
           <div class="actions">
-            <button
-              type="button"
-              class="danger"
-              disabled={busy}
-              ref={focusOnMount}
-              onClick={(event) => void expire(step.attemptId, event)}
-            >
-              {busy ? 'Expiring…' : 'Confirm'}
-            </button>
+            <ConfirmButton
+              danger
+              busy={busy}
+              busyLabel="Expiring…"
+              onConfirm={() => void expire(step.attemptId)}
+            />
             <button
               type="button"
               class="secondary"

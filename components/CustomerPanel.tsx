@@ -8,6 +8,7 @@ import { askBackground } from '../utils/messaging/ask-background';
 import type { Settings } from '../utils/settings-store';
 import type { AgentFacingError } from '../utils/stripe/explain-failure';
 import { CopyButton } from './CopyButton';
+import { ConfirmButton } from './ConfirmButton';
 import { ErrorNotice } from './ErrorNotice';
 import { focusOnMount, KeyHint, useKeyShortcut } from './KeyShortcut';
 
@@ -73,8 +74,8 @@ export function CustomerPanel(props: {
     setMode({ name: 'credit-review', attemptId: attemptFor(), ...checked });
   }
 
-  async function confirmCredit(event: MouseEvent) {
-    if (!event.isTrusted || mode.name !== 'credit-review') return;
+  async function confirmCredit() {
+    if (mode.name !== 'credit-review') return;
     setBusy(true);
     setError(null);
     const reply = await askBackground<CreditResult>({
@@ -259,14 +260,11 @@ export function CustomerPanel(props: {
             {preview}
           </p>
           <div class="actions">
-            <button
-              type="button"
-              disabled={busy}
-              ref={focusOnMount}
-              onClick={(e) => void confirmCredit(e)}
-            >
-              {busy ? 'Crediting…' : 'Confirm'}
-            </button>
+            <ConfirmButton
+              busy={busy}
+              busyLabel="Crediting…"
+              onConfirm={() => void confirmCredit()}
+            />
             <button
               type="button"
               class="secondary"

@@ -1,5 +1,4 @@
 import { formatMinorUnits } from './currency-units';
-import { customerDashboardUrl } from './dashboard-links';
 import type { CustomerBalanceTransaction } from './stripe/schemas';
 import type { StripeMode } from './stripe-id-grammar';
 

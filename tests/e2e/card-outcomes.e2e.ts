@@ -152,12 +152,18 @@ describeInChromium('what the card says for each session and each failure', () =>
   it('closes the card with Escape, inside the card or on the page', async () => {
     const { ticket, card } = await cardFor(SEED_IDS.completeSession);
     await card.getByTestId('session-status').waitFor();
+    const cardClosed = () =>
+      ticket.page.waitForFunction(() => !document.querySelector('stripe-helpdesk-card'), null, {
+        timeout: 5000,
+      });
     await card.locator('body').press('Escape');
-    await ticket.page.waitForFunction(() => !document.querySelector('stripe-helpdesk-card'));
-    await ticket.openCard(SEED_IDS.completeSession);
-    await ticket.page.locator('body').focus();
+    await cardClosed();
+    const second = await ticket.openCard(SEED_IDS.completeSession);
+    await second.getByTestId('session-status').waitFor();
+    // Focus back on the page, as when the agent clicks the ticket: Escape there closes it too.
+    await ticket.page.mouse.click(5, 5);
     await ticket.page.keyboard.press('Escape');
-    await ticket.page.waitForFunction(() => !document.querySelector('stripe-helpdesk-card'));
+    await cardClosed();
     await ticket.page.close();
   });
 

@@ -7,6 +7,8 @@ const CARD_HEIGHT = 320;
 const GAP = 6;
 const MIN_HEIGHT = 120;
 
+const important = (css: string) => css.replace(/;/g, ' !important;');
+
 export interface CardHost {
   /** Opens the card in `doc`, next to `anchor` (in `doc`'s viewport coordinates). */
   open(cardUrl: string, doc: Document, anchor: DOMRect): void;
@@ -42,13 +44,19 @@ export function createCardHost(): CardHost {
       anchorRect = anchor;
       const { top, left } = place(anchor, CARD_HEIGHT);
       host = doc.createElement('stripe-helpdesk-card');
-      host.style.cssText = `all: initial; position: fixed; z-index: 2147483647; top: ${top}px; left: ${left}px;`;
+      // !important inline styles outrank any rule the page writes, so it cannot hide,
+      // fade or move the card to trick a click.
+      host.style.cssText = important(
+        `all: initial; position: fixed; z-index: 2147483647; top: ${top}px; left: ${left}px; opacity: 1; visibility: visible; display: block; transform: none; filter: none; pointer-events: auto;`,
+      );
       const root = host.attachShadow({ mode: 'closed' });
       frame = doc.createElement('iframe');
       frame.src = cardUrl;
       frame.title = 'Stripe action card';
       frame.allow = 'clipboard-write';
-      frame.style.cssText = `width: ${CARD_WIDTH}px; height: ${CARD_HEIGHT}px; border: 0; border-radius: 10px; box-shadow: 0 8px 28px rgba(0,0,0,.28); background: #fff; display: block;`;
+      frame.style.cssText = important(
+        `width: ${CARD_WIDTH}px; height: ${CARD_HEIGHT}px; border: 0; border-radius: 10px; box-shadow: 0 8px 28px rgba(0,0,0,.28); background: #fff; display: block; opacity: 1; visibility: visible;`,
+      );
       const opened = frame;
       frame.addEventListener('load', () => opened.focus(), { once: true });
       root.append(frame);
@@ -57,10 +65,10 @@ export function createCardHost(): CardHost {
     resize(height) {
       if (!host || !frame || !anchorRect) return;
       const fitted = Math.max(MIN_HEIGHT, Math.min(height, doc.defaultView!.innerHeight - 2 * GAP));
-      frame.style.height = `${fitted}px`;
+      frame.style.setProperty('height', `${fitted}px`, 'important');
       const { top, left } = place(anchorRect, fitted);
-      host.style.top = `${top}px`;
-      host.style.left = `${left}px`;
+      host.style.setProperty('top', `${top}px`, 'important');
+      host.style.setProperty('left', `${left}px`, 'important');
     },
     close() {
       if (!host) return;

@@ -11,7 +11,8 @@ type Work = { walker: TreeWalker } | { text: Text };
  */
 const yieldChannel = new MessageChannel();
 const yieldQueue: Array<() => void> = [];
-yieldChannel.port1.onmessage = () => yieldQueue.shift()?.();
+yieldChannel.port1.addEventListener('message', () => yieldQueue.shift()?.());
+yieldChannel.port1.start();
 function yieldToPage(task: () => void) {
   yieldQueue.push(task);
   yieldChannel.port2.postMessage(null);
