@@ -1,0 +1,109 @@
+import { expect, it } from 'vitest';
+import { SEED_IDS } from '../emulator/seed-data';
+import { OptionsPage } from './pages/options-page';
+import { TicketPage } from './pages/ticket-page';
+import { describeInChromium, useExtensionBrowser } from './support/use-extension-browser';
+
+describeInChromium('a hostile helpdesk page', () => {
+  const extension = useExtensionBrowser(async (browser) => {
+    const options = await OptionsPage.open(browser.context, browser.extensionId);
+    await options.saveKey(browser.emulator.keys.testSecret);
+    await options.page.close();
+  });
+  const attack = (ticket: TicketPage, step: string, arg?: string) =>
+    ticket.page.evaluate(([name, value]) => (window as any).attack[name!](value), [
+      step,
+      arg,
+    ] as const);
+
+  it('gets no card from forged messages or synthetic clicks, and no Stripe request is made', async () => {
+    const ticket = await TicketPage.open(extension().context, '/hostile.html');
+    const cardsOpened: string[] = [];
+    ticket.page.on(
+      'framenavigated',
+      (f) => void (f.url().includes('/card.html') && cardsOpened.push(f.url())),
+    );
+    await attack(ticket, 'forgeMessages');
+    await attack(ticket, 'syntheticClicks');
+    // A real click last: once its card is there, any card asked for earlier would be too.
+    await ticket.openCard(SEED_IDS.jenny);
+    expect(cardsOpened).toHaveLength(1);
+    expect(
+      extension()
+        .emulator.apiRequests()
+        .filter((r) => r.method === 'POST'),
+    ).toHaveLength(0);
+    await ticket.page.close();
+  });
+
+  it('cannot read the card, its shadow root, its address or any Stripe data', async () => {
+    const ticket = await TicketPage.open(extension().context, '/hostile.html');
+    const card = await ticket.openCard(SEED_IDS.jenny);
+    await card.getByTestId('customer-balance').waitFor();
+    const seen = await attack(ticket, 'probe');
+    expect(seen.hostFound).toBe(true);
+    expect(seen.openShadowRoot).toBe(false); // closed
+    expect(seen.capturedRoots).toBe(0); // the page's attachShadow hook never saw ours
+    expect(seen.iframesVisible).toEqual([]);
+    for (const secret of [
+      'Jenny Rosen',
+      'jenny.rosen@example.com',
+      'card.html',
+      extension().emulator.keys.testSecret,
+    ])
+      expect(seen.bodyText).not.toContain(secret);
+    // The marks only repeat text the page already has.
+    expect(seen.markTexts).toEqual([SEED_IDS.jenny, SEED_IDS.openSession]);
+    await ticket.page.close();
+  });
+
+  it('cannot hide the card to trick a click: the card stays where it is drawn', async () => {
+    const ticket = await TicketPage.open(extension().context, '/hostile.html');
+    const card = await ticket.openCard(SEED_IDS.openSession);
+    await card.getByRole('button', { name: 'Expire session' }).waitFor();
+    const style = await card.frameElement().then((frame) =>
+      frame.evaluate((element) => {
+        const host = (element.getRootNode() as ShadowRoot).host;
+        const computed = getComputedStyle(host);
+        return { opacity: computed.opacity, transform: computed.transform };
+      }),
+    );
+    expect(style).toEqual({ opacity: '1', transform: 'none' });
+    await ticket.page.close();
+  });
+
+  it('cannot get a confirmation through a layer laid over the card', async () => {
+    const ticket = await TicketPage.open(extension().context, '/hostile.html');
+    const card = await ticket.openCard(SEED_IDS.openSession);
+    await card.getByRole('button', { name: 'Expire session' }).click();
+    const confirm = card.getByRole('button', { name: 'Confirm' });
+    await confirm.waitFor();
+    await attack(ticket, 'overlay');
+    await card.getByRole('alert').getByText('The page is covering or hiding this card').waitFor();
+    expect(await confirm.isDisabled()).toBe(true);
+    // The agent's click lands on the layer, and nothing reaches Stripe.
+    const box = (await confirm.boundingBox())!;
+    await ticket.page.mouse.click(box.x + box.width / 2, box.y + box.height / 2);
+    expect(
+      extension()
+        .emulator.apiRequests()
+        .filter((r) => r.method === 'POST'),
+    ).toHaveLength(0);
+    await ticket.page.close();
+  });
+
+  it('cannot use the card page by embedding it', async () => {
+    const ticket = await TicketPage.open(extension().context, '/hostile.html');
+    const staticUrl = `chrome-extension://${extension().extensionId}/card.html#${'a'.repeat(32)}`;
+    const settled = ticket.page.waitForEvent('framenavigated', {
+      predicate: (f) => f.parentFrame() === ticket.page.mainFrame(),
+    });
+    await attack(ticket, 'embedCard', staticUrl);
+    // Blocked by use_dynamic_url: the static address ends on Chrome's error page, not the card.
+    const frame = await settled;
+    expect(frame.url()).not.toContain('card.html');
+    expect(await frame.getByRole('heading', { name: 'Checkout Session' }).count()).toBe(0);
+    expect(extension().emulator.apiRequests()).toHaveLength(0);
+    await ticket.page.close();
+  });
+});
