@@ -29,19 +29,27 @@ export class TicketPage {
    * same-origin frames the way a person's eyes would.
    */
   async locateText(text: string, withinSelector?: string): Promise<{ x: number; y: number }> {
+    // No named functions inside: tsx (used by `npm run demo`) would wrap them in a helper
+    // the page does not have.
     return this.page.evaluate(
       ([wanted, within]) => {
-        const search = (root: Node, dx: number, dy: number): { x: number; y: number } | null => {
+        const start = (within && document.querySelector(within)) || document;
+        const stack: Array<{ root: Node; dx: number; dy: number }> = [
+          { root: start, dx: 0, dy: 0 },
+        ];
+        while (stack.length) {
+          const { root, dx, dy } = stack.shift()!;
           // Frames have their own Document class, so ask the node what it is.
           const walker = (root.ownerDocument ?? (root as Document)).createTreeWalker(
             root,
             NodeFilter.SHOW_ELEMENT | NodeFilter.SHOW_TEXT,
           );
           for (let node = walker.nextNode(); node; node = walker.nextNode()) {
-            if (node instanceof Text) {
-              const at = node.data.indexOf(wanted);
+            if (node.nodeType === Node.TEXT_NODE) {
+              const data = (node as Text).data;
+              const at = data.indexOf(wanted);
               if (at < 0) continue;
-              const range = node.ownerDocument.createRange();
+              const range = node.ownerDocument!.createRange();
               range.setStart(node, at);
               range.setEnd(node, at + wanted.length);
               const rect = range.getClientRects()[0]!;
@@ -51,25 +59,19 @@ export class TicketPage {
               };
             }
             const element = node as Element;
-            const inShadow = element.shadowRoot && search(element.shadowRoot, dx, dy);
-            if (inShadow) return inShadow;
-            if (element.tagName === 'IFRAME' && (element as HTMLIFrameElement).contentDocument) {
-              const frameElement = element as HTMLIFrameElement;
-              const frame = frameElement.getBoundingClientRect();
-              const inFrame = search(
-                frameElement.contentDocument!,
-                dx + frame.left + frameElement.clientLeft,
-                dy + frame.top + frameElement.clientTop,
-              );
-              if (inFrame) return inFrame;
+            if (element.shadowRoot) stack.push({ root: element.shadowRoot, dx, dy });
+            const frame = element.tagName === 'IFRAME' ? (element as HTMLIFrameElement) : null;
+            if (frame?.contentDocument) {
+              const box = frame.getBoundingClientRect();
+              stack.push({
+                root: frame.contentDocument,
+                dx: dx + box.left + frame.clientLeft,
+                dy: dy + box.top + frame.clientTop,
+              });
             }
           }
-          return null;
-        };
-        const scope = within ? document.querySelector(within) : null;
-        const found = search(scope ?? document, 0, 0);
-        if (!found) throw new Error(`No text ${wanted} on the page`);
-        return found;
+        }
+        throw new Error(`No text ${wanted} on the page`);
       },
       [text, withinSelector] as const,
     );
