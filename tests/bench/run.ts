@@ -13,7 +13,7 @@ import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { chromium, type Page } from 'playwright-core';
 import { STRIPE_ID_PATTERN_SOURCE } from '../../utils/stripe-id-grammar';
-import { findChromium } from '../e2e/support/chromium-path';
+import { findChromium, QUIET_CHROMIUM_FLAGS } from '../e2e/support/chromium-path';
 import { REPO_ROOT } from '../e2e/support/extension-browser';
 import { bodyId, generateTicketHtml, type TicketShape } from './ticket-generator';
 
@@ -187,15 +187,7 @@ if (!chromiumPath) {
 const browser = await chromium.launch({
   executablePath: chromiumPath,
   headless: true,
-  args: [
-    '--no-sandbox',
-    '--disable-gpu',
-    '--disable-quic',
-    '--no-first-run',
-    '--disable-background-networking',
-    '--disable-component-update',
-    '--disable-sync',
-  ],
+  args: QUIET_CHROMIUM_FLAGS,
 });
 const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
 

@@ -1,11 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import {
-  accountForMode,
-  listAccounts,
-  rewriteStoredKeys,
-  saveAccount,
-} from '../../utils/account-store';
+import { accountForMode, listAccounts, saveAccount } from '../../utils/account-store';
+import { lockStoredKeys, unlockStoredKeysForGood } from '../../utils/vault-accounts';
 import {
   deriveVaultKey,
   newSalt,
@@ -15,7 +11,6 @@ import {
 } from '../../utils/vault-crypto';
 import {
   disableVault,
-  enableVault,
   lockVault,
   unlockVault,
   VaultLockedError,
@@ -26,10 +21,7 @@ import {
 const KEY = 'sk_test_51VaultSecretKey0001';
 const PASSPHRASE = 'correct horse battery staple';
 
-const turnOn = (passphrase = PASSPHRASE) =>
-  enableVault(passphrase, (sealWith) =>
-    rewriteStoredKeys(async (stored) => (typeof stored === 'string' ? sealWith(stored) : stored)),
-  );
+const turnOn = (passphrase = PASSPHRASE) => lockStoredKeys(passphrase);
 
 describe('vault crypto', () => {
   it('round-trips, and fails loudly on a wrong key or tampered data', async () => {
@@ -94,9 +86,7 @@ describe('passphrase lock over saved accounts', () => {
     await turnOn();
     await saveAccount({ apiKey: KEY, keyKind: 'secret', mode: 'test' });
     expect(JSON.stringify(await fakeBrowser.storage.local.get(null))).not.toContain(KEY);
-    await disableVault(PASSPHRASE, (open) =>
-      rewriteStoredKeys(async (stored) => (typeof stored === 'string' ? stored : open(stored))),
-    );
+    await unlockStoredKeysForGood(PASSPHRASE);
     expect(await vaultState()).toBe('off');
     await lockVault();
     expect((await accountForMode('test'))!.apiKey).toBe(KEY);

@@ -1,10 +1,12 @@
-import type { ActivityJournal } from '../activity-journal';
-import type { UsableAccount } from '../account-store';
 import { failure, success, type Reply } from '../messaging/reply';
-import type { StripeClient } from '../stripe/client';
 import { explainStripeFailure } from '../stripe/explain-failure';
 import { BillingPortalSession } from '../stripe/schemas';
-import { alreadyDoneMessage, runJournaledPost } from './run-journaled-post';
+import {
+  alreadyDoneMessage,
+  journalIntent,
+  runJournaledPost,
+  type ActionBase,
+} from './run-journaled-post';
 
 export type PortalFlow = 'none' | 'payment_method_update' | 'subscription_cancel';
 
@@ -17,18 +19,14 @@ const PORTAL_SETTINGS_URL = {
  * Creates a billing-portal session for the customer. Its URL logs the customer in, so it is
  * handed to the card only: never journaled, logged or kept.
  */
-export async function createPortalLinkAction(input: {
-  stripe: StripeClient;
-  journal: ActivityJournal;
-  account: UsableAccount;
-  customerId: string;
-  attemptId: string;
-  pageUrl: string;
-  flow: PortalFlow;
-  /** Required with the subscription_cancel flow. */
-  subscriptionId?: string;
-  returnUrl: string | null;
-}): Promise<Reply<{ url: string }>> {
+export async function createPortalLinkAction(
+  input: ActionBase & {
+    flow: PortalFlow;
+    /** Required with the subscription_cancel flow. */
+    subscriptionId?: string;
+    returnUrl: string | null;
+  },
+): Promise<Reply<{ url: string }>> {
   if (input.flow === 'subscription_cancel' && !input.subscriptionId)
     return failure('Choose which subscription the customer should be able to cancel.');
   const flowData =
@@ -41,22 +39,18 @@ export async function createPortalLinkAction(input: {
           }
         : undefined;
   const params = {
-    customer: input.customerId,
+    customer: input.objectId,
     ...(input.returnUrl ? { return_url: input.returnUrl } : {}),
     ...(flowData ? { flow_data: flowData } : {}),
   };
   const outcome = await runJournaledPost(
     input.stripe,
     input.journal,
-    {
-      id: input.attemptId,
-      accountId: input.account.id,
-      mode: input.account.mode,
-      objectId: input.customerId,
-      action: 'create_portal_link',
-      request: { method: 'POST', path: '/v1/billing_portal/sessions', params },
-      pageUrl: input.pageUrl,
-    },
+    journalIntent(input, 'create_portal_link', {
+      method: 'POST',
+      path: '/v1/billing_portal/sessions',
+      params,
+    }),
     BillingPortalSession,
   );
   if (outcome.kind === 'done') return success({ url: outcome.result.data.url });

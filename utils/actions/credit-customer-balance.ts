@@ -1,12 +1,14 @@
-import type { ActivityJournal } from '../activity-journal';
-import type { UsableAccount } from '../account-store';
 import { checkCreditRequest } from '../credit-request';
 import { failure, success, type Reply } from '../messaging/reply';
-import type { StripeClient } from '../stripe/client';
 import { balanceTransactionsPath } from '../stripe/customers';
 import { explainStripeFailure } from '../stripe/explain-failure';
 import { CustomerBalanceTransaction } from '../stripe/schemas';
-import { alreadyDoneMessage, runJournaledPost } from './run-journaled-post';
+import {
+  alreadyDoneMessage,
+  journalIntent,
+  runJournaledPost,
+  type ActionBase,
+} from './run-journaled-post';
 
 export const CREDIT_SOURCE = 'stripe-helpdesk-actions';
 const MAX_METADATA_VALUE = 500;
@@ -22,18 +24,14 @@ export interface CreditResult {
  * Posts a credit to a customer's balance: a negative `amount` in minor units. The metadata
  * says where it came from, so anyone reading it in the Dashboard can trace it to the ticket.
  */
-export async function creditCustomerBalanceAction(input: {
-  stripe: StripeClient;
-  journal: ActivityJournal;
-  account: UsableAccount;
-  customerId: string;
-  attemptId: string;
-  pageUrl: string;
-  amount: string;
-  currency: string;
-  note: string;
-  maxCreditMajorUnits: number;
-}): Promise<Reply<CreditResult>> {
+export async function creditCustomerBalanceAction(
+  input: ActionBase & {
+    amount: string;
+    currency: string;
+    note: string;
+    maxCreditMajorUnits: number;
+  },
+): Promise<Reply<CreditResult>> {
   const checked = checkCreditRequest(input);
   if (!checked.ok) return failure(checked.reason);
   const params = {
@@ -49,17 +47,12 @@ export async function creditCustomerBalanceAction(input: {
   const outcome = await runJournaledPost(
     input.stripe,
     input.journal,
-    {
-      id: input.attemptId,
-      accountId: input.account.id,
-      mode: input.account.mode,
-      objectId: input.customerId,
-      action: 'credit_customer_balance',
-      amount: checked.minorUnits,
-      currency: checked.currency,
-      request: { method: 'POST', path: balanceTransactionsPath(input.customerId), params },
-      pageUrl: input.pageUrl,
-    },
+    journalIntent(
+      input,
+      'credit_customer_balance',
+      { method: 'POST', path: balanceTransactionsPath(input.objectId), params },
+      { amount: checked.minorUnits, currency: checked.currency },
+    ),
     CustomerBalanceTransaction,
   );
   if (outcome.kind === 'already-done') return failure(alreadyDoneMessage(outcome.record));

@@ -1,4 +1,3 @@
-import type { ActivityJournal } from '../activity-journal';
 import type { UsableAccount } from '../account-store';
 import { toCheckoutSessionView, type CheckoutSessionView } from '../checkout-session-view';
 import { failure, success, type Reply } from '../messaging/reply';
@@ -7,29 +6,20 @@ import type { StripeClient } from '../stripe/client';
 import { explainStripeFailure } from '../stripe/explain-failure';
 import { CheckoutSession } from '../stripe/schemas';
 import { StripeApiError } from '../stripe/stripe-error';
-import { runJournaledPost } from './run-journaled-post';
+import { journalIntent, runJournaledPost, type ActionBase } from './run-journaled-post';
 
-export async function expireCheckoutSessionAction(input: {
-  stripe: StripeClient;
-  journal: ActivityJournal;
-  account: UsableAccount;
-  sessionId: string;
-  attemptId: string;
-  pageUrl: string;
-}): Promise<Reply<CheckoutSessionView>> {
-  const { stripe, journal, account, sessionId } = input;
+export async function expireCheckoutSessionAction(
+  input: ActionBase,
+): Promise<Reply<CheckoutSessionView>> {
+  const { stripe, journal, account, objectId: sessionId } = input;
   const outcome = await runJournaledPost(
     stripe,
     journal,
-    {
-      id: input.attemptId,
-      accountId: account.id,
-      mode: account.mode,
-      objectId: sessionId,
-      action: 'expire_checkout_session',
-      request: { method: 'POST', path: `/v1/checkout/sessions/${sessionId}/expire`, params: {} },
-      pageUrl: input.pageUrl,
-    },
+    journalIntent(input, 'expire_checkout_session', {
+      method: 'POST',
+      path: `/v1/checkout/sessions/${sessionId}/expire`,
+      params: {},
+    }),
     CheckoutSession,
   );
   if (outcome.kind === 'done')

@@ -1,8 +1,42 @@
 import type { z } from 'zod';
-import type { ActivityJournal, JournalRecord, NewJournalRecord } from '../activity-journal';
+import type { UsableAccount } from '../account-store';
+import type {
+  ActivityJournal,
+  JournalAction,
+  JournalRecord,
+  NewJournalRecord,
+} from '../activity-journal';
 import type { StripeClient, StripeResult } from '../stripe/client';
 import { explainStripeFailure } from '../stripe/explain-failure';
 import { StripeConnectionError } from '../stripe/stripe-error';
+
+/** What every action on a granted object starts from. */
+export interface ActionBase {
+  stripe: StripeClient;
+  journal: ActivityJournal;
+  account: UsableAccount;
+  /** The object the card was granted: a session or a customer. */
+  objectId: string;
+  attemptId: string;
+  pageUrl: string;
+}
+
+/** The journal record for an action, before anything is sent. */
+export const journalIntent = (
+  base: ActionBase,
+  action: JournalAction,
+  request: JournalRecord['request'],
+  money: Pick<NewJournalRecord, 'amount' | 'currency'> = {},
+): NewJournalRecord => ({
+  id: base.attemptId,
+  accountId: base.account.id,
+  mode: base.account.mode,
+  objectId: base.objectId,
+  action,
+  ...money,
+  request,
+  pageUrl: base.pageUrl,
+});
 
 export type JournaledOutcome<T> =
   | { kind: 'done'; result: StripeResult<T>; record: JournalRecord }

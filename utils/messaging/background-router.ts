@@ -4,7 +4,6 @@ import {
   accountForMode,
   listAccounts,
   removeAccount,
-  rewriteStoredKeys,
   StoredAccountsUnreadableError,
   setActiveAccount,
   type UsableAccount,
@@ -12,6 +11,7 @@ import {
 import { createPortalLinkAction } from '../actions/create-portal-link';
 import { creditCustomerBalanceAction } from '../actions/credit-customer-balance';
 import { lookUpCustomer } from '../actions/look-up-customer';
+import type { ActionBase } from '../actions/run-journaled-post';
 import {
   expireCheckoutSessionAction,
   lookUpCheckoutSession,
@@ -26,9 +26,8 @@ import {
 import { readSettings, writeSettings } from '../settings-store';
 import { disableSite, enableSite, listEnabledSites } from '../site-access';
 import { VaultIntegrityError } from '../vault-crypto';
+import { lockStoredKeys, unlockStoredKeysForGood } from '../vault-accounts';
 import {
-  disableVault,
-  enableVault,
   lockVault,
   unlockVault,
   VaultLockedError,
@@ -100,6 +99,26 @@ export function createMessageHandler(context: BackgroundContext) {
     return failure('No API key is saved yet. Add one in Options.');
   }
 
+  /** Runs a change on a granted object once per attempt, with the account it routes to. */
+  async function actOnGrant(
+    grant: CardGrant,
+    attemptId: string,
+    act: (base: ActionBase) => Promise<Reply<unknown>>,
+  ): Promise<Reply<unknown>> {
+    const routed = await grantedAccount(grant);
+    if (!('account' in routed)) return routed;
+    return once(attemptId, () =>
+      act({
+        stripe: context.clientFor(routed.account),
+        journal: context.journal,
+        account: routed.account,
+        objectId: grant.objectId,
+        attemptId,
+        pageUrl: grant.pageUrl,
+      }),
+    );
+  }
+
   async function handleExtensionPage(
     raw: unknown,
     sender: MessageSenderLike,
@@ -145,11 +164,7 @@ export function createMessageHandler(context: BackgroundContext) {
       case 'vault.state':
         return success(await vaultState());
       case 'vault.enable':
-        await enableVault(request.passphrase, (sealWith) =>
-          rewriteStoredKeys(async (stored) =>
-            typeof stored === 'string' ? sealWith(stored) : stored,
-          ),
-        );
+        await lockStoredKeys(request.passphrase);
         return success(await vaultState());
       case 'vault.unlock':
         await unlockVault(request.passphrase);
@@ -159,9 +174,7 @@ export function createMessageHandler(context: BackgroundContext) {
         await lockVault();
         return success(await vaultState());
       case 'vault.disable':
-        await disableVault(request.passphrase, (open) =>
-          rewriteStoredKeys(async (stored) => (typeof stored === 'string' ? stored : open(stored))),
-        );
+        await unlockStoredKeysForGood(request.passphrase);
         return success(await vaultState());
       case 'settings.get':
         return success(await readSettings());
@@ -205,20 +218,8 @@ export function createMessageHandler(context: BackgroundContext) {
           grant.objectId,
         );
       }
-      case 'checkoutSession.expire': {
-        const routed = await grantedAccount(grant);
-        if (!('account' in routed)) return routed;
-        return once(request.attemptId, () =>
-          expireCheckoutSessionAction({
-            stripe: context.clientFor(routed.account),
-            journal: context.journal,
-            account: routed.account,
-            sessionId: grant.objectId,
-            attemptId: request.attemptId,
-            pageUrl: grant.pageUrl,
-          }),
-        );
-      }
+      case 'checkoutSession.expire':
+        return actOnGrant(grant, request.attemptId, (base) => expireCheckoutSessionAction(base));
       case 'customer.retrieve': {
         const routed = await grantedAccount(grant);
         if (!('account' in routed)) return routed;
@@ -228,17 +229,10 @@ export function createMessageHandler(context: BackgroundContext) {
         return success(found.value.view);
       }
       case 'customer.credit': {
-        const routed = await grantedAccount(grant);
-        if (!('account' in routed)) return routed;
         const { maxCreditMajorUnits } = await readSettings();
-        return once(request.attemptId, () =>
+        return actOnGrant(grant, request.attemptId, (base) =>
           creditCustomerBalanceAction({
-            stripe: context.clientFor(routed.account),
-            journal: context.journal,
-            account: routed.account,
-            customerId: grant.objectId,
-            attemptId: request.attemptId,
-            pageUrl: grant.pageUrl,
+            ...base,
             amount: request.amount,
             currency: request.currency,
             note: request.note,
@@ -247,17 +241,10 @@ export function createMessageHandler(context: BackgroundContext) {
         );
       }
       case 'customer.portalLink': {
-        const routed = await grantedAccount(grant);
-        if (!('account' in routed)) return routed;
         const { portalReturnUrl } = await readSettings();
-        return once(request.attemptId, () =>
+        return actOnGrant(grant, request.attemptId, (base) =>
           createPortalLinkAction({
-            stripe: context.clientFor(routed.account),
-            journal: context.journal,
-            account: routed.account,
-            customerId: grant.objectId,
-            attemptId: request.attemptId,
-            pageUrl: grant.pageUrl,
+            ...base,
             flow: request.flow,
             subscriptionId: request.subscriptionId,
             returnUrl: portalReturnUrl,

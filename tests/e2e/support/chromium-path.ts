@@ -1,5 +1,19 @@
 import { existsSync } from 'node:fs';
 
+/**
+ * Flags for Chromium on this kind of machine: no sandbox (root), no GPU, and no background
+ * traffic, which the closed network would refuse anyway.
+ */
+export const QUIET_CHROMIUM_FLAGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
+
 const CANDIDATES = [process.env.CHROMIUM_PATH, '/usr/bin/chromium', '/usr/bin/chromium-browser'];
 
 /** Debian's Chromium, or null. Under CI a missing browser is a failure, not a skip. */

@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { chromium, type BrowserContext, type Worker } from 'playwright-core';
 import { startStripeEmulator, type RunningEmulator } from '../../emulator/stripe-emulator';
+import { QUIET_CHROMIUM_FLAGS } from './chromium-path';
 import { startFixtureServer } from './fixture-server';
 import { makeTestCertificate } from './tls-certificate';
 
@@ -49,13 +50,7 @@ export async function launchExtensionBrowser(options: {
       `--load-extension=${EXTENSION_DIR}`,
       `--host-resolver-rules=MAP api.stripe.com 127.0.0.1:${stripe.port}, MAP acme.zendesk.com 127.0.0.1:${fixtures.port}, EXCLUDE localhost`,
       '--ignore-certificate-errors',
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-quic',
-      '--no-first-run',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
+      ...QUIET_CHROMIUM_FLAGS,
     ],
   });
   const serviceWorker =
