@@ -29,6 +29,17 @@ const MAX_GRANTS = 64;
 // unreadable by content scripts (its default access level is trusted contexts only).
 const grantsItem = storage.defineItem<CardGrant[]>('session:cardGrants', { fallback: [] });
 
+/**
+ * Grants are read, changed and written back; two cards asked for at once must not overwrite
+ * each other's write, so changes run one after another.
+ */
+let writes: Promise<unknown> = Promise.resolve();
+function oneAtATime<T>(change: () => Promise<T>): Promise<T> {
+  const run = writes.then(change, change);
+  writes = run.catch(() => undefined);
+  return run;
+}
+
 export function newCardToken(): string {
   const bytes = crypto.getRandomValues(new Uint8Array(24));
   return btoa(String.fromCharCode(...bytes))
@@ -37,14 +48,16 @@ export function newCardToken(): string {
     .replace(/=+$/, '');
 }
 
-export async function issueCardGrant(
+export function issueCardGrant(
   grant: Omit<CardGrant, 'token' | 'createdAt'>,
   now = Date.now(),
 ): Promise<CardGrant> {
-  const issued: CardGrant = { ...grant, token: newCardToken(), createdAt: now };
-  const live = (await grantsItem.getValue()).filter((g) => now - g.createdAt < GRANT_LIFETIME_MS);
-  await grantsItem.setValue([...live.slice(-(MAX_GRANTS - 1)), issued]);
-  return issued;
+  return oneAtATime(async () => {
+    const issued: CardGrant = { ...grant, token: newCardToken(), createdAt: now };
+    const live = (await grantsItem.getValue()).filter((g) => now - g.createdAt < GRANT_LIFETIME_MS);
+    await grantsItem.setValue([...live.slice(-(MAX_GRANTS - 1)), issued]);
+    return issued;
+  });
 }
 
 /** The grant for a token, if it exists, is fresh, and is presented from the tab it was made for. */
@@ -59,7 +72,9 @@ export async function findCardGrant(
   return grant;
 }
 
-export async function rememberGrantAccount(token: string, accountId: string): Promise<void> {
-  const grants = await grantsItem.getValue();
-  await grantsItem.setValue(grants.map((g) => (g.token === token ? { ...g, accountId } : g)));
+export function rememberGrantAccount(token: string, accountId: string): Promise<void> {
+  return oneAtATime(async () => {
+    const grants = await grantsItem.getValue();
+    await grantsItem.setValue(grants.map((g) => (g.token === token ? { ...g, accountId } : g)));
+  });
 }
