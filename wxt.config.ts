@@ -34,9 +34,15 @@ export default defineConfig({
   },
   manifest: {
     name: 'Stripe Actions for Helpdesks',
-    // Firefox (MV3, 128+) needs an ID for storage and permissions to persist.
+    // Firefox 140+: the CSS Custom Highlight API; an ID keeps storage and permissions.
     browser_specific_settings: {
-      gecko: { id: 'stripe-helpdesk-actions@example.org', strict_min_version: '128.0' },
+      gecko: {
+        id: 'stripe-helpdesk-actions@example.org',
+        strict_min_version: '140.0',
+        // Sent to the agent's own Stripe account, nowhere else: amounts and the ticket's URL.
+        data_collection_permissions: { required: ['financialAndPaymentInfo', 'browsingActivity'] },
+      },
+      gecko_android: { strict_min_version: '142.0' },
     },
     description:
       'See and act on Stripe Checkout Sessions and Customers from the helpdesk ticket you are reading.',
