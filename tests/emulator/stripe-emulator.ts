@@ -49,6 +49,8 @@ export interface RecordedRequest {
   /** The answer given, or null when the connection was dropped before one. */
   status: number | null;
   requestId: string;
+  /** Stripe acted on it: not a replay, not refused before acting, not a fault. */
+  executed: boolean;
 }
 
 export type Fault =
@@ -469,6 +471,7 @@ export function createStripeEmulator(options: EmulatorOptions = {}) {
       rawBody,
       status: null,
       requestId,
+      executed: false,
     };
     received.push(record);
 
@@ -552,6 +555,7 @@ export function createStripeEmulator(options: EmulatorOptions = {}) {
     }
     try {
       const body = route(method, url.pathname, record.query, record.form, grant);
+      record.executed = true;
       if (storeKey) idempotent.set(storeKey, { fingerprint, status: 200, body });
       send(200, body);
     } catch (error) {

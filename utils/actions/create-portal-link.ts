@@ -52,6 +52,9 @@ export async function createPortalLinkAction(
       params,
     }),
     BillingPortalSession,
+    // The URL is not journaled (it logs the customer in), so a repeat asks Stripe again: it
+    // replays the same session within 24 hours, and a later extra session is harmless.
+    { resendWhenDone: true },
   );
   if (outcome.kind === 'done') return success({ url: outcome.result.data.url });
   if (outcome.kind === 'already-done') return failure(alreadyDoneMessage(outcome.record));

@@ -57,10 +57,15 @@ export async function runJournaledPost<T>(
   journal: ActivityJournal,
   intent: NewJournalRecord,
   schema: z.ZodType<T>,
+  /**
+   * Resend a confirmed attempt to get Stripe's replayed answer. Only for actions whose repeat
+   * is harmless (a portal link), whose answer the journal must not keep.
+   */
+  { resendWhenDone = false } = {},
 ): Promise<JournaledOutcome<T>> {
   const record = await journal.begin(intent);
-  // Never resend a confirmed action: Stripe forgets idempotency keys after 24 hours.
-  if (record.outcome === 'succeeded') return { kind: 'already-done', record };
+  // Never resend a confirmed change: Stripe forgets idempotency keys after 24 hours.
+  if (record.outcome === 'succeeded' && !resendWhenDone) return { kind: 'already-done', record };
   try {
     const result = await stripe({
       method: 'POST',

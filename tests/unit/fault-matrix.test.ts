@@ -1,0 +1,102 @@
+import { describe, expect, it } from 'vitest';
+import { openActivityJournal } from '../../utils/activity-journal';
+import { createMessageHandler } from '../../utils/messaging/background-router';
+import { createStripeClient } from '../../utils/stripe/client';
+import type { Fault } from '../emulator/stripe-emulator';
+import { SEED_IDS } from '../emulator/seed-data';
+import { useEmulator } from './emulator-harness';
+
+const harness = useEmulator();
+const RUNTIME_ID = 'abcdefghijklmnopabcdefghijklmnop';
+const ORIGIN = `chrome-extension://${RUNTIME_ID}`;
+const page = { id: RUNTIME_ID, url: 'https://acme.zendesk.com/t/9', tab: { id: 4 }, frameId: 0 };
+const card = { id: RUNTIME_ID, url: `${ORIGIN}/card.html`, tab: { id: 4 }, frameId: 2 };
+const options = { id: RUNTIME_ID, url: `${ORIGIN}/options.html` };
+
+const ACTIONS = {
+  expire: {
+    objectId: SEED_IDS.openSession,
+    request: { type: 'checkoutSession.expire' },
+    effects: () =>
+      harness.emulator.apiRequests().filter((r) => r.executed && r.path.endsWith('/expire')).length,
+  },
+  credit: {
+    objectId: SEED_IDS.jenny,
+    request: { type: 'customer.credit', amount: '4.20', currency: 'usd', note: 'matrix' },
+    effects: () => harness.emulator.balanceTransactions().length,
+  },
+  portal: {
+    objectId: SEED_IDS.jenny,
+    request: { type: 'customer.portalLink', flow: 'none' },
+    effects: () => harness.emulator.portalSessions().length,
+  },
+} as const;
+
+/** Faults Stripe or the network may throw at one POST; each is survived by a retry. */
+const SURVIVED: Array<[string, Fault]> = [
+  ['429', { kind: 'status', status: 429 }],
+  ['429 with Stripe-Should-Retry: true', { kind: 'status', status: 429, shouldRetry: 'true' }],
+  ['409', { kind: 'status', status: 409 }],
+  ['500', { kind: 'status', status: 500 }],
+  ['503', { kind: 'status', status: 503 }],
+  ['connection dropped before Stripe acted', { kind: 'drop-before' }],
+  ['connection dropped after Stripe acted', { kind: 'drop-after' }],
+  ['an answer slower than the client timeout', { kind: 'delay', ms: 600 }],
+];
+
+async function setUp() {
+  const journal = openActivityJournal(`matrix-${crypto.randomUUID()}`);
+  const handle = createMessageHandler({
+    runtimeId: RUNTIME_ID,
+    extensionOrigin: ORIGIN,
+    journal,
+    clientFor: ({ apiKey }) =>
+      createStripeClient({ apiKey, baseUrl: harness.url, sleep: async () => {}, timeoutMs: 300 }),
+    sendToFrame: async () => {},
+  });
+  await handle({ type: 'accounts.save', apiKey: harness.emulator.keys.testSecret }, options);
+  return { journal, handle };
+}
+
+async function run(action: keyof typeof ACTIONS, fault: Fault) {
+  const { journal, handle } = await setUp();
+  const { objectId, request } = ACTIONS[action];
+  const grant = (await handle({ type: 'page.openCard', objectId }, page)) as {
+    value: { token: string };
+  };
+  harness.emulator.received.length = 0;
+  harness.emulator.injectFault(fault, { method: 'POST' });
+  const attemptId = crypto.randomUUID();
+  const reply = await handle({ ...request, token: grant.value.token, attemptId }, card);
+  const posts = harness.emulator.apiRequests().filter((r) => r.method === 'POST');
+  return { reply, posts, record: await journal.get(attemptId) };
+}
+
+describe.each(Object.keys(ACTIONS) as Array<keyof typeof ACTIONS>)('%s under faults', (action) => {
+  it.each(SURVIVED)('survives %s: one effect, one key, journal succeeded', async (_name, fault) => {
+    const { reply, posts, record } = await run(action, fault);
+    expect(reply.ok).toBe(true);
+    expect(ACTIONS[action].effects()).toBe(1);
+    expect(posts.length).toBe(2);
+    expect(new Set(posts.map((p) => p.headers['idempotency-key'])).size).toBe(1);
+    expect(record).toMatchObject({
+      outcome: 'succeeded',
+      requestId: expect.stringMatching(/^req_/),
+    });
+  });
+
+  it('stops at once on 429 with Stripe-Should-Retry: false, says so, and nothing happened', async () => {
+    const { reply, posts, record } = await run(action, {
+      kind: 'status',
+      status: 429,
+      shouldRetry: 'false',
+    });
+    expect(reply).toMatchObject({
+      ok: false,
+      error: { message: expect.stringContaining('limiting requests') },
+    });
+    expect(posts).toHaveLength(1);
+    expect(ACTIONS[action].effects()).toBe(0);
+    expect(record).toMatchObject({ outcome: 'failed' });
+  });
+});
