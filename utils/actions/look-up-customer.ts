@@ -9,7 +9,7 @@ import {
   retrieveCustomer,
 } from '../stripe/customers';
 import { explainStripeFailure } from '../stripe/explain-failure';
-import { StripeApiError } from '../stripe/stripe-error';
+import { otherModeNamedIn, StripeApiError } from '../stripe/stripe-error';
 
 const RECENT_TRANSACTIONS = 5;
 
@@ -31,12 +31,8 @@ export async function lookUpCustomer(
   try {
     return success(await readCustomer(account, clientFor(account), customerId, false));
   } catch (error) {
-    const otherMode =
-      error instanceof StripeApiError &&
-      /similar object exists in (live|test) mode/.exec(error.message)?.[1];
-    const other = otherMode
-      ? await otherAccountOfMode(otherMode as 'live' | 'test', account.id)
-      : null;
+    const otherMode = error instanceof StripeApiError ? otherModeNamedIn(error.message) : undefined;
+    const other = otherMode ? await otherAccountOfMode(otherMode, account.id) : null;
     if (other) {
       try {
         return success(await readCustomer(other, clientFor(other), customerId, true));

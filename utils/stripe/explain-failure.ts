@@ -1,4 +1,10 @@
-import { StripeApiError, StripeConnectionError, StripeResponseShapeError } from './stripe-error';
+import {
+  otherModeNamedIn,
+  permissionNamedIn,
+  StripeApiError,
+  StripeConnectionError,
+  StripeResponseShapeError,
+} from './stripe-error';
 
 /** What the agent sees when something fails: a plain sentence and the ID to quote to Stripe. */
 export interface AgentFacingError {
@@ -14,8 +20,6 @@ export interface AgentFacingError {
    */
   unresolved?: boolean;
 }
-
-const PERMISSION_NAME = /'(rak_[a-z_]+)'/;
 
 export function explainStripeFailure(error: unknown): AgentFacingError {
   if (error instanceof StripeApiError) {
@@ -52,13 +56,13 @@ function sentenceFor(error: StripeApiError): string {
   if (error.status === 401)
     return 'Stripe did not accept the saved API key (it may have been rolled or deleted). Save a current key in Options.';
   if (error.status === 403) {
-    const permission = PERMISSION_NAME.exec(message)?.[1];
+    const permission = permissionNamedIn(message);
     return permission
       ? `This restricted key lacks the ${permission} permission. Add it to the key in the Stripe Dashboard, or use another key.`
       : 'This API key is not allowed to do this. Check its permissions in the Stripe Dashboard.';
   }
   if (error.status === 404 || error.code === 'resource_missing') {
-    const otherMode = /similar object exists in (live|test) mode/i.exec(message)?.[1];
+    const otherMode = otherModeNamedIn(message);
     if (otherMode)
       return `Not found with this key, but it exists in ${otherMode} mode: use a ${otherMode} key for it.`;
     return `Stripe has no such object for this account: ${message}`;

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import type { StripeMode } from '../stripe-id-grammar';
 import type { StripeClient, StripeRequest } from './client';
-import { StripeApiError } from './stripe-error';
+import { permissionNamedIn, StripeApiError } from './stripe-error';
 
 /**
  * What a restricted key may do, found the only way Stripe allows: by asking. Reads list one
@@ -90,8 +90,6 @@ export interface MissingPermission {
   required: boolean;
 }
 
-const PERMISSION_NAME = /'(rak_[a-z_]+)'/;
-
 export async function findMissingPermissions(
   stripe: StripeClient,
   mode: StripeMode,
@@ -104,7 +102,7 @@ export async function findMissingPermissions(
       } catch (error) {
         if (!(error instanceof StripeApiError) || error.status !== 403) return null; // 404/400: allowed.
         return {
-          permission: PERMISSION_NAME.exec(error.message)?.[1] ?? 'unknown permission',
+          permission: permissionNamedIn(error.message) ?? 'unknown permission',
           needFor: probe.needFor,
           required: probe.required,
         };

@@ -61,3 +61,10 @@ export class StripeResponseShapeError extends Error {
     super(`Stripe's answer was not in the expected shape (${issues}).`);
   }
 }
+
+/** The `rak_…` permission a 403 for a restricted key names, if any. */
+export const permissionNamedIn = (message: string) => /'(rak_[a-z_]+)'/.exec(message)?.[1];
+
+/** The mode a 404 says the object exists in ("a similar object exists in live mode"). */
+export const otherModeNamedIn = (message: string) =>
+  /similar object exists in (live|test) mode/.exec(message)?.[1] as 'live' | 'test' | undefined;
