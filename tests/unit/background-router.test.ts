@@ -1,41 +1,21 @@
 import { describe, expect, it, vi } from 'vitest';
-import { openActivityJournal } from '../../utils/activity-journal';
-import { createMessageHandler } from '../../utils/messaging/background-router';
 import type { MessageSenderLike } from '../../utils/messaging/sender-policy';
 import { createStripeClient } from '../../utils/stripe/client';
 import { SEED_IDS } from '../emulator/seed-data';
-import { useEmulator } from './emulator-harness';
+import {
+  RUNTIME_ID,
+  EXTENSION_ORIGIN as ORIGIN,
+  testSenders,
+  useEmulator,
+} from './emulator-harness';
 
 const harness = useEmulator();
-const RUNTIME_ID = 'abcdefghijklmnopabcdefghijklmnop';
-const ORIGIN = `chrome-extension://${RUNTIME_ID}`;
 const TAB = 7;
-const contentScript: MessageSenderLike = {
-  id: RUNTIME_ID,
-  url: 'https://acme.zendesk.com/agent/tickets/1',
-  tab: { id: TAB },
-  frameId: 0,
-};
-const card: MessageSenderLike = {
-  id: RUNTIME_ID,
-  url: `${ORIGIN}/card.html#x`,
-  tab: { id: TAB },
-  frameId: 3,
-};
-const options: MessageSenderLike = { id: RUNTIME_ID, url: `${ORIGIN}/options.html` };
+const { page: contentScript, card, options } = testSenders(TAB);
 
 function setUp() {
   const sendToFrame = vi.fn(async () => {});
-  const journal = openActivityJournal(`journal-${crypto.randomUUID()}`);
-  const handle = createMessageHandler({
-    runtimeId: RUNTIME_ID,
-    extensionOrigin: ORIGIN,
-    journal,
-    clientFor: ({ apiKey }) =>
-      createStripeClient({ apiKey, baseUrl: harness.url, sleep: async () => {}, timeoutMs: 2000 }),
-    sendToFrame,
-  });
-  return { handle, journal, sendToFrame };
+  return { ...harness.router({ sendToFrame }), sendToFrame };
 }
 
 async function withTestKey(handle: ReturnType<typeof setUp>['handle']) {

@@ -1,35 +1,20 @@
 import { describe, expect, it } from 'vitest';
 import { openActivityJournal } from '../../utils/activity-journal';
-import { createMessageHandler } from '../../utils/messaging/background-router';
-import { createStripeClient } from '../../utils/stripe/client';
-import { useEmulator } from './emulator-harness';
+import { testSenders, useEmulator } from './emulator-harness';
 
 const harness = useEmulator();
-const RUNTIME_ID = 'abcdefghijklmnopabcdefghijklmnop';
-const ORIGIN = `chrome-extension://${RUNTIME_ID}`;
-const page = { id: RUNTIME_ID, url: 'https://acme.zendesk.com/t/1', tab: { id: 3 }, frameId: 0 };
-const card = { id: RUNTIME_ID, url: `${ORIGIN}/card.html`, tab: { id: 3 }, frameId: 1 };
-const options = { id: RUNTIME_ID, url: `${ORIGIN}/options.html` };
+const { page, card, options } = testSenders(3);
 
 describe('a burst of 50 credits across customers, with Stripe throttling and failing', () => {
   it('posts each exactly once, one key per attempt, every record settled, backoff respected', async () => {
-    const delays: number[] = [];
+    const delays = harness.delays;
+    delays.length = 0;
     const journal = openActivityJournal(`burst-${crypto.randomUUID()}`);
-    const handle = createMessageHandler({
-      runtimeId: RUNTIME_ID,
-      extensionOrigin: ORIGIN,
+    const { handle } = harness.router({
       journal,
-      clientFor: ({ apiKey }) =>
-        createStripeClient({
-          apiKey,
-          baseUrl: harness.url,
-          sleep: async (ms) => void delays.push(ms),
-          // Enough retries that no credit runs out, whichever faults it meets: the point here
-          // is that none is lost or doubled (the bound itself is tested in stripe-client).
-          maxRetries: 30,
-          timeoutMs: 2000,
-        }),
-      sendToFrame: async () => {},
+      // Enough retries that no credit runs out, whichever faults it meets: the point here is
+      // that none is lost or doubled (the bound itself is tested in stripe-client).
+      client: { maxRetries: 30 },
     });
     expect(
       (await handle({ type: 'accounts.save', apiKey: harness.emulator.keys.testSecret }, options))

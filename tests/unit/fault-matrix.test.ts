@@ -1,17 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { openActivityJournal } from '../../utils/activity-journal';
-import { createMessageHandler } from '../../utils/messaging/background-router';
-import { createStripeClient } from '../../utils/stripe/client';
 import type { Fault } from '../emulator/stripe-emulator';
 import { SEED_IDS } from '../emulator/seed-data';
-import { useEmulator } from './emulator-harness';
+import { testSenders, useEmulator } from './emulator-harness';
 
 const harness = useEmulator();
-const RUNTIME_ID = 'abcdefghijklmnopabcdefghijklmnop';
-const ORIGIN = `chrome-extension://${RUNTIME_ID}`;
-const page = { id: RUNTIME_ID, url: 'https://acme.zendesk.com/t/9', tab: { id: 4 }, frameId: 0 };
-const card = { id: RUNTIME_ID, url: `${ORIGIN}/card.html`, tab: { id: 4 }, frameId: 2 };
-const options = { id: RUNTIME_ID, url: `${ORIGIN}/options.html` };
+const { page, card, options } = testSenders(4);
 
 const ACTIONS = {
   expire: {
@@ -45,15 +38,7 @@ const SURVIVED: Array<[string, Fault]> = [
 ];
 
 async function setUp() {
-  const journal = openActivityJournal(`matrix-${crypto.randomUUID()}`);
-  const handle = createMessageHandler({
-    runtimeId: RUNTIME_ID,
-    extensionOrigin: ORIGIN,
-    journal,
-    clientFor: ({ apiKey }) =>
-      createStripeClient({ apiKey, baseUrl: harness.url, sleep: async () => {}, timeoutMs: 300 }),
-    sendToFrame: async () => {},
-  });
+  const { journal, handle } = harness.router({ client: { timeoutMs: 300 } });
   await handle({ type: 'accounts.save', apiKey: harness.emulator.keys.testSecret }, options);
   return { journal, handle };
 }

@@ -1,24 +1,17 @@
 import { describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { listAccounts } from '../../utils/account-store';
-import { openActivityJournal } from '../../utils/activity-journal';
-import { createMessageHandler } from '../../utils/messaging/background-router';
 import { readSettings, DEFAULT_SETTINGS } from '../../utils/settings-store';
-import { createStripeClient } from '../../utils/stripe/client';
 import { describeInvalidStripeId, extractStripeId } from '../../utils/stripe-id-grammar';
 import { SEED_IDS } from '../emulator/seed-data';
-import { useEmulator } from './emulator-harness';
+import { testSenders, useEmulator } from './emulator-harness';
 
 /**
  * The census of hostile and malformed input, one table per boundary. Every row must get a
  * sentence back and send nothing to Stripe.
  */
 const harness = useEmulator();
-const RUNTIME_ID = 'abcdefghijklmnopabcdefghijklmnop';
-const ORIGIN = `chrome-extension://${RUNTIME_ID}`;
-const page = { id: RUNTIME_ID, url: 'https://acme.zendesk.com/t/1', tab: { id: 5 }, frameId: 0 };
-const card = { id: RUNTIME_ID, url: `${ORIGIN}/card.html`, tab: { id: 5 }, frameId: 1 };
-const options = { id: RUNTIME_ID, url: `${ORIGIN}/options.html` };
+const { page, card, options } = testSenders(5);
 
 const IDS = [
   '',
@@ -139,16 +132,7 @@ const MESSAGES: unknown[] = [
   },
 ];
 
-function setUp() {
-  return createMessageHandler({
-    runtimeId: RUNTIME_ID,
-    extensionOrigin: ORIGIN,
-    journal: openActivityJournal(`hostile-${crypto.randomUUID()}`),
-    clientFor: ({ apiKey }) =>
-      createStripeClient({ apiKey, baseUrl: harness.url, sleep: async () => {} }),
-    sendToFrame: async () => {},
-  });
-}
+const setUp = () => harness.router().handle;
 
 const isSentence = (message: string) => message.length > 15 && /[.!]$/.test(message.trim());
 const total =
