@@ -9,12 +9,19 @@ import { KEYBOARD_COMMANDS } from './utils/keyboard-shortcuts';
 export default defineConfig({
   modules: ['@wxt-dev/webextension-polyfill'],
   imports: false,
-  vite: () => ({ plugins: [preact()] }),
+  vite: () => ({
+    plugins: [preact()],
+    // Every browser we support has modulepreload; the polyfill would be one more file to
+    // load before the popup shows.
+    build: { modulePreload: { polyfill: false } },
+  }),
   hooks: {
-    // The content script runs on every helpdesk page load: it uses the browser's own
-    // promise-based API rather than carrying the 10 KB polyfill the extension pages use.
+    // Only the background needs the 10 KB polyfill: its onMessage listener answers by
+    // returning a promise, which Chrome's own API does not accept. Everything else (the
+    // content script on every helpdesk load, the popup on every click, the card, Options)
+    // only makes calls, which Chrome's and Firefox's own APIs answer with promises.
     'vite:build:extendConfig': (entrypoints, config) => {
-      if (!entrypoints.every((entrypoint) => entrypoint.type === 'content-script')) return;
+      if (entrypoints.some((entrypoint) => entrypoint.type === 'background')) return;
       const nativeBrowser = fileURLToPath(import.meta.resolve('wxt/browser'));
       const aliases = config.resolve?.alias;
       const entry = { find: /^wxt\/browser$/, replacement: nativeBrowser };

@@ -11,7 +11,6 @@ import {
   extractStripeId,
   parseStripeId,
 } from '../utils/stripe-id-grammar';
-import { ActionCard } from './ActionCard';
 import { ErrorNotice } from './ErrorNotice';
 import { focusOnMount, KeyHint, useKeyShortcut } from './KeyShortcut';
 import { ModeBadge } from './ModeBadge';
@@ -40,23 +39,46 @@ async function pageTabBehindPopup() {
   return behind;
 }
 
+/**
+ * popup.html paints a static copy of the first frame before any script runs, so the agent
+ * can start typing at once; whatever was typed there is carried over, never cleared.
+ */
+const typedBeforeScripts = () =>
+  (document.getElementById('lookup') as HTMLInputElement | null)?.value ?? '';
+
+/** The card's code is loaded when a card is first opened, not on every popup open. */
+type ActionCardModule = typeof import('./ActionCard');
+let actionCardModule: Promise<ActionCardModule> | null = null;
+function loadActionCard(): Promise<ActionCardModule | null> {
+  actionCardModule ??= import('./ActionCard');
+  return actionCardModule.catch(() => {
+    actionCardModule = null; // A later click tries again.
+    return null;
+  });
+}
+
 const shortId = (id: string) => (id.length > 28 ? `${id.slice(0, 20)}…${id.slice(-6)}` : id);
 
-export function Popup() {
+/** `submitOnStart`: the search was submitted before the scripts loaded; run it now. */
+export function Popup({ submitOnStart = false }: { submitOnStart?: boolean } = {}) {
   const [accounts, setAccounts] = useState<AccountSummary[] | null>(null);
   const [tab, setTab] = useState<ActiveTab | null>(null);
   const [pageIds, setPageIds] = useState<string[] | null>(null);
   const [sites, setSites] = useState<string[]>([]);
   const [recent, setRecent] = useState<JournalRecord[]>([]);
-  const [search, setSearch] = useState('');
+  const [search, setSearch] = useState(typedBeforeScripts);
   const [problem, setProblem] = useState<AgentFacingError | null>(null);
   const [cardToken, setCardToken] = useState<string | null>(null);
+  const [cardModule, setCardModule] = useState<ActionCardModule | null>(null);
 
   useEffect(() => {
+    if (submitOnStart) submitSearch();
     void askBackground<AccountSummary[]>({ type: 'accounts.list' }).then((r) => {
       setAccounts(r.ok ? r.value : []);
       // Read by `npm run bench:popup`: the popup is useful once the account is known.
       requestAnimationFrame(() => performance.mark('popup-ready'));
+      // Ready before the agent picks an ID, without delaying the popup's first frames.
+      setTimeout(() => void loadActionCard(), 0);
     });
     void askBackground<string[]>({ type: 'sites.list' }).then((r) => r.ok && setSites(r.value));
     void askBackground<JournalRecord[]>({ type: 'journal.recent', limit: 10 }).then(
@@ -80,13 +102,21 @@ export function Popup() {
 
   async function openCard(objectId: string) {
     setProblem(null);
-    const reply = await askBackground<{ token: string }>({ type: 'popup.openCard', objectId });
+    const [reply, module] = await Promise.all([
+      askBackground<{ token: string }>({ type: 'popup.openCard', objectId }),
+      loadActionCard(),
+    ]);
     if (!reply.ok) return setProblem(reply.error);
+    if (!module)
+      return setProblem({
+        message: 'The card could not be loaded. Close the popup and open it again.',
+      });
+    setCardModule(module);
     setCardToken(reply.value.token);
   }
 
-  function submitSearch(event: Event) {
-    event.preventDefault();
+  function submitSearch(event?: Event) {
+    event?.preventDefault();
     const found = extractStripeId(search);
     if (!found) return setProblem({ message: describeInvalidStripeId(search.trim()) });
     void openCard(found.id);
@@ -130,10 +160,10 @@ export function Popup() {
   useKeyShortcut('/', () => document.getElementById('lookup')?.focus(), !cardToken);
   useKeyShortcut('escape', () => setCardToken(null), !!cardToken);
 
-  if (cardToken)
+  if (cardToken && cardModule)
     return (
       <div class="popup popup-card">
-        <ActionCard token={cardToken} onClose={() => setCardToken(null)} />
+        <cardModule.ActionCard token={cardToken} onClose={() => setCardToken(null)} />
       </div>
     );
 
@@ -188,6 +218,7 @@ export function Popup() {
               }
             }}
             placeholder="cus_… or cs_test_…, or 1–9"
+            autofocus
             ref={focusOnMount}
           />
           <button type="submit">Open</button>
