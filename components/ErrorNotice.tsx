@@ -1,4 +1,8 @@
+import { browser } from 'wxt/browser';
 import type { AgentFacingError } from '../utils/stripe/explain-failure';
+
+/** On the Options page itself the fix is already in view. */
+const onOptionsPage = () => location.pathname.endsWith('/options.html');
 
 export function ErrorNotice({ error }: { error: AgentFacingError }) {
   return (
@@ -7,6 +11,17 @@ export function ErrorNotice({ error }: { error: AgentFacingError }) {
       {error.requestId && (
         <p class="muted">
           Stripe request ID: <code>{error.requestId}</code>
+        </p>
+      )}
+      {error.fixInOptions && !onOptionsPage() && (
+        <p>
+          <button
+            type="button"
+            class="secondary"
+            onClick={() => void browser.runtime.openOptionsPage()}
+          >
+            Open Options
+          </button>
         </p>
       )}
     </div>

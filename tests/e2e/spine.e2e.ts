@@ -7,6 +7,22 @@ import { describeInChromium, useExtensionBrowser } from './support/use-extension
 describeInChromium('from an ID in a ticket to an expired Checkout Session', () => {
   const extension = useExtensionBrowser();
 
+  it('before any key is saved, the card says so, sends nothing, and opens Options', async () => {
+    const browser = extension();
+    const ticket = await TicketPage.open(browser.context);
+    const card = await ticket.openCard(SEED_IDS.openSession);
+    await card.getByRole('alert').getByText('No test-mode API key is saved').waitFor();
+    const optionsOpened = browser.context.waitForEvent('page', {
+      predicate: (p) => p.url().endsWith('/options.html'),
+    });
+    await card.getByRole('button', { name: 'Open Options' }).click();
+    const options = await optionsOpened;
+    await options.getByLabel('API key', { exact: true }).waitFor();
+    expect(browser.emulator.apiRequests()).toHaveLength(0);
+    await options.close();
+    await ticket.page.close();
+  });
+
   it('saves a test key on the options page and shows it masked', async () => {
     const browser = extension();
     const options = await OptionsPage.open(browser.context, browser.extensionId);

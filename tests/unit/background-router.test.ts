@@ -111,6 +111,24 @@ describe('who may send what', () => {
     expect(harness.emulator.received).toHaveLength(0);
   });
 
+  it('points a card to Options, and sends nothing, when no key of the right mode is saved', async () => {
+    const { handle } = setUp();
+    const sessionToken = await grantFor(handle, SEED_IDS.openSession);
+    const customerToken = await grantFor(handle, SEED_IDS.jenny);
+    expect(await handle({ type: 'checkoutSession.retrieve', token: sessionToken }, card)).toEqual({
+      ok: false,
+      error: {
+        message: 'No test-mode API key is saved, so nothing was sent. Add a test key in Options.',
+        fixInOptions: true,
+      },
+    });
+    expect(await handle({ type: 'customer.retrieve', token: customerToken }, card)).toEqual({
+      ok: false,
+      error: { message: 'No API key is saved yet. Add one in Options.', fixInOptions: true },
+    });
+    expect(harness.emulator.received).toHaveLength(0);
+  });
+
   it('relays a close request to the frame that asked for the card', async () => {
     const { handle, sendToFrame } = setUp();
     const token = await grantFor(handle, SEED_IDS.jenny);

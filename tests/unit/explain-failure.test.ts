@@ -50,6 +50,19 @@ describe('explainStripeFailure', () => {
     expect(explained.requestId).toBe('req_123');
   });
 
+  it('offers Options as the fix only when the saved key itself is the problem', () => {
+    const fixInOptions = (error: unknown) => explainStripeFailure(error).fixInOptions ?? false;
+    expect(fixInOptions(apiError(401, 'Invalid API Key provided: sk_test_****1234'))).toBe(true);
+    expect(
+      fixInOptions(apiError(401, 'This API call cannot be made with a publishable API key.')),
+    ).toBe(true);
+    expect(fixInOptions(apiError(403, 'Forbidden'))).toBe(false);
+    expect(fixInOptions(apiError(404, "No such customer: 'cus_1'", 'resource_missing'))).toBe(
+      false,
+    );
+    expect(fixInOptions(new StripeConnectionError('x', 3))).toBe(false);
+  });
+
   it('explains connection failures and odd answers without a request ID', () => {
     expect(explainStripeFailure(new StripeConnectionError('x', 3)).message).toContain(
       'Could not reach Stripe (3 attempts)',

@@ -91,12 +91,14 @@ export function createMessageHandler(context: BackgroundContext) {
     if (mode === 'live')
       return failure(
         'No live-mode API key is saved, so nothing was sent. Add a live key in Options to act on live objects.',
+        { fixInOptions: true },
       );
     if (mode === 'test')
       return failure(
         'No test-mode API key is saved, so nothing was sent. Add a test key in Options.',
+        { fixInOptions: true },
       );
-    return failure('No API key is saved yet. Add one in Options.');
+    return failure('No API key is saved yet. Add one in Options.', { fixInOptions: true });
   }
 
   /** Runs a change on a granted object once per attempt, with the account it routes to. */
@@ -264,15 +266,13 @@ export function createMessageHandler(context: BackgroundContext) {
           return await handleExtensionPage(raw, sender);
         } catch (error) {
           // The lock's own errors are sentences for the agent; anything else stays generic.
-          if (
-            error instanceof VaultLockedError ||
-            error instanceof VaultPassphraseError ||
-            error instanceof StoredAccountsUnreadableError
-          )
-            return failure(error.message);
+          if (error instanceof VaultPassphraseError) return failure(error.message);
+          if (error instanceof VaultLockedError || error instanceof StoredAccountsUnreadableError)
+            return failure(error.message, { fixInOptions: true });
           if (error instanceof VaultIntegrityError)
             return failure(
               'The saved keys could not be opened: they may have been changed. Remove and re-add them in Options.',
+              { fixInOptions: true },
             );
           throw error;
         }

@@ -19,6 +19,8 @@ export interface AgentFacingError {
    * because Stripe replays a stored answer, errors included, for a key it has seen.
    */
   unresolved?: boolean;
+  /** The fix is in Options (save, replace or unlock a key): the notice offers to open it. */
+  fixInOptions?: boolean;
 }
 
 export function explainStripeFailure(error: unknown): AgentFacingError {
@@ -29,7 +31,8 @@ export function explainStripeFailure(error: unknown): AgentFacingError {
       stripeType: error.type,
       status: error.status,
     };
-    return { ...base, message: sentenceFor(error) };
+    const keyProblem = error.status === 401 || /publishable API key/i.test(error.message);
+    return { ...base, message: sentenceFor(error), ...(keyProblem && { fixInOptions: true }) };
   }
   if (error instanceof StripeConnectionError) {
     return {
