@@ -1,4 +1,4 @@
-import { browser } from 'wxt/browser';
+import { askBackground } from '../utils/messaging/ask-background';
 import type { AgentFacingError } from '../utils/stripe/explain-failure';
 
 /** On the Options page itself the fix is already in view. */
@@ -18,7 +18,7 @@ export function ErrorNotice({ error }: { error: AgentFacingError }) {
           <button
             type="button"
             class="secondary"
-            onClick={() => void browser.runtime.openOptionsPage()}
+            onClick={() => void askBackground({ type: 'options.open' })}
           >
             Open Options
           </button>

@@ -21,6 +21,7 @@ export default defineBackground(() => {
     sendToFrame: async (tabId, frameId, message) => {
       await browser.tabs.sendMessage(tabId, message, { frameId });
     },
+    openOptions: () => browser.runtime.openOptionsPage(),
     afterUnlock: () => void resumePendingActions(journal, accountById, clientFor),
   });
   browser.runtime.onMessage.addListener((message, sender) => handleMessage(message, sender));

@@ -15,7 +15,8 @@ const { page: contentScript, card, options } = testSenders(TAB);
 
 function setUp() {
   const sendToFrame = vi.fn(async () => {});
-  return { ...harness.router({ sendToFrame }), sendToFrame };
+  const openOptions = vi.fn(async () => {});
+  return { ...harness.router({ sendToFrame, openOptions }), sendToFrame, openOptions };
 }
 
 async function withTestKey(handle: ReturnType<typeof setUp>['handle']) {
@@ -127,6 +128,14 @@ describe('who may send what', () => {
       error: { message: 'No API key is saved yet. Add one in Options.', fixInOptions: true },
     });
     expect(harness.emulator.received).toHaveLength(0);
+  });
+
+  it('opens Options for a card, never for a web page', async () => {
+    const { handle, openOptions } = setUp();
+    expect(await handle({ type: 'options.open' }, contentScript)).toMatchObject({ ok: false });
+    expect(openOptions).not.toHaveBeenCalled();
+    expect(await handle({ type: 'options.open' }, card)).toEqual({ ok: true, value: null });
+    expect(openOptions).toHaveBeenCalledTimes(1);
   });
 
   it('relays a close request to the frame that asked for the card', async () => {

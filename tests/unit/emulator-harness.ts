@@ -52,6 +52,7 @@ export function useEmulator() {
       options: {
         client?: Partial<StripeClientOptions>;
         sendToFrame?: BackgroundContext['sendToFrame'];
+        openOptions?: BackgroundContext['openOptions'];
         journal?: ActivityJournal;
       } = {},
     ) {
@@ -62,6 +63,7 @@ export function useEmulator() {
         journal,
         clientFor: ({ apiKey }) => client({ apiKey, ...options.client }),
         sendToFrame: options.sendToFrame ?? (async () => {}),
+        openOptions: options.openOptions ?? (async () => {}),
       });
       return { handle, journal };
     },

@@ -47,6 +47,8 @@ export interface BackgroundContext {
   journal: ActivityJournal;
   clientFor(options: Pick<StripeClientOptions, 'apiKey'>): StripeClient;
   sendToFrame(tabId: number, frameId: number, message: BackgroundToContentMessage): Promise<void>;
+  /** A card cannot open Options itself: Firefox gives a card inside a page no such API. */
+  openOptions(): Promise<void>;
   /** Runs after the passphrase lock opens: actions left pending while locked can resume. */
   afterUnlock?: () => void;
 }
@@ -143,6 +145,9 @@ export function createMessageHandler(context: BackgroundContext) {
         return success(await context.journal.listRecent(request.limit));
       case 'sites.list':
         return success(await listEnabledSites());
+      case 'options.open':
+        await context.openOptions();
+        return success(null);
       case 'sites.enable': {
         const changed = await enableSite(request.origin, request.tabId);
         return changed.ok ? success(changed.sites) : failure(changed.reason);

@@ -63,6 +63,7 @@ export const ExtensionPageRequest = z.discriminatedUnion('type', [
   z.strictObject({ type: z.literal('vault.disable'), passphrase: Passphrase }),
   z.strictObject({ type: z.literal('settings.get') }),
   z.strictObject({ type: z.literal('sites.list') }),
+  z.strictObject({ type: z.literal('options.open') }),
   z.strictObject({
     type: z.literal('sites.enable'),
     origin: SiteOrigin,

@@ -1,4 +1,4 @@
-import { existsSync } from 'node:fs';
+import { browserOrSkipReason, findBrowser } from './installed-browser';
 
 /**
  * Flags for Chromium on this kind of machine: no sandbox (root), no GPU, and no background
@@ -14,21 +14,14 @@ export const QUIET_CHROMIUM_FLAGS = [
   '--disable-sync',
 ];
 
-const CANDIDATES = [process.env.CHROMIUM_PATH, '/usr/bin/chromium', '/usr/bin/chromium-browser'];
+const CHROMIUM = {
+  name: 'Chromium',
+  candidates: [process.env.CHROMIUM_PATH, '/usr/bin/chromium', '/usr/bin/chromium-browser'],
+  envVariable: 'CHROMIUM_PATH',
+  install: 'install it (apt-get install -y chromium)',
+};
 
-/** Debian's Chromium, or null. Under CI a missing browser is a failure, not a skip. */
-export function findChromium(): string | null {
-  return CANDIDATES.find((path): path is string => !!path && existsSync(path)) ?? null;
-}
+/** Debian's Chromium, or null. */
+export const findChromium = () => findBrowser(CHROMIUM.candidates);
 
-export function chromiumOrSkipReason(): { path: string } | { skip: string } {
-  const path = findChromium();
-  if (path) return { path };
-  if (process.env.CI)
-    throw new Error(
-      'CI=true but no Chromium found at /usr/bin/chromium: install it (apt-get install -y chromium).',
-    );
-  return {
-    skip: 'No Chromium found (looked for /usr/bin/chromium; set CHROMIUM_PATH). End-to-end tests skipped.',
-  };
-}
+export const chromiumOrSkipReason = () => browserOrSkipReason(CHROMIUM);

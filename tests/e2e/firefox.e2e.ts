@@ -1,0 +1,121 @@
+import type { Frame, Page } from 'puppeteer-core';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { SEED_IDS } from '../emulator/seed-data';
+import {
+  FIREFOX_EXTENSION_UUID,
+  firefoxOrSkipReason,
+  launchFirefoxWithExtension,
+  type FirefoxExtensionBrowser,
+} from './support/firefox-extension-browser';
+
+const firefox = firefoxOrSkipReason();
+if ('skip' in firefox) console.warn(firefox.skip);
+
+const TICKET_URL = 'https://acme.zendesk.com/ticket.html';
+const button = (name: string) => `::-p-aria([name="${name}"][role="button"])`;
+
+/** Where `text` first shows on the page, to click it as a person would. */
+function pointOf(page: Page, text: string) {
+  return page.evaluate((wanted) => {
+    const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+    for (
+      let node = walker.nextNode() as Text | null;
+      node;
+      node = walker.nextNode() as Text | null
+    ) {
+      const at = node.data.indexOf(wanted);
+      if (at < 0) continue;
+      const range = document.createRange();
+      range.setStart(node, at);
+      range.setEnd(node, at + wanted.length);
+      const rect = range.getClientRects()[0]!;
+      return { x: rect.left + Math.min(rect.width / 2, 40), y: rect.top + rect.height / 2 };
+    }
+    throw new Error(`No text ${wanted} on the page`);
+  }, text);
+}
+
+/**
+ * Clicks an ID and returns the card frame that opens. WebDriver BiDi does not report
+ * moz-extension frame addresses, so the card is the new frame whose own location says so.
+ */
+async function openCard(page: Page, idText: string): Promise<Frame> {
+  const before = new Set(page.frames());
+  const point = await pointOf(page, idText);
+  await page.mouse.click(point.x, point.y);
+  for (let tries = 0; tries < 100; tries++) {
+    for (const frame of page.frames()) {
+      if (before.has(frame) || frame.detached) continue;
+      const path = await frame.evaluate(() => location.pathname).catch(() => null);
+      if (path === '/card.html') return frame;
+    }
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+  throw new Error(`No card opened for ${idText}`);
+}
+
+/** Puppeteer's locators wait for animation frames, which Firefox does not run here. */
+async function click(where: Page | Frame, selector: string) {
+  await (await where.waitForSelector(selector))!.click();
+}
+
+const textOf = (frame: Frame) => frame.evaluate(() => document.body.innerText);
+
+describe.skipIf('skip' in firefox)('in Firefox, the same extension', () => {
+  let firefoxBrowser: FirefoxExtensionBrowser;
+  beforeAll(async () => {
+    if ('path' in firefox) firefoxBrowser = await launchFirefoxWithExtension(firefox.path);
+  });
+  beforeEach(() => firefoxBrowser.emulator.reset());
+  afterAll(() => firefoxBrowser?.close());
+
+  it('marks IDs, opens a card, leads to Options for a key, then expires a session once', async () => {
+    const { browser, emulator } = firefoxBrowser;
+    const ticket = await browser.newPage();
+    await ticket.setViewport({ width: 1280, height: 860 });
+    await ticket.goto(TICKET_URL);
+
+    // No key yet: the card says so, sends nothing, and opens Options (as a tab of its own).
+    let card = await openCard(ticket, SEED_IDS.openSession);
+    await card.waitForSelector('::-p-text(No test-mode API key is saved)');
+    const tabsBefore = new Set(browser.targets());
+    await click(card, button('Open Options'));
+    const optionsTarget = await browser.waitForTarget(
+      (target) => target.type() === 'page' && !tabsBefore.has(target),
+    );
+    const options = (await optionsTarget.page())!;
+    await options.waitForFunction(() => document.readyState === 'complete');
+    expect(await options.evaluate(() => location.href)).toBe(
+      `moz-extension://${FIREFOX_EXTENSION_UUID}/options.html`,
+    );
+    expect(emulator.apiRequests()).toHaveLength(0);
+
+    // A password field has no ARIA role: it is found by its label alone.
+    await (await options.waitForSelector('::-p-aria([name="API key"])'))!.type(
+      emulator.keys.testSecret,
+    );
+    await click(options, button('Save'));
+    await options.waitForSelector('::-p-text(Saved test key sk_test_…0000)');
+    expect(emulator.apiRequests().at(-1)).toMatchObject({ method: 'GET', path: '/v1/account' });
+    await options.close();
+
+    // With the key: the card shows the session, and Confirm expires it exactly once.
+    await ticket.bringToFront();
+    await click(card, button('Close card'));
+    card = await openCard(ticket, SEED_IDS.openSession);
+    await card.waitForSelector('::-p-text($49.00)');
+    expect(await textOf(card)).toContain('jenny.rosen@example.com');
+    await click(card, button('Expire session'));
+    await click(card, button('Confirm'));
+    await card.waitForSelector('::-p-text(Session expired)');
+
+    const posts = emulator.apiRequests().filter((r) => r.method === 'POST');
+    expect(posts).toHaveLength(1);
+    expect(posts[0]).toMatchObject({
+      path: `/v1/checkout/sessions/${SEED_IDS.openSession}/expire`,
+    });
+    expect(posts[0]!.headers['idempotency-key']).toMatch(/^sha-[0-9a-f-]{36}$/);
+    expect(posts[0]!.headers['stripe-version']).toBe('2026-07-29.dahlia');
+    await ticket.close();
+  });
+});
