@@ -65,12 +65,18 @@ export function CheckoutSessionPanel(props: { token: string; session: CheckoutSe
         <dd>{amount}</dd>
         <dt>Customer email</dt>
         <dd>{session.customerEmail ?? '—'}</dd>
-        <dt>{session.status === 'open' ? 'Expires' : 'Expiry was'}</dt>
-        <dd>
-          <time dateTime={new Date(session.expiresAt * 1000).toISOString()}>
-            {new Date(session.expiresAt * 1000).toLocaleString()}
-          </time>
-        </dd>
+        {/* Stripe keeps the scheduled time after a session ends; shown then, it reads as a
+            deadline still to come. */}
+        {session.status === 'open' && (
+          <>
+            <dt>Expires</dt>
+            <dd>
+              <time dateTime={new Date(session.expiresAt * 1000).toISOString()}>
+                {new Date(session.expiresAt * 1000).toLocaleString()}
+              </time>
+            </dd>
+          </>
+        )}
       </dl>
 
       {step.name === 'expired' && (

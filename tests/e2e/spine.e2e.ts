@@ -47,6 +47,7 @@ describeInChromium('from an ID in a ticket to an expired Checkout Session', () =
     await card.getByText('Open', { exact: true }).waitFor();
     expect(await card.getByText('$49.00').count()).toBe(1);
     expect(await card.getByText('jenny.rosen@example.com').count()).toBe(1);
+    expect(await card.getByText('Expires', { exact: true }).count()).toBe(1);
 
     const before = browser.emulator.apiRequests().length;
     await card.getByRole('button', { name: 'Expire session' }).click();
@@ -54,6 +55,8 @@ describeInChromium('from an ID in a ticket to an expired Checkout Session', () =
     await card.getByRole('button', { name: 'Confirm' }).click();
     await card.getByRole('status').getByText('Session expired').waitFor();
     expect(await card.getByTestId('session-status').textContent()).toBe('Expired');
+    // The scheduled time Stripe keeps would read as a deadline still to come.
+    expect(await card.getByText('Expires', { exact: true }).count()).toBe(0);
 
     const posts = browser.emulator.apiRequests().filter((r) => r.method === 'POST');
     expect(posts).toHaveLength(1);
