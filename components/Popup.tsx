@@ -11,6 +11,7 @@ import {
   extractStripeId,
   parseStripeId,
 } from '../utils/stripe-id-grammar';
+import type { EarlyInput } from './early-input';
 import { ErrorNotice } from './ErrorNotice';
 import { focusOnMount, KeyHint, useKeyShortcut } from './KeyShortcut';
 import { ModeBadge } from './ModeBadge';
@@ -59,8 +60,8 @@ function loadActionCard(): Promise<ActionCardModule | null> {
 
 const shortId = (id: string) => (id.length > 28 ? `${id.slice(0, 20)}…${id.slice(-6)}` : id);
 
-/** `submitOnStart`: the search was submitted before the scripts loaded; run it now. */
-export function Popup({ submitOnStart = false }: { submitOnStart?: boolean } = {}) {
+/** `early`: what the agent did in popup.html's static first frame, replayed here. */
+export function Popup({ early }: { early?: EarlyInput } = {}) {
   const [accounts, setAccounts] = useState<AccountSummary[] | null>(null);
   const [tab, setTab] = useState<ActiveTab | null>(null);
   const [pageIds, setPageIds] = useState<string[] | null>(null);
@@ -72,7 +73,7 @@ export function Popup({ submitOnStart = false }: { submitOnStart?: boolean } = {
   const [cardModule, setCardModule] = useState<ActionCardModule | null>(null);
 
   useEffect(() => {
-    if (submitOnStart) submitSearch();
+    if (early?.submitted) submitSearch();
     void askBackground<AccountSummary[]>({ type: 'accounts.list' }).then((r) => {
       setAccounts(r.ok ? r.value : []);
       // Read by `npm run bench:popup`: the popup is useful once the account is known.
@@ -152,6 +153,13 @@ export function Popup({ submitOnStart = false }: { submitOnStart?: boolean } = {
     const id = pageIds?.[n - 1];
     if (id && !cardToken) void openCard(id);
   };
+  // A digit pressed before the scripts loaded opens its ID once the page's IDs are known.
+  const [pendingNth, setPendingNth] = useState(early?.openNth ?? null);
+  useEffect(() => {
+    if (pendingNth === null || pageIds === null) return;
+    setPendingNth(null);
+    openNth(pendingNth);
+  }, [pageIds, pendingNth]);
   useKeyShortcut(
     (key) => /^[1-9]$/.test(key),
     (key) => openNth(Number(key)),

@@ -1,9 +1,10 @@
 import { render } from 'preact';
+import type { EarlyInput } from '../../components/early-input';
 import { Popup } from '../../components/Popup';
 
-/** `submitOnStart`: the agent submitted a search before this code had loaded. */
-export function startPopup(submitOnStart: boolean) {
-  render(<Popup submitOnStart={submitOnStart} />, document.getElementById('app')!);
+/** `early`: what the agent did in the static first frame before this code loaded. */
+export function startPopup(early: EarlyInput) {
+  render(<Popup early={early} />, document.getElementById('app')!);
   // Read by `npm run bench:popup`: from here the popup's controls respond.
   performance.mark('popup-interactive');
 }

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { render } from 'preact';
 import { beforeEach, expect, test, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { holdEarlySubmits, releaseEarlySubmits } from '../../components/early-submit';
+import { holdEarlyInput, releaseEarlyInput } from '../../components/early-input';
 import { Popup } from '../../components/Popup';
 
 const popupHtml = readFileSync(join(__dirname, '../../entrypoints/popup/index.html'), 'utf8');
@@ -44,7 +44,7 @@ test('the popup renders over the shell, keeping its input and what the agent typ
 
 test('a search submitted before the scripts loaded is held, then run once: the card opens', async () => {
   document.body.innerHTML = `<div id="app">${shellMarkup()}</div>`;
-  holdEarlySubmits(document);
+  holdEarlyInput(document);
   (document.getElementById('lookup') as HTMLInputElement).value = ' cus_EarlyBird42 ';
   const form = document.querySelector('form')!;
   const notPrevented = form.dispatchEvent(new Event('submit', { bubbles: true, cancelable: true }));
@@ -55,11 +55,40 @@ test('a search submitted before the scripts loaded is held, then run once: the c
     asked.push(message);
     return Promise.resolve({ ok: false, error: { message: 'not in this test' } });
   });
-  render(<Popup submitOnStart={releaseEarlySubmits(document)} />, document.getElementById('app')!);
+  render(<Popup early={releaseEarlyInput(document)} />, document.getElementById('app')!);
 
   await vi.waitFor(() =>
     expect(asked).toContainEqual({ type: 'popup.openCard', objectId: 'cus_EarlyBird42' }),
   );
   expect(asked.filter((m) => (m as { type: string }).type === 'popup.openCard')).toHaveLength(1);
-  expect(releaseEarlySubmits(document)).toBe(false); // Released: later submits are the app's.
+  // Released: later input is the app's.
+  expect(releaseEarlyInput(document)).toEqual({ submitted: false, openNth: null });
+});
+
+test('a digit pressed in the empty box before the scripts loaded opens that ID once the list is known', async () => {
+  document.body.innerHTML = `<div id="app">${shellMarkup()}</div>`;
+  holdEarlyInput(document);
+  const box = document.getElementById('lookup') as HTMLInputElement;
+  const press = (key: string) =>
+    box.dispatchEvent(new KeyboardEvent('keydown', { key, bubbles: true, cancelable: true }));
+  expect(press('2')).toBe(false); // Held, not typed into the box.
+  box.value = 'cus_';
+  expect(press('3')).toBe(true); // Part of an ID being typed: left alone.
+  box.value = '';
+
+  vi.spyOn(fakeBrowser.tabs, 'query').mockResolvedValue([
+    { id: 5, index: 0, url: 'https://acme.zendesk.com/agent/tickets/1' },
+  ] as Awaited<ReturnType<typeof fakeBrowser.tabs.query>>);
+  vi.spyOn(fakeBrowser.tabs, 'sendMessage').mockResolvedValue(['cus_FirstOne1', 'cus_SecondOne2']);
+  const asked: unknown[] = [];
+  fakeBrowser.runtime.onMessage.addListener((message: unknown) => {
+    asked.push(message);
+    return Promise.resolve({ ok: false, error: { message: 'not in this test' } });
+  });
+  render(<Popup early={releaseEarlyInput(document)} />, document.getElementById('app')!);
+
+  await vi.waitFor(() =>
+    expect(asked).toContainEqual({ type: 'popup.openCard', objectId: 'cus_SecondOne2' }),
+  );
+  expect(asked.filter((m) => (m as { type: string }).type === 'popup.openCard')).toHaveLength(1);
 });
