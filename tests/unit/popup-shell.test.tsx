@@ -18,6 +18,18 @@ beforeEach(() => {
   document.body.innerHTML = '';
 });
 
+/** Starts the popup with what was held, and checks it asked the background for one card. */
+async function expectOneCardOpenedFor(objectId: string) {
+  const asked: unknown[] = [];
+  fakeBrowser.runtime.onMessage.addListener((message: unknown) => {
+    asked.push(message);
+    return Promise.resolve({ ok: false, error: { message: 'not in this test' } });
+  });
+  render(<Popup early={releaseEarlyInput(document)} />, document.getElementById('app')!);
+  await vi.waitFor(() => expect(asked).toContainEqual({ type: 'popup.openCard', objectId }));
+  expect(asked.filter((m) => (m as { type: string }).type === 'popup.openCard')).toHaveLength(1);
+}
+
 test("the static first frame in popup.html is exactly the popup's first render", () => {
   const rendered = document.createElement('div');
   render(<Popup />, rendered);
@@ -50,17 +62,7 @@ test('a search submitted before the scripts loaded is held, then run once: the c
   const notPrevented = form.dispatchEvent(new Event('submit', { bubbles: true, cancelable: true }));
   expect(notPrevented).toBe(false); // The page did not navigate away with the typed ID.
 
-  const asked: unknown[] = [];
-  fakeBrowser.runtime.onMessage.addListener((message: unknown) => {
-    asked.push(message);
-    return Promise.resolve({ ok: false, error: { message: 'not in this test' } });
-  });
-  render(<Popup early={releaseEarlyInput(document)} />, document.getElementById('app')!);
-
-  await vi.waitFor(() =>
-    expect(asked).toContainEqual({ type: 'popup.openCard', objectId: 'cus_EarlyBird42' }),
-  );
-  expect(asked.filter((m) => (m as { type: string }).type === 'popup.openCard')).toHaveLength(1);
+  await expectOneCardOpenedFor('cus_EarlyBird42');
   // Released: later input is the app's.
   expect(releaseEarlyInput(document)).toEqual({ submitted: false, openNth: null });
 });
@@ -80,15 +82,5 @@ test('a digit pressed in the empty box before the scripts loaded opens that ID o
     { id: 5, index: 0, url: 'https://acme.zendesk.com/agent/tickets/1' },
   ] as Awaited<ReturnType<typeof fakeBrowser.tabs.query>>);
   vi.spyOn(fakeBrowser.tabs, 'sendMessage').mockResolvedValue(['cus_FirstOne1', 'cus_SecondOne2']);
-  const asked: unknown[] = [];
-  fakeBrowser.runtime.onMessage.addListener((message: unknown) => {
-    asked.push(message);
-    return Promise.resolve({ ok: false, error: { message: 'not in this test' } });
-  });
-  render(<Popup early={releaseEarlyInput(document)} />, document.getElementById('app')!);
-
-  await vi.waitFor(() =>
-    expect(asked).toContainEqual({ type: 'popup.openCard', objectId: 'cus_SecondOne2' }),
-  );
-  expect(asked.filter((m) => (m as { type: string }).type === 'popup.openCard')).toHaveLength(1);
+  await expectOneCardOpenedFor('cus_SecondOne2');
 });
