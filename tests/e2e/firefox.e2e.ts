@@ -118,4 +118,33 @@ describe.skipIf('skip' in firefox)('in Firefox, the same extension', () => {
     expect(posts[0]!.headers['stripe-version']).toBe('2026-07-29.dahlia');
     await ticket.close();
   });
+
+  it("credits a customer once, in the customer's currency, with the key saved above", async () => {
+    const { browser, emulator } = firefoxBrowser;
+    const ticket = await browser.newPage();
+    await ticket.setViewport({ width: 1280, height: 860 });
+    await ticket.goto(TICKET_URL);
+    const card = await openCard(ticket, SEED_IDS.jenny);
+    await card.waitForSelector('::-p-text(Jenny Rosen)');
+
+    await click(card, button('Add credit'));
+    await (await card.waitForSelector('::-p-aria([name="Amount"][role="textbox"])'))!.type('10,50');
+    await (await card.waitForSelector('::-p-aria([name="Note"][role="textbox"])'))!.type(
+      'Goodwill',
+    );
+    await click(card, button('Review credit'));
+    await card.waitForSelector('::-p-text(Credit $10.50 to Jenny Rosen — balance becomes −$10.50)');
+    expect(emulator.apiRequests().filter((r) => r.method === 'POST')).toHaveLength(0);
+    await click(card, button('Confirm'));
+    await card.waitForSelector('::-p-text(Credited $10.50 to Jenny Rosen)');
+
+    const posts = emulator.apiRequests().filter((r) => r.method === 'POST');
+    expect(posts).toHaveLength(1);
+    expect(posts[0]).toMatchObject({
+      path: `/v1/customers/${SEED_IDS.jenny}/balance_transactions`,
+      form: { amount: '-1050', currency: 'usd', description: 'Goodwill' },
+    });
+    expect(emulator.customers().get(SEED_IDS.jenny)!.balance).toBe(-1050);
+    await ticket.close();
+  });
 });
