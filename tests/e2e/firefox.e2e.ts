@@ -1,4 +1,4 @@
-import type { Frame, Page } from 'puppeteer-core';
+import type { Browser, Frame, Page } from 'puppeteer-core';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { SEED_IDS } from '../emulator/seed-data';
 import {
@@ -59,6 +59,13 @@ async function click(where: Page | Frame, selector: string) {
   await (await where.waitForSelector(selector))!.click();
 }
 
+async function openTicket(browser: Browser) {
+  const ticket = await browser.newPage();
+  await ticket.setViewport({ width: 1280, height: 860 });
+  await ticket.goto(TICKET_URL);
+  return ticket;
+}
+
 const textOf = (frame: Frame) => frame.evaluate(() => document.body.innerText);
 
 describe.skipIf('skip' in firefox)('in Firefox, the same extension', () => {
@@ -71,9 +78,7 @@ describe.skipIf('skip' in firefox)('in Firefox, the same extension', () => {
 
   it('marks IDs, opens a card, leads to Options for a key, then expires a session once', async () => {
     const { browser, emulator } = firefoxBrowser;
-    const ticket = await browser.newPage();
-    await ticket.setViewport({ width: 1280, height: 860 });
-    await ticket.goto(TICKET_URL);
+    const ticket = await openTicket(browser);
 
     // No key yet: the card says so, sends nothing, and opens Options (as a tab of its own).
     let card = await openCard(ticket, SEED_IDS.openSession);
@@ -121,9 +126,7 @@ describe.skipIf('skip' in firefox)('in Firefox, the same extension', () => {
 
   it("credits a customer once, in the customer's currency, with the key saved above", async () => {
     const { browser, emulator } = firefoxBrowser;
-    const ticket = await browser.newPage();
-    await ticket.setViewport({ width: 1280, height: 860 });
-    await ticket.goto(TICKET_URL);
+    const ticket = await openTicket(browser);
     const card = await openCard(ticket, SEED_IDS.jenny);
     await card.waitForSelector('::-p-text(Jenny Rosen)');
 
