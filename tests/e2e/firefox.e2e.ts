@@ -150,4 +150,30 @@ describe.skipIf('skip' in firefox)('in Firefox, the same extension', () => {
     expect(emulator.customers().get(SEED_IDS.jenny)!.balance).toBe(-1050);
     await ticket.close();
   });
+
+  it('runs the popup: a pasted Dashboard URL opens its card there', async () => {
+    const { browser } = firefoxBrowser;
+    // BiDi may not navigate to the extension's pages, but the extension may: the live ID has
+    // no key, so its card offers Options, and that tab then loads the popup page.
+    const ticket = await openTicket(browser);
+    const card = await openCard(ticket, SEED_IDS.liveOpenSession);
+    const tabsBefore = new Set(browser.targets());
+    await click(card, button('Open Options'));
+    const tab = (await (
+      await browser.waitForTarget((t) => t.type() === 'page' && !tabsBefore.has(t))
+    ).page())!;
+    await tab.waitForFunction(() => document.readyState === 'complete');
+    await tab.evaluate(() => location.assign('/popup.html'));
+    await tab.waitForFunction(() => performance.getEntriesByName('popup-interactive').length > 0);
+
+    const lookup = (await tab.waitForSelector(
+      '::-p-aria([name="Stripe ID or Dashboard URL"][role="textbox"])',
+    ))!;
+    await lookup.type(`https://dashboard.stripe.com/test/customers/${SEED_IDS.jenny}`);
+    await lookup.press('Enter');
+    await tab.waitForSelector('::-p-text(jenny.rosen@example.com)');
+    expect(await tab.evaluate(() => document.body.innerText)).toContain('Jenny Rosen');
+    await tab.close();
+    await ticket.close();
+  });
 });
