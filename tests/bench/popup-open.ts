@@ -7,11 +7,11 @@
  * from the `openPopup()` call (the click) and from the popup's navigation start, with
  * `popup-interactive` (scripts ran) and `popup-ready` (the frame after the account is known).
  */
-import type { CDPSession } from 'playwright-core';
 import { OptionsPage } from '../e2e/pages/options-page';
 import { TicketPage } from '../e2e/pages/ticket-page';
 import { findChromium } from '../e2e/support/chromium-path';
 import { launchExtensionBrowser } from '../e2e/support/extension-browser';
+import { ToolbarPopup } from '../e2e/support/toolbar-popup';
 
 const RUNS = Number(process.argv[process.argv.indexOf('--runs') + 1]) || 15;
 const chromiumPath = findChromium();
@@ -21,41 +21,6 @@ const options = await OptionsPage.open(browser.context, browser.extensionId);
 await options.saveKey(browser.emulator.keys.testSecret);
 await options.page.close();
 const ticket = await TicketPage.open(browser.context);
-await ticket.page.bringToFront();
-const cdp = await browser.context.newCDPSession(ticket.page);
-
-/** Evaluates in another target through the (unflattened) Target domain. */
-async function evaluateIn(session: CDPSession, targetSession: string, expression: string) {
-  const id = Math.floor(Math.random() * 1e9);
-  const answer = new Promise<unknown>((resolve) => {
-    const listener = (event: { sessionId: string; message: string }) => {
-      const message = JSON.parse(event.message);
-      if (event.sessionId !== targetSession || message.id !== id) return;
-      session.off('Target.receivedMessageFromTarget', listener);
-      resolve(message.result?.result?.value);
-    };
-    session.on('Target.receivedMessageFromTarget', listener);
-  });
-  await session.send('Target.sendMessageToTarget', {
-    sessionId: targetSession,
-    message: JSON.stringify({
-      id,
-      method: 'Runtime.evaluate',
-      params: { expression, returnByValue: true, awaitPromise: true },
-    }),
-  });
-  return answer;
-}
-
-async function popupTarget() {
-  for (let tries = 0; tries < 100; tries++) {
-    const { targetInfos } = await cdp.send('Target.getTargets');
-    const popup = targetInfos.find((t) => t.url.endsWith('/popup.html'));
-    if (popup) return popup.targetId;
-    await new Promise((resolve) => setTimeout(resolve, 20));
-  }
-  throw new Error('The popup did not open.');
-}
 
 interface Open {
   clickToPaint: number;
@@ -66,14 +31,8 @@ interface Open {
 }
 const opens: Open[] = [];
 for (let run = 0; run < RUNS; run++) {
-  const clickedAt = (await browser.serviceWorker.evaluate(
-    `(async () => { const at = Date.now(); await chrome.action.openPopup(); return at; })()`,
-  )) as number;
-  const targetId = await popupTarget();
-  const { sessionId } = await cdp.send('Target.attachToTarget', { targetId, flatten: false });
-  const timings = (await evaluateIn(
-    cdp,
-    sessionId,
+  const { popup, clickedAt } = await ToolbarPopup.open(browser, ticket.page);
+  const timings = await popup.evaluate<Omit<Open, 'clickToPaint'> & { timeOrigin: number }>(
     `new Promise((resolve) => {
       const read = () => {
         const at = (name) => performance.getEntriesByName(name)[0]?.startTime;
@@ -90,7 +49,7 @@ for (let run = 0; run < RUNS; run++) {
       };
       read();
     })`,
-  )) as Omit<Open, 'clickToPaint'> & { timeOrigin: number };
+  );
   opens.push({
     clickToPaint: timings.timeOrigin + timings.firstPaint - clickedAt,
     firstPaint: timings.firstPaint,
@@ -98,8 +57,7 @@ for (let run = 0; run < RUNS; run++) {
     ready: timings.ready,
     loaded: timings.loaded,
   });
-  await cdp.send('Target.closeTarget', { targetId });
-  await cdp.send('Target.detachFromTarget', { sessionId }).catch(() => undefined);
+  await popup.close();
   await new Promise((resolve) => setTimeout(resolve, 300));
 }
 await browser.close();

@@ -3,6 +3,7 @@ import { SEED_IDS } from '../emulator/seed-data';
 import { OptionsPage } from './pages/options-page';
 import { PopupPage } from './pages/popup-page';
 import { TicketPage } from './pages/ticket-page';
+import { ToolbarPopup } from './support/toolbar-popup';
 import { describeInChromium, useExtensionBrowser } from './support/use-extension-browser';
 
 describeInChromium('the popup', () => {
@@ -26,6 +27,20 @@ describeInChromium('the popup', () => {
     await popup.page.getByRole('button', { name: 'Close card' }).click();
     await popup.idsOnPage().first().waitFor();
     await popup.page.close();
+    await ticket.page.close();
+  });
+
+  it('opens as the real toolbar popup over the ticket: lists its IDs, and 1 opens the first', async () => {
+    const ticket = await TicketPage.open(extension().context);
+    const { popup } = await ToolbarPopup.open(extension(), ticket.page);
+    const idButtons = `document.querySelectorAll('section[aria-labelledby="on-page"] li button')`;
+    await popup.waitFor(`${idButtons}.length > 0`);
+    expect(await popup.evaluate(`${idButtons}.length`)).toBe(8);
+    expect(await popup.evaluate(`document.activeElement.id`)).toBe('lookup');
+    await popup.press('1');
+    await popup.waitFor(`document.body.innerText.includes('$49.00')`);
+    expect(await popup.text()).toContain('jenny.rosen@example.com');
+    await popup.close();
     await ticket.page.close();
   });
 
