@@ -1,6 +1,8 @@
 import type { Browser, Frame, Page } from 'puppeteer-core';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { SEED_IDS } from '../emulator/seed-data';
+import { locateTextOnScreen } from './pages/locate-text';
+import { HELPDESK_ORIGIN } from './support/extension-browser';
 import {
   FIREFOX_EXTENSION_UUID,
   firefoxOrSkipReason,
@@ -11,29 +13,7 @@ import {
 const firefox = firefoxOrSkipReason();
 if ('skip' in firefox) console.warn(firefox.skip);
 
-const TICKET_URL = 'https://acme.zendesk.com/ticket.html';
 const button = (name: string) => `::-p-aria([name="${name}"][role="button"])`;
-
-/** Where `text` first shows on the page, to click it as a person would. */
-function pointOf(page: Page, text: string) {
-  return page.evaluate((wanted) => {
-    const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
-    for (
-      let node = walker.nextNode() as Text | null;
-      node;
-      node = walker.nextNode() as Text | null
-    ) {
-      const at = node.data.indexOf(wanted);
-      if (at < 0) continue;
-      const range = document.createRange();
-      range.setStart(node, at);
-      range.setEnd(node, at + wanted.length);
-      const rect = range.getClientRects()[0]!;
-      return { x: rect.left + Math.min(rect.width / 2, 40), y: rect.top + rect.height / 2 };
-    }
-    throw new Error(`No text ${wanted} on the page`);
-  }, text);
-}
 
 /**
  * Clicks an ID and returns the card frame that opens. WebDriver BiDi does not report
@@ -41,7 +21,7 @@ function pointOf(page: Page, text: string) {
  */
 async function openCard(page: Page, idText: string): Promise<Frame> {
   const before = new Set(page.frames());
-  const point = await pointOf(page, idText);
+  const point = await page.evaluate(locateTextOnScreen, [idText, undefined] as const);
   await page.mouse.click(point.x, point.y);
   for (let tries = 0; tries < 100; tries++) {
     for (const frame of page.frames()) {
@@ -59,12 +39,15 @@ async function click(where: Page | Frame, selector: string) {
   await (await where.waitForSelector(selector))!.click();
 }
 
-async function openTicket(browser: Browser) {
+async function openTicket(browser: Browser, path = '/ticket.html') {
   const ticket = await browser.newPage();
   await ticket.setViewport({ width: 1280, height: 860 });
-  await ticket.goto(TICKET_URL);
+  await ticket.goto(`${HELPDESK_ORIGIN}${path}`);
   return ticket;
 }
+
+const cardObjectId = (card: Frame) =>
+  card.waitForSelector('.object-id code').then((code) => code!.evaluate((c) => c.title));
 
 const textOf = (frame: Frame) => frame.evaluate(() => document.body.innerText);
 
@@ -175,5 +158,46 @@ describe.skipIf('skip' in firefox)('in Firefox, the same extension', () => {
     expect(await tab.evaluate(() => document.body.innerText)).toContain('Jenny Rosen');
     await tab.close();
     await ticket.close();
+  });
+
+  it('finds IDs in code, pre, a checkout URL, shadow roots and a framed email; near misses open nothing', async () => {
+    const page = await openTicket(firefoxBrowser.browser, '/app.html');
+    // The same 8 marks in the top document as in Chromium (the framed email has its own).
+    await page.waitForFunction(() => CSS.highlights.get('stripe-helpdesk-actions-id')?.size === 8, {
+      polling: 50,
+    });
+    const errors: string[] = [];
+    page.on('pageerror', (error) => errors.push(String(error)));
+    for (const [text, id] of [
+      ['cus_PzJennyRosen01', SEED_IDS.jenny], // in <code>
+      ['cs_test_b1CompleteSessionPaid', SEED_IDS.completeSession], // a node the app keeps
+      ['pay/cs_test_a1OpenSession', SEED_IDS.openSession], // stops at the # fragment
+      ['Shadow: cus_PzJennyRosen01', SEED_IDS.jenny],
+      ['Nested: cs_test_b1', SEED_IDS.completeSession],
+      ['Forwarded: customer cus_PzJenny', SEED_IDS.jenny],
+    ] as const) {
+      // Aim at the ID itself, past any leading words.
+      const card = await openCard(page, text.slice(text.indexOf(id.slice(0, 8))));
+      expect(await cardObjectId(card)).toBe(id);
+      await click(card, button('Close card'));
+    }
+    for (const nearMiss of ['focus_abc123', 'abacus_xyz', 'cs_testing_abc', 'discus_a1b2']) {
+      const point = await page.evaluate(locateTextOnScreen, [nearMiss, undefined] as const);
+      await page.mouse.click(point.x, point.y);
+    }
+    // A true ID last: had a near miss asked for a card, it would be open by now too.
+    const control = await openCard(page, 'cs_test_a1OpenSession');
+    expect(await cardObjectId(control)).toBe(SEED_IDS.openSession);
+    expect(
+      await page.evaluate(() => document.querySelectorAll('stripe-helpdesk-card').length),
+    ).toBe(1);
+    expect(await page.evaluate(() => (window as any).appNodesIntact())).toBe(true);
+    expect(
+      await page.evaluate(
+        () => document.getElementById('editor')!.innerHTML === (window as any).editorHtmlAtLoad,
+      ),
+    ).toBe(true);
+    expect(errors).toEqual([]);
+    await page.close();
   });
 });
