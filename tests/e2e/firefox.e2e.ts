@@ -200,4 +200,38 @@ describe.skipIf('skip' in firefox)('in Firefox, the same extension', () => {
     expect(errors).toEqual([]);
     await page.close();
   });
+
+  it('gives a hostile page no card from forged messages or synthetic clicks, and nothing to read', async () => {
+    const { browser, emulator } = firefoxBrowser;
+    const page = await openTicket(browser, '/hostile.html');
+    const attack = (step: string) => page.evaluate((name) => (window as any).attack[name](), step);
+    await page.waitForFunction(
+      () => (CSS.highlights.get('stripe-helpdesk-actions-id')?.size ?? 0) > 0,
+      { polling: 50 },
+    );
+    await attack('forgeMessages');
+    await attack('syntheticClicks');
+    // A real click last: once its card is there, any card asked for earlier would be too.
+    const card = await openCard(page, SEED_IDS.jenny);
+    await card.waitForSelector('[data-testid="customer-balance"]');
+    expect(
+      await page.evaluate(() => document.querySelectorAll('stripe-helpdesk-card').length),
+    ).toBe(1);
+
+    const seen = await attack('probe');
+    expect(seen.hostFound).toBe(true);
+    expect(seen.openShadowRoot).toBe(false); // closed
+    expect(seen.capturedRoots).toBe(0); // the page's attachShadow hook never saw ours
+    expect(seen.iframesVisible).toEqual([]);
+    for (const secret of [
+      'Jenny Rosen',
+      'jenny.rosen@example.com',
+      'card.html',
+      emulator.keys.testSecret,
+    ])
+      expect(seen.bodyText).not.toContain(secret);
+    expect(seen.markTexts).toEqual([SEED_IDS.jenny, SEED_IDS.openSession]);
+    expect(emulator.apiRequests().filter((r) => r.method === 'POST')).toHaveLength(0);
+    await page.close();
+  });
 });
