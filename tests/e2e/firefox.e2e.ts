@@ -1,6 +1,7 @@
 import type { Browser, Frame, Page } from 'puppeteer-core';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { SEED_IDS } from '../emulator/seed-data';
+import { expectProbeFoundNothing } from './pages/hostile-probe';
 import { locateTextOnScreen } from './pages/locate-text';
 import { HELPDESK_ORIGIN } from './support/extension-browser';
 import {
@@ -219,18 +220,7 @@ describe.skipIf('skip' in firefox)('in Firefox, the same extension', () => {
     ).toBe(1);
 
     const seen = await attack('probe');
-    expect(seen.hostFound).toBe(true);
-    expect(seen.openShadowRoot).toBe(false); // closed
-    expect(seen.capturedRoots).toBe(0); // the page's attachShadow hook never saw ours
-    expect(seen.iframesVisible).toEqual([]);
-    for (const secret of [
-      'Jenny Rosen',
-      'jenny.rosen@example.com',
-      'card.html',
-      emulator.keys.testSecret,
-    ])
-      expect(seen.bodyText).not.toContain(secret);
-    expect(seen.markTexts).toEqual([SEED_IDS.jenny, SEED_IDS.openSession]);
+    expectProbeFoundNothing(seen, emulator.keys.testSecret);
     expect(emulator.apiRequests().filter((r) => r.method === 'POST')).toHaveLength(0);
     await page.close();
   });

@@ -1,5 +1,6 @@
 import { expect, it } from 'vitest';
 import { SEED_IDS } from '../emulator/seed-data';
+import { expectProbeFoundNothing } from './pages/hostile-probe';
 import { OptionsPage } from './pages/options-page';
 import { TicketPage } from './pages/ticket-page';
 import { describeInChromium, useExtensionBrowser } from './support/use-extension-browser';
@@ -41,19 +42,7 @@ describeInChromium('a hostile helpdesk page', () => {
     const card = await ticket.openCard(SEED_IDS.jenny);
     await card.getByTestId('customer-balance').waitFor();
     const seen = await attack(ticket, 'probe');
-    expect(seen.hostFound).toBe(true);
-    expect(seen.openShadowRoot).toBe(false); // closed
-    expect(seen.capturedRoots).toBe(0); // the page's attachShadow hook never saw ours
-    expect(seen.iframesVisible).toEqual([]);
-    for (const secret of [
-      'Jenny Rosen',
-      'jenny.rosen@example.com',
-      'card.html',
-      extension().emulator.keys.testSecret,
-    ])
-      expect(seen.bodyText).not.toContain(secret);
-    // The marks only repeat text the page already has.
-    expect(seen.markTexts).toEqual([SEED_IDS.jenny, SEED_IDS.openSession]);
+    expectProbeFoundNothing(seen, extension().emulator.keys.testSecret);
     await ticket.page.close();
   });
 
