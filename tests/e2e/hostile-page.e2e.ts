@@ -11,6 +11,10 @@ describeInChromium('a hostile helpdesk page', () => {
     await options.saveKey(browser.emulator.keys.testSecret);
     await options.page.close();
   });
+  const posts = () =>
+    extension()
+      .emulator.apiRequests()
+      .filter((r) => r.method === 'POST');
   const attack = (ticket: TicketPage, step: string, arg?: string) =>
     ticket.page.evaluate(([name, value]) => (window as any).attack[name!](value), [
       step,
@@ -29,11 +33,7 @@ describeInChromium('a hostile helpdesk page', () => {
     // A real click last: once its card is there, any card asked for earlier would be too.
     await ticket.openCard(SEED_IDS.jenny);
     expect(cardsOpened).toHaveLength(1);
-    expect(
-      extension()
-        .emulator.apiRequests()
-        .filter((r) => r.method === 'POST'),
-    ).toHaveLength(0);
+    expect(posts()).toHaveLength(0);
     await ticket.page.close();
   });
 
@@ -73,11 +73,7 @@ describeInChromium('a hostile helpdesk page', () => {
     // The agent's click lands on the layer, and nothing reaches Stripe.
     const box = (await confirm.boundingBox())!;
     await ticket.page.mouse.click(box.x + box.width / 2, box.y + box.height / 2);
-    expect(
-      extension()
-        .emulator.apiRequests()
-        .filter((r) => r.method === 'POST'),
-    ).toHaveLength(0);
+    expect(posts()).toHaveLength(0);
     await ticket.page.close();
   });
 
