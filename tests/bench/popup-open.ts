@@ -7,7 +7,7 @@
  * from the `openPopup()` call (the click) and from the popup's navigation start, with
  * `popup-interactive` (scripts ran) and `popup-ready` (the frame after the account is known).
  */
-import { OptionsPage } from '../e2e/pages/options-page';
+import { saveTestKey } from '../e2e/pages/options-page';
 import { TicketPage } from '../e2e/pages/ticket-page';
 import { findChromium } from '../e2e/support/chromium-path';
 import { launchExtensionBrowser } from '../e2e/support/extension-browser';
@@ -17,9 +17,7 @@ const RUNS = Number(process.argv[process.argv.indexOf('--runs') + 1]) || 15;
 const chromiumPath = findChromium();
 if (!chromiumPath) throw new Error('No Chromium found at /usr/bin/chromium (set CHROMIUM_PATH).');
 const browser = await launchExtensionBrowser({ chromiumPath });
-const options = await OptionsPage.open(browser.context, browser.extensionId);
-await options.saveKey(browser.emulator.keys.testSecret);
-await options.page.close();
+await saveTestKey(browser);
 const ticket = await TicketPage.open(browser.context);
 
 interface Open {

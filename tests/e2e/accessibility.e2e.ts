@@ -3,7 +3,7 @@ import { createRequire } from 'node:module';
 import type { Frame, Page } from 'playwright-core';
 import { expect, it } from 'vitest';
 import { SEED_IDS } from '../emulator/seed-data';
-import { OptionsPage } from './pages/options-page';
+import { OptionsPage, saveTestKey } from './pages/options-page';
 import { PopupPage } from './pages/popup-page';
 import { TicketPage } from './pages/ticket-page';
 import { describeInChromium, useExtensionBrowser } from './support/use-extension-browser';
@@ -29,11 +29,7 @@ async function accessibilityViolations(target: Page | Frame) {
 }
 
 describeInChromium('accessibility (axe-core, WCAG 2.1 AA)', () => {
-  const extension = useExtensionBrowser(async (browser) => {
-    const options = await OptionsPage.open(browser.context, browser.extensionId);
-    await options.saveKey(browser.emulator.keys.testSecret);
-    await options.page.close();
-  });
+  const extension = useExtensionBrowser(saveTestKey);
 
   it('options page', async () => {
     const options = await OptionsPage.open(extension().context, extension().extensionId);

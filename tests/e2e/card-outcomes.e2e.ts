@@ -1,24 +1,17 @@
 import { expect, it } from 'vitest';
 import { SEED_IDS } from '../emulator/seed-data';
-import { OptionsPage } from './pages/options-page';
+import { OptionsPage, saveTestKey } from './pages/options-page';
 import { TicketPage } from './pages/ticket-page';
 import { describeInChromium, useExtensionBrowser } from './support/use-extension-browser';
 
 describeInChromium('what the card says for each session and each failure', () => {
-  const extension = useExtensionBrowser(async (browser) => {
-    const options = await OptionsPage.open(browser.context, browser.extensionId);
-    await options.saveKey(browser.emulator.keys.testSecret);
-    await options.page.close();
-  });
+  const extension = useExtensionBrowser(saveTestKey);
 
   async function cardFor(id: string) {
     const ticket = await TicketPage.open(extension().context);
     return { ticket, card: await ticket.openCard(id) };
   }
-  const posts = () =>
-    extension()
-      .emulator.apiRequests()
-      .filter((r) => r.method === 'POST');
+  const posts = () => extension().emulator.apiPosts();
 
   it.each([
     [

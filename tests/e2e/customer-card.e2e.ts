@@ -1,20 +1,13 @@
 import { readFileSync } from 'node:fs';
 import { expect, it } from 'vitest';
 import { SEED_IDS } from '../emulator/seed-data';
-import { OptionsPage } from './pages/options-page';
+import { OptionsPage, saveTestKey } from './pages/options-page';
 import { TicketPage } from './pages/ticket-page';
 import { describeInChromium, useExtensionBrowser } from './support/use-extension-browser';
 
 describeInChromium('customer card: balance credits and portal links', () => {
-  const extension = useExtensionBrowser(async (browser) => {
-    const options = await OptionsPage.open(browser.context, browser.extensionId);
-    await options.saveKey(browser.emulator.keys.testSecret);
-    await options.page.close();
-  });
-  const posts = () =>
-    extension()
-      .emulator.apiRequests()
-      .filter((r) => r.method === 'POST');
+  const extension = useExtensionBrowser(saveTestKey);
+  const posts = () => extension().emulator.apiPosts();
 
   async function jennyCard() {
     const ticket = await TicketPage.open(extension().context);
@@ -106,9 +99,7 @@ describeInChromium('customer card: balance credits and portal links', () => {
     );
     const credits = lines.slice(1).filter((line) => line.includes(',1234,usd,succeeded,'));
     expect(credits).toHaveLength(1);
-    expect(credits[0]).toContain(
-      emulator.apiRequests().find((r) => r.method === 'POST')!.requestId,
-    );
+    expect(credits[0]).toContain(emulator.apiPosts()[0]!.requestId);
     expect(csv).not.toContain('portal');
     expect(csv).not.toContain('billing.stripe.com');
     expect(csv).not.toContain(emulator.keys.testSecret);

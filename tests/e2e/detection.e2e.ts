@@ -1,6 +1,6 @@
 import { expect, it } from 'vitest';
 import { SEED_IDS } from '../emulator/seed-data';
-import { OptionsPage } from './pages/options-page';
+import { saveTestKey } from './pages/options-page';
 import { TicketPage } from './pages/ticket-page';
 import { describeInChromium, useExtensionBrowser } from './support/use-extension-browser';
 
@@ -13,11 +13,7 @@ const cardObjectId = async (card: import('playwright-core').Frame) => {
 };
 
 describeInChromium('detection on an app-like helpdesk page', () => {
-  const extension = useExtensionBrowser(async (browser) => {
-    const options = await OptionsPage.open(browser.context, browser.extensionId);
-    await options.saveKey(browser.emulator.keys.testSecret);
-    await options.page.close();
-  });
+  const extension = useExtensionBrowser(saveTestKey);
 
   async function openApp() {
     const errors: string[] = [];

@@ -98,7 +98,7 @@ describe.skipIf('skip' in firefox)('in Firefox, the same extension', () => {
     await click(card, button('Confirm'));
     await card.waitForSelector('::-p-text(Session expired)');
 
-    const posts = emulator.apiRequests().filter((r) => r.method === 'POST');
+    const posts = emulator.apiPosts();
     expect(posts).toHaveLength(1);
     expect(posts[0]).toMatchObject({
       path: `/v1/checkout/sessions/${SEED_IDS.openSession}/expire`,
@@ -121,11 +121,11 @@ describe.skipIf('skip' in firefox)('in Firefox, the same extension', () => {
     );
     await click(card, button('Review credit'));
     await card.waitForSelector('::-p-text(Credit $10.50 to Jenny Rosen — balance becomes −$10.50)');
-    expect(emulator.apiRequests().filter((r) => r.method === 'POST')).toHaveLength(0);
+    expect(emulator.apiPosts()).toHaveLength(0);
     await click(card, button('Confirm'));
     await card.waitForSelector('::-p-text(Credited $10.50 to Jenny Rosen)');
 
-    const posts = emulator.apiRequests().filter((r) => r.method === 'POST');
+    const posts = emulator.apiPosts();
     expect(posts).toHaveLength(1);
     expect(posts[0]).toMatchObject({
       path: `/v1/customers/${SEED_IDS.jenny}/balance_transactions`,
@@ -221,7 +221,7 @@ describe.skipIf('skip' in firefox)('in Firefox, the same extension', () => {
 
     const seen = await attack('probe');
     expectProbeFoundNothing(seen, emulator.keys.testSecret);
-    expect(emulator.apiRequests().filter((r) => r.method === 'POST')).toHaveLength(0);
+    expect(emulator.apiPosts()).toHaveLength(0);
     await page.close();
   });
 });

@@ -1,20 +1,13 @@
 import { expect, it } from 'vitest';
 import { SEED_IDS } from '../emulator/seed-data';
 import { expectProbeFoundNothing } from './pages/hostile-probe';
-import { OptionsPage } from './pages/options-page';
+import { saveTestKey } from './pages/options-page';
 import { TicketPage } from './pages/ticket-page';
 import { describeInChromium, useExtensionBrowser } from './support/use-extension-browser';
 
 describeInChromium('a hostile helpdesk page', () => {
-  const extension = useExtensionBrowser(async (browser) => {
-    const options = await OptionsPage.open(browser.context, browser.extensionId);
-    await options.saveKey(browser.emulator.keys.testSecret);
-    await options.page.close();
-  });
-  const posts = () =>
-    extension()
-      .emulator.apiRequests()
-      .filter((r) => r.method === 'POST');
+  const extension = useExtensionBrowser(saveTestKey);
+  const posts = () => extension().emulator.apiPosts();
   const attack = (ticket: TicketPage, step: string, arg?: string) =>
     ticket.page.evaluate(([name, value]) => (window as any).attack[name!](value), [
       step,

@@ -1,17 +1,13 @@
 import { expect, it } from 'vitest';
 import { SEED_IDS } from '../emulator/seed-data';
-import { OptionsPage } from './pages/options-page';
+import { OptionsPage, saveTestKey } from './pages/options-page';
 import { PopupPage } from './pages/popup-page';
 import { TicketPage } from './pages/ticket-page';
 import { ToolbarPopup } from './support/toolbar-popup';
 import { describeInChromium, useExtensionBrowser } from './support/use-extension-browser';
 
 describeInChromium('the popup', () => {
-  const extension = useExtensionBrowser(async (browser) => {
-    const options = await OptionsPage.open(browser.context, browser.extensionId);
-    await options.saveKey(browser.emulator.keys.testSecret);
-    await options.page.close();
-  });
+  const extension = useExtensionBrowser(saveTestKey);
 
   it('lists the IDs on the current tab and opens a card for one', async () => {
     const ticket = await TicketPage.open(extension().context);
@@ -73,9 +69,7 @@ describeInChromium('the popup', () => {
     await popup.page.getByRole('button', { name: 'Expire session' }).click();
     await popup.page.getByRole('button', { name: 'Confirm' }).click();
     await popup.page.getByRole('status').getByText('Session expired').waitFor();
-    const post = extension()
-      .emulator.apiRequests()
-      .find((r) => r.method === 'POST')!;
+    const post = extension().emulator.apiPosts()[0]!;
     expect(post.path).toBe(`/v1/checkout/sessions/${SEED_IDS.openSession}/expire`);
     await popup.page.close();
     popup = await PopupPage.open(extension());

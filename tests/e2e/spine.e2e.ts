@@ -58,7 +58,7 @@ describeInChromium('from an ID in a ticket to an expired Checkout Session', () =
     // The scheduled time Stripe keeps would read as a deadline still to come.
     expect(await card.getByText('Expires', { exact: true }).count()).toBe(0);
 
-    const posts = browser.emulator.apiRequests().filter((r) => r.method === 'POST');
+    const posts = browser.emulator.apiPosts();
     expect(posts).toHaveLength(1);
     expect(posts[0]).toMatchObject({
       path: `/v1/checkout/sessions/${SEED_IDS.openSession}/expire`,

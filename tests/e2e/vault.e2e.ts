@@ -1,6 +1,6 @@
 import { expect, it } from 'vitest';
 import { SEED_IDS } from '../emulator/seed-data';
-import { OptionsPage } from './pages/options-page';
+import { OptionsPage, saveTestKey } from './pages/options-page';
 import { PopupPage } from './pages/popup-page';
 import { TicketPage } from './pages/ticket-page';
 import { describeInChromium, useExtensionBrowser } from './support/use-extension-browser';
@@ -9,11 +9,7 @@ import { describeInChromium, useExtensionBrowser } from './support/use-extension
 declare const chrome: any;
 
 describeInChromium('passphrase lock', () => {
-  const extension = useExtensionBrowser(async (browser) => {
-    const options = await OptionsPage.open(browser.context, browser.extensionId);
-    await options.saveKey(browser.emulator.keys.testSecret);
-    await options.page.close();
-  });
+  const extension = useExtensionBrowser(saveTestKey);
 
   it('encrypts the keys, refuses to act while locked, and unlocks from the popup', async () => {
     const { context, extensionId, emulator, serviceWorker } = extension();

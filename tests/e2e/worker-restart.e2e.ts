@@ -2,7 +2,7 @@ import type { Frame } from 'playwright-core';
 import { expect, it } from 'vitest';
 import { SEED_IDS } from '../emulator/seed-data';
 import type { StripeEmulator } from '../emulator/stripe-emulator';
-import { OptionsPage } from './pages/options-page';
+import { saveTestKey } from './pages/options-page';
 import { TicketPage } from './pages/ticket-page';
 import { describeInChromium, useExtensionBrowser } from './support/use-extension-browser';
 
@@ -46,11 +46,7 @@ const ACTIONS: ActionUnderTest[] = [
 ];
 
 describeInChromium('the service worker stopped in the middle of an action', () => {
-  const extension = useExtensionBrowser(async (browser) => {
-    const options = await OptionsPage.open(browser.context, browser.extensionId);
-    await options.saveKey(browser.emulator.keys.testSecret);
-    await options.page.close();
-  });
+  const extension = useExtensionBrowser(saveTestKey);
 
   it.each(ACTIONS.map((a) => [a.name, a] as const))(
     'does %s once: the restart replays the journal, and the retry reuses the key',
@@ -63,9 +59,7 @@ describeInChromium('the service worker stopped in the middle of an action', () =
       emulator.injectFault({ kind: 'delay', ms: 1500 }, { method: 'POST' });
       const confirm = card.getByRole('button', { name: /^(Confirm|Create link)$/ });
       await confirm.click();
-      await expect
-        .poll(() => emulator.apiRequests().filter((r) => r.method === 'POST').length)
-        .toBe(1);
+      await expect.poll(() => emulator.apiPosts().length).toBe(1);
       const cdp = await context.newCDPSession(ticket.page);
       await cdp.send('ServiceWorker.enable');
       await cdp.send('ServiceWorker.stopAllWorkers');
@@ -83,7 +77,7 @@ describeInChromium('the service worker stopped in the middle of an action', () =
         .first()
         .waitFor({ timeout: 15_000 });
       await expect.poll(() => action.effects(emulator), { timeout: 10_000 }).toBe(1);
-      const posts = emulator.apiRequests().filter((r) => r.method === 'POST');
+      const posts = emulator.apiPosts();
       expect(new Set(posts.map((p) => p.headers['idempotency-key'])).size).toBe(1);
       await ticket.page.close();
     },

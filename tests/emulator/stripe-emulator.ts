@@ -615,6 +615,8 @@ export function createStripeEmulator(options: EmulatorOptions = {}) {
     },
     /** Requests to the API proper, without CORS preflights. */
     apiRequests: () => received.filter((r) => r.method !== 'OPTIONS'),
+    /** The requests that could change something at Stripe. */
+    apiPosts: () => received.filter((r) => r.method === 'POST'),
     handle,
   };
   return api;

@@ -1,4 +1,5 @@
 import type { BrowserContext, Page } from 'playwright-core';
+import type { ExtensionBrowser } from '../support/extension-browser';
 
 /** The extension's options page, driven by its labels and roles. */
 export class OptionsPage {
@@ -19,4 +20,11 @@ export class OptionsPage {
   status = () => this.page.getByRole('status');
   alert = () => this.page.getByRole('alert');
   savedKeys = () => this.page.getByRole('list', { name: 'Saved keys' });
+}
+
+/** The usual set-up: the emulator's test key saved through the options page. */
+export async function saveTestKey(browser: ExtensionBrowser) {
+  const options = await OptionsPage.open(browser.context, browser.extensionId);
+  await options.saveKey(browser.emulator.keys.testSecret);
+  await options.page.close();
 }
