@@ -2,6 +2,7 @@ import preact from '@preact/preset-vite';
 import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'wxt';
 import { KEYBOARD_COMMANDS } from './utils/keyboard-shortcuts';
+import { MARKS_CSS, MARKS_CSS_FILE } from './utils/page/mark-styles';
 
 // The card page is embedded only by our content script, on the hosts it runs on.
 // `use_dynamic_url` makes its address change per browser session, so a page cannot
@@ -16,6 +17,15 @@ export default defineConfig({
     build: { modulePreload: { polyfill: false } },
   }),
   hooks: {
+    // The marks' stylesheet goes in with the content script (see MARKS_CSS_FILE for why).
+    'build:publicAssets': (_wxt, files) => {
+      files.push({ relativeDest: MARKS_CSS_FILE, contents: MARKS_CSS });
+    },
+    'build:manifestGenerated': (_wxt, manifest) => {
+      for (const script of manifest.content_scripts ?? [])
+        if (script.js?.some((file) => file.endsWith('/helpdesk.js')))
+          script.css = [...(script.css ?? []), MARKS_CSS_FILE];
+    },
     // Only the background needs the 10 KB polyfill: its onMessage listener answers by
     // returning a promise, which Chrome's own API does not accept. Everything else (the
     // content script on every helpdesk load, the popup on every click, the card, Options)

@@ -1,5 +1,6 @@
 import { browser } from 'wxt/browser';
 import { DECLARED_HELPDESK_MATCHES } from './helpdesk-sites';
+import { MARKS_CSS_FILE } from './page/mark-styles';
 
 /**
  * Sites beyond the declared helpdesks, enabled one by one by the agent: an optional host
@@ -8,6 +9,7 @@ import { DECLARED_HELPDESK_MATCHES } from './helpdesk-sites';
  */
 const SCRIPT_ID_PREFIX = 'site:';
 const CONTENT_SCRIPT_FILE = '/content-scripts/helpdesk.js';
+const MARKS_CSS_PATH = `/${MARKS_CSS_FILE}`;
 
 /** `https://acme.example` from any URL on it, or null for what cannot be enabled. */
 export function siteOriginOf(url: string): string | null {
@@ -56,6 +58,7 @@ export async function enableSite(origin: string, tabId?: number): Promise<SiteCh
         id,
         matches: [originPattern(origin)],
         js: [CONTENT_SCRIPT_FILE],
+        css: [MARKS_CSS_PATH],
         allFrames: true,
         matchOriginAsFallback: true,
         runAt: 'document_idle',
@@ -64,9 +67,12 @@ export async function enableSite(origin: string, tabId?: number): Promise<SiteCh
     ]);
   }
   if (tabId !== undefined) {
+    // The page may have navigated away meanwhile; the registration stands.
+    const target = { tabId, allFrames: true };
+    await browser.scripting.insertCSS({ target, files: [MARKS_CSS_PATH] }).catch(() => undefined);
     await browser.scripting
-      .executeScript({ target: { tabId, allFrames: true }, files: [CONTENT_SCRIPT_FILE] })
-      .catch(() => undefined); // The page may have navigated away; the registration stands.
+      .executeScript({ target, files: [CONTENT_SCRIPT_FILE] })
+      .catch(() => undefined);
   }
   return { ok: true, sites: await listEnabledSites() };
 }

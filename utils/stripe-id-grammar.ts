@@ -23,6 +23,12 @@ export const STRIPE_ID_KINDS: readonly StripeIdKind[] = [
 
 export const MAX_STRIPE_ID_LENGTH = 255;
 
+/**
+ * Every prefix holds it, so a text without it holds no ID: the scanner's cheap first filter,
+ * applied natively before any text reaches the script. A new prefix must keep it.
+ */
+export const ID_SEPARATOR = '_';
+
 const escapeForRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 /**

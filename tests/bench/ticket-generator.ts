@@ -1,3 +1,5 @@
+import { MARKS_CSS } from '../../utils/page/mark-styles';
+
 /**
  * Builds a helpdesk-like ticket page of a given size: `textNodes` text nodes holding about
  * `totalChars` characters, with `idCount` Stripe IDs (customers and sessions) spread evenly,
@@ -62,7 +64,10 @@ export function generateTicketHtml({
   }
   if (message.length)
     messages.push(`<article class="message"><div class="body">${message.join('')}</div></article>`);
+  // The marks' stylesheet is there from the start, as the browser injects it with the
+  // content script (MARKS_CSS_FILE); inert for the other tools.
   return `<!doctype html><html><head><meta charset="utf-8"><title>bench</title>
-<style>body{font:14px/1.4 sans-serif;margin:0 20px}.message{margin:8px 0}</style></head>
+<style>body{font:14px/1.4 sans-serif;margin:0 20px}.message{margin:8px 0}</style>
+<style>${MARKS_CSS}</style></head>
 <body><main id="ticket">${messages.join('\n')}</main></body></html>`;
 }

@@ -78,6 +78,56 @@ describeInChromium('detection on an app-like helpdesk page', () => {
     await ticket.page.close();
   });
 
+  it('shows a pointer over an ID and only there, and styles the marks, all without writing to the page', async () => {
+    const { ticket, errors } = await openApp();
+    await expect.poll(() => ticket.markCount()).toBe(8);
+    const page = ticket.page;
+    await page.evaluate(() => {
+      const records = ((window as any).recordsSeen = [] as string[]);
+      new MutationObserver((list) => list.forEach((r) => records.push(r.type))).observe(document, {
+        subtree: true,
+        childList: true,
+        attributes: true,
+        characterData: true,
+      });
+    });
+    const cursorAt = (point: { x: number; y: number }) =>
+      page.evaluate(({ x, y }) => getComputedStyle(document.elementFromPoint(x, y)!).cursor, point);
+    const idInPre = await ticket.locateText('cs_test_a1OpenSession', '#pre');
+    const wordsBeforeIt = await ticket.locateText('log: expire', '#pre');
+    await page.mouse.move(idInPre.x, idInPre.y);
+    await expect.poll(() => cursorAt(idInPre)).toBe('pointer');
+    // The same element, off the ID: no pointer.
+    await page.mouse.move(wordsBeforeIt.x, wordsBeforeIt.y);
+    await expect.poll(() => cursorAt(wordsBeforeIt)).not.toBe('pointer');
+    const idInCode = await ticket.locateText(SEED_IDS.jenny, '#code');
+    await page.mouse.move(idInCode.x, idInCode.y);
+    await expect.poll(() => cursorAt(idInCode)).toBe('pointer');
+    // In the editor a click is for typing, so no pointer there.
+    const idInEditor = await ticket.locateText(SEED_IDS.jenny, '#editor');
+    await page.mouse.move(idInEditor.x, idInEditor.y);
+    await expect.poll(() => cursorAt(idInCode)).not.toBe('pointer');
+    expect(await cursorAt(idInEditor)).not.toBe('pointer');
+
+    // The marks are styled by the stylesheet injected with the content script: the page's
+    // own stylesheets are all the document has.
+    expect(
+      await page.evaluate(
+        () =>
+          getComputedStyle(
+            document.getElementById('code')!,
+            '::highlight(stripe-helpdesk-actions-id)',
+          ).backgroundColor,
+      ),
+    ).toBe('rgba(99, 91, 255, 0.16)');
+    expect(
+      await page.evaluate(() => [document.adoptedStyleSheets.length, document.styleSheets.length]),
+    ).toEqual([0, 1]);
+    expect(await page.evaluate(() => (window as any).recordsSeen)).toEqual([]);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
   it('follows the app when it edits its own text and when a message arrives later', async () => {
     const { ticket, errors } = await openApp();
     await expect.poll(() => ticket.markCount()).toBe(8);

@@ -169,6 +169,23 @@ describe.skipIf('skip' in firefox)('in Firefox, the same extension', () => {
     });
     const errors: string[] = [];
     page.on('pageerror', (error) => errors.push(String(error)));
+    // A pointer over an ID; the marks styled by the stylesheet injected with the script.
+    const idInCode = await page.evaluate(locateTextOnScreen, [SEED_IDS.jenny, '#code'] as const);
+    await page.mouse.move(idInCode.x, idInCode.y);
+    await page.waitForFunction(
+      ({ x, y }) => getComputedStyle(document.elementFromPoint(x, y)!).cursor === 'pointer',
+      { polling: 50 },
+      idInCode,
+    );
+    expect(
+      await page.evaluate(() => [
+        getComputedStyle(
+          document.getElementById('code')!,
+          '::highlight(stripe-helpdesk-actions-id)',
+        ).backgroundColor,
+        document.adoptedStyleSheets.length,
+      ]),
+    ).toEqual(['rgba(99, 91, 255, 0.16)', 0]);
     for (const [text, id] of [
       ['cus_PzJennyRosen01', SEED_IDS.jenny], // in <code>
       ['cs_test_b1CompleteSessionPaid', SEED_IDS.completeSession], // a node the app keeps

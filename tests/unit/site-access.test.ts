@@ -19,6 +19,7 @@ function fakeScripting(granted: boolean) {
         );
     }),
     executeScript: vi.fn(async () => []),
+    insertCSS: vi.fn(async () => undefined),
   };
   Object.assign(fakeBrowser, { scripting: api });
   vi.spyOn(fakeBrowser.permissions, 'contains').mockImplementation(async () => granted);
@@ -48,15 +49,21 @@ describe('sites the agent enables', () => {
     expect(isDeclaredSite(origin)).toBe(declared);
   });
 
-  it('registers the content script for a granted origin and runs it in the tab at once', async () => {
+  it("registers the content script and the marks' stylesheet for a granted origin, and runs both in the tab at once", async () => {
     const { api, registered } = fakeScripting(true);
     const result = await enableSite('https://support.acme.example', 12);
     expect(result).toEqual({ ok: true, sites: ['https://support.acme.example'] });
     expect(registered[0]).toMatchObject({
       id: 'site:https://support.acme.example',
       matches: ['https://support.acme.example/*'],
+      js: ['/content-scripts/helpdesk.js'],
+      css: ['/content-scripts/marks.css'],
       allFrames: true,
       persistAcrossSessions: true,
+    });
+    expect(api.insertCSS).toHaveBeenCalledWith({
+      target: { tabId: 12, allFrames: true },
+      files: ['/content-scripts/marks.css'],
     });
     expect(api.executeScript).toHaveBeenCalledWith({
       target: { tabId: 12, allFrames: true },

@@ -2,13 +2,20 @@ import { describe, expect, it } from 'vitest';
 import {
   createStripeIdMatcher,
   describeInvalidStripeId,
+  ID_SEPARATOR,
   parseStripeId,
+  STRIPE_ID_KINDS,
 } from '../../utils/stripe-id-grammar';
 
 const idsIn = (text: string) => [...text.matchAll(createStripeIdMatcher())].map((m) => m[0]);
 const session58 = 'cs_test_a1B2c3D4e5F6g7H8i9J0k1L2m3N4o5P6q7R8s9T0u1V2w3X4y5Z6a7B8';
 
 describe('finding IDs in running text', () => {
+  // The scanner skips, natively, every text node without the separator.
+  it.each(STRIPE_ID_KINDS.map((k) => k.prefix))('prefix %s holds the separator', (prefix) => {
+    expect(prefix).toContain(ID_SEPARATOR);
+  });
+
   it.each([
     ['plain text', `Session ${session58} failed`, [session58]],
     ['customer', 'Customer cus_PzJennyRosen01.', ['cus_PzJennyRosen01']],

@@ -1,4 +1,4 @@
-import { createStripeIdMatcher } from '../stripe-id-grammar';
+import { createStripeIdMatcher, ID_SEPARATOR } from '../stripe-id-grammar';
 
 /**
  * Where the Stripe IDs on a page are, keyed by their text node, so a pointer event is
@@ -15,10 +15,6 @@ export interface IdMatch {
   /** Found in a link's href (e.g. a Dashboard URL) rather than in the text itself. */
   fromHref: boolean;
 }
-
-/** Unique to this extension, so no page or other extension styles our marks. */
-export const HIGHLIGHT_NAME = 'stripe-helpdesk-actions-id';
-export const FOCUS_HIGHLIGHT_NAME = 'stripe-helpdesk-actions-focus';
 
 const SKIPPED_PARENTS = new Set(['SCRIPT', 'STYLE', 'NOSCRIPT', 'TEXTAREA', 'TEMPLATE']);
 
@@ -43,7 +39,7 @@ export class IdIndex {
     // `length` is read without copying the text out of the DOM; most nodes stop here.
     if (node.length < 5) return;
     const data = node.data;
-    if (!data.includes('_')) return;
+    if (!data.includes(ID_SEPARATOR)) return;
     const parent = node.parentElement;
     if (parent && SKIPPED_PARENTS.has(parent.tagName)) return;
     const matcher = this.matcher;
@@ -69,7 +65,7 @@ export class IdIndex {
    */
   scanLink(anchor: HTMLAnchorElement): void {
     const href = anchor.getAttribute('href');
-    if (!href || !href.includes('_')) return;
+    if (!href || !href.includes(ID_SEPARATOR)) return;
     const matcher = this.matcher;
     matcher.lastIndex = 0;
     const m = matcher.exec(href);

@@ -1,17 +1,6 @@
-import { FOCUS_HIGHLIGHT_NAME, HIGHLIGHT_NAME, IdIndex } from './id-index';
+import { IdIndex } from './id-index';
+import { FOCUS_HIGHLIGHT_NAME, HIGHLIGHT_NAME, MARKS_CSS } from './mark-styles';
 import { ScanScheduler } from './scan-scheduler';
-
-/** The marks' look; also adopted into open shadow roots, which document styles do not reach. */
-export const HIGHLIGHT_CSS = `
-::highlight(${HIGHLIGHT_NAME}) {
-  background-color: rgba(99, 91, 255, 0.16);
-  text-decoration: underline 2px rgba(99, 91, 255, 0.85);
-  text-underline-offset: 2px;
-}
-::highlight(${FOCUS_HIGHLIGHT_NAME}) {
-  background-color: rgba(99, 91, 255, 0.45);
-  color: #fff;
-}`;
 
 export interface PageMarker {
   index: IdIndex;
@@ -25,7 +14,8 @@ export interface PageMarker {
 
 /**
  * Finds and marks Stripe IDs in a document, now and as it changes, without writing to it.
- * Knows nothing of the extension APIs, so the benchmark can run it on a bare page.
+ * Knows nothing of the extension APIs, so the benchmark can run it on a bare page. The
+ * document must carry MARKS_CSS from its start (see MARKS_CSS_FILE).
  */
 export function startPageMarker(doc: Document, signal: AbortSignal): PageMarker | null {
   const view = doc.defaultView;
@@ -41,7 +31,7 @@ export function startPageMarker(doc: Document, signal: AbortSignal): PageMarker 
   });
 
   const marksSheet = new view.CSSStyleSheet();
-  marksSheet.replaceSync(HIGHLIGHT_CSS);
+  marksSheet.replaceSync(MARKS_CSS);
   const index = new IdIndex(highlight);
   const pending: MutationRecord[] = [];
   let drainScheduled = false;
@@ -79,7 +69,7 @@ export function startPageMarker(doc: Document, signal: AbortSignal): PageMarker 
     if (removed) index.forgetDisconnected();
   }
 
-  doc.adoptedStyleSheets = [...doc.adoptedStyleSheets, marksSheet];
+  // The document itself is styled by MARKS_CSS_FILE, injected with the content script.
   observe(doc.documentElement);
   signal.addEventListener('abort', () => observer.disconnect());
   scheduler.enqueueSubtree(doc.body ?? doc.documentElement);

@@ -1,20 +1,29 @@
+import type { IdMatch } from './id-index';
+
+/** Names the animation for anyone reading `document.getAnimations()`. */
+export const POINTER_CURSOR_ANIMATION_ID = 'stripe-helpdesk-actions-pointer';
+
 /**
- * `::highlight()` cannot set a cursor, and the app's elements are not ours to style, so a
- * document-level adopted stylesheet is switched on while the pointer is over an ID.
+ * Shows the pointer cursor over an ID. `::highlight()` cannot set a cursor and the page's
+ * elements are not ours to write to, so the element holding the ID runs a Web Animation of
+ * `cursor` while the pointer is over the ID: no DOM change, and only that element (and what
+ * inherits from it) is restyled. Switching a stylesheet instead restyles the whole document
+ * each time, 20–60 ms on a 10,000-node ticket.
  */
-export function createPointerCursor(doc: Document) {
-  const sheet = new CSSStyleSheet();
-  let adopted = false;
-  let showing = false;
+export function createPointerCursor() {
+  let current: { element: Element; animation: Animation } | null = null;
   return {
-    set(onId: boolean) {
-      if (onId === showing) return;
-      showing = onId;
-      if (!adopted) {
-        doc.adoptedStyleSheets = [...doc.adoptedStyleSheets, sheet];
-        adopted = true;
-      }
-      sheet.replaceSync(onId ? 'html, html * { cursor: pointer !important; }' : '');
+    set(match: IdMatch | null) {
+      const element = match?.node.parentElement ?? null;
+      if (element === (current?.element ?? null)) return;
+      current?.animation.cancel();
+      current = null;
+      if (!element) return;
+      const animation = element.animate([{ cursor: 'pointer' }, { cursor: 'pointer' }], {
+        duration: Infinity,
+        id: POINTER_CURSOR_ANIMATION_ID,
+      });
+      current = { element, animation };
     },
   };
 }

@@ -16,6 +16,10 @@ const isEditable = (target: EventTarget | null) =>
     target.tagName === 'TEXTAREA' ||
     target.tagName === 'SELECT');
 
+/** Editors are for typing, and links keep working as links when the ID is only in the href. */
+const opensOnClick = (match: IdMatch) =>
+  !match.fromHref && !(match.node.parentElement?.isContentEditable ?? false);
+
 /**
  * Marks Stripe IDs on the page and opens a card when one is clicked or chosen from the
  * keyboard. Reads the page, never writes to it: the only node added is the card host, and
@@ -26,9 +30,12 @@ export function startIdMarking(doc: Document, signal: AbortSignal): void {
   if (!marker) return; // No CSS Custom Highlight API in this browser.
   const { index, focusHighlight } = marker;
   const cardHost = createCardHost();
-  const cursor = createPointerCursor(doc);
+  const cursor = createPointerCursor();
   let focused: IdMatch | null = null;
-  signal.addEventListener('abort', () => cardHost.close());
+  signal.addEventListener('abort', () => {
+    cardHost.close();
+    cursor.set(null);
+  });
 
   const hitTest = (x: number, y: number) => idAtPoint(index, doc, x, y, marker.shadowRoots);
   const listen = { capture: true, signal } as const;
@@ -41,7 +48,7 @@ export function startIdMarking(doc: Document, signal: AbortSignal): void {
       pointerFrame = requestAnimationFrame(() => {
         pointerFrame = 0;
         const match = hitTest(event.clientX, event.clientY);
-        cursor.set(match !== null && !match.fromHref);
+        cursor.set(match && opensOnClick(match) ? match : null);
       });
     },
     { ...listen, passive: true },
@@ -62,9 +69,7 @@ export function startIdMarking(doc: Document, signal: AbortSignal): void {
         return;
       if (!doc.getSelection()?.isCollapsed) return; // The agent is selecting text.
       const match = hitTest(event.clientX, event.clientY);
-      // Editors are for typing, and links keep working as links when the ID is only in the href.
-      if (!match || match.fromHref || (match.node.parentElement?.isContentEditable ?? false))
-        return;
+      if (!match || !opensOnClick(match)) return;
       event.preventDefault();
       void openCard(match.id, liveRangeFor(match).getBoundingClientRect());
     },
