@@ -1,9 +1,38 @@
+import { ID_SEPARATOR } from '../stripe-id-grammar';
 import type { IdIndex } from './id-index';
 
 /** Long enough to get work done in few slices, far under the 50 ms that makes a long task. */
 const SLICE_MS = 12;
 
-type Work = { walker: TreeWalker } | { text: Text };
+/**
+ * At most this many elements go through one native search, so none makes a long task on a
+ * huge page. Larger subtrees are searched in runs of their children.
+ */
+export const MAX_ELEMENTS_PER_PASS = 5_000;
+
+/**
+ * A subtree is read in three native XPath searches over the nodes `roots` selects: text
+ * nodes that can hold an ID (every prefix has an underscore), links whose address can, and
+ * elements, each asked for an open shadow root (whose text the searches cannot see). The
+ * page's other text nodes never reach the script: handing a node over (a wrapper, a string
+ * for its text) is most of what walking a large page costs. `string()`, not `.`, spares a
+ * node-set per node.
+ */
+const PASSES = {
+  text: (roots: string) =>
+    `${roots}/descendant-or-self::text()[contains(string(), "${ID_SEPARATOR}")]`,
+  link: (roots: string) => `${roots}/descendant-or-self::a[contains(@href, "${ID_SEPARATOR}")]`,
+  element: (roots: string) => `${roots}/descendant-or-self::*`,
+};
+type Pass = keyof typeof PASSES;
+
+type Work =
+  | { text: Text }
+  | { subtree: Element | DocumentFragment }
+  /** Children `from`–`to` (1-based) of `parent`, from `first` to `last` when split off. */
+  | { parent: Element; first: Node; last: Node; from: number; to: number }
+  | { search: Pass; context: Element; roots: string }
+  | { found: Pass; nodes: XPathResult; next: number };
 
 /**
  * Runs `task` in a new task, after the page's own pending work. A message port, not
@@ -18,10 +47,12 @@ function yieldToPage(task: () => void) {
   yieldChannel.port2.postMessage(null);
 }
 
+/** Items read between two looks at the clock. */
+const BATCH = 64;
+
 /**
  * Runs scanning in short slices: the first slice at once, the rest on later tasks, so a huge
- * ticket never blocks the page. Walks text and elements together, to find open shadow roots
- * and links on the way.
+ * ticket never blocks the page.
  */
 export class ScanScheduler {
   private readonly queue: Work[] = [];
@@ -35,17 +66,13 @@ export class ScanScheduler {
     private readonly index: IdIndex,
     private readonly onShadowRoot: (root: ShadowRoot) => void,
     private readonly signal: AbortSignal,
+    private readonly maxElementsPerPass = MAX_ELEMENTS_PER_PASS,
   ) {}
 
   enqueueSubtree(root: Node): void {
     if (root.nodeType === Node.TEXT_NODE) this.queue.push({ text: root as Text });
-    else if (root.nodeType === Node.ELEMENT_NODE || root.nodeType === Node.DOCUMENT_FRAGMENT_NODE) {
-      if (root.nodeType === Node.ELEMENT_NODE) this.visitElement(root as Element);
-      const doc = root.ownerDocument!;
-      this.queue.push({
-        walker: doc.createTreeWalker(root, NodeFilter.SHOW_ELEMENT | NodeFilter.SHOW_TEXT),
-      });
-    }
+    else if (root.nodeType === Node.ELEMENT_NODE || root.nodeType === Node.DOCUMENT_FRAGMENT_NODE)
+      this.queue.push({ subtree: root as Element | DocumentFragment });
     this.schedule();
   }
 
@@ -67,20 +94,26 @@ export class ScanScheduler {
     let steps = 0;
     while (this.queue.length) {
       const work = this.queue[0]!;
-      if ('text' in work) {
-        this.queue.shift();
-        if (work.text.isConnected) this.index.scanText(work.text);
+      if ('found' in work) {
+        this.readFound(work);
+        steps = BATCH;
       } else {
-        const node = work.walker.nextNode();
-        if (!node) {
-          this.queue.shift();
-          continue;
+        this.queue.shift();
+        if ('text' in work) {
+          if (work.text.isConnected) this.index.scanText(work.text);
+          steps++;
+        } else {
+          if ('subtree' in work) this.expand(work.subtree);
+          else if ('search' in work) this.search(work);
+          else this.expandChildren(work);
+          steps = BATCH;
         }
-        if (node.nodeType === Node.TEXT_NODE) this.index.scanText(node as Text);
-        else this.visitElement(node as Element);
       }
-      // Reading the clock costs too; check it every few dozen nodes.
-      if (++steps % 64 === 0 && performance.now() > deadline) break;
+      // Reading the clock costs too; look at it every few dozen items.
+      if (steps >= BATCH) {
+        steps = 0;
+        if (performance.now() > deadline) break;
+      }
     }
     this.busyMs += performance.now() - started;
     if (!this.queue.length) {
@@ -93,19 +126,104 @@ export class ScanScheduler {
     return this.queue.length > 0;
   }
 
-  private visitElement(element: Element) {
-    const shadow = element.shadowRoot;
-    if (shadow && !this.shadowRoots.has(shadow)) {
-      this.shadowRoots.add(shadow);
-      this.onShadowRoot(shadow);
-      this.queue.push({
-        walker: element.ownerDocument.createTreeWalker(
-          shadow,
-          NodeFilter.SHOW_ELEMENT | NodeFilter.SHOW_TEXT,
-        ),
-      });
+  /** Queues the searches over one subtree, or over runs of its children when it is large. */
+  private expand(root: Element | DocumentFragment) {
+    if (!root.isConnected) return;
+    if (root.nodeType === Node.DOCUMENT_FRAGMENT_NODE) {
+      // XPath takes no fragment (a shadow root) as its context: go through its children.
+      this.enqueueEachChild(root);
+      return;
     }
+    const element = root as Element;
+    const size = element.getElementsByTagName('*').length;
+    if (size <= this.maxElementsPerPass) {
+      this.queueSearches(element, 'self::node()');
+      return;
+    }
+    if (element.shadowRoot) this.addShadowRoot(element.shadowRoot);
     if (element.tagName === 'A') this.pendingLinks.push(element as HTMLAnchorElement);
+    // Children in runs of about `maxElementsPerPass` elements, assuming siblings of like
+    // size (a list of messages); a run of one child is a subtree, split again if need be.
+    const children = element.childNodes;
+    const count = children.length;
+    const perRun = Math.max(1, Math.floor((count * this.maxElementsPerPass) / size));
+    for (let from = 0; from < count; from += perRun) {
+      const to = Math.min(count, from + perRun) - 1;
+      if (from === to) this.enqueueChild(children[from]!);
+      else
+        this.queue.push({
+          parent: element,
+          first: children[from]!,
+          last: children[to]!,
+          from: from + 1,
+          to: to + 1,
+        });
+    }
+  }
+
+  /**
+   * A run of children, searched by position. If the page has moved its ends since the run
+   * was split off, its children are taken one by one instead, so none is missed.
+   */
+  private expandChildren({ parent, first, last, from, to }: Extract<Work, { parent: Element }>) {
+    if (!parent.isConnected) return;
+    const children = parent.childNodes;
+    if (children[from - 1] === first && children[to - 1] === last)
+      this.queueSearches(parent, `child::node()[position() >= ${from} and position() <= ${to}]`);
+    else this.enqueueEachChild(parent);
+  }
+
+  private queueSearches(context: Element, roots: string) {
+    this.queue.push(
+      { search: 'text', context, roots },
+      { search: 'link', context, roots },
+      { search: 'element', context, roots },
+    );
+  }
+
+  private search({ search, context, roots }: Extract<Work, { search: Pass }>) {
+    if (!context.isConnected) return;
+    const nodes = context.ownerDocument.evaluate(
+      PASSES[search](roots),
+      context,
+      null,
+      XPathResult.UNORDERED_NODE_SNAPSHOT_TYPE,
+      null,
+    );
+    if (nodes.snapshotLength) this.queue.unshift({ found: search, nodes, next: 0 });
+  }
+
+  /** Reads the next batch of a search's results. */
+  private readFound(work: Extract<Work, { found: Pass }>) {
+    const { nodes, found } = work;
+    const end = Math.min(nodes.snapshotLength, work.next + BATCH);
+    for (; work.next < end; work.next++) {
+      const node = nodes.snapshotItem(work.next)!;
+      if (found === 'text') {
+        if (node.isConnected) this.index.scanText(node as Text);
+      } else if (found === 'link') this.pendingLinks.push(node as HTMLAnchorElement);
+      else {
+        const shadow = (node as Element).shadowRoot;
+        if (shadow) this.addShadowRoot(shadow);
+      }
+    }
+    if (work.next >= nodes.snapshotLength) this.queue.shift();
+  }
+
+  private enqueueEachChild(parent: Node) {
+    for (let child = parent.firstChild; child; child = child.nextSibling) this.enqueueChild(child);
+  }
+
+  private enqueueChild(child: Node) {
+    if (child.nodeType === Node.TEXT_NODE) this.queue.push({ text: child as Text });
+    else if (child.nodeType === Node.ELEMENT_NODE) this.queue.push({ subtree: child as Element });
+  }
+
+  private addShadowRoot(shadow: ShadowRoot) {
+    if (this.shadowRoots.has(shadow)) return;
+    this.shadowRoots.add(shadow);
+    this.onShadowRoot(shadow);
+    this.queue.push({ subtree: shadow });
   }
 
   /** Links are read after their subtree, so an ID shown in the text wins over the href. */

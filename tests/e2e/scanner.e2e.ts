@@ -1,0 +1,111 @@
+import { build } from 'esbuild';
+import { join } from 'node:path';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import { chromiumOrSkipReason, QUIET_CHROMIUM_FLAGS } from './support/chromium-path';
+import { REPO_ROOT } from './support/extension-browser';
+import { describeInChromium } from './support/use-extension-browser';
+
+/**
+ * Light DOM, links, text the scanner must skip, and shadow roots (one nested, one with bare
+ * text). `main` has no whitespace between its children, so a run of them ends on the host.
+ */
+const MESSAGES = Array.from(
+  { length: 12 },
+  (_, i) =>
+    `<article><div><p>Order for cus_Light${i} and <b>cs_test_Bold${i}</b>, not focus_x${i} or cs_testing_y${i}</p></div></article>`,
+).join('');
+const PAGE = `<!doctype html><html><body>
+<main>${MESSAGES}<section>
+    <a href="https://dashboard.stripe.com/customers/cus_OnlyInHref"><span>View</span> customer</a>
+    <a href="https://dashboard.stripe.com/customers/cus_ShownAndHref">cus_ShownAndHref</a>
+    <script>var skipped = "cus_InScript";</script>
+    <style>/* cus_InStyle */</style>
+    <textarea>cus_InTextarea</textarea>
+  </section><div id="host"><span>Light child the shadow root hides</span></div></main>
+Loose text with cus_DirectInBody
+<script>
+  const shadow = document.getElementById('host').attachShadow({ mode: 'open' });
+  shadow.append('Bare shadow text cus_ShadowBare ');
+  const inner = document.createElement('div');
+  inner.innerHTML = '<p>Shadow paragraph cs_live_ShadowP</p>';
+  shadow.append(inner);
+  const nestedHost = document.createElement('span');
+  nestedHost.attachShadow({ mode: 'open' }).innerHTML = '<i>Nested cus_Nested</i>';
+  inner.append(nestedHost);
+</script>
+</body></html>`;
+
+const EXPECTED = [
+  ...Array.from({ length: 12 }, (_, i) => [`cus_Light${i}`, `cs_test_Bold${i}`]).flat(),
+  'cus_OnlyInHref (href)',
+  'cus_ShownAndHref',
+  'cus_DirectInBody',
+  'cus_ShadowBare',
+  'cs_live_ShadowP',
+  'cus_Nested',
+].sort();
+
+const chromiumPath = chromiumOrSkipReason();
+
+describeInChromium('the scanner on a bare page', () => {
+  let browser: Browser;
+  let page: Page;
+  let harness: string;
+  beforeAll(async () => {
+    if ('skip' in chromiumPath) return;
+    const bundle = await build({
+      entryPoints: [join(REPO_ROOT, 'tests/e2e/support/scanner-harness.ts')],
+      bundle: true,
+      format: 'iife',
+      write: false,
+    });
+    browser = await chromium.launch({
+      executablePath: chromiumPath.path,
+      args: QUIET_CHROMIUM_FLAGS,
+    });
+    page = await browser.newPage();
+    await page.route('https://scan.test/', (route) =>
+      route.fulfill({ contentType: 'text/html', body: PAGE }),
+    );
+    await page.goto('https://scan.test/');
+    harness = bundle.outputFiles[0]!.text;
+    await page.addScriptTag({ content: harness });
+  });
+  afterAll(() => browser?.close());
+
+  const scan = (options: { maxElementsPerPass?: number; prependMidScan?: boolean } = {}) =>
+    page.evaluate(
+      (o) =>
+        (
+          window as unknown as {
+            scanIds(
+              o: object,
+            ): Promise<{ ids: string[]; shadowRoots: number; prependedMidScan?: boolean }>;
+          }
+        ).scanIds(o),
+      options,
+    );
+
+  it('finds every ID in text, links and open shadow roots, and nothing in scripts, styles or fields', async () => {
+    expect(await scan()).toEqual({ ids: EXPECTED, shadowRoots: 2 });
+  });
+
+  it.each([0, 1, 20])(
+    'finds the same when subtrees over %i elements are searched in runs of their children',
+    async (maxElementsPerPass) => {
+      expect(await scan({ maxElementsPerPass })).toEqual({ ids: EXPECTED, shadowRoots: 2 });
+    },
+  );
+
+  it('misses nothing when the page adds a message between slices, shifting the runs', async () => {
+    await page.reload();
+    await page.addScriptTag({ content: harness });
+    // `main` is split into runs of children, then the message comes in before they are read.
+    expect(await scan({ maxElementsPerPass: 20, prependMidScan: true })).toEqual({
+      ids: [...EXPECTED, 'cus_Prepended'].sort(),
+      shadowRoots: 2,
+      prependedMidScan: true,
+    });
+  });
+});
