@@ -8,7 +8,7 @@ const SLICE_MS = 12;
  * At most this many elements go through one native search, so none makes a long task on a
  * huge page. Larger subtrees are searched in runs of their children.
  */
-export const MAX_ELEMENTS_PER_PASS = 5_000;
+export const MAX_ELEMENTS_PER_PASS = 10_000;
 
 /**
  * A subtree is read in three native XPath searches over the nodes `roots` selects: text
@@ -29,8 +29,8 @@ type Pass = keyof typeof PASSES;
 type Work =
   | { text: Text }
   | { subtree: Element | DocumentFragment }
-  /** Children `from`–`to` (1-based) of `parent`, from `first` to `last` when split off. */
-  | { parent: Element; first: Node; last: Node; from: number; to: number }
+  /** Element children `from`–`to` (1-based) of `parent`, `first` to `last` when split off. */
+  | { parent: Element; first: Element; last: Element; from: number; to: number }
   | { search: Pass; context: Element; roots: string }
   | { found: Pass; nodes: XPathResult; next: number };
 
@@ -142,14 +142,15 @@ export class ScanScheduler {
     }
     if (element.shadowRoot) this.addShadowRoot(element.shadowRoot);
     if (element.tagName === 'A') this.pendingLinks.push(element as HTMLAnchorElement);
-    // Children in runs of about `maxElementsPerPass` elements, assuming siblings of like
-    // size (a list of messages); a run of one child is a subtree, split again if need be.
-    const children = element.childNodes;
+    this.queue.push({ search: 'text', context: element, roots: 'child::text()' });
+    // Element children in runs of about `maxElementsPerPass` elements, assuming siblings of
+    // like size (a list of messages); a run of one child is a subtree, split again if need be.
+    const children = element.children;
     const count = children.length;
     const perRun = Math.max(1, Math.floor((count * this.maxElementsPerPass) / size));
     for (let from = 0; from < count; from += perRun) {
       const to = Math.min(count, from + perRun) - 1;
-      if (from === to) this.enqueueChild(children[from]!);
+      if (from === to) this.queue.push({ subtree: children[from]! });
       else
         this.queue.push({
           parent: element,
@@ -162,15 +163,16 @@ export class ScanScheduler {
   }
 
   /**
-   * A run of children, searched by position. If the page has moved its ends since the run
-   * was split off, its children are taken one by one instead, so none is missed.
+   * A run of element children, searched by position. If the page has moved its ends since
+   * the run was split off, its element children are taken one by one instead, so none is
+   * missed.
    */
   private expandChildren({ parent, first, last, from, to }: Extract<Work, { parent: Element }>) {
     if (!parent.isConnected) return;
-    const children = parent.childNodes;
+    const children = parent.children;
     if (children[from - 1] === first && children[to - 1] === last)
-      this.queueSearches(parent, `child::node()[position() >= ${from} and position() <= ${to}]`);
-    else this.enqueueEachChild(parent);
+      this.queueSearches(parent, `child::*[position() >= ${from} and position() <= ${to}]`);
+    else for (const child of children) this.queue.push({ subtree: child });
   }
 
   private queueSearches(context: Element, roots: string) {
