@@ -4,14 +4,14 @@
  * Prints a Markdown table and writes it to tests/bench/RESULTS.md.
  *
  * Per tool and page: initial scan + mark (median of fresh page loads), layouts during marking
- * (CDP LayoutCount), DOM mutations made, the longest task, a mutation batch (one new message
+ * (CDP LayoutCount), the style recalculation it causes (CDP RecalcStyleDuration), DOM mutations made, the longest task, a mutation batch (one new message
  * + 20 edited text nodes), JS heap added; for ours also the cost of one hit test.
  */
 import { build } from 'esbuild';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
-import { chromium, type Page } from 'playwright-core';
+import { chromium, type CDPSession, type Page } from 'playwright-core';
 import { STRIPE_ID_PATTERN_SOURCE } from '../../utils/stripe-id-grammar';
 import { findChromium, QUIET_CHROMIUM_FLAGS } from '../e2e/support/chromium-path';
 import { REPO_ROOT } from '../e2e/support/extension-browser';
@@ -19,6 +19,8 @@ import { bodyId, generateTicketHtml, type TicketShape } from './ticket-generator
 
 const args = process.argv.slice(2);
 const RUNS = Number(args[args.indexOf('--runs') + 1]) || 7;
+/** Further loads per cell that force a full GC first, to read the heap the marking adds. */
+const HEAP_RUNS = 3;
 const quick = args.includes('--quick');
 const SCENARIOS: TicketShape[] = quick
   ? [{ textNodes: 10_000, idCount: 200 }]
@@ -81,6 +83,8 @@ interface Sample {
   wallMs: number;
   marks: number;
   layouts: number;
+  /** Style recalculation the marking caused, up to the frame that shows the marks. */
+  styleMs: number;
   domRecords: number;
   longestTaskMs: number;
   batchMs: number;
@@ -89,10 +93,8 @@ interface Sample {
   hitP95Us?: number;
 }
 
-async function metric(page: Page, name: string) {
-  const session = await page.context().newCDPSession(page);
+async function metric(session: CDPSession, name: string) {
   const { metrics } = await session.send('Performance.getMetrics');
-  await session.detach();
   return metrics.find((m) => m.name === name)?.value ?? 0;
 }
 
@@ -104,11 +106,21 @@ async function heapUsed(page: Page) {
   return usedSize;
 }
 
+interface LoadOptions {
+  withHitTest: boolean;
+  /**
+   * Force a full GC just before marking, to read the heap the marking adds. A fresh GC also
+   * changes how fast the marking then runs (on this machine every tool runs faster after
+   * it), so such loads get a column of their own.
+   */
+  measureHeap: boolean;
+}
+
 async function measure(
   page: Page,
   tool: Tool,
   html: string,
-  withHitTest: boolean,
+  { withHitTest, measureHeap }: LoadOptions,
 ): Promise<Sample> {
   await page.route('https://bench.local/', (route) =>
     route.fulfill({ contentType: 'text/html', body: html }),
@@ -122,9 +134,9 @@ async function measure(
   await page.addScriptTag({
     content: tool === 'ours' ? oursBundle : tool === 'mark.js' ? markJs : findAndReplace,
   });
+  // Kept open while measuring: detaching would switch the Performance domain off again.
   const session = await page.context().newCDPSession(page);
   await session.send('Performance.enable');
-  await session.detach();
   await page.evaluate(() => {
     (window as any).longTasks = [];
     new PerformanceObserver((list) =>
@@ -133,9 +145,10 @@ async function measure(
       type: 'longtask',
     });
   });
-  const heapBefore = await heapUsed(page);
+  const heapBefore = measureHeap ? await heapUsed(page) : 0;
   const recordsBefore = await page.evaluate(() => (window as any).domRecords);
-  const layoutsBefore = await metric(page, 'LayoutCount');
+  const layoutsBefore = await metric(session, 'LayoutCount');
+  const styleBefore = await metric(session, 'RecalcStyleDuration');
   const marked =
     tool === 'ours'
       ? await page.evaluate(() => (window as any).benchOurs.mark())
@@ -143,9 +156,13 @@ async function measure(
           (t) => (window as any).benchPeers.mark(t, [document.getElementById('ticket')]),
           tool,
         );
-  const layouts = (await metric(page, 'LayoutCount')) - layoutsBefore;
+  await page.evaluate(
+    () => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))),
+  );
+  const styleMs = ((await metric(session, 'RecalcStyleDuration')) - styleBefore) * 1000;
+  const layouts = (await metric(session, 'LayoutCount')) - layoutsBefore;
   const domRecords = (await page.evaluate(() => (window as any).domRecords)) - recordsBefore;
-  const heapKb = ((await heapUsed(page)) - heapBefore) / 1024;
+  const heapKb = measureHeap ? ((await heapUsed(page)) - heapBefore) / 1024 : NaN;
   const longestTaskMs = await page.evaluate(() => Math.max(0, ...(window as any).longTasks));
   const batch =
     tool === 'ours'
@@ -162,6 +179,7 @@ async function measure(
     wallMs: marked.ms,
     marks: marked.marks,
     layouts,
+    styleMs,
     domRecords,
     longestTaskMs,
     batchMs: batch.ms,
@@ -172,6 +190,7 @@ async function measure(
     sample.hitMedianUs = hit.medianUs;
     sample.hitP95Us = hit.p95Us;
   }
+  await session.detach();
   return sample;
 }
 
@@ -197,32 +216,44 @@ for (const shape of SCENARIOS) {
   const html = generateTicketHtml(shape);
   const label = `${shape.textNodes.toLocaleString('en')} nodes / ${shape.idCount.toLocaleString('en')} IDs`;
   const medians = {} as Record<Tool, number>;
+  const afterGcMedians = {} as Record<Tool, number>;
   for (const tool of TOOLS) {
     const samples: Sample[] = [];
-    for (let run = 0; run < RUNS; run++) {
+    const afterGc: Sample[] = [];
+    for (let run = 0; run < RUNS + HEAP_RUNS; run++) {
       const page = await context.newPage();
-      samples.push(await measure(page, tool, html, run === 0));
+      const measureHeap = run >= RUNS;
+      const sample = await measure(page, tool, html, { withHitTest: run === 0, measureHeap });
+      (measureHeap ? afterGc : samples).push(sample);
       await page.close();
     }
     const markMs = median(samples.map((s) => s.markMs));
     medians[tool] = markMs;
+    afterGcMedians[tool] = median(afterGc.map((s) => s.markMs));
     const first = samples[0]!;
+    const all = [...samples, ...afterGc];
     rows.push(
-      `| ${label} | ${tool} | ${fmt(markMs)} | ${fmt(median(samples.map((s) => s.wallMs)))} | ${first.marks} | ${median(samples.map((s) => s.layouts))} | ${first.domRecords} | ${fmt(Math.max(...samples.map((s) => s.longestTaskMs)), 0)} | ${fmt(median(samples.map((s) => s.batchMs)), 2)} | ${fmt(median(samples.map((s) => s.heapKb)), 0)} | ${first.hitMedianUs === undefined ? '—' : `${fmt(first.hitMedianUs)} / ${fmt(first.hitP95Us!)}`} |`,
+      `| ${label} | ${tool} | ${fmt(markMs)} | ${fmt(median(afterGc.map((s) => s.markMs)))} | ${fmt(median(samples.map((s) => s.wallMs)))} | ${first.marks} | ${median(all.map((s) => s.layouts))} | ${fmt(median(samples.map((s) => s.styleMs)))} | ${first.domRecords} | ${fmt(Math.max(...all.map((s) => s.longestTaskMs)), 0)} | ${fmt(median(all.map((s) => s.batchMs)), 2)} | ${fmt(median(afterGc.map((s) => s.heapKb)), 0)} | ${first.hitMedianUs === undefined ? '—' : `${fmt(first.hitMedianUs)} / ${fmt(first.hitP95Us!)}`} |`,
     );
     console.error(`${label} ${tool}: ${fmt(markMs)} ms`);
   }
+  const versus = (times: Record<Tool, number>, peer: Tool) => {
+    const ratio = times[peer] / times.ours;
+    return ratio >= 1
+      ? `${fmt(ratio)}× faster than ${peer}`
+      : `${fmt(1 / ratio)}× slower than ${peer}`;
+  };
   summary.push(
-    `- ${label}: ours ${fmt(medians.ours)} ms — ${fmt(medians['mark.js'] / medians.ours)}× faster than mark.js, ${fmt(medians.findAndReplaceDOMText / medians.ours)}× faster than findAndReplaceDOMText`,
+    `- ${label}: ours ${fmt(medians.ours)} ms — ${versus(medians, 'mark.js')}, ${versus(medians, 'findAndReplaceDOMText')}; after a forced GC ${fmt(afterGcMedians.ours)} ms — ${versus(afterGcMedians, 'mark.js')}, ${versus(afterGcMedians, 'findAndReplaceDOMText')}`,
   );
 }
 await browser.close();
 
 const table = [
-  `Benchmark: ${new Date().toISOString().slice(0, 10)}, headless Chromium ${chromiumPath}, ${RUNS} fresh page loads per cell (medians; longest task is the worst run).`,
+  `Benchmark: ${new Date().toISOString().slice(0, 10)}, headless Chromium ${chromiumPath}, ${RUNS} fresh page loads per cell, plus ${HEAP_RUNS} that force a full GC just before marking (for the heap, and the "after a forced GC" column). Medians; the longest task is the worst of all loads.`,
   '',
-  '| page | tool | scan + mark, main thread (ms) | until all marked (ms) | marks | layouts | DOM mutations | longest task (ms) | mutation batch (ms) | heap added (KB) | hit test median / p95 (µs) |',
-  '| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |',
+  '| page | tool | scan + mark, main thread (ms) | same, after a forced GC (ms) | until all marked (ms) | marks | layouts | style recalc (ms) | DOM mutations | longest task (ms) | mutation batch (ms) | heap added (KB) | hit test median / p95 (µs) |',
+  '| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |',
   ...rows,
   '',
   ...summary,

@@ -30,7 +30,10 @@ export async function launchExtensionBrowser(options: {
   chromiumPath: string;
   headless?: boolean;
   stripePort?: number;
+  /** Another unpacked build to load (the popup bench's floor); the production build by default. */
+  extensionDir?: string;
 }): Promise<ExtensionBrowser> {
+  const extensionDir = options.extensionDir ?? EXTENSION_DIR;
   const tmp = mkdtempSync(join(tmpdir(), 'sha-e2e-'));
   const tls = makeTestCertificate(tmp, [
     'api.stripe.com',
@@ -46,8 +49,8 @@ export async function launchExtensionBrowser(options: {
     ignoreHTTPSErrors: true,
     viewport: { width: 1280, height: 860 },
     args: [
-      `--disable-extensions-except=${EXTENSION_DIR}`,
-      `--load-extension=${EXTENSION_DIR}`,
+      `--disable-extensions-except=${extensionDir}`,
+      `--load-extension=${extensionDir}`,
       `--host-resolver-rules=MAP api.stripe.com 127.0.0.1:${stripe.port}, MAP acme.zendesk.com 127.0.0.1:${fixtures.port}, EXCLUDE localhost`,
       '--ignore-certificate-errors',
       ...QUIET_CHROMIUM_FLAGS,
