@@ -74,14 +74,16 @@ describeInChromium('the scanner on a bare page', () => {
   });
   afterAll(() => browser?.close());
 
-  const scan = (options: { maxElementsPerPass?: number; prependMidScan?: boolean } = {}) =>
+  const scan = (
+    options: { maxElementsPerPass?: number; midScan?: 'prepend' | 'remove-first' } = {},
+  ) =>
     page.evaluate(
       (o) =>
         (
           window as unknown as {
             scanIds(
               o: object,
-            ): Promise<{ ids: string[]; shadowRoots: number; prependedMidScan?: boolean }>;
+            ): Promise<{ ids: string[]; shadowRoots: number; changedMidScan?: boolean }>;
           }
         ).scanIds(o),
       options,
@@ -98,14 +100,24 @@ describeInChromium('the scanner on a bare page', () => {
     },
   );
 
-  it('misses nothing when the page adds a message between slices, shifting the runs', async () => {
-    await page.reload();
-    await page.addScriptTag({ content: harness });
-    // `main` is split into runs of children, then the message comes in before they are read.
-    expect(await scan({ maxElementsPerPass: 20, prependMidScan: true })).toEqual({
-      ids: [...EXPECTED, 'cus_Prepended'].sort(),
-      shadowRoots: 2,
-      prependedMidScan: true,
-    });
-  });
+  it.each([
+    ['adds a message', 'prepend', [...EXPECTED, 'cus_Prepended']],
+    [
+      'removes one',
+      'remove-first',
+      EXPECTED.filter((id) => id !== 'cus_Light0' && id !== 'cs_test_Bold0'),
+    ],
+  ] as const)(
+    'misses nothing when the page %s between slices, moving the runs',
+    async (_change, midScan, ids) => {
+      await page.reload();
+      await page.addScriptTag({ content: harness });
+      // `main` is split into runs of children, then the page changes before they are read.
+      expect(await scan({ maxElementsPerPass: 20, midScan })).toEqual({
+        ids: [...ids].sort(),
+        shadowRoots: 2,
+        changedMidScan: true,
+      });
+    },
+  );
 });

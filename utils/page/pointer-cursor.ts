@@ -1,7 +1,7 @@
 import type { IdMatch } from './id-index';
 
 /** Names the animation for anyone reading `document.getAnimations()`. */
-export const POINTER_CURSOR_ANIMATION_ID = 'stripe-helpdesk-actions-pointer';
+const POINTER_CURSOR_ANIMATION_ID = 'stripe-helpdesk-actions-pointer';
 
 /**
  * Shows the pointer cursor over an ID. `::highlight()` cannot set a cursor and the page's

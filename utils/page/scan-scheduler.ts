@@ -70,10 +70,14 @@ export class ScanScheduler {
   ) {}
 
   enqueueSubtree(root: Node): void {
-    if (root.nodeType === Node.TEXT_NODE) this.queue.push({ text: root as Text });
-    else if (root.nodeType === Node.ELEMENT_NODE || root.nodeType === Node.DOCUMENT_FRAGMENT_NODE)
-      this.queue.push({ subtree: root as Element | DocumentFragment });
+    this.queueNode(root);
     this.schedule();
+  }
+
+  private queueNode(node: Node) {
+    if (node.nodeType === Node.TEXT_NODE) this.queue.push({ text: node as Text });
+    else if (node.nodeType === Node.ELEMENT_NODE || node.nodeType === Node.DOCUMENT_FRAGMENT_NODE)
+      this.queue.push({ subtree: node as Element | DocumentFragment });
   }
 
   enqueueText(node: Text): void {
@@ -164,14 +168,19 @@ export class ScanScheduler {
 
   /**
    * A run of element children, searched by position. If the page has moved its ends since
-   * the run was split off, its element children are taken one by one instead, so none is
-   * missed.
+   * the run was split off, its children are taken one by one instead, from `first` to `last`;
+   * if an end has left, all of the parent's children are, so none is missed.
    */
   private expandChildren({ parent, first, last, from, to }: Extract<Work, { parent: Element }>) {
     if (!parent.isConnected) return;
     const children = parent.children;
     if (children[from - 1] === first && children[to - 1] === last)
       this.queueSearches(parent, `child::*[position() >= ${from} and position() <= ${to}]`);
+    else if (first.parentNode === parent && last.parentNode === parent)
+      for (let child: Element | null = first; child; child = child.nextElementSibling) {
+        this.queue.push({ subtree: child });
+        if (child === last) break;
+      }
     else for (const child of children) this.queue.push({ subtree: child });
   }
 
@@ -213,12 +222,7 @@ export class ScanScheduler {
   }
 
   private enqueueEachChild(parent: Node) {
-    for (let child = parent.firstChild; child; child = child.nextSibling) this.enqueueChild(child);
-  }
-
-  private enqueueChild(child: Node) {
-    if (child.nodeType === Node.TEXT_NODE) this.queue.push({ text: child as Text });
-    else if (child.nodeType === Node.ELEMENT_NODE) this.queue.push({ subtree: child as Element });
+    for (let child = parent.firstChild; child; child = child.nextSibling) this.queueNode(child);
   }
 
   private addShadowRoot(shadow: ShadowRoot) {

@@ -7,12 +7,15 @@ import { ScanScheduler } from '../../../utils/page/scan-scheduler';
 
 interface ScanOptions {
   maxElementsPerPass?: number;
-  /** Once runs of children are queued, the page adds a message at the top of `main`. */
-  prependMidScan?: boolean;
+  /**
+   * Once runs of children are queued, the page adds a message at the top of `main`, or
+   * removes its first message.
+   */
+  midScan?: 'prepend' | 'remove-first';
 }
 
 Object.assign(window, {
-  async scanIds({ maxElementsPerPass, prependMidScan }: ScanOptions = {}) {
+  async scanIds({ maxElementsPerPass, midScan }: ScanOptions = {}) {
     const index = new IdIndex(new Highlight());
     const scheduler = new ScanScheduler(
       index,
@@ -24,13 +27,20 @@ Object.assign(window, {
     // The queue is private; the test reads it only to act at the right moment.
     const queue = (scheduler as unknown as { queue: object[] }).queue;
     const runsQueued = () => queue.some((work) => 'parent' in work);
-    let prependedMidScan = false;
-    if (prependMidScan) {
-      while (!runsQueued() && scheduler.runSlice(0));
-      prependedMidScan = runsQueued();
-      const message = document.createElement('article');
-      message.innerHTML = '<p>New message about cus_Prepended</p>';
-      document.querySelector('main')!.prepend(message);
+    let changedMidScan = false;
+    if (midScan) {
+      // A budget below zero ends each slice at its first look at the clock.
+      while (!runsQueued() && scheduler.runSlice(-1));
+      changedMidScan = runsQueued();
+      const main = document.querySelector('main')!;
+      if (midScan === 'remove-first') main.firstElementChild!.remove();
+      else {
+        const message = document.createElement('article');
+        message.innerHTML = '<p>New message about cus_Prepended</p>';
+        main.prepend(message);
+        // As the page marker's MutationObserver does with added nodes.
+        scheduler.enqueueSubtree(message);
+      }
     }
     await scheduler.whenIdle();
     return {
@@ -39,7 +49,7 @@ Object.assign(window, {
         .map((m) => `${m.id}${m.fromHref ? ' (href)' : ''}`)
         .sort(),
       shadowRoots: scheduler.shadowRoots.size,
-      ...(prependMidScan ? { prependedMidScan } : {}),
+      ...(midScan ? { changedMidScan } : {}),
     };
   },
 });
