@@ -4,8 +4,9 @@
  * Prints a Markdown table and writes it to tests/bench/RESULTS.md.
  *
  * Per tool and page: initial scan + mark (median of fresh page loads), layouts during marking
- * (CDP LayoutCount), the style recalculation it causes (CDP RecalcStyleDuration), DOM mutations made, the longest task, a mutation batch (one new message
- * + 20 edited text nodes), JS heap added; for ours also the cost of one hit test.
+ * (CDP LayoutCount), the style recalculation it causes (CDP RecalcStyleDuration), DOM
+ * mutations made, the longest task, a mutation batch (one new message + 20 edited text
+ * nodes), JS heap added; for ours also the cost of one hit test.
  */
 import { build } from 'esbuild';
 import { readFileSync, writeFileSync } from 'node:fs';
@@ -233,7 +234,7 @@ for (const shape of SCENARIOS) {
     const first = samples[0]!;
     const all = [...samples, ...afterGc];
     rows.push(
-      `| ${label} | ${tool} | ${fmt(markMs)} | ${fmt(median(afterGc.map((s) => s.markMs)))} | ${fmt(median(samples.map((s) => s.wallMs)))} | ${first.marks} | ${median(all.map((s) => s.layouts))} | ${fmt(median(samples.map((s) => s.styleMs)))} | ${first.domRecords} | ${fmt(Math.max(...all.map((s) => s.longestTaskMs)), 0)} | ${fmt(median(all.map((s) => s.batchMs)), 2)} | ${fmt(median(afterGc.map((s) => s.heapKb)), 0)} | ${first.hitMedianUs === undefined ? '—' : `${fmt(first.hitMedianUs)} / ${fmt(first.hitP95Us!)}`} |`,
+      `| ${label} | ${tool} | ${fmt(markMs)} | ${fmt(afterGcMedians[tool])} | ${fmt(median(samples.map((s) => s.wallMs)))} | ${first.marks} | ${median(all.map((s) => s.layouts))} | ${fmt(median(samples.map((s) => s.styleMs)))} | ${first.domRecords} | ${fmt(Math.max(...all.map((s) => s.longestTaskMs)), 0)} | ${fmt(median(all.map((s) => s.batchMs)), 2)} | ${fmt(median(afterGc.map((s) => s.heapKb)), 0)} | ${first.hitMedianUs === undefined ? '—' : `${fmt(first.hitMedianUs)} / ${fmt(first.hitP95Us!)}`} |`,
     );
     console.error(`${label} ${tool}: ${fmt(markMs)} ms`);
   }
