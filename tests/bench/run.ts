@@ -3,10 +3,13 @@
  * the same regular expression, on the same generated tickets, in one headless Chromium run.
  * Prints a Markdown table and writes it to tests/bench/RESULTS.md.
  *
- * Per tool and page: initial scan + mark (median of fresh page loads), layouts during marking
- * (CDP LayoutCount), the style recalculation it causes (CDP RecalcStyleDuration), DOM
- * mutations made, the longest task, a mutation batch (one new message + 20 edited text
- * nodes), JS heap added; for ours also the cost of one hit test.
+ * Per tool and page: initial scan + mark (median of fresh page loads), the same end to end
+ * (every main-thread task from the start of marking until the frame that shows the marks is
+ * drawn: script, style, layout, paint, GC), layouts during marking (CDP LayoutCount), the
+ * style recalculation it causes (CDP RecalcStyleDuration), DOM mutations made, the longest
+ * task, a mutation batch (one new message + 20 edited text nodes), JS heap added; for ours
+ * also the cost of one hit test. The tools take turns, load by load, so a machine that slows
+ * down for a while slows all of them alike.
  */
 import { build } from 'esbuild';
 import { readFileSync, writeFileSync } from 'node:fs';
@@ -22,16 +25,26 @@ const args = process.argv.slice(2);
 const RUNS = Number(args[args.indexOf('--runs') + 1]) || 7;
 /** Further loads per cell that force a full GC first, to read the heap the marking adds. */
 const HEAP_RUNS = 3;
-const quick = args.includes('--quick');
-const SCENARIOS: TicketShape[] = quick
-  ? [{ textNodes: 10_000, idCount: 200 }]
-  : [
-      { textNodes: 1_000, idCount: 200 },
-      { textNodes: 10_000, idCount: 200 },
-      { textNodes: 10_000, idCount: 5_000 },
-      { textNodes: 50_000, idCount: 200 },
-      { textNodes: 50_000, idCount: 5_000 },
-    ];
+const ALL_SCENARIOS: TicketShape[] = [
+  { textNodes: 1_000, idCount: 200 },
+  { textNodes: 10_000, idCount: 200 },
+  { textNodes: 10_000, idCount: 5_000 },
+  { textNodes: 50_000, idCount: 200 },
+  { textNodes: 50_000, idCount: 5_000 },
+];
+/** `--quick`: the 10k/200 page only; `--pages 10000/5000,50000/200`: those pages only. */
+const pagesArg = args.includes('--pages') ? args[args.indexOf('--pages') + 1] : undefined;
+const quick = args.includes('--quick') || pagesArg !== undefined;
+const SCENARIOS: TicketShape[] = pagesArg
+  ? pagesArg.split(',').map((page) => {
+      const [textNodes, idCount] = page.split('/').map(Number);
+      const shape = ALL_SCENARIOS.find((s) => s.textNodes === textNodes && s.idCount === idCount);
+      if (!shape) throw new Error(`--pages: no page ${page}; use nodes/IDs, e.g. 10000/200`);
+      return shape;
+    })
+  : args.includes('--quick')
+    ? [{ textNodes: 10_000, idCount: 200 }]
+    : ALL_SCENARIOS;
 type Tool = 'ours' | 'mark.js' | 'findAndReplaceDOMText';
 const TOOLS: Tool[] = ['ours', 'mark.js', 'findAndReplaceDOMText'];
 
@@ -82,6 +95,11 @@ interface Sample {
   markMs: number;
   /** From start to every ID marked, including the page's own work between our slices. */
   wallMs: number;
+  /**
+   * Main-thread task time from the start of marking until the marks are on screen (CDP
+   * TaskDuration), less what the same wait costs with nothing marked.
+   */
+  endToEndMs: number;
   marks: number;
   layouts: number;
   /** Style recalculation the marking caused, up to the frame that shows the marks. */
@@ -89,6 +107,11 @@ interface Sample {
   domRecords: number;
   longestTaskMs: number;
   batchMs: number;
+  /**
+   * What each later small change by the page (one text node appended) costs in main-thread
+   * time until its frame is drawn, with the marks in place, less the same before marking.
+   */
+  laterChangeMs: number;
   heapKb: number;
   hitMedianUs?: number;
   hitP95Us?: number;
@@ -105,6 +128,28 @@ async function heapUsed(page: Page) {
   const { usedSize } = await session.send('Runtime.getHeapUsage');
   await session.detach();
   return usedSize;
+}
+
+/** Resolves once the page has drawn the frame after the next one. */
+const nextFrames = () =>
+  new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve)));
+
+const PAGE_CHANGES = 3;
+
+/**
+ * Main-thread time, per change, from the page appending a few words to its last message
+ * until the frame showing them is drawn. A live ticket does this all day; some marks (DOM
+ * wrappers, highlights) make every such frame dearer.
+ */
+async function pageChangeCost(page: Page, session: CDPSession, measuringMs: number) {
+  const before = await metric(session, 'TaskDuration');
+  for (let i = 0; i < PAGE_CHANGES; i++) {
+    await page.evaluate(() =>
+      document.getElementById('ticket')!.lastElementChild!.append(' and one more line'),
+    );
+    await page.evaluate(nextFrames);
+  }
+  return (((await metric(session, 'TaskDuration')) - before) * 1000) / PAGE_CHANGES - measuringMs;
 }
 
 interface LoadOptions {
@@ -128,9 +173,7 @@ async function measure(
   );
   await page.goto('https://bench.local/');
   // Content scripts run at document_idle, after the page has rendered: start from there.
-  await page.evaluate(
-    () => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))),
-  );
+  await page.evaluate(nextFrames);
   await page.addScriptTag({ content: harness });
   await page.addScriptTag({
     content: tool === 'ours' ? oursBundle : tool === 'mark.js' ? markJs : findAndReplace,
@@ -147,7 +190,14 @@ async function measure(
     });
   });
   const heapBefore = measureHeap ? await heapUsed(page) : 0;
+  // What measuring itself costs: an evaluation and two frames with nothing to mark.
+  const idleBefore = await metric(session, 'TaskDuration');
+  await page.evaluate(() => null);
+  await page.evaluate(nextFrames);
+  const measuringMs = ((await metric(session, 'TaskDuration')) - idleBefore) * 1000;
+  const changeBeforeMs = await pageChangeCost(page, session, measuringMs);
   const recordsBefore = await page.evaluate(() => (window as any).domRecords);
+  const tasksBefore = await metric(session, 'TaskDuration');
   const layoutsBefore = await metric(session, 'LayoutCount');
   const styleBefore = await metric(session, 'RecalcStyleDuration');
   const marked =
@@ -157,14 +207,17 @@ async function measure(
           (t) => (window as any).benchPeers.mark(t, [document.getElementById('ticket')]),
           tool,
         );
-  await page.evaluate(
-    () => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))),
+  await page.evaluate(nextFrames);
+  const endToEndMs = Math.max(
+    0,
+    ((await metric(session, 'TaskDuration')) - tasksBefore) * 1000 - measuringMs,
   );
   const styleMs = ((await metric(session, 'RecalcStyleDuration')) - styleBefore) * 1000;
   const layouts = (await metric(session, 'LayoutCount')) - layoutsBefore;
   const domRecords = (await page.evaluate(() => (window as any).domRecords)) - recordsBefore;
   const heapKb = measureHeap ? ((await heapUsed(page)) - heapBefore) / 1024 : NaN;
   const longestTaskMs = await page.evaluate(() => Math.max(0, ...(window as any).longTasks));
+  const laterChangeMs = (await pageChangeCost(page, session, measuringMs)) - changeBeforeMs;
   const batch =
     tool === 'ours'
       ? await page.evaluate(() => {
@@ -178,12 +231,14 @@ async function measure(
   const sample: Sample = {
     markMs: marked.busyMs ?? marked.ms,
     wallMs: marked.ms,
+    endToEndMs,
     marks: marked.marks,
     layouts,
     styleMs,
     domRecords,
     longestTaskMs,
     batchMs: batch.ms,
+    laterChangeMs,
     heapKb,
   };
   if (withHitTest && tool === 'ours') {
@@ -213,48 +268,59 @@ const context = await browser.newContext({ viewport: { width: 1280, height: 900 
 
 const rows: string[] = [];
 const summary: string[] = [];
+const versus = (times: Record<Tool, number>, peer: Tool) => {
+  const ratio = times[peer] / times.ours;
+  return ratio >= 1
+    ? `${fmt(ratio)}× faster than ${peer}`
+    : `${fmt(1 / ratio)}× slower than ${peer}`;
+};
+const bothPeers = (times: Record<Tool, number>) =>
+  `${versus(times, 'mark.js')}, ${versus(times, 'findAndReplaceDOMText')}`;
 for (const shape of SCENARIOS) {
   const html = generateTicketHtml(shape);
   const label = `${shape.textNodes.toLocaleString('en')} nodes / ${shape.idCount.toLocaleString('en')} IDs`;
-  const medians = {} as Record<Tool, number>;
-  const afterGcMedians = {} as Record<Tool, number>;
-  for (const tool of TOOLS) {
-    const samples: Sample[] = [];
-    const afterGc: Sample[] = [];
-    for (let run = 0; run < RUNS + HEAP_RUNS; run++) {
+  const samples = Object.fromEntries(TOOLS.map((tool) => [tool, [] as Sample[]]));
+  const afterGc = Object.fromEntries(TOOLS.map((tool) => [tool, [] as Sample[]]));
+  for (let run = 0; run < RUNS + HEAP_RUNS; run++) {
+    // Each load round starts with another tool, so none always follows the same one.
+    for (let turn = 0; turn < TOOLS.length; turn++) {
+      const tool = TOOLS[(run + turn) % TOOLS.length]!;
       const page = await context.newPage();
       const measureHeap = run >= RUNS;
       const sample = await measure(page, tool, html, { withHitTest: run === 0, measureHeap });
-      (measureHeap ? afterGc : samples).push(sample);
+      (measureHeap ? afterGc : samples)[tool]!.push(sample);
       await page.close();
     }
-    const markMs = median(samples.map((s) => s.markMs));
-    medians[tool] = markMs;
-    afterGcMedians[tool] = median(afterGc.map((s) => s.markMs));
-    const first = samples[0]!;
-    const all = [...samples, ...afterGc];
-    rows.push(
-      `| ${label} | ${tool} | ${fmt(markMs)} | ${fmt(afterGcMedians[tool])} | ${fmt(median(samples.map((s) => s.wallMs)))} | ${first.marks} | ${median(all.map((s) => s.layouts))} | ${fmt(median(samples.map((s) => s.styleMs)))} | ${first.domRecords} | ${fmt(Math.max(...all.map((s) => s.longestTaskMs)), 0)} | ${fmt(median(all.map((s) => s.batchMs)), 2)} | ${fmt(median(afterGc.map((s) => s.heapKb)), 0)} | ${first.hitMedianUs === undefined ? '—' : `${fmt(first.hitMedianUs)} / ${fmt(first.hitP95Us!)}`} |`,
-    );
-    console.error(`${label} ${tool}: ${fmt(markMs)} ms`);
   }
-  const versus = (times: Record<Tool, number>, peer: Tool) => {
-    const ratio = times[peer] / times.ours;
-    return ratio >= 1
-      ? `${fmt(ratio)}× faster than ${peer}`
-      : `${fmt(1 / ratio)}× slower than ${peer}`;
-  };
+  const medianOf = (pick: (s: Sample) => number, from = samples) =>
+    Object.fromEntries(TOOLS.map((tool) => [tool, median(from[tool]!.map(pick))])) as Record<
+      Tool,
+      number
+    >;
+  const markMs = medianOf((s) => s.markMs);
+  const endToEndMs = medianOf((s) => s.endToEndMs);
+  const afterGcMs = medianOf((s) => s.markMs, afterGc);
+  for (const tool of TOOLS) {
+    const first = samples[tool]![0]!;
+    const all = [...samples[tool]!, ...afterGc[tool]!];
+    rows.push(
+      `| ${label} | ${tool} | ${fmt(markMs[tool])} | ${fmt(endToEndMs[tool])} | ${fmt(afterGcMs[tool])} | ${fmt(median(samples[tool]!.map((s) => s.wallMs)))} | ${first.marks} | ${median(all.map((s) => s.layouts))} | ${fmt(median(samples[tool]!.map((s) => s.styleMs)))} | ${first.domRecords} | ${fmt(Math.max(...all.map((s) => s.longestTaskMs)), 0)} | ${fmt(median(all.map((s) => s.batchMs)), 2)} | ${fmt(median(all.map((s) => s.laterChangeMs)))} | ${fmt(median(afterGc[tool]!.map((s) => s.heapKb)), 0)} | ${first.hitMedianUs === undefined ? '—' : `${fmt(first.hitMedianUs)} / ${fmt(first.hitP95Us!)}`} |`,
+    );
+    console.error(
+      `${label} ${tool}: ${fmt(markMs[tool])} ms script, ${fmt(endToEndMs[tool])} ms end to end`,
+    );
+  }
   summary.push(
-    `- ${label}: ours ${fmt(medians.ours)} ms — ${versus(medians, 'mark.js')}, ${versus(medians, 'findAndReplaceDOMText')}; after a forced GC ${fmt(afterGcMedians.ours)} ms — ${versus(afterGcMedians, 'mark.js')}, ${versus(afterGcMedians, 'findAndReplaceDOMText')}`,
+    `- ${label}: end to end, ours ${fmt(endToEndMs.ours)} ms — ${bothPeers(endToEndMs)}. Script only, ours ${fmt(markMs.ours)} ms — ${bothPeers(markMs)}; after a forced GC ${fmt(afterGcMs.ours)} ms — ${bothPeers(afterGcMs)}.`,
   );
 }
 await browser.close();
 
 const table = [
-  `Benchmark: ${new Date().toISOString().slice(0, 10)}, headless Chromium ${chromiumPath}, ${RUNS} fresh page loads per cell, plus ${HEAP_RUNS} that force a full GC just before marking (for the heap, and the "after a forced GC" column). Medians; the longest task is the worst of all loads.`,
+  `Benchmark: ${new Date().toISOString().slice(0, 10)}, headless Chromium ${chromiumPath}, ${RUNS} fresh page loads per cell, plus ${HEAP_RUNS} that force a full GC just before marking (for the heap, and the "after a forced GC" column); the tools take turns load by load. Medians; the longest task is the worst of all loads. "End to end" is every main-thread task from the start of marking until the frame showing the marks is drawn (script, style, layout, paint, GC), less what that wait costs with nothing to mark. "Each later page change" is what one small change by the page (a few words appended to a message) then costs until its frame is drawn, less the same measured before marking.`,
   '',
-  '| page | tool | scan + mark, main thread (ms) | same, after a forced GC (ms) | until all marked (ms) | marks | layouts | style recalc (ms) | DOM mutations | longest task (ms) | mutation batch (ms) | heap added (KB) | hit test median / p95 (µs) |',
-  '| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |',
+  '| page | tool | scan + mark, script (ms) | end to end, main thread (ms) | script, after a forced GC (ms) | until all marked (ms) | marks | layouts | style recalc (ms) | DOM mutations | longest task (ms) | mutation batch (ms) | each later page change, added per frame (ms) | heap added (KB) | hit test median / p95 (µs) |',
+  '| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |',
   ...rows,
   '',
   ...summary,
