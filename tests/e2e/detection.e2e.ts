@@ -119,7 +119,7 @@ describeInChromium('detection on an app-like helpdesk page', () => {
             '::highlight(stripe-helpdesk-actions-id)',
           ).backgroundColor,
       ),
-    ).toBe('rgba(99, 91, 255, 0.16)');
+    ).toBe('rgba(99, 91, 255, 0.22)');
     expect(
       await page.evaluate(() => [document.adoptedStyleSheets.length, document.styleSheets.length]),
     ).toEqual([0, 1]);

@@ -185,7 +185,7 @@ describe.skipIf('skip' in firefox)('in Firefox, the same extension', () => {
         ).backgroundColor,
         document.adoptedStyleSheets.length,
       ]),
-    ).toEqual(['rgba(99, 91, 255, 0.16)', 0]);
+    ).toEqual(['rgba(99, 91, 255, 0.22)', 0]);
     for (const [text, id] of [
       ['cus_PzJennyRosen01', SEED_IDS.jenny], // in <code>
       ['cs_test_b1CompleteSessionPaid', SEED_IDS.completeSession], // a node the app keeps
