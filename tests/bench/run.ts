@@ -130,9 +130,14 @@ async function heapUsed(page: Page) {
   return usedSize;
 }
 
-/** Resolves once the page has drawn the frame after the next one. */
+/**
+ * Resolves as the third frame from now begins: the marks made now are drawn in the next
+ * frame, or (ours, shown once an IntersectionObserver reports) in the one after.
+ */
 const nextFrames = () =>
-  new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve)));
+  new Promise((resolve) =>
+    requestAnimationFrame(() => requestAnimationFrame(() => requestAnimationFrame(resolve))),
+  );
 
 const PAGE_CHANGES = 3;
 

@@ -170,6 +170,53 @@ describeInChromium('detection on an app-like helpdesk page', () => {
     await ticket.page.close();
   });
 
+  it('marks only the IDs near the screen, follows a scrolling pane and the keyboard, and still knows and opens every ID', async () => {
+    const ticket = await TicketPage.open(extension().context, '/long-ticket.html');
+    const shown = () =>
+      ticket.page.evaluate(() =>
+        [...(CSS.highlights.get('stripe-helpdesk-actions-id') ?? [])].map((range) =>
+          (range.startContainer as Text).data.slice(range.startOffset, range.endOffset),
+        ),
+      );
+    await expect.poll(async () => (await shown()).length).toBeGreaterThan(0);
+    const atTop = await shown();
+    expect(atTop).toContain('cus_LongTicket001');
+    expect(atTop).not.toContain(SEED_IDS.jenny);
+    expect(atTop.length).toBeLessThan(20);
+    // All 80 are known, for the popup's list and for the keyboard.
+    const listed = await extension().serviceWorker.evaluate(async () => {
+      const lists = await Promise.all(
+        (await chrome.tabs.query({})).map((tab: { id: number }) =>
+          chrome.tabs
+            .sendMessage(tab.id, { type: 'content.listIds' }, { frameId: 0 })
+            .catch(() => []),
+        ),
+      );
+      return lists.find((ids: string[]) => ids.includes('cus_LongTicket001'));
+    });
+    expect(listed).toHaveLength(80);
+    // "Previous ID" from nowhere goes to the last one, far down the pane: it is scrolled to
+    // and marked.
+    await extension().serviceWorker.evaluate(async () => {
+      for (const tab of await chrome.tabs.query({}))
+        await chrome.tabs
+          .sendMessage(tab.id, { type: 'content.navigate', direction: -1 }, { frameId: 0 })
+          .catch(() => {});
+    });
+    await expect.poll(shown).toContain(SEED_IDS.jenny);
+    expect(await shown()).not.toContain('cus_LongTicket001');
+    // Scrolling the pane back up brings the first marks back.
+    await ticket.page.locator('#conversation').evaluate((pane) => pane.scrollTo(0, 0));
+    await expect.poll(shown).toContain('cus_LongTicket001');
+    expect(await shown()).not.toContain(SEED_IDS.jenny);
+    await ticket.page
+      .locator('#conversation')
+      .evaluate((pane) => pane.scrollTo(0, pane.scrollHeight));
+    await expect.poll(shown).toContain(SEED_IDS.jenny);
+    expect(await cardObjectId(await ticket.openCard(SEED_IDS.jenny))).toBe(SEED_IDS.jenny);
+    await ticket.page.close();
+  });
+
   it('declares the keyboard commands', async () => {
     const commands = await extension().serviceWorker.evaluate(() => chrome.commands.getAll());
     expect(

@@ -1,4 +1,5 @@
 import { createStripeIdMatcher, ID_SEPARATOR } from '../stripe-id-grammar';
+import type { VisibleMarks } from './visible-marks';
 
 /**
  * Where the Stripe IDs on a page are, keyed by their text node, so a pointer event is
@@ -26,11 +27,13 @@ export class IdIndex {
    * that runs over several slices shows its marks once, at the end, not once per slice.
    */
   private unshown: StaticRange[] = [];
+  private matchCount = 0;
 
-  constructor(private readonly highlight: Highlight) {}
+  constructor(private readonly marks: VisibleMarks) {}
 
+  /** How many IDs are on the page, shown or not. */
   get size(): number {
-    return this.highlight.size + this.unshown.length;
+    return this.matchCount;
   }
 
   /** Re-reads one text node: drops its old matches and finds the current ones. */
@@ -56,7 +59,10 @@ export class IdIndex {
       this.unshown.push(range);
       (found ??= []).push({ node, start: m.index, end, id: m[0], range, fromHref: false });
     }
-    if (found) this.byNode.set(node, found);
+    if (found) {
+      this.byNode.set(node, found);
+      this.matchCount += found.length;
+    }
   }
 
   /**
@@ -88,6 +94,7 @@ export class IdIndex {
       this.byNode.set(node, [
         { node, start: 0, end: node.data.length, id: m[0], range, fromHref: true },
       ]);
+      this.matchCount++;
       return;
     }
   }
@@ -95,14 +102,15 @@ export class IdIndex {
   forget(node: Text): void {
     const matches = this.byNode.get(node);
     if (!matches) return;
-    for (const match of matches) this.highlight.delete(match.range);
+    for (const match of matches) this.marks.delete(match.range);
     if (this.unshown.length) this.unshown = this.unshown.filter((r) => r.startContainer !== node);
     this.byNode.delete(node);
+    this.matchCount -= matches.length;
   }
 
   /** Shows every mark found since the last call. */
   showMarks(): void {
-    for (const range of this.unshown) this.highlight.add(range);
+    for (const range of this.unshown) this.marks.add(range);
     this.unshown = [];
   }
 

@@ -1,6 +1,7 @@
 import { IdIndex } from './id-index';
 import { FOCUS_HIGHLIGHT_NAME, HIGHLIGHT_NAME, MARKS_CSS } from './mark-styles';
 import { ScanScheduler } from './scan-scheduler';
+import { VisibleMarks } from './visible-marks';
 
 export interface PageMarker {
   index: IdIndex;
@@ -32,7 +33,9 @@ export function startPageMarker(doc: Document, signal: AbortSignal): PageMarker 
 
   const marksSheet = new view.CSSStyleSheet();
   marksSheet.replaceSync(MARKS_CSS);
-  const index = new IdIndex(highlight);
+  const visibleMarks = new VisibleMarks(highlight, view as Window & typeof globalThis);
+  signal.addEventListener('abort', () => visibleMarks.disconnect());
+  const index = new IdIndex(visibleMarks);
   const pending: MutationRecord[] = [];
   let drainScheduled = false;
 

@@ -4,6 +4,7 @@
  */
 import { IdIndex } from '../../../utils/page/id-index';
 import { ScanScheduler } from '../../../utils/page/scan-scheduler';
+import { VisibleMarks } from '../../../utils/page/visible-marks';
 
 interface ScanOptions {
   maxElementsPerPass?: number;
@@ -16,7 +17,7 @@ interface ScanOptions {
 
 Object.assign(window, {
   async scanIds({ maxElementsPerPass, midScan }: ScanOptions = {}) {
-    const index = new IdIndex(new Highlight());
+    const index = new IdIndex(new VisibleMarks(new Highlight(), window));
     const scheduler = new ScanScheduler(
       index,
       () => {},
