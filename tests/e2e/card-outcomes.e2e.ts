@@ -149,7 +149,11 @@ describeInChromium('what the card says for each session and each failure', () =>
       ticket.page.waitForFunction(() => !document.querySelector('stripe-helpdesk-card'), null, {
         timeout: 5000,
       });
-    await card.locator('body').press('Escape');
+    // Focus in the card, then the key from the keyboard: the card's frame is gone before the
+    // key is released, and a locator's press then waited on that frame (seen once, on a
+    // loaded machine, as a 30 s timeout).
+    await card.locator('body').focus();
+    await ticket.page.keyboard.press('Escape');
     await cardClosed();
     const second = await ticket.openCard(SEED_IDS.completeSession);
     await second.getByTestId('session-status').waitFor();
