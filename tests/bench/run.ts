@@ -34,7 +34,8 @@ const ALL_SCENARIOS: TicketShape[] = [
 ];
 /** `--quick`: the 10k/200 page only; `--pages 10000/5000,50000/200`: those pages only. */
 const pagesArg = args.includes('--pages') ? args[args.indexOf('--pages') + 1] : undefined;
-const quick = args.includes('--quick') || pagesArg !== undefined;
+/** A run of some pages only leaves RESULTS.md as it is. */
+const partialRun = args.includes('--quick') || pagesArg !== undefined;
 const SCENARIOS: TicketShape[] = pagesArg
   ? pagesArg.split(',').map((page) => {
       const [textNodes, idCount] = page.split('/').map(Number);
@@ -195,7 +196,7 @@ async function measure(
     );
   });
   const heapBefore = measureHeap ? await heapUsed(page) : 0;
-  // What measuring itself costs: an evaluation and two frames with nothing to mark.
+  // What measuring itself costs: an evaluation and the wait for frames, with nothing to mark.
   const idleBefore = await metric(session, 'TaskDuration');
   await page.evaluate(() => null);
   await page.evaluate(nextFrames);
@@ -341,7 +342,7 @@ const table = [
   '',
 ].join('\n');
 console.log(table);
-if (!quick)
+if (!partialRun)
   writeFileSync(
     join(REPO_ROOT, 'tests/bench/RESULTS.md'),
     `# Latest benchmark\n\nRerun with \`npm run bench\`.\n\n${table}`,
