@@ -15,6 +15,18 @@ const cardObjectId = async (card: import('playwright-core').Frame) => {
 describeInChromium('detection on an app-like helpdesk page', () => {
   const extension = useExtensionBrowser(saveTestKey);
 
+  /**
+   * What the next-id / previous-id commands send (the extension cannot read tab URLs, so
+   * every tab gets it; only the ticket's has the content script).
+   */
+  const navigate = (direction: 1 | -1) =>
+    extension().serviceWorker.evaluate(async (dir) => {
+      for (const tab of await chrome.tabs.query({}))
+        await chrome.tabs
+          .sendMessage(tab.id, { type: 'content.navigate', direction: dir }, { frameId: 0 })
+          .catch(() => {});
+    }, direction);
+
   async function openApp() {
     const errors: string[] = [];
     const ticket = await TicketPage.open(extension().context, '/app.html');
@@ -145,15 +157,6 @@ describeInChromium('detection on an app-like helpdesk page', () => {
   it('moves through IDs from the keyboard and opens the focused one with Enter, links included', async () => {
     const { ticket } = await openApp();
     await expect.poll(() => ticket.markCount()).toBe(8);
-    // What the next-id / previous-id commands send (the extension cannot read tab URLs, so
-    // every tab gets it; only this one has the content script).
-    const navigate = (direction: 1 | -1) =>
-      extension().serviceWorker.evaluate(async (dir) => {
-        for (const tab of await chrome.tabs.query({}))
-          await chrome.tabs
-            .sendMessage(tab.id, { type: 'content.navigate', direction: dir }, { frameId: 0 })
-            .catch(() => {});
-      }, direction);
     const focusSize = () =>
       ticket.page.evaluate(() => CSS.highlights.get('stripe-helpdesk-actions-focus')?.size ?? 0);
     // Document order: status, code, pre, checkout URL, dashboard link, …
@@ -197,12 +200,7 @@ describeInChromium('detection on an app-like helpdesk page', () => {
     expect(listed).toHaveLength(80);
     // "Previous ID" from nowhere goes to the last one, far down the pane: it is scrolled to
     // and marked.
-    await extension().serviceWorker.evaluate(async () => {
-      for (const tab of await chrome.tabs.query({}))
-        await chrome.tabs
-          .sendMessage(tab.id, { type: 'content.navigate', direction: -1 }, { frameId: 0 })
-          .catch(() => {});
-    });
+    await navigate(-1);
     await expect.poll(shown).toContain(SEED_IDS.jenny);
     expect(await shown()).not.toContain('cus_LongTicket001');
     // Scrolling the pane back up brings the first marks back.
