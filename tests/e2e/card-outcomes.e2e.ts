@@ -1,5 +1,6 @@
 import { expect, it } from 'vitest';
 import { SEED_IDS } from '../emulator/seed-data';
+import { waitForCardToFit } from './pages/card-frame';
 import { OptionsPage, saveTestKey } from './pages/options-page';
 import { TicketPage } from './pages/ticket-page';
 import { describeInChromium, useExtensionBrowser } from './support/use-extension-browser';
@@ -94,6 +95,7 @@ describeInChromium('what the card says for each session and each failure', () =>
 
       // Stripe is back: one effect whatever happened before.
       emulator.clearFaults();
+      await waitForCardToFit(card);
       await card.getByRole('button', { name: 'Expire session' }).click();
       await card.getByRole('button', { name: 'Confirm' }).click();
       await card.getByRole('status').getByText('Session expired').waitFor();

@@ -2,6 +2,7 @@ import type { Frame } from 'playwright-core';
 import { expect, it } from 'vitest';
 import { SEED_IDS } from '../emulator/seed-data';
 import type { StripeEmulator } from '../emulator/stripe-emulator';
+import { waitForCardToFit } from './pages/card-frame';
 import { saveTestKey } from './pages/options-page';
 import { TicketPage } from './pages/ticket-page';
 import { describeInChromium, useExtensionBrowser } from './support/use-extension-browser';
@@ -69,6 +70,7 @@ describeInChromium('the service worker stopped in the middle of an action', () =
         .waitFor({ timeout: 15_000 });
 
       // The agent tries again: the same attempt, so Stripe replays or the journal says done.
+      await waitForCardToFit(card);
       await action.again(card);
       await card.getByRole('button', { name: /^(Confirm|Create link)$/ }).click();
       await card
