@@ -28,8 +28,12 @@ async function withTestKey(handle: ReturnType<typeof setUp>['handle']) {
   harness.emulator.received.length = 0;
 }
 
-async function grantFor(handle: ReturnType<typeof setUp>['handle'], objectId: string) {
-  const reply = await handle({ type: 'page.openCard', objectId }, contentScript);
+async function grantFor(
+  handle: ReturnType<typeof setUp>['handle'],
+  objectId: string,
+  from: MessageSenderLike = contentScript,
+) {
+  const reply = await handle({ type: 'page.openCard', objectId }, from);
   if (!reply.ok) throw new Error(reply.error.message);
   return (reply.value as { token: string }).token;
 }
@@ -136,6 +140,56 @@ describe('who may send what', () => {
     expect(openOptions).not.toHaveBeenCalled();
     expect(await handle({ type: 'options.open' }, card)).toEqual({ ok: true, value: null });
     expect(openOptions).toHaveBeenCalledTimes(1);
+  });
+
+  // Helpdesks show emails in srcdoc frames: the browser reports the URL `about:srcdoc` and the
+  // origin of the page that made the frame.
+  const emailFrame = (origin: string | undefined): MessageSenderLike => ({
+    id: RUNTIME_ID,
+    url: 'about:srcdoc',
+    ...(origin === undefined ? {} : { origin }),
+    tab: { id: TAB, url: 'https://acme.zendesk.com/agent/tickets/1' },
+    frameId: 4,
+  });
+
+  it('gives a card to an ID clicked in an email frame, and records the ticket it is in', async () => {
+    const { handle, journal } = setUp();
+    await withTestKey(handle);
+    const token = await grantFor(
+      handle,
+      SEED_IDS.openSession,
+      emailFrame('https://acme.zendesk.com'),
+    );
+    const attemptId = crypto.randomUUID();
+    await handle({ type: 'checkoutSession.expire', token, attemptId }, card);
+    expect(await journal.get(attemptId)).toMatchObject({
+      outcome: 'succeeded',
+      pageUrl: 'https://acme.zendesk.com/agent/tickets/1',
+    });
+    // A frame of another origin inside the ticket records its own origin, not the ticket.
+    const otherToken = await grantFor(handle, SEED_IDS.jenny, emailFrame('https://mail.example'));
+    const retry = crypto.randomUUID();
+    await handle(
+      { type: 'customer.portalLink', token: otherToken, attemptId: retry, flow: 'none' },
+      card,
+    );
+    expect(await journal.get(retry)).toMatchObject({ pageUrl: 'https://mail.example' });
+  });
+
+  it.each([
+    ['no origin', undefined],
+    ['an opaque origin (a sandboxed frame)', 'null'],
+    ['a file origin', 'file://'],
+  ])('gives nothing to a frame without an address and with %s', async (_name, origin) => {
+    const { handle } = setUp();
+    const reply = await handle(
+      { type: 'page.openCard', objectId: SEED_IDS.jenny },
+      emailFrame(origin),
+    );
+    expect(reply).toEqual({
+      ok: false,
+      error: { message: 'This request is not allowed from here.' },
+    });
   });
 
   it('relays a close request to the frame that asked for the card', async () => {

@@ -39,7 +39,7 @@ import { parseStripeId, type StripeMode } from '../stripe-id-grammar';
 import { ContentScriptRequest, ExtensionPageRequest } from './protocol';
 import type { BackgroundToContentMessage } from './protocol';
 import { failure, success, type Reply } from './reply';
-import { classifySender, type MessageSenderLike } from './sender-policy';
+import { classifySender, pageAddressOf, type MessageSenderLike } from './sender-policy';
 
 export interface BackgroundContext {
   runtimeId: string;
@@ -76,7 +76,7 @@ export function createMessageHandler(context: BackgroundContext) {
       objectId: parsed.data.objectId,
       tabId: sender.tab!.id!,
       frameId: sender.frameId!,
-      pageUrl: sender.url!,
+      pageUrl: pageAddressOf(sender),
       inPopup: false,
     });
     return success({ token: grant.token });

@@ -9,7 +9,7 @@ export interface MessageSenderLike {
   id?: string;
   url?: string;
   origin?: string;
-  tab?: { id?: number };
+  tab?: { id?: number; url?: string };
   frameId?: number;
 }
 
@@ -21,13 +21,39 @@ export function classifySender(
   if (sender.id !== runtimeId || !sender.url) return 'rejected';
   // Compared as text: runtimes disagree on the `origin` of extension-scheme URLs.
   if (sender.url.startsWith(`${extensionOrigin}/`)) return 'extension-page';
-  let url: URL;
-  try {
-    url = new URL(sender.url);
-  } catch {
-    return 'rejected';
-  }
   const fromTab = typeof sender.tab?.id === 'number' && typeof sender.frameId === 'number';
-  if (fromTab && (url.protocol === 'https:' || url.protocol === 'http:')) return 'content-script';
+  if (fromTab && webAddressOf(sender)) return 'content-script';
   return 'rejected';
+}
+
+/**
+ * The web page a content script runs for: its frame's address, or, for a frame with no
+ * address of its own (`about:srcdoc`, `about:blank`, where helpdesks show emails), the origin
+ * that made it, as the browser reports it. Null for anything else (files, opaque origins).
+ */
+function webAddressOf(sender: MessageSenderLike): string | null {
+  if (isWebAddress(sender.url)) return sender.url!;
+  if (sender.url?.startsWith('about:') && isWebAddress(sender.origin)) return sender.origin!;
+  return null;
+}
+
+/**
+ * The address to record for what a content script asked (a credit's `ticket_url`, the
+ * activity log): in an email frame, the ticket around it rather than `about:srcdoc`.
+ */
+export function pageAddressOf(sender: MessageSenderLike): string {
+  const own = webAddressOf(sender) ?? '';
+  if (own === sender.url) return own;
+  const ticket = sender.tab?.url;
+  return isWebAddress(ticket) && new URL(ticket!).origin === own ? ticket! : own;
+}
+
+function isWebAddress(address: string | undefined): boolean {
+  if (!address) return false;
+  try {
+    const { protocol } = new URL(address);
+    return protocol === 'https:' || protocol === 'http:';
+  } catch {
+    return false;
+  }
 }

@@ -1,3 +1,4 @@
+import { elementAbove } from './element-above';
 import type { IdMatch } from './id-index';
 
 /** Names the animation for anyone reading `document.getAnimations()`. */
@@ -14,7 +15,8 @@ export function createPointerCursor() {
   let current: { element: Element; animation: Animation } | null = null;
   return {
     set(match: IdMatch | null) {
-      const element = match?.node.parentElement ?? null;
+      // An ID placed directly in a shadow root has no parent element: its host takes the cursor.
+      const element = match ? elementAbove(match.node) : null;
       if (element === (current?.element ?? null)) return;
       current?.animation.cancel();
       current = null;

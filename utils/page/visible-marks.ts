@@ -1,3 +1,5 @@
+import { elementAbove } from './element-above';
+
 /**
  * Puts in the highlight only the marks near the viewport. Chromium rebuilds the painting data
  * of every range in every highlight each time the page's DOM changes, anywhere: on a
@@ -96,12 +98,4 @@ function boxFor(node: Node): Element | null {
   return grandparent && grandparent !== doc.body && grandparent !== doc.documentElement
     ? grandparent
     : parent;
-}
-
-/** A node's parent element, or its shadow root's host. */
-function elementAbove(node: Node): Element | null {
-  const parent = node.parentNode;
-  if (!parent) return null;
-  if (parent.nodeType === Node.ELEMENT_NODE) return parent as Element;
-  return (parent as ShadowRoot).host ?? null;
 }
