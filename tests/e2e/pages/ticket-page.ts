@@ -40,10 +40,11 @@ export class TicketPage {
   }
 
   /**
-   * Clicks an ID and returns the card that opens for it. The card lives in a closed shadow
-   * root, so it is found as a new frame whose URL is the card page.
+   * Clicks an ID (inside `withinSelector`, if given) and returns the card that opens for it.
+   * The card lives in a closed shadow root, so it is found as a new frame whose URL is the
+   * card page.
    */
-  async openCard(idText: string): Promise<Frame> {
+  async openCard(idText: string, withinSelector?: string): Promise<Frame> {
     const isCard = (f: Frame) => f.url().includes('/card.html') && !f.isDetached();
     const before = new Set(this.page.frames().filter(isCard));
     const isNewCard = (f: Frame) => isCard(f) && !before.has(f);
@@ -51,7 +52,7 @@ export class TicketPage {
       predicate: isNewCard,
       timeout: 5000,
     });
-    await this.clickText(idText);
+    await this.clickText(idText, withinSelector);
     const frame = await opened;
     await frame.waitForLoadState('domcontentloaded');
     return frame;
