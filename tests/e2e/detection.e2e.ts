@@ -162,6 +162,35 @@ describeInChromium('detection on an app-like helpdesk page', () => {
     await ticket.page.close();
   });
 
+  it('follows a single-page app to another ticket, and closes a card left open on the one it left', async () => {
+    const ticket = await TicketPage.open(extension().context, '/spa.html');
+    const page = ticket.page;
+    const shown = () =>
+      page.evaluate(() =>
+        [...(CSS.highlights.get('stripe-helpdesk-actions-id') ?? [])].map((range) =>
+          (range.startContainer as Text).data.slice(range.startOffset, range.endOffset),
+        ),
+      );
+    expect(await cardObjectId(await ticket.openCard(SEED_IDS.jenny))).toBe(SEED_IDS.jenny);
+    // The app moves to ticket 2 (pushState, new conversation): Jenny's card would act for a
+    // ticket no longer on screen.
+    await page.getByRole('link', { name: 'Ticket 2' }).click();
+    await expect.poll(() => ticket.cardIsOpen()).toBe(false);
+    await expect.poll(shown).toEqual([SEED_IDS.completeSession]);
+    const onTicket2 = await ticket.openCard(SEED_IDS.completeSession);
+    expect(await cardObjectId(onTicket2)).toBe(SEED_IDS.completeSession);
+    // Back (popstate): ticket 1 again, with its email frame.
+    await page.goBack();
+    await expect.poll(() => ticket.cardIsOpen()).toBe(false);
+    await expect.poll(shown).toEqual([SEED_IDS.jenny]);
+    // A card opened from the email closes when the app takes the email's frame away.
+    const fromEmail = await ticket.openCard(SEED_IDS.openSession, '#email');
+    expect(await cardObjectId(fromEmail)).toBe(SEED_IDS.openSession);
+    await page.getByRole('link', { name: 'Ticket 2' }).click();
+    await expect.poll(() => ticket.cardIsOpen()).toBe(false);
+    await page.close();
+  });
+
   it('moves through IDs from the keyboard and opens the focused one with Enter, links included', async () => {
     const { ticket } = await openApp();
     await expect.poll(() => ticket.markCount()).toBe(8);

@@ -219,6 +219,34 @@ describe.skipIf('skip' in firefox)('in Firefox, the same extension', () => {
     await page.close();
   });
 
+  it('follows a single-page app to another ticket and closes cards left from the one it left', async () => {
+    const page = await openTicket(firefoxBrowser.browser, '/spa.html');
+    const cardsOnPage = () =>
+      page.evaluate(() => document.querySelectorAll('stripe-helpdesk-card').length);
+    const goToTicket2 = async () => {
+      const link = await page.evaluate(locateTextOnScreen, ['Ticket 2', 'nav'] as const);
+      await page.mouse.click(link.x, link.y);
+      await page.waitForFunction(() => location.search === '?ticket=2', { polling: 50 });
+    };
+    expect(await cardObjectId(await openCard(page, SEED_IDS.jenny))).toBe(SEED_IDS.jenny);
+    await goToTicket2();
+    await page.waitForFunction(
+      () => document.querySelectorAll('stripe-helpdesk-card').length === 0,
+      { polling: 50 },
+    );
+    await page.goBack();
+    // The card an email frame placed goes with the frame.
+    const fromEmail = await openCard(page, SEED_IDS.openSession, '#email');
+    expect(await cardObjectId(fromEmail)).toBe(SEED_IDS.openSession);
+    expect(await cardsOnPage()).toBe(1);
+    await goToTicket2();
+    await page.waitForFunction(
+      () => document.querySelectorAll('stripe-helpdesk-card').length === 0,
+      { polling: 50 },
+    );
+    await page.close();
+  });
+
   it('gives a hostile page no card from forged messages or synthetic clicks, and nothing to read', async () => {
     const { browser, emulator } = firefoxBrowser;
     const page = await openTicket(browser, '/hostile.html');

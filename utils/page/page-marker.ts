@@ -18,7 +18,12 @@ export interface PageMarker {
  * Knows nothing of the extension APIs, so the benchmark can run it on a bare page. The
  * document must carry MARKS_CSS from its start (see MARKS_CSS_FILE).
  */
-export function startPageMarker(doc: Document, signal: AbortSignal): PageMarker | null {
+export function startPageMarker(
+  doc: Document,
+  signal: AbortSignal,
+  /** Called after each batch of the page's DOM changes has been read. */
+  afterChanges?: () => void,
+): PageMarker | null {
   const view = doc.defaultView;
   if (!view || typeof view.Highlight === 'undefined' || !view.CSS?.highlights) return null;
   const highlight = new view.Highlight();
@@ -70,6 +75,7 @@ export function startPageMarker(doc: Document, signal: AbortSignal): PageMarker 
       for (const node of record.addedNodes) if (node.isConnected) scheduler.enqueueSubtree(node);
     }
     if (removed) index.forgetDisconnected();
+    afterChanges?.();
   }
 
   // The document itself is styled by MARKS_CSS_FILE, injected with the content script.

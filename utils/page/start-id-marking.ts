@@ -26,10 +26,18 @@ const opensOnClick = (match: IdMatch) =>
  * only while a card is open.
  */
 export function startIdMarking(doc: Document, signal: AbortSignal): void {
-  const marker = startPageMarker(doc, signal);
+  const view = doc.defaultView!;
+  const cardHost = createCardHost();
+  // A single-page app moving to another ticket changes its address and its DOM together: a
+  // card left open would act for a ticket no longer on screen. Checked when the DOM changes
+  // and on history moves, so no timer runs.
+  let cardOpenedAt = '';
+  const closeCardIfAddressMoved = () => {
+    if (cardHost.isOpen() && view.location.href !== cardOpenedAt) cardHost.close();
+  };
+  const marker = startPageMarker(doc, signal, closeCardIfAddressMoved);
   if (!marker) return; // No CSS Custom Highlight API in this browser.
   const { index, focusHighlight } = marker;
-  const cardHost = createCardHost();
   const cursor = createPointerCursor();
   let focused: IdMatch | null = null;
   signal.addEventListener('abort', () => {
@@ -39,6 +47,12 @@ export function startIdMarking(doc: Document, signal: AbortSignal): void {
 
   const hitTest = (x: number, y: number) => idAtPoint(index, doc, x, y, marker.shadowRoots);
   const listen = { capture: true, signal } as const;
+
+  view.addEventListener('popstate', closeCardIfAddressMoved, { signal });
+  view.addEventListener('hashchange', closeCardIfAddressMoved, { signal });
+  // A frame that goes away (an email the app replaced) takes the card it placed along: once
+  // its document is gone, nothing could close that card.
+  view.addEventListener('pagehide', () => cardHost.close(), { signal });
 
   let pointerFrame = 0;
   doc.addEventListener(
@@ -136,6 +150,7 @@ export function startIdMarking(doc: Document, signal: AbortSignal): void {
     const reply = (await sendToBackground(request)) as Reply<{ token: string }> | undefined;
     if (!reply?.ok || signal.aborted) return;
     const placed = cardDocumentFor(doc, anchor);
+    cardOpenedAt = view.location.href;
     cardHost.open(`${extensionUrl('/card.html')}#${reply.value.token}`, placed.doc, placed.rect);
   }
 }
