@@ -3,8 +3,8 @@ import { browser } from 'wxt/browser';
 import type { AccountSummary } from '../utils/account-store';
 import type { JournalRecord } from '../utils/activity-journal';
 import { askBackground } from '../utils/messaging/ask-background';
-import type { BackgroundToContentMessage } from '../utils/messaging/protocol';
 import { isDeclaredSite, originPattern, siteOriginOf } from '../utils/site-access';
+import { watchPageIds } from '../utils/watch-page-ids';
 import type { AgentFacingError } from '../utils/stripe/explain-failure';
 import {
   describeInvalidStripeId,
@@ -89,15 +89,7 @@ export function Popup({ early }: { early?: EarlyInput } = {}) {
       const active = await pageTabBehindPopup();
       if (active?.id === undefined) return setPageIds([]);
       setTab({ id: active.id, origin: active.url ? siteOriginOf(active.url) : null });
-      const listIds: BackgroundToContentMessage = { type: 'content.listIds' };
-      const ids = (await browser.tabs
-        .sendMessage(active.id, listIds, { frameId: 0 })
-        .catch(() => [])) as unknown;
-      setPageIds(
-        Array.isArray(ids)
-          ? ids.filter((id): id is string => typeof id === 'string' && !!parseStripeId(id))
-          : [],
-      );
+      watchPageIds(active.id, setPageIds);
     })();
   }, []);
 

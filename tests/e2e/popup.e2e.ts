@@ -26,6 +26,19 @@ describeInChromium('the popup', () => {
     await ticket.page.close();
   });
 
+  it('lists the IDs in the email frames of the tab too, after those of the ticket itself', async () => {
+    // Ticket 1 of spa.html: Jenny in the conversation, a Checkout Session only in the email.
+    const ticket = await TicketPage.open(extension().context, '/spa.html');
+    const popup = await PopupPage.open(extension());
+    await popup.idsOnPage().first().waitFor();
+    const listed = await popup
+      .idsOnPage()
+      .evaluateAll((buttons) => buttons.map((button) => button.getAttribute('title')));
+    expect(listed).toEqual([SEED_IDS.jenny, SEED_IDS.openSession]);
+    await popup.page.close();
+    await ticket.page.close();
+  });
+
   it('opens as the real toolbar popup over the ticket: lists its IDs, and 1 opens the first', async () => {
     const ticket = await TicketPage.open(extension().context);
     const { popup } = await ToolbarPopup.open(extension(), ticket.page);

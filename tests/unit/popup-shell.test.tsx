@@ -81,6 +81,17 @@ test('a digit pressed in the empty box before the scripts loaded opens that ID o
   vi.spyOn(fakeBrowser.tabs, 'query').mockResolvedValue([
     { id: 5, index: 0, url: 'https://acme.zendesk.com/agent/tickets/1' },
   ] as Awaited<ReturnType<typeof fakeBrowser.tabs.query>>);
-  vi.spyOn(fakeBrowser.tabs, 'sendMessage').mockResolvedValue(['cus_FirstOne1', 'cus_SecondOne2']);
+  // The page's answer on the port the popup opens to the tab's frames.
+  const port = {
+    onMessage: {
+      addListener: (listener: (answer: unknown) => void) =>
+        setTimeout(() => listener({ top: true, ids: ['cus_FirstOne1', 'cus_SecondOne2'] })),
+    },
+    onDisconnect: { addListener: () => {} },
+    disconnect: () => {},
+  };
+  vi.spyOn(fakeBrowser.tabs, 'connect').mockReturnValue(
+    port as unknown as ReturnType<typeof fakeBrowser.tabs.connect>,
+  );
   await expectOneCardOpenedFor('cus_SecondOne2');
 });

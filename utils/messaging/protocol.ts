@@ -89,5 +89,4 @@ export type BackgroundToContentMessage =
   | { type: 'content.closeCard' }
   | { type: 'content.resizeCard'; height: number }
   | { type: 'content.navigate'; direction: 1 | -1 }
-  | { type: 'content.openSelected' }
-  | { type: 'content.listIds' };
+  | { type: 'content.openSelected' };

@@ -1,4 +1,4 @@
-import { browser } from 'wxt/browser';
+import { browser, type Browser } from 'wxt/browser';
 
 /**
  * The runtime calls the content script makes. Its build maps `wxt/browser` to the browser's
@@ -26,4 +26,17 @@ export function onExtensionMessage(
   };
   browser.runtime.onMessage.addListener(listener);
   signal.addEventListener('abort', () => browser.runtime.onMessage.removeListener(listener));
+}
+
+/** Answers ports this extension opens to the page under `name`; others are left alone. */
+export function onExtensionPort(
+  name: string,
+  handler: (port: Browser.runtime.Port) => void,
+  signal: AbortSignal,
+): void {
+  const listener = (port: Browser.runtime.Port) => {
+    if (port.name === name && port.sender?.id === browser.runtime.id) handler(port);
+  };
+  browser.runtime.onConnect.addListener(listener);
+  signal.addEventListener('abort', () => browser.runtime.onConnect.removeListener(listener));
 }

@@ -1,4 +1,5 @@
 import type { BackgroundToContentMessage, ContentScriptRequest } from '../messaging/protocol';
+import { PAGE_IDS_PORT, type PageIdsAnswer } from '../messaging/page-ids';
 import type { Reply } from '../messaging/reply';
 import { parseStripeId } from '../stripe-id-grammar';
 import { cardDocumentFor } from './card-anchor';
@@ -6,7 +7,12 @@ import { createCardHost } from './card-host';
 import { idAtPoint } from './hit-test';
 import { liveRangeFor, type IdMatch } from './id-index';
 import { startPageMarker } from './page-marker';
-import { extensionUrl, onExtensionMessage, sendToBackground } from './extension-runtime';
+import {
+  extensionUrl,
+  onExtensionMessage,
+  onExtensionPort,
+  sendToBackground,
+} from './extension-runtime';
 import { createPointerCursor } from './pointer-cursor';
 
 const isEditable = (target: EventTarget | null) =>
@@ -140,10 +146,21 @@ export function startIdMarking(doc: Document, signal: AbortSignal): void {
         return void move(typed.direction === -1 ? -1 : 1);
       case 'content.openSelected':
         return void openSelected();
-      case 'content.listIds':
-        return Promise.resolve([...new Set(index.inDocumentOrder().map((m) => m.id))]);
     }
   }, signal);
+
+  onExtensionPort(
+    PAGE_IDS_PORT,
+    (port) => {
+      const answer: PageIdsAnswer = {
+        top: view === view.top,
+        ids: [...new Set(index.inDocumentOrder().map((m) => m.id))],
+      };
+      // Left open: in Chromium, one frame disconnecting closes the port for all of them.
+      port.postMessage(answer);
+    },
+    signal,
+  );
 
   async function openCard(objectId: string, anchor: DOMRect) {
     const request: ContentScriptRequest = { type: 'page.openCard', objectId };

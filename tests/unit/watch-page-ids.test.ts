@@ -1,0 +1,80 @@
+import { fakeBrowser } from 'wxt/testing/fake-browser';
+import { afterEach, beforeEach, expect, test, vi } from 'vitest';
+import { watchPageIds } from '../../utils/watch-page-ids';
+
+/** A port to a tab's frames, whose answers and closing the test plays. */
+function fakePort() {
+  const onMessage: Array<(answer: unknown) => void> = [];
+  const onDisconnect: Array<() => void> = [];
+  const port = {
+    name: '',
+    onMessage: { addListener: (listener: (answer: unknown) => void) => onMessage.push(listener) },
+    onDisconnect: { addListener: (listener: () => void) => onDisconnect.push(listener) },
+    disconnect: () => {},
+  };
+  vi.spyOn(fakeBrowser.tabs, 'connect').mockImplementation(((
+    _tab: number,
+    info: { name: string },
+  ) => {
+    port.name = info.name;
+    return port;
+  }) as unknown as typeof fakeBrowser.tabs.connect);
+  return {
+    port,
+    answer: (answer: unknown) => onMessage.forEach((listener) => listener(answer)),
+    close: () => onDisconnect.forEach((listener) => listener()),
+  };
+}
+
+beforeEach(() => vi.useFakeTimers());
+afterEach(() => {
+  vi.useRealTimers();
+  vi.restoreAllMocks();
+});
+
+test("shows the ticket's IDs first, then its frames', each once, on the port named for it", () => {
+  const frames = fakePort();
+  const shown: string[][] = [];
+  watchPageIds(3, (ids) => shown.push(ids));
+  expect(frames.port.name).toBe('page-ids');
+  // An email frame answers before the ticket: held, so the ticket's numbers do not move.
+  frames.answer({ top: false, ids: ['cs_test_a1Email', 'cus_Both1'] });
+  expect(shown).toEqual([]);
+  frames.answer({ top: true, ids: ['cus_Both1', 'cus_Ticket2'] });
+  frames.answer({ top: false, ids: ['cus_Later3'] });
+  expect(shown).toEqual([
+    ['cus_Both1', 'cus_Ticket2', 'cs_test_a1Email'],
+    ['cus_Both1', 'cus_Ticket2', 'cs_test_a1Email', 'cus_Later3'],
+  ]);
+});
+
+test('keeps only well-formed Stripe IDs from what a frame sends', () => {
+  const frames = fakePort();
+  const shown: string[][] = [];
+  watchPageIds(3, (ids) => shown.push(ids));
+  frames.answer('cus_NotAnAnswer1');
+  frames.answer({ top: true, ids: 'cus_NotAList1' });
+  frames.answer({ top: true, ids: ['cus_Fine1', 42, '<img src=x>', 'cs_testing_abc', null] });
+  expect(shown).toEqual([['cus_Fine1']]);
+});
+
+test("shows frames' IDs after a moment when the ticket itself does not answer", () => {
+  const frames = fakePort();
+  const shown: string[][] = [];
+  watchPageIds(3, (ids) => shown.push(ids));
+  frames.answer({ top: false, ids: ['cus_InFrame1'] });
+  vi.advanceTimersByTime(299);
+  expect(shown).toEqual([]);
+  vi.advanceTimersByTime(1);
+  expect(shown).toEqual([['cus_InFrame1']]);
+});
+
+test('shows an empty list at once when nothing on the tab answers', () => {
+  const frames = fakePort();
+  const shown: string[][] = [];
+  watchPageIds(3, (ids) => shown.push(ids));
+  frames.close();
+  expect(shown).toEqual([[]]);
+  vi.advanceTimersByTime(1000);
+  expect(shown).toEqual([[]]);
+});

@@ -1,0 +1,36 @@
+import { browser } from 'wxt/browser';
+import { PAGE_IDS_PORT } from './messaging/page-ids';
+import { parseStripeId } from './stripe-id-grammar';
+
+/** How long frames' IDs wait for the ticket's own before they are shown without them. */
+const TOP_ANSWER_WAIT_MS = 300;
+
+/**
+ * Shows the IDs found on a tab as its frames answer: the ticket's own first, then those of
+ * its frames (emails), each once. Frames' answers wait for the ticket's, so the numbers 1–9
+ * the popup gives the ticket's IDs never move under the agent's fingers. Shows [] at once
+ * when no frame runs the content script. Only well-formed Stripe IDs are kept from what a
+ * frame sends. The port stays open while the popup does, and closes with it.
+ */
+export function watchPageIds(tabId: number, show: (ids: string[]) => void): void {
+  let fromTop: string[] | null = null;
+  const fromFrames: string[] = [];
+  const update = () => show([...new Set([...(fromTop ?? []), ...fromFrames])]);
+  const port = browser.tabs.connect(tabId, { name: PAGE_IDS_PORT });
+  const noTopAnswer = setTimeout(update, TOP_ANSWER_WAIT_MS);
+  port.onMessage.addListener((answer: unknown) => {
+    const { top, ids } = (answer ?? {}) as { top?: unknown; ids?: unknown };
+    if (!Array.isArray(ids)) return;
+    const valid = ids.filter((id): id is string => typeof id === 'string' && !!parseStripeId(id));
+    if (top === true) {
+      fromTop = valid;
+      clearTimeout(noTopAnswer);
+    } else fromFrames.push(...valid);
+    if (fromTop) update();
+  });
+  // At once when nothing on the tab answers the port.
+  port.onDisconnect.addListener(() => {
+    clearTimeout(noTopAnswer);
+    update();
+  });
+}
