@@ -183,8 +183,21 @@ describeInChromium('detection on an app-like helpdesk page', () => {
     await page.goBack();
     await expect.poll(() => ticket.cardIsOpen()).toBe(false);
     await expect.poll(shown).toEqual([SEED_IDS.jenny]);
-    // A card opened from the email closes when the app takes the email's frame away.
-    const fromEmail = await ticket.openCard(SEED_IDS.openSession, '#email');
+    const emailMarks = () =>
+      page.evaluate(() => {
+        const email = document.getElementById('email') as HTMLIFrameElement | null;
+        const view = email?.contentWindow as typeof window | null | undefined;
+        return view?.CSS.highlights.get('stripe-helpdesk-actions-id')?.size ?? 0;
+      });
+    await expect.poll(emailMarks).toBe(1);
+    // A card opened from the email is drawn on the ticket, and Escape there closes it.
+    let fromEmail = await ticket.openCard(SEED_IDS.openSession, '#email');
+    expect(await cardObjectId(fromEmail)).toBe(SEED_IDS.openSession);
+    await ticket.clickText('asks about her refund');
+    await page.keyboard.press('Escape');
+    await expect.poll(() => ticket.cardIsOpen()).toBe(false);
+    // It also closes when the app takes the email's frame away.
+    fromEmail = await ticket.openCard(SEED_IDS.openSession, '#email');
     expect(await cardObjectId(fromEmail)).toBe(SEED_IDS.openSession);
     await page.getByRole('link', { name: 'Ticket 2' }).click();
     await expect.poll(() => ticket.cardIsOpen()).toBe(false);

@@ -235,7 +235,15 @@ describe.skipIf('skip' in firefox)('in Firefox, the same extension', () => {
       { polling: 50 },
     );
     await page.goBack();
-    // The card an email frame placed goes with the frame.
+    // Once the email's frame is back and marked, the card it places goes with the frame.
+    await page.waitForFunction(
+      () => {
+        const email = document.getElementById('email') as HTMLIFrameElement | null;
+        const view = email?.contentWindow as typeof window | null | undefined;
+        return (view?.CSS.highlights.get('stripe-helpdesk-actions-id')?.size ?? 0) > 0;
+      },
+      { polling: 50 },
+    );
     const fromEmail = await openCard(page, SEED_IDS.openSession, '#email');
     expect(await cardObjectId(fromEmail)).toBe(SEED_IDS.openSession);
     expect(await cardsOnPage()).toBe(1);

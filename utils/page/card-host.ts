@@ -25,6 +25,23 @@ export function createCardHost(): CardHost {
   let anchorRect: DOMRect | null = null;
   let focusBefore: Element | null = null;
 
+  function close() {
+    if (!host) return;
+    doc.removeEventListener('keydown', closeOnEscape, true);
+    host.remove();
+    host = null;
+    frame = null;
+    anchorRect = null;
+    if (focusBefore instanceof HTMLElement && focusBefore.isConnected)
+      focusBefore.focus({ preventScroll: true });
+    focusBefore = null;
+  }
+  // Escape on the page the card is drawn on closes it. That page is not always the one whose
+  // script opened the card: a card for an ID in an email frame is drawn on the ticket.
+  function closeOnEscape(event: KeyboardEvent) {
+    if (event.key === 'Escape') close();
+  }
+
   function place(anchor: DOMRect, height: number) {
     const view = doc.defaultView!;
     const below = anchor.bottom + GAP + height <= view.innerHeight;
@@ -38,8 +55,9 @@ export function createCardHost(): CardHost {
 
   return {
     open(cardUrl, targetDoc, anchor) {
-      this.close();
+      close();
       doc = targetDoc;
+      doc.addEventListener('keydown', closeOnEscape, true);
       focusBefore = doc.activeElement;
       anchorRect = anchor;
       const { top, left } = place(anchor, CARD_HEIGHT);
@@ -70,16 +88,7 @@ export function createCardHost(): CardHost {
       host.style.setProperty('top', `${top}px`, 'important');
       host.style.setProperty('left', `${left}px`, 'important');
     },
-    close() {
-      if (!host) return;
-      host.remove();
-      host = null;
-      frame = null;
-      anchorRect = null;
-      if (focusBefore instanceof HTMLElement && focusBefore.isConnected)
-        focusBefore.focus({ preventScroll: true });
-      focusBefore = null;
-    },
+    close,
     isOpen: () => host !== null,
   };
 }

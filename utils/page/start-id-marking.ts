@@ -99,9 +99,9 @@ export function startIdMarking(doc: Document, signal: AbortSignal): void {
   doc.addEventListener(
     'keydown',
     (event) => {
+      // With a card open, Escape is the card host's: it closes the card.
       if (event.key === 'Escape') {
-        if (cardHost.isOpen()) cardHost.close();
-        else setFocus(null);
+        if (!cardHost.isOpen()) setFocus(null);
       } else if (event.key === 'Enter' && focused && event.isTrusted && !isEditable(event.target)) {
         event.preventDefault();
         void openCard(focused.id, liveRangeFor(focused).getBoundingClientRect());
