@@ -207,13 +207,19 @@ describeInChromium('detection on an app-like helpdesk page', () => {
   it('moves through IDs from the keyboard and opens the focused one with Enter, links included', async () => {
     const { ticket } = await openApp();
     await expect.poll(() => ticket.markCount()).toBe(8);
-    const focusSize = () =>
-      ticket.page.evaluate(() => CSS.highlights.get('stripe-helpdesk-actions-focus')?.size ?? 0);
+    // Where the keyboard's focus mark is: the id of the element holding it.
+    const focusedIn = () =>
+      ticket.page.evaluate(() => {
+        const [range] = [...(CSS.highlights.get('stripe-helpdesk-actions-focus') ?? [])];
+        return range ? (range.startContainer.parentElement?.closest('[id]')?.id ?? '') : null;
+      });
     // Document order: status, code, pre, checkout URL, dashboard link, …
     for (let i = 0; i < 5; i++) await navigate(1);
-    await expect.poll(focusSize).toBe(1);
+    await expect.poll(focusedIn).toBe('dash');
     await navigate(-1);
+    await expect.poll(focusedIn).toBe('checkout');
     await navigate(1);
+    await expect.poll(focusedIn).toBe('dash');
     await ticket.page.locator('body').focus();
     const isCard = (f: import('playwright-core').Frame) => f.url().includes('/card.html');
     const opened = ticket.page.waitForEvent('framenavigated', { predicate: isCard, timeout: 5000 });
