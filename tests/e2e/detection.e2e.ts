@@ -165,12 +165,7 @@ describeInChromium('detection on an app-like helpdesk page', () => {
   it('follows a single-page app to another ticket, and closes a card left open on the one it left', async () => {
     const ticket = await TicketPage.open(extension().context, '/spa.html');
     const page = ticket.page;
-    const shown = () =>
-      page.evaluate(() =>
-        [...(CSS.highlights.get('stripe-helpdesk-actions-id') ?? [])].map((range) =>
-          (range.startContainer as Text).data.slice(range.startOffset, range.endOffset),
-        ),
-      );
+    const shown = () => ticket.markedTexts();
     expect(await cardObjectId(await ticket.openCard(SEED_IDS.jenny))).toBe(SEED_IDS.jenny);
     // The app moves to ticket 2 (pushState, new conversation): Jenny's card would act for a
     // ticket no longer on screen.
@@ -231,12 +226,7 @@ describeInChromium('detection on an app-like helpdesk page', () => {
 
   it('marks only the IDs near the screen, follows a scrolling pane and the keyboard, and still knows and opens every ID', async () => {
     const ticket = await TicketPage.open(extension().context, '/long-ticket.html');
-    const shown = () =>
-      ticket.page.evaluate(() =>
-        [...(CSS.highlights.get('stripe-helpdesk-actions-id') ?? [])].map((range) =>
-          (range.startContainer as Text).data.slice(range.startOffset, range.endOffset),
-        ),
-      );
+    const shown = () => ticket.markedTexts();
     await expect.poll(async () => (await shown()).length).toBeGreaterThan(0);
     const atTop = await shown();
     expect(atTop).toContain('cus_LongTicket001');

@@ -25,6 +25,15 @@ export class TicketPage {
     return this.page.evaluate(() => CSS.highlights.get('stripe-helpdesk-actions-id')?.size ?? 0);
   }
 
+  /** The text of each mark shown in the top document, in the highlight's order. */
+  markedTexts() {
+    return this.page.evaluate(() =>
+      [...(CSS.highlights.get('stripe-helpdesk-actions-id') ?? [])].map((range) =>
+        (range.startContainer as Text).data.slice(range.startOffset, range.endOffset),
+      ),
+    );
+  }
+
   /**
    * Where the first occurrence of `text` is on screen, looking through open shadow roots and
    * same-origin frames the way a person's eyes would.
