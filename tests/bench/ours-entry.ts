@@ -29,7 +29,7 @@ Object.assign(window, {
      * into view and hit `repeat` times in a row; the per-call time is the batch over `repeat`.
      */
     hitTest(samples: number, repeat: number) {
-      const matches = marker!.index.inDocumentOrder();
+      const matches = marker!.index.inReadingOrder();
       const perCall: number[] = [];
       for (let i = 0; i < samples; i++) {
         const match = matches[Math.floor((i * matches.length) / samples)]!;

@@ -34,6 +34,18 @@ describeInChromium('detection on an app-like helpdesk page', () => {
     return { ticket, errors };
   }
 
+  /** The app once all its IDs are marked, and the email frame in it. */
+  async function openAppMarked() {
+    const { ticket, errors } = await openApp();
+    // Top document: status, code, pre, checkout URL, link href, shadow, nested shadow, editor.
+    await expect.poll(() => ticket.markCount()).toBe(8);
+    const email = ticket.page.frame({ url: 'about:srcdoc' })!;
+    await expect
+      .poll(() => email.evaluate(() => CSS.highlights.get('stripe-helpdesk-actions-id')?.size ?? 0))
+      .toBe(2);
+    return { ticket, errors, email };
+  }
+
   // Each ID is aimed at inside its own element: most of them also appear, earlier, elsewhere.
   it.each([
     ['a text node the app keeps', '#status', SEED_IDS.completeSession],
@@ -55,13 +67,7 @@ describeInChromium('detection on an app-like helpdesk page', () => {
   });
 
   it('marks every true ID and no near miss, without touching the app or its editor', async () => {
-    const { ticket, errors } = await openApp();
-    // Top document: status, code, pre, checkout URL, link href, shadow, nested shadow, editor.
-    await expect.poll(() => ticket.markCount()).toBe(8);
-    const email = ticket.page.frame({ url: 'about:srcdoc' })!;
-    await expect
-      .poll(() => email.evaluate(() => CSS.highlights.get('stripe-helpdesk-actions-id')?.size ?? 0))
-      .toBe(2);
+    const { ticket, errors } = await openAppMarked();
     const cardsOpened: string[] = [];
     ticket.page.on(
       'framenavigated',
@@ -221,6 +227,47 @@ describeInChromium('detection on an app-like helpdesk page', () => {
     await ticket.page.keyboard.press('Enter');
     // The fifth ID is the "View customer in Stripe" link, whose href names the customer.
     expect(await cardObjectId(await opened)).toBe(SEED_IDS.jenny);
+    await ticket.page.close();
+  });
+
+  it('moves through shadow roots and the email frame in reading order, and opens an email ID with Enter pressed in the email', async () => {
+    const { ticket, errors, email } = await openAppMarked();
+    // Where the focus mark is: the document, the element with an id around it, and its text.
+    const readFocus = (where: string) => {
+      const [range] = [...(CSS.highlights.get('stripe-helpdesk-actions-focus') ?? [])];
+      if (!range) return null;
+      const id = range.startContainer.parentElement?.closest('[id]')?.id ?? '';
+      const text = (range.startContainer as Text).data.slice(range.startOffset, range.endOffset);
+      return `${where} ${id} ${text}`;
+    };
+    const focusMark = async () =>
+      (await ticket.page.evaluate(readFocus, 'ticket')) ??
+      (await email.evaluate(readFocus, 'email'));
+    // Status, code, pre, checkout URL, dashboard link; then the shadow root's two IDs, the
+    // email's two, and the reply editor.
+    for (let i = 0; i < 6; i++) await navigate(1);
+    await expect.poll(focusMark).toBe(`ticket in-shadow ${SEED_IDS.jenny}`);
+    await navigate(1);
+    await expect.poll(focusMark).toBe(`ticket  ${SEED_IDS.completeSession}`);
+    await navigate(1);
+    await expect.poll(focusMark).toBe(`email  ${SEED_IDS.jenny}`);
+    await navigate(1);
+    await expect.poll(focusMark).toBe(`email  ${SEED_IDS.openSession}`);
+    await navigate(1);
+    await expect.poll(focusMark).toBe(`ticket editor ${SEED_IDS.jenny}`);
+    // One mark at a time: leaving the email took its focus mark along.
+    expect(
+      await email.evaluate(() => CSS.highlights.get('stripe-helpdesk-actions-focus')?.size),
+    ).toBe(0);
+    await navigate(-1);
+    await expect.poll(focusMark).toBe(`email  ${SEED_IDS.openSession}`);
+    // The agent has clicked into the email (not on an ID), so Enter goes to the email's page.
+    await email.getByText('Forwarded').click({ position: { x: 5, y: 5 } });
+    const isCard = (f: import('playwright-core').Frame) => f.url().includes('/card.html');
+    const opened = ticket.page.waitForEvent('framenavigated', { predicate: isCard, timeout: 5000 });
+    await ticket.page.keyboard.press('Enter');
+    expect(await cardObjectId(await opened)).toBe(SEED_IDS.openSession);
+    expect(errors).toEqual([]);
     await ticket.page.close();
   });
 

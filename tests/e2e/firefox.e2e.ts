@@ -47,6 +47,22 @@ async function openTicket(browser: Browser, path = '/ticket.html') {
   return ticket;
 }
 
+/**
+ * A tab showing one of the extension's pages. BiDi may not navigate to them, but the extension
+ * may: the live ID has no key, so its card offers Options, which opens in a new tab.
+ */
+async function openExtensionTab(browser: Browser) {
+  const ticket = await openTicket(browser);
+  const card = await openCard(ticket, SEED_IDS.liveOpenSession);
+  const tabsBefore = new Set(browser.targets());
+  await click(card, button('Open Options'));
+  const tab = (await (
+    await browser.waitForTarget((t) => t.type() === 'page' && !tabsBefore.has(t))
+  ).page())!;
+  await tab.waitForFunction(() => document.readyState === 'complete');
+  return { tab, ticket };
+}
+
 const cardObjectId = (card: Frame) =>
   card.waitForSelector('.object-id code').then((code) => code!.evaluate((c) => c.title));
 
@@ -136,17 +152,7 @@ describe.skipIf('skip' in firefox)('in Firefox, the same extension', () => {
   });
 
   it('runs the popup: a pasted Dashboard URL opens its card there', async () => {
-    const { browser } = firefoxBrowser;
-    // BiDi may not navigate to the extension's pages, but the extension may: the live ID has
-    // no key, so its card offers Options, and that tab then loads the popup page.
-    const ticket = await openTicket(browser);
-    const card = await openCard(ticket, SEED_IDS.liveOpenSession);
-    const tabsBefore = new Set(browser.targets());
-    await click(card, button('Open Options'));
-    const tab = (await (
-      await browser.waitForTarget((t) => t.type() === 'page' && !tabsBefore.has(t))
-    ).page())!;
-    await tab.waitForFunction(() => document.readyState === 'complete');
+    const { tab, ticket } = await openExtensionTab(firefoxBrowser.browser);
     await tab.evaluate(() => location.assign('/popup.html'));
     await tab.waitForFunction(() => performance.getEntriesByName('popup-interactive').length > 0);
 
@@ -216,6 +222,54 @@ describe.skipIf('skip' in firefox)('in Firefox, the same extension', () => {
       ),
     ).toBe(true);
     expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it('moves the keyboard through the ticket into its framed email, and Enter opens the ID there', async () => {
+    const { tab: extensionTab, ticket } = await openExtensionTab(firefoxBrowser.browser);
+    await ticket.close();
+    const page = await openTicket(firefoxBrowser.browser, '/app.html');
+    const marksIn = (frame: Page | Frame) =>
+      frame.evaluate(() => CSS.highlights.get('stripe-helpdesk-actions-id')?.size ?? 0);
+    const email = (await (await page.waitForSelector('#email'))!.contentFrame())!;
+    await page.waitForFunction(() => CSS.highlights.get('stripe-helpdesk-actions-id')?.size === 8, {
+      polling: 50,
+    });
+    for (let tries = 0; (await marksIn(email)) < 2 && tries < 100; tries++)
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    const focusText = (frame: Page | Frame) =>
+      frame.evaluate(() => {
+        const [range] = [...(CSS.highlights.get('stripe-helpdesk-actions-focus') ?? [])];
+        const text = range?.startContainer.textContent ?? '';
+        return range ? text.slice(range.startOffset, range.endOffset) : null;
+      });
+    // The ticket's seven IDs come first (five, then two in shadow roots); the email's next.
+    // What the next-ID command sends (key presses made over BiDi never reach the browser's
+    // own shortcuts), sent from an extension page to every tab's top frame.
+    for (let i = 0; i < 8; i++)
+      await extensionTab.evaluate(async () => {
+        const api = (globalThis as any).browser;
+        for (const tab of await api.tabs.query({}))
+          await api.tabs
+            .sendMessage(tab.id, { type: 'content.navigate', direction: 1 }, { frameId: 0 })
+            .catch(() => {});
+      });
+    await page.bringToFront();
+    for (let tries = 0; (await focusText(email)) === null && tries < 100; tries++)
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    expect([await focusText(page), await focusText(email)]).toEqual([null, SEED_IDS.jenny]);
+    const before = new Set(page.frames());
+    await page.keyboard.press('Enter');
+    let card: Frame | undefined;
+    for (let tries = 0; !card && tries < 100; tries++) {
+      for (const frame of page.frames())
+        if (!before.has(frame) && !frame.detached)
+          if ((await frame.evaluate(() => location.pathname).catch(() => null)) === '/card.html')
+            card = frame;
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    }
+    expect(await cardObjectId(card!)).toBe(SEED_IDS.jenny);
+    await extensionTab.close();
     await page.close();
   });
 

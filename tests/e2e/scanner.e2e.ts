@@ -93,6 +93,21 @@ describeInChromium('the scanner on a bare page', () => {
     expect(await scan()).toEqual({ ids: EXPECTED, shadowRoots: 2 });
   });
 
+  it('lists IDs in reading order, with each shadow root where its host is', async () => {
+    const order = await page.evaluate(() =>
+      (window as unknown as { readingOrder(): string[] }).readingOrder(),
+    );
+    expect(order).toEqual([
+      ...Array.from({ length: 12 }, (_, i) => [`cus_Light${i}`, `cs_test_Bold${i}`]).flat(),
+      'cus_OnlyInHref',
+      'cus_ShownAndHref',
+      'cus_ShadowBare',
+      'cs_live_ShadowP',
+      'cus_Nested',
+      'cus_DirectInBody',
+    ]);
+  });
+
   it.each([0, 1, 20])(
     'finds the same when subtrees over %i elements are searched in runs of their children',
     async (maxElementsPerPass) => {

@@ -1,5 +1,13 @@
 import { createStripeIdMatcher, ID_SEPARATOR } from '../stripe-id-grammar';
-import type { VisibleMarks } from './visible-marks';
+import { sortInReadingOrder } from './composed-order';
+
+/** Where found marks go to be shown (VisibleMarks), or nowhere when only reading IDs. */
+export interface MarkSink {
+  add(range: StaticRange): void;
+  delete(range: StaticRange): void;
+}
+
+export const NO_MARKS: MarkSink = { add() {}, delete() {} };
 
 /**
  * Where the Stripe IDs on a page are, keyed by their text node, so a pointer event is
@@ -29,7 +37,7 @@ export class IdIndex {
   private unshown: StaticRange[] = [];
   private matchCount = 0;
 
-  constructor(private readonly marks: VisibleMarks) {}
+  constructor(private readonly marks: MarkSink) {}
 
   /** How many IDs are on the page, shown or not. */
   get size(): number {
@@ -126,13 +134,14 @@ export class IdIndex {
     return matches.find((m) => offset >= m.start && offset <= m.end) ?? null;
   }
 
-  /** All matches in document order. Built on demand, for keyboard navigation and the popup. */
-  inDocumentOrder(): IdMatch[] {
-    const nodes = [...this.byNode.keys()].filter((n) => n.isConnected);
-    nodes.sort((a, b) =>
-      a.compareDocumentPosition(b) & Node.DOCUMENT_POSITION_FOLLOWING ? -1 : 1,
-    );
-    return nodes.flatMap((n) => this.byNode.get(n)!);
+  /**
+   * All matches in reading order, shadow roots in place. Built on demand, for keyboard
+   * navigation and the popup.
+   */
+  inReadingOrder(): IdMatch[] {
+    const matches: IdMatch[] = [];
+    for (const [node, ofNode] of this.byNode) if (node.isConnected) matches.push(...ofNode);
+    return sortInReadingOrder(matches, (m) => m.node);
   }
 }
 

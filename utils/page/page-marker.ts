@@ -14,6 +14,14 @@ export interface PageMarker {
 }
 
 /**
+ * The keyboard-focus highlight a document's own marker registered (every frame the content
+ * script runs in has one), or null where the content script does not run.
+ */
+export function focusHighlightOf(doc: Document): Highlight | null {
+  return doc.defaultView?.CSS?.highlights?.get(FOCUS_HIGHLIGHT_NAME) ?? null;
+}
+
+/**
  * Finds and marks Stripe IDs in a document, now and as it changes, without writing to it.
  * Knows nothing of the extension APIs, so the benchmark can run it on a bare page. The
  * document must carry MARKS_CSS from its start (see MARKS_CSS_FILE).

@@ -80,6 +80,12 @@ export class ScanScheduler {
       this.queue.push({ subtree: node as Element | DocumentFragment });
   }
 
+  /** Scans `root` to the end before returning: for a small document read on demand. */
+  scanNow(root: Node): void {
+    this.queueNode(root);
+    while (this.runSlice(Infinity));
+  }
+
   enqueueText(node: Text): void {
     this.queue.push({ text: node });
     this.schedule();

@@ -5,8 +5,10 @@ import { parseStripeId } from '../stripe-id-grammar';
 import { cardDocumentFor } from './card-anchor';
 import { createCardHost } from './card-host';
 import { idAtPoint } from './hit-test';
+import { sortInReadingOrder } from './composed-order';
 import { liveRangeFor, type IdMatch } from './id-index';
-import { startPageMarker } from './page-marker';
+import { matchesInFrames } from './frame-matches';
+import { focusHighlightOf, startPageMarker } from './page-marker';
 import {
   extensionUrl,
   onExtensionMessage,
@@ -15,12 +17,17 @@ import {
 } from './extension-runtime';
 import { createPointerCursor } from './pointer-cursor';
 
-const isEditable = (target: EventTarget | null) =>
-  target instanceof HTMLElement &&
-  (target.isContentEditable ||
-    target.tagName === 'INPUT' ||
-    target.tagName === 'TEXTAREA' ||
-    target.tagName === 'SELECT');
+/** By node type, not instanceof: an email frame's elements come from another window. */
+const isEditable = (target: EventTarget | null) => {
+  const element = target as HTMLElement | null;
+  return (
+    element?.nodeType === Node.ELEMENT_NODE &&
+    (element.isContentEditable ||
+      element.tagName === 'INPUT' ||
+      element.tagName === 'TEXTAREA' ||
+      element.tagName === 'SELECT')
+  );
+};
 
 /** Editors are for typing, and links keep working as links when the ID is only in the href. */
 const opensOnClick = (match: IdMatch) =>
@@ -43,7 +50,7 @@ export function startIdMarking(doc: Document, signal: AbortSignal): void {
   };
   const marker = startPageMarker(doc, signal, closeCardIfAddressMoved);
   if (!marker) return; // No CSS Custom Highlight API in this browser.
-  const { index, focusHighlight } = marker;
+  const { index, focusHighlight, shadowRoots } = marker;
   const cursor = createPointerCursor();
   let focused: IdMatch | null = null;
   signal.addEventListener('abort', () => {
@@ -51,7 +58,7 @@ export function startIdMarking(doc: Document, signal: AbortSignal): void {
     cursor.set(null);
   });
 
-  const hitTest = (x: number, y: number) => idAtPoint(index, doc, x, y, marker.shadowRoots);
+  const hitTest = (x: number, y: number) => idAtPoint(index, doc, x, y, shadowRoots);
   const listen = { capture: true, signal } as const;
 
   view.addEventListener('popstate', closeCardIfAddressMoved, { signal });
@@ -91,37 +98,57 @@ export function startIdMarking(doc: Document, signal: AbortSignal): void {
       const match = hitTest(event.clientX, event.clientY);
       if (!match || !opensOnClick(match)) return;
       event.preventDefault();
-      void openCard(match.id, liveRangeFor(match).getBoundingClientRect());
+      void openCard(match.id, doc, liveRangeFor(match).getBoundingClientRect());
     },
     listen,
   );
 
-  doc.addEventListener(
-    'keydown',
-    (event) => {
-      // With a card open, Escape is the card host's: it closes the card.
-      if (event.key === 'Escape') {
-        if (!cardHost.isOpen()) setFocus(null);
-      } else if (event.key === 'Enter' && focused && event.isTrusted && !isEditable(event.target)) {
-        event.preventDefault();
-        void openCard(focused.id, liveRangeFor(focused).getBoundingClientRect());
-      }
-    },
-    listen,
-  );
+  const onKeyDown = (event: KeyboardEvent) => {
+    // With a card open, Escape is the card host's: it closes the card.
+    if (event.key === 'Escape') {
+      if (!cardHost.isOpen()) setFocus(null);
+    } else if (event.key === 'Enter' && focused && event.isTrusted && !isEditable(event.target)) {
+      event.preventDefault();
+      const at = focused.node.ownerDocument!;
+      void openCard(focused.id, at, liveRangeFor(focused).getBoundingClientRect());
+    }
+  };
+  doc.addEventListener('keydown', onKeyDown, listen);
+  // The agent may have clicked into the email the focus mark is in: keys then go to it.
+  const framesListenedTo = new WeakSet<Document>();
+  const listenToFrame = (frameDoc: Document) => {
+    if (frameDoc === doc || framesListenedTo.has(frameDoc)) return;
+    framesListenedTo.add(frameDoc);
+    frameDoc.addEventListener('keydown', onKeyDown, listen);
+  };
 
+  let focusShownIn: Highlight | null = null;
   function setFocus(match: IdMatch | null) {
     focused = match;
-    focusHighlight.clear();
+    focusShownIn?.clear();
+    focusShownIn = null;
     if (!match) return;
-    focusHighlight.add(match.range);
+    const at = match.node.ownerDocument!;
+    focusShownIn = at === doc ? focusHighlight : focusHighlightOf(at);
+    focusShownIn?.add(match.range);
+    listenToFrame(at);
     match.node.parentElement?.scrollIntoView({ block: 'center', behavior: 'instant' });
   }
 
+  /** Every ID the agent can see: the ticket's, then its emails' in place. */
+  function navigableMatches(): IdMatch[] {
+    const inFrames = matchesInFrames([doc, ...shadowRoots], signal);
+    const own = index.inReadingOrder();
+    return inFrames.length ? sortInReadingOrder([...own, ...inFrames], (m) => m.node) : own;
+  }
+
   function move(direction: 1 | -1) {
-    const all = index.inDocumentOrder();
+    const all = navigableMatches();
     if (!all.length) return;
-    const at = focused ? all.findIndex((m) => m.range === focused!.range) : -1;
+    // Frames' IDs are read afresh each time: a match is known by where it is.
+    const at = focused
+      ? all.findIndex((m) => m.node === focused!.node && m.start === focused!.start)
+      : -1;
     const next =
       at < 0 ? (direction === 1 ? 0 : all.length - 1) : (at + direction + all.length) % all.length;
     setFocus(all[next]!);
@@ -131,7 +158,7 @@ export function startIdMarking(doc: Document, signal: AbortSignal): void {
     const selection = doc.getSelection();
     const text = selection?.toString().trim() ?? '';
     if (!parseStripeId(text) || !selection?.rangeCount) return;
-    void openCard(text, selection.getRangeAt(0).getBoundingClientRect());
+    void openCard(text, doc, selection.getRangeAt(0).getBoundingClientRect());
   }
 
   onExtensionMessage((message) => {
@@ -154,7 +181,7 @@ export function startIdMarking(doc: Document, signal: AbortSignal): void {
     (port) => {
       const answer: PageIdsAnswer = {
         top: view === view.top,
-        ids: [...new Set(index.inDocumentOrder().map((m) => m.id))],
+        ids: [...new Set(index.inReadingOrder().map((m) => m.id))],
       };
       // Left open: in Chromium, one frame disconnecting closes the port for all of them.
       port.postMessage(answer);
@@ -162,11 +189,12 @@ export function startIdMarking(doc: Document, signal: AbortSignal): void {
     signal,
   );
 
-  async function openCard(objectId: string, anchor: DOMRect) {
+  /** `anchor` is in the viewport of `anchorDoc`, the document the ID is in. */
+  async function openCard(objectId: string, anchorDoc: Document, anchor: DOMRect) {
     const request: ContentScriptRequest = { type: 'page.openCard', objectId };
     const reply = (await sendToBackground(request)) as Reply<{ token: string }> | undefined;
     if (!reply?.ok || signal.aborted) return;
-    const placed = cardDocumentFor(doc, anchor);
+    const placed = cardDocumentFor(anchorDoc, anchor);
     cardOpenedAt = view.location.href;
     cardHost.open(`${extensionUrl('/card.html')}#${reply.value.token}`, placed.doc, placed.rect);
   }

@@ -2,7 +2,7 @@
  * The scanner on a bare page, for `scanner.e2e.ts`: bundled with esbuild and added to the
  * page, it scans the document with a given limit on elements per pass and lists what it found.
  */
-import { IdIndex } from '../../../utils/page/id-index';
+import { IdIndex, NO_MARKS } from '../../../utils/page/id-index';
 import { ScanScheduler } from '../../../utils/page/scan-scheduler';
 import { VisibleMarks } from '../../../utils/page/visible-marks';
 
@@ -16,6 +16,12 @@ interface ScanOptions {
 }
 
 Object.assign(window, {
+  /** The IDs in the order the keyboard moves through them. */
+  readingOrder() {
+    const index = new IdIndex(NO_MARKS);
+    new ScanScheduler(index, () => {}, new AbortController().signal).scanNow(document.body);
+    return index.inReadingOrder().map((m) => m.id);
+  },
   async scanIds({ maxElementsPerPass, midScan }: ScanOptions = {}) {
     const index = new IdIndex(new VisibleMarks(new Highlight(), window));
     const scheduler = new ScanScheduler(
@@ -46,7 +52,7 @@ Object.assign(window, {
     await scheduler.whenIdle();
     return {
       ids: index
-        .inDocumentOrder()
+        .inReadingOrder()
         .map((m) => `${m.id}${m.fromHref ? ' (href)' : ''}`)
         .sort(),
       shadowRoots: scheduler.shadowRoots.size,
