@@ -12,13 +12,13 @@
  * down for a while slows all of them alike.
  */
 import { build } from 'esbuild';
-import { readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync, statSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { chromium, type CDPSession, type Page } from 'playwright-core';
 import { STRIPE_ID_PATTERN_SOURCE } from '../../utils/stripe-id-grammar';
 import { findChromium, QUIET_CHROMIUM_FLAGS } from '../e2e/support/chromium-path';
-import { REPO_ROOT } from '../e2e/support/extension-browser';
+import { EXTENSION_DIR, REPO_ROOT } from '../e2e/support/extension-browser';
 import { bodyId, generateTicketHtml, type TicketShape } from './ticket-generator';
 
 const args = process.argv.slice(2);
@@ -61,6 +61,15 @@ const oursBundle = (
 ).outputFiles[0]!.text;
 const markJs = readFileSync(require.resolve('mark.js/dist/mark.min.js'), 'utf8');
 const findAndReplace = readFileSync(require.resolve('findandreplacedomtext'), 'utf8');
+
+/** What every page load pays before any scanning: the content script as shipped. */
+const contentScriptFile = join(EXTENSION_DIR, 'content-scripts/helpdesk.js');
+let contentScriptBytes: number;
+try {
+  contentScriptBytes = statSync(contentScriptFile).size;
+} catch {
+  throw new Error(`No ${contentScriptFile}: run \`npx wxt build\` first (\`npm run bench\` does).`);
+}
 
 /** Page-side harness: the same regex and the same mutation batch for every tool. */
 const harness = `
@@ -382,6 +391,8 @@ for (const shape of SCENARIOS) {
 await browser.close();
 
 const table = [
+  `Content script, as \`wxt build\` ships it (minified): ${contentScriptBytes.toLocaleString('en')} bytes.`,
+  '',
   `Benchmark: ${new Date().toISOString().slice(0, 10)}, headless Chromium ${chromiumPath}, ${RUNS} fresh page loads per cell, plus ${HEAP_RUNS} that force a full GC just before marking (for the heap, and the "after a forced GC" column); the tools take turns load by load. Each load is the second page of a new tab, as a helpdesk tab has booted its app before a content script starts; the tab's first page, whose renderer has shown nothing before and runs every tool several times slower, is marked too, and its script time has a column of its own. Medians; the longest task is the worst of all loads. "End to end" is every main-thread task from the start of marking until the frame showing the marks is drawn (script, style, layout, paint, GC), less what that wait costs with nothing to mark. "Each later page change" is what one small change by the page (a few words appended to a message) then costs until its frame is drawn, less the same measured before marking.`,
   '',
   '| page | tool | scan + mark, script (ms) | end to end, main thread (ms) | script, after a forced GC (ms) | script, first page of a new tab (ms) | until all marked (ms) | marks | layouts | style recalc (ms) | DOM mutations | longest task (ms) | mutation batch (ms) | each later page change, added per frame (ms) | heap added (KB) | hit test median / p95 (µs) |',
