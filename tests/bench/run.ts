@@ -216,7 +216,7 @@ function markTicket(
 /**
  * Script time of marking the first page a new tab shows. Its renderer has shown no page
  * before, and there every tool runs several times slower: in a probe, the same XPath search
- * took 10–21 ms on a tab's first page and 2–4 ms once the tab had loaded any page before,
+ * took 12–33 ms on a tab's first page and 2–5 ms once the tab had loaded any page before,
  * even with no script run on it. A helpdesk tab is never in that state when a content script
  * starts (its app has booted first), so the other columns measure the tab's next page. That
  * page also finds the tool's code compiled, as a content script does on a helpdesk's next
