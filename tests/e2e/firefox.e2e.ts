@@ -21,9 +21,14 @@ const button = (name: string) => `::-p-aria([name="${name}"][role="button"])`;
  * moz-extension frame addresses, so the card is the new frame whose own location says so.
  */
 async function openCard(page: Page, idText: string, within?: string): Promise<Frame> {
-  const before = new Set(page.frames());
   const point = await page.evaluate(locateTextOnScreen, [idText, within] as const);
-  await page.mouse.click(point.x, point.y);
+  return cardOpenedBy(page, () => page.mouse.click(point.x, point.y), idText);
+}
+
+/** The card frame that `act` opens on `page` (see openCard). */
+async function cardOpenedBy(page: Page, act: () => Promise<void>, what: string): Promise<Frame> {
+  const before = new Set(page.frames());
+  await act();
   for (let tries = 0; tries < 100; tries++) {
     for (const frame of page.frames()) {
       if (before.has(frame) || frame.detached) continue;
@@ -32,7 +37,7 @@ async function openCard(page: Page, idText: string, within?: string): Promise<Fr
     }
     await new Promise((resolve) => setTimeout(resolve, 50));
   }
-  throw new Error(`No card opened for ${idText}`);
+  throw new Error(`No card opened for ${what}`);
 }
 
 /** Puppeteer's locators wait for animation frames, which Firefox does not run here. */
@@ -258,17 +263,8 @@ describe.skipIf('skip' in firefox)('in Firefox, the same extension', () => {
     for (let tries = 0; (await focusText(email)) === null && tries < 100; tries++)
       await new Promise((resolve) => setTimeout(resolve, 50));
     expect([await focusText(page), await focusText(email)]).toEqual([null, SEED_IDS.jenny]);
-    const before = new Set(page.frames());
-    await page.keyboard.press('Enter');
-    let card: Frame | undefined;
-    for (let tries = 0; !card && tries < 100; tries++) {
-      for (const frame of page.frames())
-        if (!before.has(frame) && !frame.detached)
-          if ((await frame.evaluate(() => location.pathname).catch(() => null)) === '/card.html')
-            card = frame;
-      await new Promise((resolve) => setTimeout(resolve, 50));
-    }
-    expect(await cardObjectId(card!)).toBe(SEED_IDS.jenny);
+    const card = await cardOpenedBy(page, () => page.keyboard.press('Enter'), 'Enter');
+    expect(await cardObjectId(card)).toBe(SEED_IDS.jenny);
     await extensionTab.close();
     await page.close();
   });

@@ -1,3 +1,5 @@
+import { frameElementOf } from './frame-element';
+
 /**
  * Reading order across shadow roots and same-origin frames, as the agent sees the page.
  * `compareDocumentPosition` alone ranks nodes in different trees arbitrarily (it only keeps
@@ -17,14 +19,6 @@ function treePath(node: Node): Node[] {
     if (!standIn) return path;
     path.unshift(standIn);
     current = standIn;
-  }
-}
-
-function frameElementOf(doc: Document): Element | null {
-  try {
-    return doc.defaultView?.frameElement ?? null; // null, or throws, across origins.
-  } catch {
-    return null;
   }
 }
 
