@@ -18,6 +18,17 @@ const WORDS =
 /** Look-alikes that must not match, in one node out of ten. */
 const NEAR_MISSES = ['focus_area', 'abacus_x', 'cs_testing_flow', 'discus_a1'];
 
+/**
+ * A helpdesk is a single-page app whose layout nests the ticket in wrapper after wrapper.
+ * A scanner that measures each level's subtree anew pays for the whole page once per level.
+ * The peers are handed the ticket itself and never see these.
+ */
+const WRAPPER_DEPTH = 12;
+const APP_WRAPPERS = {
+  open: '<div class="layer">'.repeat(WRAPPER_DEPTH),
+  close: '</div>'.repeat(WRAPPER_DEPTH),
+};
+
 function prng(seed: number) {
   let state = seed >>> 0;
   return () => {
@@ -69,5 +80,5 @@ export function generateTicketHtml({
   return `<!doctype html><html><head><meta charset="utf-8"><title>bench</title>
 <style>body{font:14px/1.4 sans-serif;margin:0 20px}.message{margin:8px 0}</style>
 <style>${MARKS_CSS}</style></head>
-<body><main id="ticket">${messages.join('\n')}</main></body></html>`;
+<body>${APP_WRAPPERS.open}<main id="ticket">${messages.join('\n')}</main>${APP_WRAPPERS.close}</body></html>`;
 }
