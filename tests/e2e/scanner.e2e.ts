@@ -75,7 +75,10 @@ describeInChromium('the scanner on a bare page', () => {
   afterAll(() => browser?.close());
 
   const scan = (
-    options: { maxElementsPerPass?: number; midScan?: 'prepend' | 'remove-first' } = {},
+    options: {
+      maxElementsPerPass?: number;
+      midScan?: 'prepend' | 'remove-first' | 'remove-walked';
+    } = {},
   ) =>
     page.evaluate(
       (o) =>
@@ -135,4 +138,14 @@ describeInChromium('the scanner on a bare page', () => {
       });
     },
   );
+
+  it('still finds every shadow root when the page removes the element the walk stands on', async () => {
+    await page.reload();
+    await page.addScriptTag({ content: harness });
+    expect(await scan({ maxElementsPerPass: 20, midScan: 'remove-walked' })).toEqual({
+      ids: EXPECTED.filter((id) => id !== 'cus_Light0' && id !== 'cs_test_Bold0'),
+      shadowRoots: 2,
+      changedMidScan: true,
+    });
+  });
 });

@@ -10,9 +10,10 @@ interface ScanOptions {
   maxElementsPerPass?: number;
   /**
    * Once runs of children are queued, the page adds a message at the top of `main`, or
-   * removes its first message.
+   * removes its first message. `remove-walked`: the page removes the first message while the
+   * walk for shadow roots stands inside it, one element per slice.
    */
-  midScan?: 'prepend' | 'remove-first';
+  midScan?: 'prepend' | 'remove-first' | 'remove-walked';
 }
 
 Object.assign(window, {
@@ -29,13 +30,25 @@ Object.assign(window, {
       () => {},
       new AbortController().signal,
       maxElementsPerPass,
+      midScan === 'remove-walked' ? 1 : undefined,
     );
     scheduler.enqueueSubtree(document.body);
     // The queue is private; the test reads it only to act at the right moment.
     const queue = (scheduler as unknown as { queue: object[] }).queue;
     const runsQueued = () => queue.some((work) => 'parent' in work);
     let changedMidScan = false;
-    if (midScan) {
+    if (midScan === 'remove-walked') {
+      const first = document.querySelector('main')!.firstElementChild!;
+      const walkerIn = (element: Element) =>
+        queue.some(
+          (work) =>
+            'walker' in work &&
+            element.contains((work as { walker: TreeWalker }).walker.currentNode),
+        );
+      while (!walkerIn(first) && scheduler.runSlice(-1));
+      changedMidScan = walkerIn(first);
+      first.remove();
+    } else if (midScan) {
       // A budget below zero ends each slice at its first look at the clock.
       while (!runsQueued() && scheduler.runSlice(-1));
       changedMidScan = runsQueued();
