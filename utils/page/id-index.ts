@@ -116,10 +116,14 @@ export class IdIndex {
     this.matchCount -= matches.length;
   }
 
-  /** Shows every mark found since the last call. */
-  showMarks(): void {
-    for (const range of this.unshown) this.marks.add(range);
-    this.unshown = [];
+  get hasUnshownMarks(): boolean {
+    return this.unshown.length > 0;
+  }
+
+  /** Shows up to `count` of the marks found and not yet shown; returns whether any are left. */
+  showMarks(count = Infinity): boolean {
+    for (const range of this.unshown.splice(0, count)) this.marks.add(range);
+    return this.unshown.length > 0;
   }
 
   /** Drops matches whose text node has left the document. */
