@@ -1,6 +1,7 @@
 import preact from '@preact/preset-vite';
 import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'wxt';
+import { CONTENT_SCRIPT_FILE, DECLARED_HELPDESK_MATCHES } from './utils/helpdesk-sites';
 import { KEYBOARD_COMMANDS } from './utils/keyboard-shortcuts';
 import { MARKS_CSS, MARKS_CSS_FILE } from './utils/page/mark-styles';
 
@@ -21,10 +22,21 @@ export default defineConfig({
     'build:publicAssets': (_wxt, files) => {
       files.push({ relativeDest: MARKS_CSS_FILE, contents: MARKS_CSS });
     },
+    // The content script is built as an unlisted script (see entrypoints/helpdesk.ts) and
+    // declared here, with the marks' stylesheet.
     'build:manifestGenerated': (_wxt, manifest) => {
-      for (const script of manifest.content_scripts ?? [])
-        if (script.js?.some((file) => file.endsWith('/helpdesk.js')))
-          script.css = [...(script.css ?? []), MARKS_CSS_FILE];
+      manifest.content_scripts = [
+        ...(manifest.content_scripts ?? []),
+        {
+          matches: DECLARED_HELPDESK_MATCHES,
+          all_frames: true,
+          // Helpdesks show emails in about:blank/srcdoc frames.
+          match_about_blank: true,
+          run_at: 'document_idle',
+          css: [MARKS_CSS_FILE],
+          js: [CONTENT_SCRIPT_FILE],
+        },
+      ];
     },
     // Only the background needs the 10 KB polyfill: its onMessage listener answers by
     // returning a promise, which Chrome's own API does not accept. Everything else (the

@@ -1,3 +1,6 @@
+/** The content script as built (`entrypoints/helpdesk.ts`), from the extension's root. */
+export const CONTENT_SCRIPT_FILE = 'helpdesk.js';
+
 /**
  * Helpdesks the extension runs on from install. Everything else is opt-in per site.
  * Patterns are Chrome match patterns; keep them HTTPS-only.

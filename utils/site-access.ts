@@ -1,5 +1,5 @@
 import { browser } from 'wxt/browser';
-import { DECLARED_HELPDESK_MATCHES } from './helpdesk-sites';
+import { CONTENT_SCRIPT_FILE, DECLARED_HELPDESK_MATCHES } from './helpdesk-sites';
 import { MARKS_CSS_FILE } from './page/mark-styles';
 
 /**
@@ -8,7 +8,7 @@ import { MARKS_CSS_FILE } from './page/mark-styles';
  * for that origin only.
  */
 const SCRIPT_ID_PREFIX = 'site:';
-const CONTENT_SCRIPT_FILE = '/content-scripts/helpdesk.js';
+const CONTENT_SCRIPT_PATH = `/${CONTENT_SCRIPT_FILE}`;
 const MARKS_CSS_PATH = `/${MARKS_CSS_FILE}`;
 
 /** `https://acme.example` from any URL on it, or null for what cannot be enabled. */
@@ -57,7 +57,7 @@ export async function enableSite(origin: string, tabId?: number): Promise<SiteCh
       {
         id,
         matches: [originPattern(origin)],
-        js: [CONTENT_SCRIPT_FILE],
+        js: [CONTENT_SCRIPT_PATH],
         css: [MARKS_CSS_PATH],
         allFrames: true,
         matchOriginAsFallback: true,
@@ -71,7 +71,7 @@ export async function enableSite(origin: string, tabId?: number): Promise<SiteCh
     const target = { tabId, allFrames: true };
     await browser.scripting.insertCSS({ target, files: [MARKS_CSS_PATH] }).catch(() => undefined);
     await browser.scripting
-      .executeScript({ target, files: [CONTENT_SCRIPT_FILE] })
+      .executeScript({ target, files: [CONTENT_SCRIPT_PATH] })
       .catch(() => undefined);
   }
   return { ok: true, sites: await listEnabledSites() };

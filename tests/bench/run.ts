@@ -16,6 +16,7 @@ import { readFileSync, statSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { chromium, type CDPSession, type Page } from 'playwright-core';
+import { CONTENT_SCRIPT_FILE } from '../../utils/helpdesk-sites';
 import { STRIPE_ID_PATTERN_SOURCE } from '../../utils/stripe-id-grammar';
 import { findChromium, QUIET_CHROMIUM_FLAGS } from '../e2e/support/chromium-path';
 import { EXTENSION_DIR, REPO_ROOT } from '../e2e/support/extension-browser';
@@ -63,7 +64,7 @@ const markJs = readFileSync(require.resolve('mark.js/dist/mark.min.js'), 'utf8')
 const findAndReplace = readFileSync(require.resolve('findandreplacedomtext'), 'utf8');
 
 /** What every page load pays before any scanning: the content script as shipped. */
-const contentScriptFile = join(EXTENSION_DIR, 'content-scripts/helpdesk.js');
+const contentScriptFile = join(EXTENSION_DIR, CONTENT_SCRIPT_FILE);
 let contentScriptBytes: number;
 try {
   contentScriptBytes = statSync(contentScriptFile).size;

@@ -56,7 +56,7 @@ describe('sites the agent enables', () => {
     expect(registered[0]).toMatchObject({
       id: 'site:https://support.acme.example',
       matches: ['https://support.acme.example/*'],
-      js: ['/content-scripts/helpdesk.js'],
+      js: ['/helpdesk.js'],
       css: ['/content-scripts/marks.css'],
       allFrames: true,
       persistAcrossSessions: true,
@@ -67,7 +67,7 @@ describe('sites the agent enables', () => {
     });
     expect(api.executeScript).toHaveBeenCalledWith({
       target: { tabId: 12, allFrames: true },
-      files: ['/content-scripts/helpdesk.js'],
+      files: ['/helpdesk.js'],
     });
     // Enabling twice registers once.
     await enableSite('https://support.acme.example');

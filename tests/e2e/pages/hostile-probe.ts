@@ -6,6 +6,8 @@ export interface HostileProbe {
   hostFound: boolean;
   openShadowRoot: boolean;
   capturedRoots: number;
+  /** Messages posted to the page by anything but the page itself. */
+  messagesFromOthers: string[];
   iframesVisible: string[];
   bodyText: string;
   markTexts: string[];
@@ -16,6 +18,7 @@ export function expectProbeFoundNothing(seen: HostileProbe, apiKey: string) {
   expect(seen.hostFound).toBe(true);
   expect(seen.openShadowRoot).toBe(false); // closed
   expect(seen.capturedRoots).toBe(0); // the page's attachShadow hook never saw ours
+  expect(seen.messagesFromOthers).toEqual([]); // nothing announced the extension
   expect(seen.iframesVisible).toEqual([]);
   for (const secret of ['Jenny Rosen', 'jenny.rosen@example.com', 'card.html', apiKey])
     expect(seen.bodyText).not.toContain(secret);
