@@ -224,19 +224,13 @@ export class ScanScheduler {
     if (!parent.isConnected) return;
     const children = parent.children;
     if (children[from - 1] === first && children[to - 1] === last) {
-      for (let child: Element | null = first; child; child = child.nextElementSibling) {
-        this.collectLinks(child);
-        if (child === last) break;
-      }
+      for (const child of siblingsFromTo(first, last)) this.collectLinks(child);
       this.queue.push({
         search: parent,
         roots: `child::*[position() >= ${from} and position() <= ${to}]`,
       });
     } else if (first.parentNode === parent && last.parentNode === parent)
-      for (let child: Element | null = first; child; child = child.nextElementSibling) {
-        this.queue.push({ subtree: child });
-        if (child === last) break;
-      }
+      for (const child of siblingsFromTo(first, last)) this.queue.push({ subtree: child });
     else for (const child of children) this.queue.push({ subtree: child });
   }
 
@@ -265,17 +259,18 @@ export class ScanScheduler {
 
   /** Asks the next batch of elements for an open shadow root. */
   private walkElements(work: Extract<Work, { walker: TreeWalker }>) {
-    const { walker, root } = work;
+    const { root } = work;
     if (!root.isConnected) {
       this.queue.shift();
       return;
     }
     // The page may have moved the walker's place out of the subtree between slices; walking
     // on from there would miss the rest. Shadow roots already found are not added twice.
-    if (walker.currentNode !== root && !root.contains(walker.currentNode))
+    if (work.walker.currentNode !== root && !root.contains(work.walker.currentNode))
       work.walker = this.walkerFor(root);
-    let element: Node | null = work.walker.currentNode;
-    for (let n = 0; n < this.walkBatch && element; n++, element = work.walker.nextNode()) {
+    const { walker } = work;
+    let element: Node | null = walker.currentNode;
+    for (let n = 0; n < this.walkBatch && element; n++, element = walker.nextNode()) {
       const shadow = (element as Element).shadowRoot;
       if (shadow) this.addShadowRoot(shadow);
     }
@@ -310,5 +305,13 @@ export class ScanScheduler {
     const links = this.pendingLinks;
     this.pendingLinks = [];
     for (const link of links) if (link.isConnected) this.index.scanLink(link);
+  }
+}
+
+/** `first`, its next element siblings, and `last`: a run of children, ends included. */
+function* siblingsFromTo(first: Element, last: Element): Generator<Element> {
+  for (let child: Element | null = first; child; child = child.nextElementSibling) {
+    yield child;
+    if (child === last) return;
   }
 }
