@@ -50,6 +50,11 @@ Click a highlighted ID in the ticket, e.g. ${SEED_IDS.openSession.slice(0, 24)}â
 if (headless) {
   const card = await ticket.openCard(SEED_IDS.openSession);
   await card.getByRole('button', { name: 'Expire session' }).waitFor();
+  // The card is a frame of its own: once its button exists, wait for it to be drawn too, or
+  // the screenshot can show the card half painted (seen once, on a busy machine).
+  await card.evaluate(
+    () => new Promise((drawn) => requestAnimationFrame(() => requestAnimationFrame(drawn))),
+  );
   const dir = join(REPO_ROOT, 'tests/.tmp');
   mkdirSync(dir, { recursive: true });
   await ticket.page.screenshot({ path: join(dir, 'demo.png') });
