@@ -8,6 +8,28 @@ import { browser, type Browser } from 'wxt/browser';
 export const extensionUrl = (path: string) => browser.runtime.getURL(path as '/card.html');
 export const sendToBackground = (message: unknown) => browser.runtime.sendMessage(message);
 
+/**
+ * False once this copy of the content script has lost its extension: it was updated,
+ * reloaded, disabled or removed while the page stayed open. Chrome then leaves the copy
+ * running, cut off; every extension call throws.
+ */
+export function extensionIsLoaded(): boolean {
+  try {
+    return Boolean(browser.runtime?.id);
+  } catch {
+    return false;
+  }
+}
+
+/** Removing a listener throws once the extension is gone; there is nothing left to remove. */
+function removeListener(remove: () => void) {
+  try {
+    remove();
+  } catch {
+    // The extension is gone, and its events with it.
+  }
+}
+
 /** Listens for messages from this extension only; a handler's promise becomes the answer. */
 export function onExtensionMessage(
   handler: (message: unknown) => Promise<unknown> | void,
@@ -25,7 +47,9 @@ export function onExtensionMessage(
     return true;
   };
   browser.runtime.onMessage.addListener(listener);
-  signal.addEventListener('abort', () => browser.runtime.onMessage.removeListener(listener));
+  signal.addEventListener('abort', () =>
+    removeListener(() => browser.runtime.onMessage.removeListener(listener)),
+  );
 }
 
 /** Answers ports this extension opens to the page under `name`; others are left alone. */
@@ -38,5 +62,7 @@ export function onExtensionPort(
     if (port.name === name && port.sender?.id === browser.runtime.id) handler(port);
   };
   browser.runtime.onConnect.addListener(listener);
-  signal.addEventListener('abort', () => browser.runtime.onConnect.removeListener(listener));
+  signal.addEventListener('abort', () =>
+    removeListener(() => browser.runtime.onConnect.removeListener(listener)),
+  );
 }

@@ -40,8 +40,13 @@ export function startPageMarker(
   view.CSS.highlights.set(HIGHLIGHT_NAME, highlight);
   view.CSS.highlights.set(FOCUS_HIGHLIGHT_NAME, focusHighlight);
   signal.addEventListener('abort', () => {
-    view.CSS.highlights.delete(HIGHLIGHT_NAME);
-    view.CSS.highlights.delete(FOCUS_HIGHLIGHT_NAME);
+    // The registry is the document's, shared by every copy of the content script: after an
+    // update the new copy may have registered its own highlights under these names already.
+    for (const [name, own] of [
+      [HIGHLIGHT_NAME, highlight],
+      [FOCUS_HIGHLIGHT_NAME, focusHighlight],
+    ] as const)
+      if (view.CSS.highlights.get(name) === own) view.CSS.highlights.delete(name);
   });
 
   const marksSheet = new view.CSSStyleSheet();

@@ -10,6 +10,7 @@ import { liveRangeFor, type IdMatch } from './id-index';
 import { matchesInFrames } from './frame-matches';
 import { focusHighlightOf, startPageMarker } from './page-marker';
 import {
+  extensionIsLoaded,
   extensionUrl,
   onExtensionMessage,
   onExtensionPort,
@@ -38,7 +39,17 @@ const opensOnClick = (match: IdMatch) =>
  * keyboard. Reads the page, never writes to it: the only node added is the card host, and
  * only while a card is open.
  */
-export function startIdMarking(doc: Document, signal: AbortSignal): void {
+export function startIdMarking(doc: Document, lifetime: AbortSignal): void {
+  // Once its extension is gone (updated, disabled, removed), this copy stops: marks that
+  // no longer open anything would mislead the agent. Chrome gives no event for it, so it is
+  // checked when the agent comes back to the tab or reaches for an ID.
+  const cutOff = new AbortController();
+  const signal = AbortSignal.any([lifetime, cutOff.signal]);
+  const extensionGone = () => {
+    if (extensionIsLoaded()) return false;
+    cutOff.abort();
+    return true;
+  };
   const view = doc.defaultView!;
   const cardHost = createCardHost();
   // A single-page app moving to another ticket changes its address and its DOM together: a
@@ -66,6 +77,7 @@ export function startIdMarking(doc: Document, signal: AbortSignal): void {
   // A frame that goes away (an email the app replaced) takes the card it placed along: once
   // its document is gone, nothing could close that card.
   view.addEventListener('pagehide', () => cardHost.close(), { signal });
+  doc.addEventListener('visibilitychange', () => doc.hidden || extensionGone(), { signal });
 
   let pointerFrame = 0;
   doc.addEventListener(
@@ -74,6 +86,7 @@ export function startIdMarking(doc: Document, signal: AbortSignal): void {
       if (pointerFrame) return;
       pointerFrame = requestAnimationFrame(() => {
         pointerFrame = 0;
+        if (extensionGone()) return;
         const match = hitTest(event.clientX, event.clientY);
         cursor.set(match && opensOnClick(match) ? match : null);
       });
@@ -95,6 +108,7 @@ export function startIdMarking(doc: Document, signal: AbortSignal): void {
       )
         return;
       if (!doc.getSelection()?.isCollapsed) return; // The agent is selecting text.
+      if (extensionGone()) return; // The click is the page's again.
       const match = hitTest(event.clientX, event.clientY);
       if (!match || !opensOnClick(match)) return;
       event.preventDefault();
@@ -104,6 +118,7 @@ export function startIdMarking(doc: Document, signal: AbortSignal): void {
   );
 
   const onKeyDown = (event: KeyboardEvent) => {
+    if (extensionGone()) return;
     // With a card open, Escape is the card host's: it closes the card.
     if (event.key === 'Escape') {
       if (!cardHost.isOpen()) setFocus(null);
@@ -192,7 +207,13 @@ export function startIdMarking(doc: Document, signal: AbortSignal): void {
   /** `anchor` is in the viewport of `anchorDoc`, the document the ID is in. */
   async function openCard(objectId: string, anchorDoc: Document, anchor: DOMRect) {
     const request: ContentScriptRequest = { type: 'page.openCard', objectId };
-    const reply = (await sendToBackground(request)) as Reply<{ token: string }> | undefined;
+    let reply: Reply<{ token: string }> | undefined;
+    try {
+      reply = (await sendToBackground(request)) as typeof reply;
+    } catch {
+      extensionGone(); // Gone between the click and the message; otherwise a lost answer.
+      return;
+    }
     if (!reply?.ok || signal.aborted) return;
     const placed = cardDocumentFor(anchorDoc, anchor);
     cardOpenedAt = view.location.href;

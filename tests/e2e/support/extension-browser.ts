@@ -1,7 +1,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { chromium, type BrowserContext, type Worker } from 'playwright-core';
+import { chromium, type BrowserContext, type Page, type Worker } from 'playwright-core';
 import { startStripeEmulator, type RunningEmulator } from '../../emulator/stripe-emulator';
 import { QUIET_CHROMIUM_FLAGS } from './chromium-path';
 import { startFixtureServer } from './fixture-server';
@@ -16,7 +16,9 @@ export const HELPDESK_ORIGIN = 'https://acme.zendesk.com';
 export interface ExtensionBrowser {
   context: BrowserContext;
   extensionId: string;
+  /** The running background; updateExtension replaces it. */
   serviceWorker: Worker;
+  extensionDir: string;
   emulator: RunningEmulator['emulator'];
   close(): Promise<void>;
 }
@@ -53,6 +55,8 @@ export async function launchExtensionBrowser(options: {
       `--load-extension=${extensionDir}`,
       `--host-resolver-rules=MAP api.stripe.com 127.0.0.1:${stripe.port}, MAP acme.zendesk.com 127.0.0.1:${fixtures.port}, EXCLUDE localhost`,
       '--ignore-certificate-errors',
+      // The DevTools protocol's Extensions domain: reinstall (an update), click the toolbar button.
+      '--enable-unsafe-extension-debugging',
       ...QUIET_CHROMIUM_FLAGS,
     ],
   });
@@ -66,6 +70,7 @@ export async function launchExtensionBrowser(options: {
     context,
     extensionId,
     serviceWorker,
+    extensionDir,
     emulator: stripe.emulator,
     async close() {
       await context.close();
@@ -73,4 +78,42 @@ export async function launchExtensionBrowser(options: {
       rmSync(tmp, { recursive: true, force: true });
     },
   };
+}
+
+/**
+ * Installs the build again over itself, as Chrome does when it updates an extension: the
+ * same ID, a new background, and content scripts already in open tabs cut off.
+ */
+export async function updateExtension(extension: ExtensionBrowser): Promise<void> {
+  const isNewBackground = (w: Worker) =>
+    w !== extension.serviceWorker && w.url().endsWith('/background.js');
+  const started = extension.context.waitForEvent('serviceworker', { predicate: isNewBackground });
+  const browserSession = await extension.context.browser()!.newBrowserCDPSession();
+  const { id } = await browserSession.send('Extensions.loadUnpacked', {
+    path: extension.extensionDir,
+  });
+  await browserSession.detach();
+  if (id !== extension.extensionId)
+    throw new Error(`The update came back as another extension: ${id}`);
+  extension.serviceWorker = await started;
+}
+
+/**
+ * Clicks the extension's toolbar button over `page`, as the agent does: the popup opens and
+ * the extension gets access to the tab (activeTab), which `action.openPopup()` does not give.
+ */
+export async function clickToolbarButton(extension: ExtensionBrowser, page: Page): Promise<void> {
+  await page.bringToFront();
+  const browserSession = await extension.context.browser()!.newBrowserCDPSession();
+  const { targetInfos } = await browserSession.send('Target.getTargets', {
+    filter: [{ type: 'tab' }],
+  });
+  const tabs = targetInfos.filter((t) => t.type === 'tab' && t.url === page.url());
+  if (tabs.length !== 1)
+    throw new Error(`Expected one tab showing ${page.url()}, found ${tabs.length}`);
+  await browserSession.send('Extensions.triggerAction', {
+    id: extension.extensionId,
+    targetId: tabs[0]!.targetId,
+  });
+  await browserSession.detach();
 }
