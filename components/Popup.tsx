@@ -65,6 +65,8 @@ export function Popup({ early }: { early?: EarlyInput } = {}) {
   const [accounts, setAccounts] = useState<AccountSummary[] | null>(null);
   const [tab, setTab] = useState<ActiveTab | null>(null);
   const [pageIds, setPageIds] = useState<string[] | null>(null);
+  /** The content script is not running on the tab and could not be started there. */
+  const [notRunning, setNotRunning] = useState(false);
   const [sites, setSites] = useState<string[]>([]);
   const [recent, setRecent] = useState<JournalRecord[]>([]);
   const [search, setSearch] = useState(typedBeforeScripts);
@@ -88,8 +90,15 @@ export function Popup({ early }: { early?: EarlyInput } = {}) {
     void (async () => {
       const active = await pageTabBehindPopup();
       if (active?.id === undefined) return setPageIds([]);
-      setTab({ id: active.id, origin: active.url ? siteOriginOf(active.url) : null });
-      watchPageIds(active.id, setPageIds);
+      const tabId = active.id;
+      setTab({ id: tabId, origin: active.url ? siteOriginOf(active.url) : null });
+      watchPageIds(tabId, setPageIds, {
+        start: async () => {
+          const reply = await askBackground<boolean>({ type: 'sites.startOnTab', tabId });
+          return reply.ok && reply.value;
+        },
+        notRunning: () => setNotRunning(true),
+      });
     })();
   }, []);
 
@@ -229,7 +238,15 @@ export function Popup({ early }: { early?: EarlyInput } = {}) {
       <section aria-labelledby="on-page">
         <h2 id="on-page">On this page</h2>
         {pageIds === null && <p class="muted">Looking…</p>}
-        {pageIds?.length === 0 && <p class="muted">No Stripe IDs found on this page.</p>}
+        {pageIds?.length === 0 && (
+          <p class="muted">
+            {/* Not running on a site it runs on, or on a tab whose address the popup was
+                not given: most likely open since before an install or update. */}
+            {notRunning && siteState !== 'off'
+              ? 'Reload this tab to find its Stripe IDs: it was open before the extension was installed or updated.'
+              : 'No Stripe IDs found on this page.'}
+          </p>
+        )}
         {pageIds && pageIds.length > 0 && (
           <ul class="id-list">
             {pageIds.map((id, index) => {

@@ -1,5 +1,6 @@
 import { browser } from 'wxt/browser';
 import type { BackgroundToContentMessage } from './messaging/protocol';
+import { startOnTab } from './site-access';
 
 /** What each keyboard command asks the page to do (keys are in keyboard-shortcuts.ts). */
 
@@ -15,7 +16,19 @@ export async function runKeyboardCommand(command: string): Promise<void> {
   if (!action) return;
   const [tab] = await browser.tabs.query({ active: true, currentWindow: true });
   if (tab?.id === undefined) return;
-  await browser.tabs
-    .sendMessage(tab.id, action.message, action.topFrameOnly ? { frameId: 0 } : undefined)
-    .catch(() => undefined); // No content script on this page: nothing to move through.
+  const tabId = tab.id;
+  const send = () =>
+    browser.tabs.sendMessage(
+      tabId,
+      action.message,
+      action.topFrameOnly ? { frameId: 0 } : undefined,
+    );
+  try {
+    await send();
+  } catch {
+    // No content script answers: the tab may predate the extension's install or update. The
+    // shortcut gave access to it (activeTab), so start it there on a supported site and ask
+    // once more; elsewhere there is nothing to move through.
+    if (await startOnTab(tabId)) await send().catch(() => undefined);
+  }
 }

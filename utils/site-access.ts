@@ -66,15 +66,35 @@ export async function enableSite(origin: string, tabId?: number): Promise<SiteCh
       },
     ]);
   }
-  if (tabId !== undefined) {
-    // The page may have navigated away meanwhile; the registration stands.
-    const target = { tabId, allFrames: true };
-    await browser.scripting.insertCSS({ target, files: [MARKS_CSS_PATH] }).catch(() => undefined);
-    await browser.scripting
-      .executeScript({ target, files: [CONTENT_SCRIPT_PATH] })
-      .catch(() => undefined);
-  }
+  // The page may have navigated away meanwhile; the registration stands.
+  if (tabId !== undefined) await runContentScriptIn(tabId).catch(() => undefined);
   return { ok: true, sites: await listEnabledSites() };
+}
+
+/** Runs the content script in every frame of `tabId` that the extension may access. */
+async function runContentScriptIn(tabId: number) {
+  const target = { tabId, allFrames: true };
+  await browser.scripting.insertCSS({ target, files: [MARKS_CSS_PATH] });
+  await browser.scripting.executeScript({ target, files: [CONTENT_SCRIPT_PATH] });
+}
+
+/**
+ * Starts the content script in a tab on a supported site where it is not running: the tab
+ * was opened before the extension was installed or updated, and Chrome runs content scripts
+ * only in pages loaded afterwards. Possible only with access to the tab, which the toolbar
+ * button and the keyboard shortcuts give (activeTab). Resolves to whether it started.
+ */
+export async function startOnTab(tabId: number): Promise<boolean> {
+  try {
+    const { url } = await browser.tabs.get(tabId);
+    const origin = url ? siteOriginOf(url) : null;
+    if (!origin) return false;
+    if (!isDeclaredSite(origin) && !(await listEnabledSites()).includes(origin)) return false;
+    await runContentScriptIn(tabId);
+    return true;
+  } catch {
+    return false; // No access to the tab, or it closed or moved on.
+  }
 }
 
 export async function disableSite(origin: string): Promise<SiteChange> {

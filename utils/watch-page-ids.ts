@@ -8,17 +8,27 @@ const TOP_ANSWER_WAIT_MS = 300;
 /**
  * Shows the IDs found on a tab as its frames answer: the ticket's own first, then those of
  * its frames (emails), each once. Frames' answers wait for the ticket's, so the numbers 1–9
- * the popup gives the ticket's IDs never move under the agent's fingers. Shows [] at once
- * when no frame runs the content script. Only well-formed Stripe IDs are kept from what a
- * frame sends. The port stays open while the popup does, and closes with it.
+ * the popup gives the ticket's IDs never move under the agent's fingers. Only well-formed
+ * Stripe IDs are kept from what a frame sends. The port stays open while the popup does,
+ * and closes with it.
+ *
+ * When no frame runs the content script, `start` is asked to start it (the tab predates the
+ * extension's install or update) and, if it did, the tab is asked again; otherwise [] is
+ * shown at once and `notRunning` is told.
  */
-export function watchPageIds(tabId: number, show: (ids: string[]) => void): void {
+export function watchPageIds(
+  tabId: number,
+  show: (ids: string[]) => void,
+  start?: { start: () => Promise<boolean>; notRunning: () => void },
+): void {
   let fromTop: string[] | null = null;
+  let answered = false;
   const fromFrames: string[] = [];
   const update = () => show([...new Set([...(fromTop ?? []), ...fromFrames])]);
   const port = browser.tabs.connect(tabId, { name: PAGE_IDS_PORT });
   const noTopAnswer = setTimeout(update, TOP_ANSWER_WAIT_MS);
   port.onMessage.addListener((answer: unknown) => {
+    answered = true;
     const { top, ids } = (answer ?? {}) as { top?: unknown; ids?: unknown };
     if (!Array.isArray(ids)) return;
     const valid = ids.filter((id): id is string => typeof id === 'string' && !!parseStripeId(id));
@@ -31,6 +41,11 @@ export function watchPageIds(tabId: number, show: (ids: string[]) => void): void
   // At once when nothing on the tab answers the port.
   port.onDisconnect.addListener(() => {
     clearTimeout(noTopAnswer);
-    update();
+    if (answered || !start) return update();
+    void start.start().then((started) => {
+      if (started) return watchPageIds(tabId, show);
+      update();
+      start.notRunning();
+    });
   });
 }

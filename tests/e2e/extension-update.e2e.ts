@@ -3,6 +3,7 @@ import { SEED_IDS } from '../emulator/seed-data';
 import { saveTestKey } from './pages/options-page';
 import { TicketPage } from './pages/ticket-page';
 import { updateExtension } from './support/extension-browser';
+import { ToolbarPopup } from './support/toolbar-popup';
 import { describeInChromium, useExtensionBrowser } from './support/use-extension-browser';
 
 /**
@@ -19,6 +20,8 @@ describeInChromium('a helpdesk tab left open across an extension update', () => 
     return { ticket, errors };
   }
 
+  const idButtons = `document.querySelectorAll('section[aria-labelledby="on-page"] li button')`;
+
   it('drops the marks of the cut-off copy once the agent is back, and leaves clicks to the page', async () => {
     const { ticket, errors } = await openTicket();
     expect(await ticket.markCount()).toBe(9);
@@ -32,6 +35,55 @@ describeInChromium('a helpdesk tab left open across an extension update', () => 
     expect(await ticket.cardIsOpen()).toBe(false);
     // Before, the click threw "Extension context invalidated." from the old copy.
     expect(errors).toEqual([]);
+    await ticket.page.close();
+  });
+
+  it('starts again in that tab from the toolbar button: its IDs are listed and marked, and open their card', async () => {
+    const { ticket, errors } = await openTicket();
+    await updateExtension(extension());
+    await ticket.page.mouse.move(300, 200);
+    await ticket.page.waitForFunction(() => !CSS.highlights.has('stripe-helpdesk-actions-id'));
+
+    const popup = await ToolbarPopup.click(extension(), ticket.page);
+    await popup.waitFor(`${idButtons}.length > 0`);
+    expect(await popup.evaluate(`${idButtons}.length`)).toBe(8);
+    await popup.close();
+
+    await ticket.waitForMarks();
+    expect(await ticket.markCount()).toBe(9);
+    const card = await ticket.openCard(SEED_IDS.jenny);
+    await card.getByText('Jenny Rosen').waitFor();
+    expect(errors).toEqual([]);
+    await ticket.page.close();
+  });
+
+  it('keeps the new marks when the cut-off copy stops after the new one started', async () => {
+    const { ticket, errors } = await openTicket();
+    await updateExtension(extension());
+    // No move, no key: the old copy is still there, marks and listeners, when the new starts.
+    const popup = await ToolbarPopup.click(extension(), ticket.page);
+    await popup.waitFor(`${idButtons}.length > 0`);
+    await popup.close();
+    await ticket.page.mouse.move(20, 20);
+    await ticket.page.mouse.move(300, 200);
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    expect(await ticket.markCount()).toBe(9);
+    await ticket.openCard(SEED_IDS.openSession);
+    expect(
+      await ticket.page.evaluate(() => document.querySelectorAll('stripe-helpdesk-card').length),
+    ).toBe(1);
+    expect(errors).toEqual([]);
+    await ticket.page.close();
+  });
+
+  it('says to reload the tab when the popup cannot start the extension there', async () => {
+    const { ticket } = await openTicket();
+    await updateExtension(extension());
+    // Opened by the extension itself, not by the agent's click: no access to the tab.
+    const { popup } = await ToolbarPopup.open(extension(), ticket.page);
+    await popup.waitFor(`document.body.innerText.includes('Reload this tab')`);
+    expect(await popup.evaluate(`${idButtons}.length`)).toBe(0);
+    await popup.close();
     await ticket.page.close();
   });
 });

@@ -45,6 +45,8 @@ describe('who may send what', () => {
     { type: 'journal.recent', limit: 5 },
     { type: 'checkoutSession.retrieve', token: 'a'.repeat(32) },
     { type: 'checkoutSession.expire', token: 'a'.repeat(32), attemptId: crypto.randomUUID() },
+    // Runs the content script in a tab: a page must not choose where.
+    { type: 'sites.startOnTab', tabId: 1 },
   ];
 
   it.each([

@@ -124,6 +124,8 @@ const MESSAGES: unknown[] = [
     },
   },
   { type: 'sites.enable', origin: 'http://insecure.example' },
+  { type: 'sites.startOnTab', tabId: -1 },
+  { type: 'sites.startOnTab', tabId: '7' },
   {
     type: 'customer.portalLink',
     token: 'a'.repeat(32),

@@ -1,6 +1,12 @@
 import { describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { disableSite, enableSite, isDeclaredSite, siteOriginOf } from '../../utils/site-access';
+import {
+  disableSite,
+  enableSite,
+  isDeclaredSite,
+  siteOriginOf,
+  startOnTab,
+} from '../../utils/site-access';
 import { extractStripeId } from '../../utils/stripe-id-grammar';
 
 /** A stand-in for chrome.scripting and chrome.permissions, which the fake browser lacks. */
@@ -92,6 +98,54 @@ describe('sites the agent enables', () => {
     await enableSite('https://support.acme.example');
     expect(await disableSite('https://support.acme.example')).toEqual({ ok: true, sites: [] });
     expect(remove).toHaveBeenCalledWith({ origins: ['https://support.acme.example/*'] });
+  });
+});
+
+describe('starting the content script in a tab opened before an install or update', () => {
+  const tabAt = (url: string | undefined) =>
+    vi
+      .spyOn(fakeBrowser.tabs, 'get')
+      .mockImplementation((async () => ({ id: 7, url })) as unknown as typeof fakeBrowser.tabs.get);
+
+  it('runs the marks stylesheet and the script in every frame of a declared helpdesk tab', async () => {
+    const { api } = fakeScripting(false);
+    tabAt('https://acme.zendesk.com/agent/tickets/1');
+    expect(await startOnTab(7)).toBe(true);
+    const target = { tabId: 7, allFrames: true };
+    expect(api.insertCSS).toHaveBeenCalledWith({ target, files: ['/content-scripts/marks.css'] });
+    expect(api.executeScript).toHaveBeenCalledWith({ target, files: ['/helpdesk.js'] });
+  });
+
+  it('runs it on a site the agent enabled', async () => {
+    const { api } = fakeScripting(true);
+    await enableSite('https://support.acme.example');
+    tabAt('https://support.acme.example/tickets/9');
+    expect(await startOnTab(7)).toBe(true);
+    expect(api.executeScript).toHaveBeenLastCalledWith({
+      target: { tabId: 7, allFrames: true },
+      files: ['/helpdesk.js'],
+    });
+  });
+
+  it.each([
+    ['a site the agent has not enabled', 'https://news.example/story'],
+    ['a page on plain http', 'http://acme.zendesk.com/'],
+    ['a tab whose address it was not given (no activeTab)', undefined],
+  ])('runs nothing on %s', async (_what, url) => {
+    const { api } = fakeScripting(true);
+    tabAt(url);
+    expect(await startOnTab(7)).toBe(false);
+    expect(api.executeScript).not.toHaveBeenCalled();
+    expect(api.insertCSS).not.toHaveBeenCalled();
+  });
+
+  it('reports false when the browser refuses (the tab closed, or no access to it)', async () => {
+    const { api } = fakeScripting(false);
+    api.insertCSS.mockRejectedValueOnce(new Error('Cannot access contents of the page.'));
+    tabAt('https://acme.zendesk.com/agent/tickets/1');
+    expect(await startOnTab(7)).toBe(false);
+    vi.spyOn(fakeBrowser.tabs, 'get').mockRejectedValueOnce(new Error('No tab with id: 7.'));
+    expect(await startOnTab(7)).toBe(false);
   });
 });
 

@@ -78,3 +78,40 @@ test('shows an empty list at once when nothing on the tab answers', () => {
   vi.advanceTimersByTime(1000);
   expect(shown).toEqual([[]]);
 });
+
+test('asks to start the content script when no frame answers, then asks the tab again', async () => {
+  const first = fakePort();
+  const shown: string[][] = [];
+  const notRunning = vi.fn();
+  const start = vi.fn(async () => true);
+  watchPageIds(3, (ids) => shown.push(ids), { start, notRunning });
+  const second = fakePort();
+  first.close(); // Nothing on the tab answered: the script there was cut off by an update.
+  await vi.advanceTimersByTimeAsync(1); // The start resolves; the new port waits.
+  expect(start).toHaveBeenCalledTimes(1);
+  expect(shown).toEqual([]); // Not "no IDs" while it starts.
+  second.answer({ top: true, ids: ['cus_Ticket2'] });
+  expect(shown).toEqual([['cus_Ticket2']]);
+  expect(notRunning).not.toHaveBeenCalled();
+});
+
+test('shows no IDs and says it is not running when it cannot be started', async () => {
+  const frames = fakePort();
+  const shown: string[][] = [];
+  const notRunning = vi.fn();
+  watchPageIds(3, (ids) => shown.push(ids), { start: async () => false, notRunning });
+  frames.close();
+  await vi.runAllTimersAsync();
+  expect(shown).toEqual([[]]);
+  expect(notRunning).toHaveBeenCalledTimes(1);
+});
+
+test('does not start a second copy when the tab answered before the port closed', async () => {
+  const frames = fakePort();
+  const start = vi.fn(async () => true);
+  watchPageIds(3, () => {}, { start, notRunning: () => {} });
+  frames.answer({ top: true, ids: [] });
+  frames.close();
+  await vi.runAllTimersAsync();
+  expect(start).not.toHaveBeenCalled();
+});

@@ -24,7 +24,7 @@ import {
   type CardGrant,
 } from '../card-grants';
 import { readSettings, writeSettings } from '../settings-store';
-import { disableSite, enableSite, listEnabledSites } from '../site-access';
+import { disableSite, enableSite, listEnabledSites, startOnTab } from '../site-access';
 import { VaultIntegrityError } from '../vault-crypto';
 import { lockStoredKeys, unlockStoredKeysForGood } from '../vault-accounts';
 import {
@@ -156,6 +156,8 @@ export function createMessageHandler(context: BackgroundContext) {
         const changed = await disableSite(request.origin);
         return changed.ok ? success(changed.sites) : failure(changed.reason);
       }
+      case 'sites.startOnTab':
+        return success(await startOnTab(request.tabId));
       case 'popup.openCard': {
         // A card inside the popup, bound to wherever the popup lives (no tab for the toolbar
         // popup, its own tab when opened as a window). It came from no helpdesk page.

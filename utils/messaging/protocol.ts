@@ -70,6 +70,7 @@ export const ExtensionPageRequest = z.discriminatedUnion('type', [
     tabId: z.number().int().min(0).optional(),
   }),
   z.strictObject({ type: z.literal('sites.disable'), origin: SiteOrigin }),
+  z.strictObject({ type: z.literal('sites.startOnTab'), tabId: z.number().int().min(0) }),
   z.strictObject({ type: z.literal('popup.openCard'), objectId: StripeObjectId }),
   z.strictObject({ type: z.literal('settings.save'), settings: Settings }),
   z.strictObject({ type: z.literal('accounts.list') }),

@@ -1,5 +1,5 @@
 import type { CDPSession, Page } from 'playwright-core';
-import type { ExtensionBrowser } from './extension-browser';
+import { clickToolbarButton, type ExtensionBrowser } from './extension-browser';
 
 /**
  * The real toolbar popup, opened the way the toolbar button and its shortcut open it
@@ -16,10 +16,20 @@ export class ToolbarPopup {
   /** Opens the popup over `page`, which must be the active tab, and returns when it exists. */
   static async open(browser: ExtensionBrowser, page: Page) {
     await page.bringToFront();
-    const cdp = await browser.context.newCDPSession(page);
     const clickedAt = (await browser.serviceWorker.evaluate(
       `(async () => { const at = Date.now(); await chrome.action.openPopup(); return at; })()`,
     )) as number;
+    return { popup: await ToolbarPopup.find(browser, page), clickedAt };
+  }
+
+  /** Opens the popup with a click on the toolbar button over `page` (see clickToolbarButton). */
+  static async click(browser: ExtensionBrowser, page: Page) {
+    await clickToolbarButton(browser, page);
+    return ToolbarPopup.find(browser, page);
+  }
+
+  private static async find(browser: ExtensionBrowser, page: Page) {
+    const cdp = await browser.context.newCDPSession(page);
     for (let tries = 0; tries < 200; tries++) {
       const { targetInfos } = await cdp.send('Target.getTargets');
       const popup = targetInfos.find((t) => t.url.endsWith('/popup.html'));
@@ -28,7 +38,7 @@ export class ToolbarPopup {
           targetId: popup.targetId,
           flatten: false,
         });
-        return { popup: new ToolbarPopup(cdp, popup.targetId, sessionId), clickedAt };
+        return new ToolbarPopup(cdp, popup.targetId, sessionId);
       }
       await new Promise((resolve) => setTimeout(resolve, 20));
     }
