@@ -7,8 +7,9 @@
  * from the `openPopup()` call (the click) and from the popup's navigation start, with
  * `popup-interactive` (scripts ran) and `popup-ready` (the frame after the account is known).
  *
- * `--floor` measures the same build with its popup page replaced by one line of HTML: what
- * this machine and Chrome take to show any popup at all.
+ * Each round also opens a floor: the same build's popup swapped (`action.setPopup`) for one
+ * line of HTML, what this machine and Chrome take to show any popup at all. The two take
+ * turns in one browser, so a machine that slows down for a while slows both alike.
  */
 import { cpSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -20,15 +21,12 @@ import { EXTENSION_DIR, launchExtensionBrowser } from '../e2e/support/extension-
 import { ToolbarPopup } from '../e2e/support/toolbar-popup';
 
 const RUNS = Number(process.argv[process.argv.indexOf('--runs') + 1]) || 15;
-const floor = process.argv.includes('--floor');
+const FLOOR_PAGE = 'popup-floor.html';
 const chromiumPath = findChromium();
 if (!chromiumPath) throw new Error('No Chromium found at /usr/bin/chromium (set CHROMIUM_PATH).');
-let extensionDir: string | undefined;
-if (floor) {
-  extensionDir = mkdtempSync(join(tmpdir(), 'popup-floor-'));
-  cpSync(EXTENSION_DIR, extensionDir, { recursive: true });
-  writeFileSync(join(extensionDir, 'popup.html'), '<!doctype html><title>x</title><p>Hello');
-}
+const extensionDir = mkdtempSync(join(tmpdir(), 'popup-bench-'));
+cpSync(EXTENSION_DIR, extensionDir, { recursive: true });
+writeFileSync(join(extensionDir, FLOOR_PAGE), '<!doctype html><title>x</title><p>Hello');
 const browser = await launchExtensionBrowser({ chromiumPath, extensionDir });
 await saveTestKey(browser);
 const ticket = await TicketPage.open(browser.context);
@@ -40,15 +38,25 @@ interface Open {
   ready: number;
   loaded: number;
 }
-const opens: Open[] = [];
-for (let run = 0; run < RUNS; run++) {
-  const { popup, clickedAt } = await ToolbarPopup.open(browser, ticket.page);
+type Page = 'popup' | 'floor';
+const opens: Record<Page, Open[]> = { popup: [], floor: [] };
+
+async function openOnce(page: Page): Promise<Open> {
+  const isFloor = page === 'floor';
+  await browser.serviceWorker.evaluate(
+    `chrome.action.setPopup({ popup: '${isFloor ? FLOOR_PAGE : 'popup.html'}' })`,
+  );
+  const { popup, clickedAt } = await ToolbarPopup.open(
+    browser,
+    ticket.page,
+    isFloor ? `/${FLOOR_PAGE}` : undefined,
+  );
   const timings = await popup.evaluate<Omit<Open, 'clickToPaint'> & { timeOrigin: number }>(
     `new Promise((resolve) => {
       const read = () => {
         const at = (name) => performance.getEntriesByName(name)[0]?.startTime;
         const navigation = performance.getEntriesByType('navigation')[0];
-        if (at('first-contentful-paint') === undefined || (!${floor} && at('popup-ready') === undefined) || !navigation?.loadEventEnd)
+        if (at('first-contentful-paint') === undefined || (!${isFloor} && at('popup-ready') === undefined) || !navigation?.loadEventEnd)
           return setTimeout(read, 10);
         resolve({
           timeOrigin: performance.timeOrigin,
@@ -61,18 +69,23 @@ for (let run = 0; run < RUNS; run++) {
       read();
     })`,
   );
-  opens.push({
+  await popup.close();
+  await new Promise((resolve) => setTimeout(resolve, 300));
+  return {
     clickToPaint: timings.timeOrigin + timings.firstPaint - clickedAt,
     firstPaint: timings.firstPaint,
     interactive: timings.interactive,
     ready: timings.ready,
     loaded: timings.loaded,
-  });
-  await popup.close();
-  await new Promise((resolve) => setTimeout(resolve, 300));
+  };
+}
+
+for (let run = 0; run < RUNS; run++) {
+  const order: Page[] = run % 2 ? ['floor', 'popup'] : ['popup', 'floor'];
+  for (const page of order) opens[page].push(await openOnce(page));
 }
 await browser.close();
-if (extensionDir) rmSync(extensionDir, { recursive: true, force: true });
+rmSync(extensionDir, { recursive: true, force: true });
 
 const quantiles = (values: number[]) => {
   const warm = values.slice(1).sort((a, b) => a - b);
@@ -80,13 +93,15 @@ const quantiles = (values: number[]) => {
     warm[Math.min(warm.length - 1, Math.floor(q * warm.length))]!.toFixed(1);
   return `median ${at(0.5)}, p90 ${at(0.9)} (cold first open ${values[0]!.toFixed(1)})`;
 };
-console.log(
-  `Toolbar popup${floor ? ' (floor: a one-line page)' : ''}, ${RUNS - 1} warm opens (ms):`,
-);
-console.log(`  click to first paint: ${quantiles(opens.map((o) => o.clickToPaint))}`);
-console.log(`  navigation start to first paint: ${quantiles(opens.map((o) => o.firstPaint))}`);
-console.log(`  load event end: ${quantiles(opens.map((o) => o.loaded))}`);
-if (!floor) {
-  console.log(`  interactive (scripts ran): ${quantiles(opens.map((o) => o.interactive))}`);
-  console.log(`  ready (account loaded, next frame): ${quantiles(opens.map((o) => o.ready))}`);
+console.log(`Toolbar popup, ${RUNS - 1} warm opens each, taking turns with the floor (ms):`);
+for (const page of ['popup', 'floor'] as const) {
+  const of = opens[page];
+  console.log(page === 'popup' ? 'popup.html:' : 'floor (a one-line page):');
+  console.log(`  click to first paint: ${quantiles(of.map((o) => o.clickToPaint))}`);
+  console.log(`  navigation start to first paint: ${quantiles(of.map((o) => o.firstPaint))}`);
+  console.log(`  load event end: ${quantiles(of.map((o) => o.loaded))}`);
+  if (page === 'popup') {
+    console.log(`  interactive (scripts ran): ${quantiles(of.map((o) => o.interactive))}`);
+    console.log(`  ready (account loaded, next frame): ${quantiles(of.map((o) => o.ready))}`);
+  }
 }

@@ -14,25 +14,25 @@ export class ToolbarPopup {
   ) {}
 
   /** Opens the popup over `page`, which must be the active tab, and returns when it exists. */
-  static async open(browser: ExtensionBrowser, page: Page) {
+  static async open(browser: ExtensionBrowser, page: Page, popupPath = '/popup.html') {
     await page.bringToFront();
     const clickedAt = (await browser.serviceWorker.evaluate(
       `(async () => { const at = Date.now(); await chrome.action.openPopup(); return at; })()`,
     )) as number;
-    return { popup: await ToolbarPopup.find(browser, page), clickedAt };
+    return { popup: await ToolbarPopup.find(browser, page, popupPath), clickedAt };
   }
 
   /** Opens the popup with a click on the toolbar button over `page` (see clickToolbarButton). */
   static async click(browser: ExtensionBrowser, page: Page) {
     await clickToolbarButton(browser, page);
-    return ToolbarPopup.find(browser, page);
+    return ToolbarPopup.find(browser, page, '/popup.html');
   }
 
-  private static async find(browser: ExtensionBrowser, page: Page) {
+  private static async find(browser: ExtensionBrowser, page: Page, popupPath: string) {
     const cdp = await browser.context.newCDPSession(page);
     for (let tries = 0; tries < 200; tries++) {
       const { targetInfos } = await cdp.send('Target.getTargets');
-      const popup = targetInfos.find((t) => t.url.endsWith('/popup.html'));
+      const popup = targetInfos.find((t) => t.url.endsWith(popupPath));
       if (popup) {
         const { sessionId } = await cdp.send('Target.attachToTarget', {
           targetId: popup.targetId,
