@@ -76,6 +76,19 @@ describeInChromium('a helpdesk tab left open across an extension update', () => 
     await ticket.page.close();
   });
 
+  it("starts in the tab's email frame too: the popup lists the email's ID after the ticket's", async () => {
+    // Ticket 1 of spa.html: Jenny in the conversation, a Checkout Session only in the email.
+    const ticket = await TicketPage.open(extension().context, '/spa.html');
+    await updateExtension(extension());
+    const popup = await ToolbarPopup.click(extension(), ticket.page);
+    await popup.waitFor(`${idButtons}.length > 1`);
+    expect(
+      await popup.evaluate(`[...${idButtons}].map((button) => button.getAttribute('title'))`),
+    ).toEqual([SEED_IDS.jenny, SEED_IDS.openSession]);
+    await popup.close();
+    await ticket.page.close();
+  });
+
   it('says to reload the tab when the popup cannot start the extension there', async () => {
     const { ticket } = await openTicket();
     await updateExtension(extension());
