@@ -142,12 +142,15 @@ export function Popup({ early }: { early?: EarlyInput } = {}) {
     });
     if (!reply.ok) return setProblem(reply.error);
     setSites(reply.value);
+    watchPageIds(tab.id, setPageIds); // It runs on the tab now.
   }
 
   async function disableHere() {
     if (!tab?.origin) return;
     const reply = await askBackground<string[]>({ type: 'sites.disable', origin: tab.origin });
-    if (reply.ok) setSites(reply.value);
+    if (!reply.ok) return;
+    setSites(reply.value);
+    setPageIds([]); // Stopped on the tab, marks and all.
   }
 
   const openNth = (n: number) => {

@@ -1,4 +1,5 @@
 import { browser } from 'wxt/browser';
+import type { BackgroundToContentMessage } from './messaging/protocol';
 import { CONTENT_SCRIPT_FILE, DECLARED_HELPDESK_MATCHES } from './helpdesk-sites';
 import { MARKS_CSS_FILE } from './page/mark-styles';
 
@@ -101,6 +102,16 @@ export async function disableSite(origin: string): Promise<SiteChange> {
   const id = `${SCRIPT_ID_PREFIX}${origin}`;
   if ((await listEnabledSites()).includes(origin))
     await browser.scripting.unregisterContentScripts({ ids: [id] });
+  // Its open tabs stop now, not at their next load; found while access to them remains.
+  const tabs = await browser.tabs.query({ url: originPattern(origin) }).catch(() => []);
+  const stop: BackgroundToContentMessage = { type: 'content.stop' };
+  await Promise.all(
+    tabs.map((tab) =>
+      tab.id === undefined
+        ? undefined
+        : browser.tabs.sendMessage(tab.id, stop).catch(() => undefined),
+    ),
+  );
   await browser.permissions.remove({ origins: [originPattern(origin)] });
   return { ok: true, sites: await listEnabledSites() };
 }

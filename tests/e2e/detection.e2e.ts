@@ -314,6 +314,24 @@ describeInChromium('detection on an app-like helpdesk page', () => {
     await ticket.page.close();
   });
 
+  it('stops at once in every frame when the agent disables the site: marks gone, clicks left to the page', async () => {
+    const { ticket, errors, email } = await openAppMarked();
+    const marked = (frame: typeof email) =>
+      frame.evaluate(() => CSS.highlights.get('stripe-helpdesk-actions-id')?.size ?? 0);
+    // What disableSite sends to each open tab of the site, to all its frames.
+    await extension().serviceWorker.evaluate(async () => {
+      for (const tab of await chrome.tabs.query({}))
+        await chrome.tabs.sendMessage(tab.id!, { type: 'content.stop' }).catch(() => {});
+    });
+    await ticket.page.waitForFunction(() => !CSS.highlights.has('stripe-helpdesk-actions-id'));
+    expect(await marked(email)).toBe(0);
+    await ticket.clickText(SEED_IDS.jenny);
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    expect(await ticket.cardIsOpen()).toBe(false);
+    expect(errors).toEqual([]);
+    await ticket.page.close();
+  });
+
   it('declares the keyboard commands', async () => {
     const commands = await extension().serviceWorker.evaluate(() => chrome.commands.getAll());
     expect(

@@ -93,10 +93,29 @@ describe('sites the agent enables', () => {
     expect(api.registerContentScripts).not.toHaveBeenCalled();
   });
 
-  it('disables a site: script unregistered and access given back', async () => {
+  it('disables a site: script unregistered, its open tabs told to stop, access given back', async () => {
     const { remove } = fakeScripting(true);
     await enableSite('https://support.acme.example');
+    const query = vi
+      .spyOn(fakeBrowser.tabs, 'query')
+      .mockImplementation((async () => [
+        { id: 4 },
+        { id: 9 },
+      ]) as unknown as typeof fakeBrowser.tabs.query);
+    const sendMessage = vi
+      .spyOn(fakeBrowser.tabs, 'sendMessage')
+      .mockImplementation(async () => undefined);
     expect(await disableSite('https://support.acme.example')).toEqual({ ok: true, sites: [] });
+    expect(query).toHaveBeenCalledWith({ url: 'https://support.acme.example/*' });
+    // Every frame of each tab: no frameId.
+    expect(sendMessage.mock.calls).toEqual([
+      [4, { type: 'content.stop' }],
+      [9, { type: 'content.stop' }],
+    ]);
+    // Told while access to the tabs remains, then access is given back.
+    expect(sendMessage.mock.invocationCallOrder[1]!).toBeLessThan(
+      remove.mock.invocationCallOrder[0]!,
+    );
     expect(remove).toHaveBeenCalledWith({ origins: ['https://support.acme.example/*'] });
   });
 });

@@ -90,4 +90,6 @@ export type BackgroundToContentMessage =
   | { type: 'content.closeCard' }
   | { type: 'content.resizeCard'; height: number }
   | { type: 'content.navigate'; direction: 1 | -1 }
-  | { type: 'content.openSelected' };
+  | { type: 'content.openSelected' }
+  /** The agent disabled the site: the content script stops in open tabs, marks and all. */
+  | { type: 'content.stop' };

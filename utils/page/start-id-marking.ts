@@ -188,6 +188,8 @@ export function startIdMarking(doc: Document, lifetime: AbortSignal): void {
         return void move(typed.direction === -1 ? -1 : 1);
       case 'content.openSelected':
         return void openSelected();
+      case 'content.stop':
+        return void cutOff.abort();
     }
   }, signal);
 
