@@ -121,7 +121,7 @@ export class IdIndex {
   }
 
   /** Shows up to `count` of the marks found and not yet shown; returns whether any are left. */
-  showMarks(count = Infinity): boolean {
+  showMarks(count: number): boolean {
     for (const range of this.unshown.splice(0, count)) this.marks.add(range);
     return this.unshown.length > 0;
   }

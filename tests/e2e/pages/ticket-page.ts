@@ -21,6 +21,18 @@ export class TicketPage {
     );
   }
 
+  /** The content script has stopped: it took its highlight out of the page's registry. */
+  async waitForMarksGone() {
+    await this.page.waitForFunction(() => !CSS.highlights.has('stripe-helpdesk-actions-id'));
+  }
+
+  /** Clicks `text` as a person would and reports whether, half a second later, no card is open. */
+  async clickOpensNoCard(text: string): Promise<boolean> {
+    await this.clickText(text);
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    return !(await this.cardIsOpen());
+  }
+
   markCount() {
     return this.page.evaluate(() => CSS.highlights.get('stripe-helpdesk-actions-id')?.size ?? 0);
   }
