@@ -1,4 +1,4 @@
-import { useEffect } from 'preact/hooks';
+import { useLayoutEffect } from 'preact/hooks';
 
 const typingInto = (target: EventTarget | null) =>
   target instanceof HTMLElement &&
@@ -13,7 +13,9 @@ export function useKeyShortcut(
   action: (key: string) => void,
   enabled = true,
 ) {
-  useEffect(() => {
+  // A layout effect, so the key listens from the render that enables it. A plain effect ran
+  // after the next paint: a P pressed right after Cancel was lost (seen once in CI).
+  useLayoutEffect(() => {
     if (!enabled) return;
     const onKey = (event: KeyboardEvent) => {
       if (
