@@ -2,6 +2,8 @@ import preact from '@preact/preset-vite';
 import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'wxt';
 import { CONTENT_SCRIPT_FILE, DECLARED_HELPDESK_MATCHES } from './utils/helpdesk-sites';
+import { inlinePageStyles } from './utils/build/inline-page-styles';
+import { noWxtHtmlPlugins } from './utils/build/no-wxt-html-plugins';
 import { KEYBOARD_COMMANDS } from './utils/keyboard-shortcuts';
 import { MARKS_CSS, MARKS_CSS_FILE } from './utils/page/mark-styles';
 
@@ -12,12 +14,18 @@ export default defineConfig({
   modules: ['@wxt-dev/webextension-polyfill'],
   imports: false,
   vite: () => ({
-    plugins: [preact()],
+    plugins: [preact(), noWxtHtmlPlugins(), inlinePageStyles()],
     // Every browser we support has modulepreload; the polyfill would be one more file to
     // load before the popup shows.
     build: { modulePreload: { polyfill: false } },
   }),
   hooks: {
+    'config:resolved': (wxt) => {
+      if (wxt.config.plugins.length > 0)
+        throw new Error(
+          'WXT plugins would not start in HTML pages: see utils/build/no-wxt-html-plugins.ts',
+        );
+    },
     // The marks' stylesheet goes in with the content script (see MARKS_CSS_FILE for why).
     'build:publicAssets': (_wxt, files) => {
       files.push({ relativeDest: MARKS_CSS_FILE, contents: MARKS_CSS });

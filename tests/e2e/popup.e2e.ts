@@ -1,8 +1,11 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { expect, it } from 'vitest';
 import { SEED_IDS } from '../emulator/seed-data';
 import { OptionsPage, saveTestKey } from './pages/options-page';
 import { PopupPage } from './pages/popup-page';
 import { TicketPage } from './pages/ticket-page';
+import { EXTENSION_DIR } from './support/extension-browser';
 import { ToolbarPopup } from './support/toolbar-popup';
 import { describeInChromium, useExtensionBrowser } from './support/use-extension-browser';
 
@@ -49,6 +52,25 @@ describeInChromium('the popup', () => {
     await popup.press('1');
     await popup.waitFor(`document.body.innerText.includes('$49.00')`);
     expect(await popup.text()).toContain('jenny.rosen@example.com');
+    await popup.close();
+    await ticket.page.close();
+  });
+
+  it('waits on one file only before Chrome shows it: its styles are inline, one script', async () => {
+    // Chrome shows the popup once its page has loaded; each file loaded by then is waited on.
+    const html = readFileSync(join(EXTENSION_DIR, 'popup.html'), 'utf8');
+    expect(html).not.toMatch(/<link\b/);
+    const scripts = [...html.matchAll(/<script\b[^>]*\bsrc="([^"]+)"/g)].map((found) => found[1]!);
+    expect(scripts).toEqual([expect.stringMatching(/^\/chunks\/popup-[\w-]+\.js$/)]);
+    const script = readFileSync(join(EXTENSION_DIR, scripts[0]!), 'utf8');
+    expect(script).not.toMatch(/(^|[;\n])\s*import\s*["'{\w*]/);
+
+    const ticket = await TicketPage.open(extension().context);
+    const { popup } = await ToolbarPopup.open(extension(), ticket.page);
+    await popup.waitFor(`document.readyState === 'complete'`);
+    expect(await popup.evaluate(`getComputedStyle(document.querySelector('main')).width`)).toBe(
+      '380px',
+    );
     await popup.close();
     await ticket.page.close();
   });
