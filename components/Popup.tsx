@@ -230,7 +230,6 @@ export function Popup({ early }: { early?: EarlyInput } = {}) {
               }
             }}
             placeholder="cus_… or cs_test_…, or 1–9"
-            autofocus
             ref={focusOnMount}
           />
           <button type="submit">Open</button>

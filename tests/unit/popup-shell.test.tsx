@@ -95,3 +95,23 @@ test('a digit pressed in the empty box before the scripts loaded opens that ID o
   );
   await expectOneCardOpenedFor('cus_SecondOne2');
 });
+
+test('keys pressed before the box has focus go to the box; elsewhere they are left alone', () => {
+  document.body.innerHTML = `<div id="app">${shellMarkup()}</div>`;
+  holdEarlyInput(document);
+  const box = document.getElementById('lookup') as HTMLInputElement;
+  const press = (target: Element, key: string) =>
+    target.dispatchEvent(new KeyboardEvent('keydown', { key, bubbles: true, cancelable: true }));
+
+  expect(document.activeElement).toBe(document.body);
+  expect(press(document.body, 'c')).toBe(true); // Typed into the box, which now has focus.
+  expect(document.activeElement).toBe(box);
+
+  box.blur();
+  expect(press(document.body, '2')).toBe(false); // The empty box's digit: held.
+  expect(document.activeElement).toBe(box);
+
+  const openButton = document.querySelector('button.secondary')!;
+  expect(press(openButton, '3')).toBe(true);
+  expect(releaseEarlyInput(document)).toEqual({ submitted: false, openNth: 2 });
+});
