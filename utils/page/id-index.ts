@@ -51,12 +51,13 @@ export class IdIndex {
     if (node.length < 5) return;
     const data = node.data;
     if (!data.includes(ID_SEPARATOR)) return;
-    const parent = node.parentElement;
-    if (parent && SKIPPED_PARENTS.has(parent.tagName)) return;
     const matcher = this.matcher;
     matcher.lastIndex = 0;
+    let m = matcher.exec(data);
+    // Only now: most texts read hold no ID, and asking for the parent costs as much as the match.
+    if (!m || SKIPPED_PARENTS.has(node.parentElement?.tagName ?? '')) return;
     let found: IdMatch[] | undefined;
-    for (let m = matcher.exec(data); m; m = matcher.exec(data)) {
+    for (; m; m = matcher.exec(data)) {
       const end = m.index + m[0].length;
       const range = new StaticRange({
         startContainer: node,

@@ -30,8 +30,11 @@ const LINK_SELECTOR = `a[href*="${ID_SEPARATOR}"]`;
 
 type Work =
   | { text: Text }
-  /** `size`: its number of descendant elements, when already known. */
-  | { subtree: Element | DocumentFragment; size?: number }
+  /**
+   * `size`: its number of descendant elements, when already known. `linksCollected`: split
+   * off a larger subtree whose links were collected whole.
+   */
+  | { subtree: Element | DocumentFragment; size?: number; linksCollected?: boolean }
   /** Element children `from`–`to` (1-based) of `parent`, `first` to `last` when split off. */
   | { parent: Element; first: Element; last: Element; from: number; to: number }
   | { search: Element; roots: string }
@@ -135,7 +138,7 @@ export class ScanScheduler {
           if (work.text.isConnected) this.index.scanText(work.text);
           steps++;
         } else {
-          if ('subtree' in work) this.expand(work.subtree, work.size);
+          if ('subtree' in work) this.expand(work);
           else if ('search' in work) this.search(work);
           else this.expandChildren(work);
           steps = BATCH;
@@ -166,7 +169,7 @@ export class ScanScheduler {
   }
 
   /** Queues the searches over one subtree, or over runs of its children when it is large. */
-  private expand(root: Element | DocumentFragment, knownSize?: number) {
+  private expand({ subtree: root, size: knownSize, linksCollected }: SubtreeWork) {
     if (!root.isConnected) return;
     if (root.nodeType === Node.DOCUMENT_FRAGMENT_NODE) {
       // XPath takes no fragment (a shadow root) as its context: go through its children.
@@ -176,19 +179,19 @@ export class ScanScheduler {
     const element = root as Element;
     // Counting walks the whole subtree natively (about 4 ms for 55,000 elements).
     const size = knownSize ?? element.getElementsByTagName('*').length;
+    if (!linksCollected) this.collectLinks(element);
     if (size <= this.maxElementsPerPass) {
-      this.collectLinks(element);
       this.queue.push({ search: element, roots: 'self::node()' });
       return;
     }
-    if (element.matches(LINK_SELECTOR)) this.pendingLinks.push(element as HTMLAnchorElement);
+    // Split up from here on: its links are collected already, in one native query.
     this.queue.push({ search: element, roots: 'child::text()' });
     const children = element.children;
     const count = children.length;
     // An app's DOM nests wrappers one inside the other: an only child holds the rest of the
     // subtree, so it is not counted again, level after level.
     if (count === 1) {
-      this.queue.push({ subtree: children[0]!, size: size - 1 });
+      this.queue.push({ subtree: children[0]!, size: size - 1, linksCollected: true });
       return;
     }
     // Element children in runs of about `maxElementsPerPass` elements, assuming siblings of
@@ -196,7 +199,7 @@ export class ScanScheduler {
     const perRun = Math.max(1, Math.floor((count * this.maxElementsPerPass) / size));
     for (let from = 0; from < count; from += perRun) {
       const to = Math.min(count, from + perRun) - 1;
-      if (from === to) this.queue.push({ subtree: children[from]! });
+      if (from === to) this.queue.push({ subtree: children[from]!, linksCollected: true });
       else
         this.queue.push({
           parent: element,
@@ -208,7 +211,7 @@ export class ScanScheduler {
     }
   }
 
-  /** Links whose address can hold an ID, in `root` and under it: read after their subtree. */
+  /** Links whose address can hold an ID, in `root` and under it: read once all is searched. */
   private collectLinks(root: Element) {
     if (root.matches(LINK_SELECTOR)) this.pendingLinks.push(root as HTMLAnchorElement);
     for (const link of root.querySelectorAll<HTMLAnchorElement>(LINK_SELECTOR))
@@ -224,14 +227,14 @@ export class ScanScheduler {
     if (!parent.isConnected) return;
     const children = parent.children;
     if (children[from - 1] === first && children[to - 1] === last) {
-      for (const child of siblingsFromTo(first, last)) this.collectLinks(child);
       this.queue.push({
         search: parent,
         roots: `child::*[position() >= ${from} and position() <= ${to}]`,
       });
     } else if (first.parentNode === parent && last.parentNode === parent)
-      for (const child of siblingsFromTo(first, last)) this.queue.push({ subtree: child });
-    else for (const child of children) this.queue.push({ subtree: child });
+      for (const child of siblingsFromTo(first, last))
+        this.queue.push({ subtree: child, linksCollected: true });
+    else for (const child of children) this.queue.push({ subtree: child, linksCollected: true });
   }
 
   private search({ search: context, roots }: Extract<Work, { search: Element }>) {
@@ -307,6 +310,8 @@ export class ScanScheduler {
     for (const link of links) if (link.isConnected) this.index.scanLink(link);
   }
 }
+
+type SubtreeWork = Extract<Work, { subtree: unknown }>;
 
 /** `first`, its next element siblings, and `last`: a run of children, ends included. */
 function* siblingsFromTo(first: Element, last: Element): Generator<Element> {
