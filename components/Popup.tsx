@@ -262,8 +262,8 @@ export function Popup({ early }: { early?: EarlyInput } = {}) {
                     title={id}
                     aria-keyshortcuts={index < 9 ? String(index + 1) : undefined}
                   >
-                    <span>{KIND_LABEL[parsed.kind]}</span> <code>{shortId(id)}</code>{' '}
-                    <ModeBadge mode={parsed.mode} />
+                    <span class="id-kind">{KIND_LABEL[parsed.kind]}</span>{' '}
+                    <code>{shortId(id)}</code> <ModeBadge mode={parsed.mode} />
                     {index < 9 && <KeyHint shortcut={String(index + 1)} />}
                   </button>
                 </li>
