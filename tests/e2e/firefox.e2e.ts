@@ -161,6 +161,10 @@ describe.skipIf('skip' in firefox)('in Firefox, the same extension', () => {
     const { tab, ticket } = await openExtensionTab(firefoxBrowser.browser);
     await tab.evaluate(() => location.assign('/popup.html'));
     await tab.waitForFunction(() => performance.getEntriesByName('popup-interactive').length > 0);
+    // Its styles are inline in popup.html: allowed by the extension pages' CSP here too.
+    expect(await tab.evaluate(() => getComputedStyle(document.querySelector('main')!).width)).toBe(
+      '380px',
+    );
 
     const lookup = (await tab.waitForSelector(
       '::-p-aria([name="Stripe ID or Dashboard URL"][role="textbox"])',
