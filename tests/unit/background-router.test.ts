@@ -103,6 +103,10 @@ describe('who may send what', () => {
     const { handle } = setUp();
     await withTestKey(handle);
     const token = await grantFor(handle, SEED_IDS.completeSession);
+    // The granted card's object, looked up for it (see "looks up the object as its card is
+    // granted"); nothing past it is sent for anyone else.
+    await vi.waitFor(() => expect(harness.emulator.received).toHaveLength(1));
+    harness.emulator.received.length = 0;
     expect(await handle({ type: 'card.describe', token }, card)).toEqual({
       ok: true,
       value: { objectId: SEED_IDS.completeSession, kind: 'checkout_session', mode: 'test' },
@@ -199,6 +203,52 @@ describe('who may send what', () => {
     const token = await grantFor(handle, SEED_IDS.jenny);
     await handle({ type: 'card.close', token }, card);
     expect(sendToFrame).toHaveBeenCalledWith(TAB, 0, { type: 'content.closeCard' });
+  });
+});
+
+describe("a card's object", () => {
+  const getsOf = (objectId: string) =>
+    harness.emulator.apiRequests().filter((r) => r.method === 'GET' && r.path.includes(objectId));
+
+  it('is looked up as its card is granted; the card gets that answer, and fresh ones after', async () => {
+    const { handle } = setUp();
+    await withTestKey(handle);
+    const token = await grantFor(handle, SEED_IDS.openSession);
+    // Before the card has asked: its frame is still loading.
+    await vi.waitFor(() => expect(getsOf(SEED_IDS.openSession)).toHaveLength(1));
+    const first = await handle({ type: 'checkoutSession.retrieve', token }, card);
+    expect(first).toMatchObject({ ok: true, value: { id: SEED_IDS.openSession, status: 'open' } });
+    expect(getsOf(SEED_IDS.openSession)).toHaveLength(1);
+    // Later requests (after an action, "Try again") are never answered from the past.
+    await handle({ type: 'checkoutSession.retrieve', token }, card);
+    expect(getsOf(SEED_IDS.openSession)).toHaveLength(2);
+  });
+
+  it('is looked up for a card in the popup too, a customer with the account it was found in', async () => {
+    const { handle } = setUp();
+    await withTestKey(handle);
+    const reply = await handle({ type: 'popup.openCard', objectId: SEED_IDS.jenny }, options);
+    const { token } = (reply as { value: { token: string } }).value;
+    await vi.waitFor(() => expect(getsOf(SEED_IDS.jenny).length).toBeGreaterThan(0));
+    const sent = getsOf(SEED_IDS.jenny).length;
+    const view = await handle({ type: 'customer.retrieve', token }, options);
+    expect(view).toMatchObject({ ok: true, value: { id: SEED_IDS.jenny } });
+    expect(getsOf(SEED_IDS.jenny)).toHaveLength(sent);
+  });
+
+  it('is looked up again when the card asks more than 5 s after it was granted', async () => {
+    const { handle } = setUp();
+    await withTestKey(handle);
+    const token = await grantFor(handle, SEED_IDS.openSession);
+    await vi.waitFor(() => expect(getsOf(SEED_IDS.openSession)).toHaveLength(1));
+    const now = Date.now();
+    vi.spyOn(Date, 'now').mockReturnValue(now + 5_001);
+    try {
+      await handle({ type: 'checkoutSession.retrieve', token }, card);
+    } finally {
+      vi.restoreAllMocks();
+    }
+    expect(getsOf(SEED_IDS.openSession)).toHaveLength(2);
   });
 });
 

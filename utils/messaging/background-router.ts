@@ -55,6 +55,12 @@ export interface BackgroundContext {
 
 const REFUSED = 'This request is not allowed from here.';
 
+/**
+ * How long an object looked up when its card was granted stands for the card's own first
+ * request. The card asks as soon as its frame has loaded, a few hundred ms later.
+ */
+const EARLY_LOOKUP_MS = 5_000;
+
 export function createMessageHandler(context: BackgroundContext) {
   // A double click sends the same attempt twice; both get the one answer.
   const inFlight = new Map<string, Promise<Reply<unknown>>>();
@@ -65,6 +71,25 @@ export function createMessageHandler(context: BackgroundContext) {
     inFlight.set(attemptId, started);
     return started;
   };
+
+  // A card's first request is always for its object, and its frame takes a few hundred ms
+  // to load before it can ask. So the lookup (a read, sent to Stripe once either way) starts
+  // as the card is granted, and the card's first request takes it over.
+  const earlyLookups = new Map<string, { startedAt: number; reply: Promise<Reply<unknown>> }>();
+  function startLookup(grant: CardGrant) {
+    const now = Date.now();
+    for (const [token, early] of earlyLookups)
+      if (now - early.startedAt > EARLY_LOOKUP_MS) earlyLookups.delete(token);
+    const reply = lookUpGranted(grant);
+    reply.catch(() => undefined); // Its failure is the card's to show, if a card ever asks.
+    earlyLookups.set(grant.token, { startedAt: now, reply });
+  }
+  function takeLookup(grant: CardGrant): Promise<Reply<unknown>> {
+    const early = earlyLookups.get(grant.token);
+    earlyLookups.delete(grant.token);
+    if (early && Date.now() - early.startedAt <= EARLY_LOOKUP_MS) return early.reply;
+    return lookUpGranted(grant);
+  }
 
   async function handleContentScript(
     raw: unknown,
@@ -79,6 +104,7 @@ export function createMessageHandler(context: BackgroundContext) {
       pageUrl: pageAddressOf(sender),
       inPopup: false,
     });
+    startLookup(grant);
     return success({ token: grant.token });
   }
 
@@ -101,6 +127,22 @@ export function createMessageHandler(context: BackgroundContext) {
         { fixInOptions: true },
       );
     return failure('No API key is saved yet. Add one in Options.', { fixInOptions: true });
+  }
+
+  /** The granted object as its card shows it, from the account it routes to. */
+  async function lookUpGranted(grant: CardGrant): Promise<Reply<unknown>> {
+    const routed = await grantedAccount(grant);
+    if (!('account' in routed)) return routed;
+    if (parseStripeId(grant.objectId)!.kind === 'checkout_session')
+      return lookUpCheckoutSession(
+        context.clientFor(routed.account),
+        routed.account,
+        grant.objectId,
+      );
+    const found = await lookUpCustomer(routed.account, context.clientFor, grant.objectId);
+    if (!found.ok) return found;
+    await rememberGrantAccount(grant.token, found.value.account.id);
+    return success(found.value.view);
   }
 
   /** Runs a change on a granted object once per attempt, with the account it routes to. */
@@ -168,6 +210,7 @@ export function createMessageHandler(context: BackgroundContext) {
           pageUrl: '',
           inPopup: true,
         });
+        startLookup(grant);
         return success({ token: grant.token });
       }
       case 'vault.state':
@@ -218,25 +261,11 @@ export function createMessageHandler(context: BackgroundContext) {
           height: request.height,
         });
         return success(null);
-      case 'checkoutSession.retrieve': {
-        const routed = await grantedAccount(grant);
-        if (!('account' in routed)) return routed;
-        return lookUpCheckoutSession(
-          context.clientFor(routed.account),
-          routed.account,
-          grant.objectId,
-        );
-      }
+      case 'checkoutSession.retrieve':
+      case 'customer.retrieve':
+        return takeLookup(grant);
       case 'checkoutSession.expire':
         return actOnGrant(grant, request.attemptId, (base) => expireCheckoutSessionAction(base));
-      case 'customer.retrieve': {
-        const routed = await grantedAccount(grant);
-        if (!('account' in routed)) return routed;
-        const found = await lookUpCustomer(routed.account, context.clientFor, grant.objectId);
-        if (!found.ok) return found;
-        await rememberGrantAccount(grant.token, found.value.account.id);
-        return success(found.value.view);
-      }
       case 'customer.credit': {
         const { maxCreditMajorUnits } = await readSettings();
         return actOnGrant(grant, request.attemptId, (base) =>
