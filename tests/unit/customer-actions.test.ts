@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { saveAccount, type UsableAccount } from '../../utils/account-store';
 import { createPortalLinkAction } from '../../utils/actions/create-portal-link';
 import { creditCustomerBalanceAction } from '../../utils/actions/credit-customer-balance';
@@ -211,6 +211,30 @@ describe('customer look-up', () => {
     expect(describeBalance(-1050, 'usd')).toBe('Credit $10.50');
     expect(describeBalance(400, 'usd')).toBe('Owes $4.00');
     expect(describeBalance(0, 'usd')).toBe('No balance');
+  });
+
+  it('asks for the customer and both lists at once, not one after the other', async () => {
+    // The first read to arrive is held for a while; the others must not wait for its answer.
+    harness.emulator.injectFault({ kind: 'delay', ms: 1_500 }, { method: 'GET', times: 1 });
+    let settled = false;
+    const lookup = lookUpCustomer(testAccount(), () => harness.client(), SEED_IDS.jenny).finally(
+      () => (settled = true),
+    );
+    await vi.waitFor(
+      () => {
+        const paths = harness.emulator.apiRequests().map((r) => `${r.method} ${r.path}`);
+        expect(paths).toEqual(
+          expect.arrayContaining([
+            `GET /v1/customers/${SEED_IDS.jenny}`,
+            `GET /v1/customers/${SEED_IDS.jenny}/balance_transactions`,
+            'GET /v1/subscriptions',
+          ]),
+        );
+      },
+      { timeout: 1_000 },
+    );
+    expect(settled).toBe(false);
+    expect(await lookup).toMatchObject({ ok: true, value: { view: { name: 'Jenny Rosen' } } });
   });
 
   it('finds a customer in the other mode when a key for it is saved', async () => {

@@ -50,7 +50,17 @@ async function readCustomer(
   customerId: string,
   foundInOtherMode: boolean,
 ): Promise<FoundCustomer> {
-  const { data: customer } = await retrieveCustomer(stripe, customerId);
+  // The three reads go out together: one wait on Stripe, not two in a row. For a deleted or
+  // missing customer, what the lists answer is dropped.
+  const customerRead = retrieveCustomer(stripe, customerId);
+  const transactionsRead = listBalanceTransactions(stripe, customerId, RECENT_TRANSACTIONS);
+  // Optional: a restricted key without subscription read still gets the rest of the card.
+  const subscriptionsRead = listActiveSubscriptions(stripe, customerId).then(
+    (result) => result.data.data,
+    () => [],
+  );
+  transactionsRead.catch(() => undefined); // Read below, unless the customer read fails.
+  const { data: customer } = await customerRead;
   const base = {
     id: customer.id,
     mode: account.mode,
@@ -71,14 +81,7 @@ async function readCustomer(
     };
     return { view, account };
   }
-  const [{ data: list }, subscriptions] = await Promise.all([
-    listBalanceTransactions(stripe, customerId, RECENT_TRANSACTIONS),
-    // Optional: a restricted key without subscription read still gets the rest of the card.
-    listActiveSubscriptions(stripe, customerId).then(
-      (result) => result.data.data,
-      () => [],
-    ),
-  ]);
+  const [{ data: list }, subscriptions] = await Promise.all([transactionsRead, subscriptionsRead]);
   const full = customer as {
     name?: string | null;
     email?: string | null;
