@@ -11,6 +11,7 @@ import { TicketPage } from '../e2e/pages/ticket-page';
 import { findChromium } from '../e2e/support/chromium-path';
 import { launchExtensionBrowser } from '../e2e/support/extension-browser';
 import { SEED_IDS } from '../emulator/seed-data';
+import { median } from './stats';
 
 const RUNS = Number(process.argv[process.argv.indexOf('--runs') + 1]) || 11;
 const API_LATENCIES_MS = [0, 150, 250];
@@ -26,10 +27,8 @@ await saveTestKey(browser);
 const ticket = await TicketPage.open(browser.context);
 await ticket.waitForMarks();
 
-const median = (values: number[]) => {
-  const sorted = values.slice(1).sort((a, b) => a - b); // The first open is a cold one.
-  return sorted[Math.floor(sorted.length / 2)]!.toFixed(1);
-};
+// The first open is a cold one.
+const warmMedian = (values: number[]) => median(values.slice(1)).toFixed(1);
 
 console.log(`Click on an ID to its card, ${RUNS - 1} warm opens each (ms, medians):`);
 for (const latency of API_LATENCIES_MS) {
@@ -67,7 +66,7 @@ for (const latency of API_LATENCIES_MS) {
       await new Promise((resolve) => setTimeout(resolve, 300));
     }
     console.log(
-      `  ${card.label}, Stripe answering each read after ${latency} ms: first paint ${median(painted)}, object shown ${median(shown)}`,
+      `  ${card.label}, Stripe answering each read after ${latency} ms: first paint ${warmMedian(painted)}, object shown ${warmMedian(shown)}`,
     );
   }
 }

@@ -4,6 +4,7 @@
 import { idAtPoint } from '../../utils/page/hit-test';
 import { liveRangeFor } from '../../utils/page/id-index';
 import { startPageMarker, type PageMarker } from '../../utils/page/page-marker';
+import { median, quantile } from './stats';
 
 let marker: PageMarker | null = null;
 
@@ -43,11 +44,7 @@ Object.assign(window, {
         for (let r = 0; r < repeat; r++) idAtPoint(marker!.index, document, x, y);
         perCall.push((performance.now() - start) / repeat);
       }
-      perCall.sort((a, b) => a - b);
-      return {
-        medianUs: perCall[Math.floor(perCall.length / 2)]! * 1000,
-        p95Us: perCall[Math.floor(perCall.length * 0.95)]! * 1000,
-      };
+      return { medianUs: median(perCall) * 1000, p95Us: quantile(perCall, 0.95) * 1000 };
     },
   },
 });

@@ -19,6 +19,7 @@ import { TicketPage } from '../e2e/pages/ticket-page';
 import { findChromium } from '../e2e/support/chromium-path';
 import { EXTENSION_DIR, launchExtensionBrowser } from '../e2e/support/extension-browser';
 import { ToolbarPopup } from '../e2e/support/toolbar-popup';
+import { median, quantile } from './stats';
 
 const RUNS = Number(process.argv[process.argv.indexOf('--runs') + 1]) || 31;
 const FLOOR_PAGE = 'popup-floor.html';
@@ -88,9 +89,7 @@ await browser.close();
 rmSync(extensionDir, { recursive: true, force: true });
 
 const quantiles = (values: number[]) => {
-  const warm = values.slice(1).sort((a, b) => a - b);
-  const at = (q: number) =>
-    warm[Math.min(warm.length - 1, Math.floor(q * warm.length))]!.toFixed(1);
+  const at = (q: number) => quantile(values.slice(1), q).toFixed(1);
   return `median ${at(0.5)}, p90 ${at(0.9)} (cold first open ${values[0]!.toFixed(1)})`;
 };
 console.log(`Toolbar popup, ${RUNS - 1} warm opens each, taking turns with the floor (ms):`);
@@ -108,8 +107,5 @@ for (const page of ['popup', 'floor'] as const) {
 // Each round's two opens saw the same machine: their difference is steadier than either.
 const overFloor = opens.popup
   .slice(1)
-  .map((open, round) => open.firstPaint - opens.floor[round + 1]!.firstPaint)
-  .sort((a, b) => a - b);
-console.log(
-  `popup minus floor, same round, first paint: median ${overFloor[Math.floor(overFloor.length / 2)]!.toFixed(1)}`,
-);
+  .map((open, round) => open.firstPaint - opens.floor[round + 1]!.firstPaint);
+console.log(`popup minus floor, same round, first paint: median ${median(overFloor).toFixed(1)}`);

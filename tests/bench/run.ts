@@ -21,6 +21,7 @@ import { STRIPE_ID_PATTERN_SOURCE } from '../../utils/stripe-id-grammar';
 import { findChromium, QUIET_CHROMIUM_FLAGS } from '../e2e/support/chromium-path';
 import { EXTENSION_DIR, REPO_ROOT } from '../e2e/support/extension-browser';
 import { bodyId, generateTicketHtml, type TicketShape } from './ticket-generator';
+import { median } from './stats';
 
 const args = process.argv.slice(2);
 const RUNS = Number(args[args.indexOf('--runs') + 1]) || 7;
@@ -323,8 +324,6 @@ async function measure(
   return sample;
 }
 
-const median = (values: number[]) =>
-  [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
 const fmt = (n: number, digits = 1) => n.toFixed(digits);
 
 const chromiumPath = findChromium();
