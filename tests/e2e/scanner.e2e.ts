@@ -74,27 +74,43 @@ describeInChromium('the scanner on a bare page', () => {
   });
   afterAll(() => browser?.close());
 
+  interface ScanResult {
+    ids: string[];
+    shadowRoots: number;
+    /** How many native searches read text: none when the nodes were walked. */
+    searches: number;
+    changedMidScan?: boolean;
+  }
   const scan = (
     options: {
       maxElementsPerPass?: number;
+      walkTextAbove?: number;
       midScan?: 'prepend' | 'remove-first' | 'remove-walked';
     } = {},
   ) =>
     page.evaluate(
-      (o) =>
-        (
-          window as unknown as {
-            scanIds(
-              o: object,
-            ): Promise<{ ids: string[]; shadowRoots: number; changedMidScan?: boolean }>;
-          }
-        ).scanIds(o),
+      (o) => (window as unknown as { scanIds(o: object): Promise<ScanResult> }).scanIds(o),
       options,
     );
+  const searched = expect.any(Number) as number;
 
   it('finds every ID in text, links and open shadow roots, and nothing in scripts, styles or fields', async () => {
-    expect(await scan()).toEqual({ ids: EXPECTED, shadowRoots: 2 });
+    const found = await scan();
+    expect(found).toEqual({ ids: EXPECTED, shadowRoots: 2, searches: searched });
+    expect(found.searches).toBeGreaterThan(0);
   });
+
+  it.each([-1, 20])(
+    'finds the same when subtrees over %i elements are read by walking their nodes',
+    async (walkTextAbove) => {
+      const found = await scan({ walkTextAbove });
+      expect(found).toEqual({ ids: EXPECTED, shadowRoots: 2, searches: searched });
+      // Over -1: every subtree is walked, with no search. Over 20: `main` and `body`; the
+      // shadow roots' small subtrees are searched.
+      if (walkTextAbove === -1) expect(found.searches).toBe(0);
+      else expect(found.searches).toBeGreaterThan(0);
+    },
+  );
 
   it('lists IDs in reading order, with each shadow root where its host is', async () => {
     const order = await page.evaluate(() =>
@@ -114,7 +130,11 @@ describeInChromium('the scanner on a bare page', () => {
   it.each([0, 1, 20])(
     'finds the same when subtrees over %i elements are searched in runs of their children',
     async (maxElementsPerPass) => {
-      expect(await scan({ maxElementsPerPass })).toEqual({ ids: EXPECTED, shadowRoots: 2 });
+      expect(await scan({ maxElementsPerPass })).toEqual({
+        ids: EXPECTED,
+        shadowRoots: 2,
+        searches: searched,
+      });
     },
   );
 
@@ -134,18 +154,26 @@ describeInChromium('the scanner on a bare page', () => {
       expect(await scan({ maxElementsPerPass: 20, midScan })).toEqual({
         ids: [...ids].sort(),
         shadowRoots: 2,
+        searches: searched,
         changedMidScan: true,
       });
     },
   );
 
-  it('still finds every shadow root when the page removes the element the walk stands on', async () => {
-    await page.reload();
-    await page.addScriptTag({ content: harness });
-    expect(await scan({ maxElementsPerPass: 20, midScan: 'remove-walked' })).toEqual({
-      ids: EXPECTED.filter((id) => id !== 'cus_Light0' && id !== 'cs_test_Bold0'),
-      shadowRoots: 2,
-      changedMidScan: true,
-    });
-  });
+  it.each([
+    ['searched', { maxElementsPerPass: 20 }],
+    ['read by walking', { walkTextAbove: -1 }],
+  ])(
+    'still finds every shadow root and ID when the page removes the element the walk stands on (text %s)',
+    async (_how, options) => {
+      await page.reload();
+      await page.addScriptTag({ content: harness });
+      expect(await scan({ ...options, midScan: 'remove-walked' })).toEqual({
+        ids: EXPECTED.filter((id) => id !== 'cus_Light0' && id !== 'cs_test_Bold0'),
+        shadowRoots: 2,
+        searches: searched,
+        changedMidScan: true,
+      });
+    },
+  );
 });

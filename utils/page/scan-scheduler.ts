@@ -14,6 +14,17 @@ const SLICE_MS = 12;
 export const MAX_ELEMENTS_PER_PASS = 4_000;
 
 /**
+ * A subtree larger than this is read by walking its nodes in script instead. The searches'
+ * test costs more per text node the larger the page (each test allocates in the DOM's own
+ * heap, whose collections trace the whole DOM: our reading, not measured), while walking,
+ * a wrapper and a string per text node, costs about the same per node at any size. In
+ * `npm run bench`-like loads (script time, median of 7): searches 11 ms and walking 23 ms at 11,000 elements, 32 and 37 ms at 22,000, 56 and 30 ms at
+ * 33,000, 83 and 37 ms at 55,000. Taking turns with the searching scanner, the walking one came
+ * out even at 22,000 elements, and at 55,000 took 59 ms against 108 (median of 9).
+ */
+export const WALK_TEXT_ABOVE_ELEMENTS = 20_000;
+
+/**
  * A subtree's text is read in native XPath searches over the nodes `roots` selects, for the
  * text nodes that can hold an ID (every prefix has an underscore). The page's other text
  * nodes never reach the script: handing a node over (a wrapper, a string for its text) is
@@ -32,19 +43,21 @@ type Work =
   | { text: Text }
   /**
    * `size`: its number of descendant elements, when already known. `linksCollected`: split
-   * off a larger subtree whose links were collected whole.
+   * off a larger subtree whose links were collected whole. `whole`: queued for itself, not
+   * split off a larger subtree, so its own walk looks for shadow roots.
    */
-  | { subtree: Element | DocumentFragment; size?: number; linksCollected?: boolean }
+  | { subtree: Element | DocumentFragment; size?: number; linksCollected?: boolean; whole?: true }
   /** Element children `from`–`to` (1-based) of `parent`, `first` to `last` when split off. */
   | { parent: Element; first: Element; last: Element; from: number; to: number }
   | { search: Element; roots: string }
   | { found: XPathResult; next: number }
   /**
    * Every element of `root`, asked for an open shadow root (whose text the searches cannot
-   * see). A TreeWalker, not an XPath search: it stops and resumes between slices, and on a
-   * 50,000-node ticket it took 15 ms where the searches took 36–42 ms.
+   * see), and with `readsText` every text node read too. A TreeWalker, not an XPath search:
+   * it stops and resumes between slices, and on a 50,000-node ticket it took 15 ms where the
+   * searches took 36–42 ms.
    */
-  | { walker: TreeWalker; root: Element };
+  | { walker: TreeWalker; root: Element; readsText: boolean };
 
 /**
  * Runs `task` in a new task, after the page's own pending work. A message port, not
@@ -82,6 +95,7 @@ export class ScanScheduler {
     private readonly signal: AbortSignal,
     private readonly maxElementsPerPass = MAX_ELEMENTS_PER_PASS,
     private readonly walkBatch = WALK_BATCH,
+    private readonly walkTextAbove = WALK_TEXT_ABOVE_ELEMENTS,
   ) {}
 
   enqueueSubtree(root: Node): void {
@@ -92,14 +106,20 @@ export class ScanScheduler {
   private queueNode(node: Node) {
     if (node.nodeType === Node.TEXT_NODE) this.queue.push({ text: node as Text });
     else if (node.nodeType === Node.ELEMENT_NODE) {
-      const element = node as Element;
-      this.queue.push({ subtree: element }, { walker: this.walkerFor(element), root: element });
+      this.queue.push({ subtree: node as Element, whole: true });
     } else if (node.nodeType === Node.DOCUMENT_FRAGMENT_NODE)
       this.queue.push({ subtree: node as DocumentFragment });
   }
 
-  private walkerFor(root: Element): TreeWalker {
-    return root.ownerDocument.createTreeWalker(root, NodeFilter.SHOW_ELEMENT);
+  private walkerFor(root: Element, readsText: boolean): TreeWalker {
+    const show = readsText
+      ? NodeFilter.SHOW_ELEMENT | NodeFilter.SHOW_TEXT
+      : NodeFilter.SHOW_ELEMENT;
+    return root.ownerDocument.createTreeWalker(root, show);
+  }
+
+  private queueWalk(root: Element, readsText: boolean) {
+    this.queue.push({ walker: this.walkerFor(root, readsText), root, readsText });
   }
 
   /** Scans `root` to the end before returning: for a small document read on demand. */
@@ -168,8 +188,11 @@ export class ScanScheduler {
     return workLeft;
   }
 
-  /** Queues the searches over one subtree, or over runs of its children when it is large. */
-  private expand({ subtree: root, size: knownSize, linksCollected }: SubtreeWork) {
+  /**
+   * Queues the searches over one subtree, or over runs of its children when it is large, or a
+   * walk over its nodes when it is larger still.
+   */
+  private expand({ subtree: root, size: knownSize, linksCollected, whole }: SubtreeWork) {
     if (!root.isConnected) return;
     if (root.nodeType === Node.DOCUMENT_FRAGMENT_NODE) {
       // XPath takes no fragment (a shadow root) as its context: go through its children.
@@ -177,9 +200,19 @@ export class ScanScheduler {
       return;
     }
     const element = root as Element;
-    // Counting walks the whole subtree natively (about 4 ms for 55,000 elements).
-    const size = knownSize ?? element.getElementsByTagName('*').length;
     if (!linksCollected) this.collectLinks(element);
+    let size = knownSize;
+    if (size === undefined) {
+      // Counted natively, but no further than the limit: the count of a 55,000-element page
+      // took 4–6 ms. Past the item asked for, the collection has counted already.
+      const elements = element.getElementsByTagName('*');
+      if (this.walkTextAbove < 0 || elements[this.walkTextAbove]) {
+        this.queueWalk(element, true);
+        return;
+      }
+      size = elements.length;
+    }
+    if (whole) this.queueWalk(element, false);
     if (size <= this.maxElementsPerPass) {
       this.queue.push({ search: element, roots: 'self::node()' });
       return;
@@ -260,9 +293,9 @@ export class ScanScheduler {
     if (work.next >= found.snapshotLength) this.queue.shift();
   }
 
-  /** Asks the next batch of elements for an open shadow root. */
+  /** Asks the next batch of elements for an open shadow root, and reads text if it is to. */
   private walkElements(work: Extract<Work, { walker: TreeWalker }>) {
-    const { root } = work;
+    const { root, readsText } = work;
     if (!root.isConnected) {
       this.queue.shift();
       return;
@@ -270,15 +303,18 @@ export class ScanScheduler {
     // The page may have moved the walker's place out of the subtree between slices; walking
     // on from there would miss the rest. Shadow roots already found are not added twice.
     if (work.walker.currentNode !== root && !root.contains(work.walker.currentNode))
-      work.walker = this.walkerFor(root);
+      work.walker = this.walkerFor(root, readsText);
     const { walker } = work;
-    let element: Node | null = walker.currentNode;
-    for (let n = 0; n < this.walkBatch && element; n++, element = walker.nextNode()) {
-      const shadow = (element as Element).shadowRoot;
-      if (shadow) this.addShadowRoot(shadow);
+    let node: Node | null = walker.currentNode;
+    for (let n = 0; n < this.walkBatch && node; n++, node = walker.nextNode()) {
+      if (node.nodeType === Node.TEXT_NODE) this.index.scanText(node as Text);
+      else {
+        const shadow = (node as Element).shadowRoot;
+        if (shadow) this.addShadowRoot(shadow);
+      }
     }
-    // The walker now stands on the first element not yet asked, if any.
-    if (!element) this.queue.shift();
+    // The walker now stands on the first node not yet read, if any.
+    if (!node) this.queue.shift();
   }
 
   private enqueueEachChild(parent: Node) {

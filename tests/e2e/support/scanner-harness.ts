@@ -8,6 +8,8 @@ import { VisibleMarks } from '../../../utils/page/visible-marks';
 
 interface ScanOptions {
   maxElementsPerPass?: number;
+  /** Subtrees over this many elements are read by walking their nodes. */
+  walkTextAbove?: number;
   /**
    * Once runs of children are queued, the page adds a message at the top of `main`, or
    * removes its first message. `remove-walked`: the page removes the first message while the
@@ -23,7 +25,7 @@ Object.assign(window, {
     new ScanScheduler(index, () => {}, new AbortController().signal).scanNow(document.body);
     return index.inReadingOrder().map((m) => m.id);
   },
-  async scanIds({ maxElementsPerPass, midScan }: ScanOptions = {}) {
+  async scanIds({ maxElementsPerPass, walkTextAbove, midScan }: ScanOptions = {}) {
     const index = new IdIndex(new VisibleMarks(new Highlight(), window));
     const scheduler = new ScanScheduler(
       index,
@@ -31,7 +33,15 @@ Object.assign(window, {
       new AbortController().signal,
       maxElementsPerPass,
       midScan === 'remove-walked' ? 1 : undefined,
+      walkTextAbove,
     );
+    // Counts the native searches, to tell which way the text was read.
+    let searches = 0;
+    const evaluate = Document.prototype.evaluate;
+    Document.prototype.evaluate = function (this: Document, ...args) {
+      searches++;
+      return evaluate.apply(this, args);
+    };
     scheduler.enqueueSubtree(document.body);
     // The queue is private; the test reads it only to act at the right moment.
     const queue = (scheduler as unknown as { queue: object[] }).queue;
@@ -63,7 +73,9 @@ Object.assign(window, {
       }
     }
     await scheduler.whenIdle();
+    Document.prototype.evaluate = evaluate;
     return {
+      searches,
       ids: index
         .inReadingOrder()
         .map((m) => `${m.id}${m.fromHref ? ' (href)' : ''}`)
