@@ -85,6 +85,7 @@ describeInChromium('the scanner on a bare page', () => {
     options: {
       maxElementsPerPass?: number;
       walkTextAbove?: number;
+      walkTextUpTo?: number;
       midScan?: 'prepend' | 'remove-first' | 'remove-walked';
     } = {},
   ) =>
@@ -100,17 +101,22 @@ describeInChromium('the scanner on a bare page', () => {
     expect(found.searches).toBeGreaterThan(0);
   });
 
-  it.each([-1, 20])(
-    'finds the same when subtrees over %i elements are read by walking their nodes',
-    async (walkTextAbove) => {
-      const found = await scan({ walkTextAbove });
-      expect(found).toEqual({ ids: EXPECTED, shadowRoots: 2, searches: searched });
-      // Over -1: every subtree is walked, with no search. Over 20: `main` and `body`; the
-      // shadow roots' small subtrees are searched.
-      if (walkTextAbove === -1) expect(found.searches).toBe(0);
-      else expect(found.searches).toBeGreaterThan(0);
+  it.each([
+    ['over -1 elements (all)', { walkTextAbove: -1 }],
+    ['over 20 elements (`body`) and of up to 16 (the shadow roots’)', {}],
+  ])(
+    'finds the same when subtrees %s are read by walking their nodes, with no search',
+    async (_which, options) => {
+      const found = await scan({ walkTextAbove: 20, ...options });
+      expect(found).toEqual({ ids: EXPECTED, shadowRoots: 2, searches: 0 });
     },
   );
+
+  it('finds the same when even the smallest subtrees are searched', async () => {
+    const found = await scan({ maxElementsPerPass: 1, walkTextUpTo: -1 });
+    expect(found).toEqual({ ids: EXPECTED, shadowRoots: 2, searches: searched });
+    expect(found.searches).toBeGreaterThan(20);
+  });
 
   it('lists IDs in reading order, with each shadow root where its host is', async () => {
     const order = await page.evaluate(() =>

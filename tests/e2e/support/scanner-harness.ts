@@ -10,6 +10,8 @@ interface ScanOptions {
   maxElementsPerPass?: number;
   /** Subtrees over this many elements are read by walking their nodes. */
   walkTextAbove?: number;
+  /** Subtrees of at most this many elements are read by walking their nodes. */
+  walkTextUpTo?: number;
   /**
    * Once runs of children are queued, the page adds a message at the top of `main`, or
    * removes its first message. `remove-walked`: the page removes the first message while the
@@ -25,7 +27,7 @@ Object.assign(window, {
     new ScanScheduler(index, () => {}, new AbortController().signal).scanNow(document.body);
     return index.inReadingOrder().map((m) => m.id);
   },
-  async scanIds({ maxElementsPerPass, walkTextAbove, midScan }: ScanOptions = {}) {
+  async scanIds({ maxElementsPerPass, walkTextAbove, walkTextUpTo, midScan }: ScanOptions = {}) {
     const index = new IdIndex(new VisibleMarks(new Highlight(), window));
     const scheduler = new ScanScheduler(
       index,
@@ -34,6 +36,7 @@ Object.assign(window, {
       maxElementsPerPass,
       midScan === 'remove-walked' ? 1 : undefined,
       walkTextAbove,
+      walkTextUpTo,
     );
     // Counts the native searches, to tell which way the text was read.
     let searches = 0;
