@@ -18,9 +18,10 @@ export const MAX_ELEMENTS_PER_PASS = 4_000;
  * test costs more per text node the larger the page (each test allocates in the DOM's own
  * heap, whose collections trace the whole DOM: our reading, not measured), while walking,
  * a wrapper and a string per text node, costs about the same per node at any size. In
- * `npm run bench`-like loads (script time, median of 7): searches 11 ms and walking 23 ms at 11,000 elements, 32 and 37 ms at 22,000, 56 and 30 ms at
- * 33,000, 83 and 37 ms at 55,000. Taking turns with the searching scanner, the walking one came
- * out even at 22,000 elements, and at 55,000 took 59 ms against 108 (median of 9).
+ * `npm run bench`-like loads (script time, median of 7), searching against walking: 11 and
+ * 23 ms at 11,000 elements, 32 and 37 ms at 22,000, 56 and 30 ms at 33,000, 83 and 37 ms at
+ * 55,000. Taking turns with the searching scanner, the walking one came out even at 22,000
+ * elements, and at 55,000 took 59 ms against 108 (median of 9).
  */
 export const WALK_TEXT_ABOVE_ELEMENTS = 20_000;
 
