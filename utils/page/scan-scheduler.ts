@@ -217,15 +217,12 @@ export class ScanScheduler {
       // Counted natively, but no further than the limit: the count of a 55,000-element page
       // took 4–6 ms. Past the item asked for, the collection has counted already.
       const elements = element.getElementsByTagName('*');
-      if (this.walkTextAbove < 0 || elements[this.walkTextAbove]) {
-        this.queueWalk(element, true);
-        return;
-      }
-      size = elements.length;
-      if (size <= this.walkTextUpTo) {
-        this.queueWalk(element, true);
-        return;
-      }
+      const overLimit = this.walkTextAbove < 0 || elements[this.walkTextAbove] !== undefined;
+      size = overLimit ? Infinity : elements.length;
+    }
+    if (size > this.walkTextAbove || size <= this.walkTextUpTo) {
+      this.queueWalk(element, true);
+      return;
     }
     if (whole) this.queueWalk(element, false);
     if (size <= this.maxElementsPerPass) {
