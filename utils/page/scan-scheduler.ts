@@ -214,10 +214,12 @@ export class ScanScheduler {
     if (!linksCollected) this.collectLinks(element);
     let size = knownSize;
     if (size === undefined) {
-      // Counted natively, but no further than the limit: the count of a 55,000-element page
-      // took 4–6 ms. Past the item asked for, the collection has counted already.
+      // Counted natively, but no further than the limit: `item()`, not `[i]`, which counts
+      // the whole collection first. On a 55,000-element page, in fresh loads: 1.7 ms for
+      // `item(20_000)`, 7.2 ms for `[20_000]`, 7.7 ms for `[100]`. Past the item asked
+      // for, the collection has counted already.
       const elements = element.getElementsByTagName('*');
-      const overLimit = this.walkTextAbove < 0 || elements[this.walkTextAbove] !== undefined;
+      const overLimit = this.walkTextAbove < 0 || elements.item(this.walkTextAbove) !== null;
       size = overLimit ? Infinity : elements.length;
     }
     if (size > this.walkTextAbove || size <= this.walkTextUpTo) {
