@@ -63,11 +63,11 @@ type Work =
   | { found: XPathResult; next: number }
   /**
    * Every element of `root`, asked for an open shadow root (whose text the searches cannot
-   * see), and with `readsText` every text node read too. A TreeWalker, not an XPath search:
-   * it stops and resumes between slices, and on a 50,000-node ticket it took 15 ms where the
-   * searches took 36–42 ms.
+   * see), and every text node read too when the walker shows them. A TreeWalker, not an
+   * XPath search: it stops and resumes between slices, and on a 50,000-node ticket it took
+   * 15 ms where the searches took 36–42 ms.
    */
-  | { walker: TreeWalker; root: Element; readsText: boolean };
+  | { walker: TreeWalker; root: Element };
 
 /**
  * Runs `task` in a new task, after the page's own pending work. A message port, not
@@ -122,15 +122,11 @@ export class ScanScheduler {
       this.queue.push({ subtree: node as DocumentFragment });
   }
 
-  private walkerFor(root: Element, readsText: boolean): TreeWalker {
+  private queueWalk(root: Element, readsText: boolean) {
     const show = readsText
       ? NodeFilter.SHOW_ELEMENT | NodeFilter.SHOW_TEXT
       : NodeFilter.SHOW_ELEMENT;
-    return root.ownerDocument.createTreeWalker(root, show);
-  }
-
-  private queueWalk(root: Element, readsText: boolean) {
-    this.queue.push({ walker: this.walkerFor(root, readsText), root, readsText });
+    this.queue.push({ walker: root.ownerDocument.createTreeWalker(root, show), root });
   }
 
   /** Scans `root` to the end before returning: for a small document read on demand. */
@@ -309,15 +305,16 @@ export class ScanScheduler {
 
   /** Asks the next batch of elements for an open shadow root, and reads text if it is to. */
   private walkElements(work: Extract<Work, { walker: TreeWalker }>) {
-    const { root, readsText } = work;
+    const { root } = work;
     if (!root.isConnected) {
       this.queue.shift();
       return;
     }
     // The page may have moved the walker's place out of the subtree between slices; walking
-    // on from there would miss the rest. Shadow roots already found are not added twice.
+    // on from there would miss the rest: start again, showing the same kinds of node. Shadow
+    // roots already found are not added twice.
     if (work.walker.currentNode !== root && !root.contains(work.walker.currentNode))
-      work.walker = this.walkerFor(root, readsText);
+      work.walker = root.ownerDocument.createTreeWalker(root, work.walker.whatToShow);
     const { walker } = work;
     let node: Node | null = walker.currentNode;
     for (let n = 0; n < this.walkBatch && node; n++, node = walker.nextNode()) {
