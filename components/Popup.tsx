@@ -135,11 +135,10 @@ export function Popup({ early }: { early?: EarlyInput } = {}) {
     const granted = await browser.permissions.request({ origins: [originPattern(tab.origin)] });
     if (!granted)
       return setProblem({ message: 'Access to this site was not granted, so nothing changed.' });
-    const reply = await askBackground<string[]>({
-      type: 'sites.enable',
-      origin: tab.origin,
-      tabId: tab.id,
-    });
+    // In Chrome the popup closed as the prompt showed, and this line is never reached: the
+    // background enables the site on the grant itself (siteAccessGranted). Where the popup
+    // stays open (Firefox), this asks for the same, once.
+    const reply = await askBackground<string[]>({ type: 'sites.enable', origin: tab.origin });
     if (!reply.ok) return setProblem(reply.error);
     setSites(reply.value);
     watchPageIds(tab.id, setPageIds); // It runs on the tab now.

@@ -7,6 +7,7 @@ import { createMessageHandler } from '../utils/messaging/background-router';
 import { readSettings } from '../utils/settings-store';
 import { createStripeClient } from '../utils/stripe/client';
 import { runKeyboardCommand } from '../utils/keyboard-commands';
+import { siteAccessGranted, siteAccessRemoved } from '../utils/site-access';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 
@@ -26,6 +27,8 @@ export default defineBackground(() => {
   });
   browser.runtime.onMessage.addListener((message, sender) => handleMessage(message, sender));
   browser.commands.onCommand.addListener((command) => void runKeyboardCommand(command));
+  browser.permissions.onAdded.addListener((granted) => void siteAccessGranted(granted));
+  browser.permissions.onRemoved.addListener((removed) => void siteAccessRemoved(removed));
   void resumePendingActions(journal, accountById, clientFor);
   void readSettings().then(({ retentionDays }) =>
     journal.pruneBefore(Date.now() - retentionDays * DAY_MS),

@@ -45,31 +45,80 @@ export async function listEnabledSites(): Promise<string[]> {
 
 export type SiteChange = { ok: true; sites: string[] } | { ok: false; reason: string };
 
-/** Registers the content script for an origin the agent has granted, and runs it in `tabId` now. */
-export async function enableSite(origin: string, tabId?: number): Promise<SiteChange> {
-  if (isDeclaredSite(origin))
-    return { ok: false, reason: 'This helpdesk is supported already; reload the page.' };
-  const granted = await browser.permissions.contains({ origins: [originPattern(origin)] });
-  if (!granted)
-    return { ok: false, reason: 'Access to this site was not granted, so nothing changed.' };
-  const id = `${SCRIPT_ID_PREFIX}${origin}`;
-  if (!(await listEnabledSites()).includes(origin)) {
-    await browser.scripting.registerContentScripts([
-      {
-        id,
-        matches: [originPattern(origin)],
-        js: [CONTENT_SCRIPT_PATH],
-        css: [MARKS_CSS_PATH],
-        allFrames: true,
-        matchOriginAsFallback: true,
-        runAt: 'document_idle',
-        persistAcrossSessions: true,
-      },
-    ]);
-  }
-  // The page may have navigated away meanwhile; the registration stands.
-  if (tabId !== undefined) await runContentScriptIn(tabId).catch(() => undefined);
-  return { ok: true, sites: await listEnabledSites() };
+/**
+ * One change to the sites at a time: a grant reaches the background both as the browser's
+ * event and as the popup's request, and two registrations under one ID would fail.
+ */
+let lastChange: Promise<unknown> = Promise.resolve();
+function oneAtATime<T>(change: () => Promise<T>): Promise<T> {
+  const next = lastChange.then(change);
+  lastChange = next.catch(() => undefined);
+  return next;
+}
+
+/**
+ * Registers the content script for an origin the agent has granted, and runs it at once in
+ * the site's open tabs. A site already enabled is left as it is: its tabs run the script.
+ */
+export function enableSite(origin: string): Promise<SiteChange> {
+  return oneAtATime(async () => {
+    if (isDeclaredSite(origin))
+      return { ok: false, reason: 'This helpdesk is supported already; reload the page.' };
+    const granted = await browser.permissions.contains({ origins: [originPattern(origin)] });
+    if (!granted)
+      return { ok: false, reason: 'Access to this site was not granted, so nothing changed.' };
+    if (!(await listEnabledSites()).includes(origin)) {
+      await browser.scripting.registerContentScripts([
+        {
+          id: `${SCRIPT_ID_PREFIX}${origin}`,
+          matches: [originPattern(origin)],
+          js: [CONTENT_SCRIPT_PATH],
+          css: [MARKS_CSS_PATH],
+          allFrames: true,
+          matchOriginAsFallback: true,
+          runAt: 'document_idle',
+          persistAcrossSessions: true,
+        },
+      ]);
+      const tabs = await browser.tabs.query({ url: originPattern(origin) }).catch(() => []);
+      // A tab may have closed or moved on meanwhile; the registration stands.
+      await Promise.all(
+        tabs.map((tab) =>
+          tab.id === undefined ? undefined : runContentScriptIn(tab.id).catch(() => undefined),
+        ),
+      );
+    }
+    return { ok: true, sites: await listEnabledSites() };
+  });
+}
+
+/**
+ * The browser granted access to sites: each one (a whole https origin) is enabled. The popup
+ * asks for access, but Chrome closes the popup as it shows the prompt, so the popup never
+ * learns the answer; the grant reaches the background as this event whatever happens to it.
+ */
+export async function siteAccessGranted({ origins = [] }: { origins?: string[] }) {
+  for (const origin of origins.map(originOfPattern))
+    // A site that fails here still shows "Enable on this site", whose answer says why.
+    if (origin && !isDeclaredSite(origin)) await enableSite(origin).catch(() => undefined);
+}
+
+/** Access taken back (here, or in the browser's settings): the site's script goes too. */
+export function siteAccessRemoved({ origins = [] }: { origins?: string[] }) {
+  return oneAtATime(async () => {
+    const enabled = await listEnabledSites();
+    const ids = origins
+      .map(originOfPattern)
+      .filter((origin): origin is string => origin !== null && enabled.includes(origin))
+      .map((origin) => `${SCRIPT_ID_PREFIX}${origin}`);
+    if (ids.length) await browser.scripting.unregisterContentScripts({ ids });
+  });
+}
+
+/** `https://acme.example` from `https://acme.example/*`; null for wider patterns. */
+function originOfPattern(pattern: string): string | null {
+  const host = /^https:\/\/([^/*]+)\/\*$/.exec(pattern)?.[1];
+  return host ? siteOriginOf(`https://${host}/`) : null;
 }
 
 /** Runs the content script in every frame of `tabId` that the extension may access. */
@@ -98,20 +147,21 @@ export async function startOnTab(tabId: number): Promise<boolean> {
   }
 }
 
-export async function disableSite(origin: string): Promise<SiteChange> {
-  const id = `${SCRIPT_ID_PREFIX}${origin}`;
-  if ((await listEnabledSites()).includes(origin))
-    await browser.scripting.unregisterContentScripts({ ids: [id] });
-  // Its open tabs stop now, not at their next load; found while access to them remains.
-  const tabs = await browser.tabs.query({ url: originPattern(origin) }).catch(() => []);
-  const stop: BackgroundToContentMessage = { type: 'content.stop' };
-  await Promise.all(
-    tabs.map((tab) =>
-      tab.id === undefined
-        ? undefined
-        : browser.tabs.sendMessage(tab.id, stop).catch(() => undefined),
-    ),
-  );
-  await browser.permissions.remove({ origins: [originPattern(origin)] });
-  return { ok: true, sites: await listEnabledSites() };
+export function disableSite(origin: string): Promise<SiteChange> {
+  return oneAtATime(async () => {
+    if ((await listEnabledSites()).includes(origin))
+      await browser.scripting.unregisterContentScripts({ ids: [`${SCRIPT_ID_PREFIX}${origin}`] });
+    // Its open tabs stop now, not at their next load; found while access to them remains.
+    const tabs = await browser.tabs.query({ url: originPattern(origin) }).catch(() => []);
+    const stop: BackgroundToContentMessage = { type: 'content.stop' };
+    await Promise.all(
+      tabs.map((tab) =>
+        tab.id === undefined
+          ? undefined
+          : browser.tabs.sendMessage(tab.id, stop).catch(() => undefined),
+      ),
+    );
+    await browser.permissions.remove({ origins: [originPattern(origin)] });
+    return { ok: true, sites: await listEnabledSites() };
+  });
 }

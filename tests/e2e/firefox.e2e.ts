@@ -1,9 +1,9 @@
-import type { Browser, Frame, Page } from 'puppeteer-core';
+import type { Browser, ElementHandle, Frame, Page } from 'puppeteer-core';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { SEED_IDS } from '../emulator/seed-data';
 import { expectProbeFoundNothing } from './pages/hostile-probe';
 import { locateTextOnScreen } from './pages/locate-text';
-import { HELPDESK_ORIGIN } from './support/extension-browser';
+import { HELPDESK_ORIGIN, UNDECLARED_ORIGIN } from './support/extension-browser';
 import {
   FIREFOX_EXTENSION_DIR,
   FIREFOX_EXTENSION_UUID,
@@ -78,6 +78,17 @@ async function openExtensionTab(browser: Browser) {
   ).page())!;
   await tab.waitForFunction(() => document.readyState === 'complete');
   return { tab, ticket };
+}
+
+/** What an extension page's `browser` global offers that these tests use. */
+interface ExtensionGlobals {
+  browser: {
+    permissions: {
+      request(permissions: { origins: string[] }): Promise<boolean>;
+      contains(permissions: { origins: string[] }): Promise<boolean>;
+    };
+    scripting: { getRegisteredContentScripts(): Promise<Array<{ id: string }>> };
+  };
 }
 
 const cardObjectId = (card: Frame) =>
@@ -364,5 +375,69 @@ describe.skipIf('skip' in firefox)('in Firefox, the same extension', () => {
     ).toBe(1);
     expect(errors).toEqual([]);
     await page.close();
+  });
+
+  it('runs on a site the agent grants access to, in its open tab at once, until the agent disables it', async () => {
+    const { browser } = firefoxBrowser;
+    const site = await browser.newPage();
+    await site.setViewport({ width: 1280, height: 860 });
+    await site.goto(`${UNDECLARED_ORIGIN}/ticket.html`);
+    const marks = () =>
+      site.evaluate(() => CSS.highlights.get('stripe-helpdesk-actions-id')?.size ?? 0);
+    expect(await marks()).toBe(0); // Not a declared helpdesk.
+
+    // The grant, asked for on the agent's click as "Enable on this site" asks for it. Nothing
+    // else is sent: in Chrome the popup closes as the prompt shows, so the grant must do.
+    const { tab: options, ticket } = await openExtensionTab(browser);
+    await ticket.close();
+    await options.evaluate((origin) => {
+      const api = (globalThis as unknown as ExtensionGlobals).browser;
+      document.body.addEventListener(
+        'click',
+        () => void api.permissions.request({ origins: [`${origin}/*`] }),
+        { once: true },
+      );
+    }, UNDECLARED_ORIGIN);
+    await options.bringToFront();
+    await click(options, 'h1');
+
+    await site.waitForFunction(
+      () => (CSS.highlights.get('stripe-helpdesk-actions-id')?.size ?? 0) > 0,
+      { polling: 50 },
+    );
+    await closeCard(site, await openCard(site, SEED_IDS.jenny));
+
+    // Options lists the site; Disable stops it in the open tab and gives the access back.
+    // Puppeteer may not navigate an extension page; the page reloads itself.
+    await options.evaluate(() => location.reload());
+    const disable = await options.waitForFunction(
+      (name) => [...document.querySelectorAll('button')].find((b) => b.textContent === name),
+      { polling: 50 },
+      `Disable ${UNDECLARED_ORIGIN}`,
+    );
+    await (disable as unknown as ElementHandle<HTMLButtonElement>).click();
+    await site.waitForFunction(() => !CSS.highlights.has('stripe-helpdesk-actions-id'), {
+      polling: 50,
+    });
+    await options.waitForFunction(
+      (origin) =>
+        (globalThis as unknown as ExtensionGlobals).browser.permissions
+          .contains({ origins: [`${origin}/*`] })
+          .then((granted) => !granted),
+      { polling: 50 },
+      UNDECLARED_ORIGIN,
+    );
+    expect(
+      await options.evaluate(() =>
+        (globalThis as unknown as ExtensionGlobals).browser.scripting
+          .getRegisteredContentScripts()
+          .then((scripts) => scripts.map((script) => script.id)),
+      ),
+    ).toEqual([]);
+    await site.reload();
+    // Given the time a content script takes to start and mark, none does.
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    expect(await marks()).toBe(0);
+    await Promise.all([site.close(), options.close()]);
   });
 });

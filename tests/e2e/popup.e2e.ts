@@ -5,7 +5,7 @@ import { SEED_IDS } from '../emulator/seed-data';
 import { OptionsPage, saveTestKey } from './pages/options-page';
 import { PopupPage } from './pages/popup-page';
 import { TicketPage } from './pages/ticket-page';
-import { EXTENSION_DIR } from './support/extension-browser';
+import { EXTENSION_DIR, UNDECLARED_ORIGIN } from './support/extension-browser';
 import { ToolbarPopup } from './support/toolbar-popup';
 import { describeInChromium, useExtensionBrowser } from './support/use-extension-browser';
 
@@ -54,6 +54,19 @@ describeInChromium('the popup', () => {
     expect(await popup.text()).toContain('jenny.rosen@example.com');
     await popup.close();
     await ticket.page.close();
+  });
+
+  it('offers Enable on this site over a helpdesk it does not know, once the toolbar button gives it the tab', async () => {
+    const page = await extension().context.newPage();
+    await page.goto(`${UNDECLARED_ORIGIN}/ticket.html`);
+    const popup = await ToolbarPopup.click(extension(), page);
+    await popup.waitFor(`document.body?.innerText.includes('Enable on this site')`);
+    expect(await popup.text()).not.toContain('Disable on this site');
+    // Nothing runs there until the agent grants access (see the Firefox test, where a grant
+    // can be given without a prompt).
+    expect(await page.evaluate(() => CSS.highlights.has('stripe-helpdesk-actions-id'))).toBe(false);
+    await popup.close();
+    await page.close();
   });
 
   it('waits on one file only before Chrome shows it: its styles are inline, one script', async () => {

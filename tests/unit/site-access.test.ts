@@ -4,6 +4,8 @@ import {
   disableSite,
   enableSite,
   isDeclaredSite,
+  siteAccessGranted,
+  siteAccessRemoved,
   siteOriginOf,
   startOnTab,
 } from '../../utils/site-access';
@@ -55,9 +57,17 @@ describe('sites the agent enables', () => {
     expect(isDeclaredSite(origin)).toBe(declared);
   });
 
-  it("registers the content script and the marks' stylesheet for a granted origin, and runs both in the tab at once", async () => {
+  /** The site's open tabs, as `tabs.query({ url })` finds them. */
+  const openTabs = (...ids: number[]) =>
+    vi
+      .spyOn(fakeBrowser.tabs, 'query')
+      .mockImplementation((async () =>
+        ids.map((id) => ({ id }))) as unknown as typeof fakeBrowser.tabs.query);
+
+  it("registers the content script and the marks' stylesheet for a granted origin, and runs both in its open tabs at once", async () => {
     const { api, registered } = fakeScripting(true);
-    const result = await enableSite('https://support.acme.example', 12);
+    const query = openTabs(12, 15);
+    const result = await enableSite('https://support.acme.example');
     expect(result).toEqual({ ok: true, sites: ['https://support.acme.example'] });
     expect(registered[0]).toMatchObject({
       id: 'site:https://support.acme.example',
@@ -67,17 +77,73 @@ describe('sites the agent enables', () => {
       allFrames: true,
       persistAcrossSessions: true,
     });
-    expect(api.insertCSS).toHaveBeenCalledWith({
-      target: { tabId: 12, allFrames: true },
-      files: ['/content-scripts/marks.css'],
-    });
-    expect(api.executeScript).toHaveBeenCalledWith({
-      target: { tabId: 12, allFrames: true },
-      files: ['/helpdesk.js'],
-    });
-    // Enabling twice registers once.
+    expect(query).toHaveBeenCalledWith({ url: 'https://support.acme.example/*' });
+    for (const tabId of [12, 15]) {
+      expect(api.insertCSS).toHaveBeenCalledWith({
+        target: { tabId, allFrames: true },
+        files: ['/content-scripts/marks.css'],
+      });
+      expect(api.executeScript).toHaveBeenCalledWith({
+        target: { tabId, allFrames: true },
+        files: ['/helpdesk.js'],
+      });
+    }
+    // Enabling again registers nothing and runs nothing twice.
     await enableSite('https://support.acme.example');
     expect(api.registerContentScripts).toHaveBeenCalledTimes(1);
+    expect(api.executeScript).toHaveBeenCalledTimes(2);
+  });
+
+  it('enables a site on the grant alone, as when Chrome closed the popup that asked for it', async () => {
+    const { api, registered } = fakeScripting(true);
+    openTabs(3);
+    await siteAccessGranted({ origins: ['https://support.acme.example/*'] });
+    expect(registered.map((s) => s.id)).toEqual(['site:https://support.acme.example']);
+    expect(api.executeScript).toHaveBeenCalledWith({
+      target: { tabId: 3, allFrames: true },
+      files: ['/helpdesk.js'],
+    });
+  });
+
+  it('registers once when the grant and the popup ask for the same site together', async () => {
+    const { api, registered } = fakeScripting(true);
+    openTabs(3);
+    const [fromPopup] = await Promise.all([
+      enableSite('https://support.acme.example'),
+      siteAccessGranted({ origins: ['https://support.acme.example/*'] }),
+      enableSite('https://support.acme.example'),
+    ]);
+    expect(fromPopup).toEqual({ ok: true, sites: ['https://support.acme.example'] });
+    expect(api.registerContentScripts).toHaveBeenCalledTimes(1);
+    expect(registered).toHaveLength(1);
+    expect(api.executeScript).toHaveBeenCalledTimes(1);
+  });
+
+  it.each([
+    ['every https site', 'https://*/*'],
+    ['a wildcard of hosts', 'https://*.example.com/*'],
+    ['a declared helpdesk', 'https://acme.zendesk.com/*'],
+    ['a plain-http site', 'http://support.acme.example/*'],
+    ['part of a site', 'https://support.acme.example/tickets/*'],
+  ])('enables nothing on a grant of %s', async (_what, pattern) => {
+    const { api } = fakeScripting(true);
+    await siteAccessGranted({ origins: [pattern] });
+    expect(api.registerContentScripts).not.toHaveBeenCalled();
+  });
+
+  it('drops the script of a site whose access was taken back in the browser', async () => {
+    const { api, registered } = fakeScripting(true);
+    openTabs();
+    await enableSite('https://support.acme.example');
+    await enableSite('https://help.other.example');
+    await siteAccessRemoved({ origins: ['https://support.acme.example/*', 'https://*/*'] });
+    expect(api.unregisterContentScripts).toHaveBeenCalledWith({
+      ids: ['site:https://support.acme.example'],
+    });
+    expect(registered.map((s) => s.id)).toEqual(['site:https://help.other.example']);
+    // Nothing to drop: no call.
+    await siteAccessRemoved({ origins: ['https://never.enabled.example/*'] });
+    expect(api.unregisterContentScripts).toHaveBeenCalledTimes(1);
   });
 
   it('changes nothing when the agent did not grant access, or for a declared helpdesk', async () => {

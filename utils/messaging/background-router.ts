@@ -191,7 +191,7 @@ export function createMessageHandler(context: BackgroundContext) {
         await context.openOptions();
         return success(null);
       case 'sites.enable': {
-        const changed = await enableSite(request.origin, request.tabId);
+        const changed = await enableSite(request.origin);
         return changed.ok ? success(changed.sites) : failure(changed.reason);
       }
       case 'sites.disable': {

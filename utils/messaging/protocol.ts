@@ -64,11 +64,7 @@ export const ExtensionPageRequest = z.discriminatedUnion('type', [
   z.strictObject({ type: z.literal('settings.get') }),
   z.strictObject({ type: z.literal('sites.list') }),
   z.strictObject({ type: z.literal('options.open') }),
-  z.strictObject({
-    type: z.literal('sites.enable'),
-    origin: SiteOrigin,
-    tabId: z.number().int().min(0).optional(),
-  }),
+  z.strictObject({ type: z.literal('sites.enable'), origin: SiteOrigin }),
   z.strictObject({ type: z.literal('sites.disable'), origin: SiteOrigin }),
   z.strictObject({ type: z.literal('sites.startOnTab'), tabId: z.number().int().min(0) }),
   z.strictObject({ type: z.literal('popup.openCard'), objectId: StripeObjectId }),

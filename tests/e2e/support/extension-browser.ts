@@ -12,6 +12,9 @@ export const EXTENSION_DIR = join(REPO_ROOT, '.output/chrome-mv3');
 export const FIXTURES_DIR = join(REPO_ROOT, 'tests/fixtures');
 /** A helpdesk host the extension runs on from install, served from the fixtures folder. */
 export const HELPDESK_ORIGIN = 'https://acme.zendesk.com';
+/** A helpdesk the extension does not declare, served from the same fixtures. */
+export const UNDECLARED_HOST = 'support.acme.example';
+export const UNDECLARED_ORIGIN = `https://${UNDECLARED_HOST}`;
 
 export interface ExtensionBrowser {
   context: BrowserContext;
@@ -41,6 +44,7 @@ export async function launchExtensionBrowser(options: {
     'api.stripe.com',
     'acme.zendesk.com',
     '*.zendesk.com',
+    UNDECLARED_HOST,
     'localhost',
   ]);
   const stripe = await startStripeEmulator({ tls, port: options.stripePort });
@@ -53,7 +57,7 @@ export async function launchExtensionBrowser(options: {
     args: [
       `--disable-extensions-except=${extensionDir}`,
       `--load-extension=${extensionDir}`,
-      `--host-resolver-rules=MAP api.stripe.com 127.0.0.1:${stripe.port}, MAP acme.zendesk.com 127.0.0.1:${fixtures.port}, EXCLUDE localhost`,
+      `--host-resolver-rules=MAP api.stripe.com 127.0.0.1:${stripe.port}, MAP acme.zendesk.com 127.0.0.1:${fixtures.port}, MAP ${UNDECLARED_HOST} 127.0.0.1:${fixtures.port}, EXCLUDE localhost`,
       '--ignore-certificate-errors',
       // The DevTools protocol's Extensions domain: reinstall (an update), click the toolbar button.
       '--enable-unsafe-extension-debugging',

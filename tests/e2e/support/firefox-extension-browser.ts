@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { launch, type Browser } from 'puppeteer-core';
 import { startStripeEmulator, type RunningEmulator } from '../../emulator/stripe-emulator';
-import { FIXTURES_DIR, REPO_ROOT } from './extension-browser';
+import { FIXTURES_DIR, REPO_ROOT, UNDECLARED_HOST } from './extension-browser';
 import { startFixtureServer } from './fixture-server';
 import { browserOrSkipReason } from './installed-browser';
 import { startConnectProxy } from './connect-proxy';
@@ -35,12 +35,18 @@ export interface FirefoxExtensionBrowser {
  */
 export async function launchFirefoxWithExtension(firefoxPath: string) {
   const tmp = mkdtempSync(join(tmpdir(), 'sha-firefox-'));
-  const tls = makeTestCertificate(tmp, ['api.stripe.com', 'acme.zendesk.com', 'localhost']);
+  const tls = makeTestCertificate(tmp, [
+    'api.stripe.com',
+    'acme.zendesk.com',
+    UNDECLARED_HOST,
+    'localhost',
+  ]);
   const stripe = await startStripeEmulator({ tls });
   const fixtures = await startFixtureServer(FIXTURES_DIR, tls);
   const proxy = await startConnectProxy({
     'api.stripe.com:443': stripe.port,
     'acme.zendesk.com:443': fixtures.port,
+    [`${UNDECLARED_HOST}:443`]: fixtures.port,
   });
   const browser = await launch({
     browser: 'firefox',
@@ -55,6 +61,8 @@ export async function launchFirefoxWithExtension(firefoxPath: string) {
       'network.proxy.ssl_port': proxy.port,
       'network.proxy.no_proxies_on': '',
       'extensions.webextensions.uuids': JSON.stringify({ [ADDON_ID]: FIREFOX_EXTENSION_UUID }),
+      // A site's access is granted without the prompt, which no driver can answer.
+      'extensions.webextOptionalPermissionPrompts': false,
     },
   });
   await browser.installExtension(FIREFOX_EXTENSION_DIR);
