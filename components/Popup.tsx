@@ -243,9 +243,11 @@ export function Popup({ early }: { early?: EarlyInput } = {}) {
           <p class="muted">
             {/* Not running on a site it runs on, or on a tab whose address the popup was
                 not given: most likely open since before an install or update. */}
-            {notRunning && siteState !== 'off'
-              ? 'Reload this tab to find its Stripe IDs: it was open before the extension was installed or updated.'
-              : 'No Stripe IDs found on this page.'}
+            {siteState === 'off'
+              ? `Not enabled on ${new URL(tab!.origin!).host}, so its Stripe IDs are not looked for.`
+              : notRunning
+                ? 'Reload this tab to find its Stripe IDs: it was open before the extension was installed or updated.'
+                : 'No Stripe IDs found on this page.'}
           </p>
         )}
         {pageIds && pageIds.length > 0 && (

@@ -61,7 +61,10 @@ describeInChromium('the popup', () => {
     await page.goto(`${UNDECLARED_ORIGIN}/ticket.html`);
     const popup = await ToolbarPopup.click(extension(), page);
     await popup.waitFor(`document.body?.innerText.includes('Enable on this site')`);
-    expect(await popup.text()).not.toContain('Disable on this site');
+    const text = await popup.text();
+    expect(text).toContain('Not enabled on support.acme.example');
+    expect(text).not.toContain('No Stripe IDs found');
+    expect(text).not.toContain('Disable on this site');
     // Nothing runs there until the agent grants access (see the Firefox test, where a grant
     // can be given without a prompt).
     expect(await page.evaluate(() => CSS.highlights.has('stripe-helpdesk-actions-id'))).toBe(false);
