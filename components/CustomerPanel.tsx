@@ -153,24 +153,6 @@ export function CustomerPanel(props: {
           Found in {customer.mode} mode, with the {customer.accountLabel} key (not the active one).
         </p>
       )}
-      {customer.recentTransactions.length > 0 && (
-        <details>
-          <summary>Recent balance transactions ({customer.recentTransactions.length})</summary>
-          <ul class="transactions">
-            {customer.recentTransactions.map((t) => (
-              <li key={t.id}>
-                <time dateTime={new Date(t.created * 1000).toISOString()}>
-                  {new Date(t.created * 1000).toLocaleDateString()}
-                </time>{' '}
-                {t.amount < 0 ? 'Credit' : 'Debit'}{' '}
-                {formatMinorUnits(Math.abs(t.amount), t.currency)}
-                {t.description ? ` — ${t.description}` : ''}
-              </li>
-            ))}
-          </ul>
-        </details>
-      )}
-
       {done && (
         <p class="notice notice-success" role="status">
           {done}
@@ -306,6 +288,26 @@ export function CustomerPanel(props: {
             </button>
           </div>
         </form>
+      )}
+
+      {/* Last: it appears or grows when the card reloads after a credit, and content added
+          above the actions would move them under the agent's pointer as they click. */}
+      {customer.recentTransactions.length > 0 && (
+        <details>
+          <summary>Recent balance transactions ({customer.recentTransactions.length})</summary>
+          <ul class="transactions">
+            {customer.recentTransactions.map((t) => (
+              <li key={t.id}>
+                <time dateTime={new Date(t.created * 1000).toISOString()}>
+                  {new Date(t.created * 1000).toLocaleDateString()}
+                </time>{' '}
+                {t.amount < 0 ? 'Credit' : 'Debit'}{' '}
+                {formatMinorUnits(Math.abs(t.amount), t.currency)}
+                {t.description ? ` — ${t.description}` : ''}
+              </li>
+            ))}
+          </ul>
+        </details>
       )}
     </section>
   );

@@ -73,6 +73,23 @@ describeInChromium('customer card: balance credits and portal links', () => {
     await ticket.page.close();
   });
 
+  it('keeps its actions where they are when it reloads after a credit', async () => {
+    const { ticket, card } = await jennyCard();
+    await card.getByRole('button', { name: 'Add credit' }).click();
+    await card.getByLabel('Amount').fill('5');
+    await card.getByRole('button', { name: 'Review credit' }).click();
+    // The reload's reads answer late, so the agent goes on before the card changes.
+    extension().emulator.injectFault({ kind: 'delay', ms: 700 }, { method: 'GET', times: 10 });
+    await card.getByRole('button', { name: 'Confirm' }).click();
+    await card.getByRole('status').getByText('Credited $5.00').waitFor();
+    await card.getByRole('button', { name: 'Create portal link' }).click();
+    const createLink = card.getByRole('button', { name: 'Create link' });
+    const before = await createLink.boundingBox();
+    await card.getByText('Recent balance transactions (1)').waitFor();
+    expect(await createLink.boundingBox()).toEqual(before);
+    await ticket.page.close();
+  });
+
   it('exports the activity log as CSV, filtered, without keys or portal URLs', async () => {
     const { context, extensionId, emulator } = extension();
     const { ticket, card } = await jennyCard();
