@@ -67,7 +67,8 @@ export function Popup({ early }: { early?: EarlyInput } = {}) {
   const [pageIds, setPageIds] = useState<string[] | null>(null);
   /** The content script is not running on the tab and could not be started there. */
   const [notRunning, setNotRunning] = useState(false);
-  const [sites, setSites] = useState<string[]>([]);
+  /** The sites the agent enabled; null until the background has said. */
+  const [sites, setSites] = useState<string[] | null>(null);
   const [recent, setRecent] = useState<JournalRecord[]>([]);
   const [search, setSearch] = useState(typedBeforeScripts);
   const [problem, setProblem] = useState<AgentFacingError | null>(null);
@@ -83,7 +84,7 @@ export function Popup({ early }: { early?: EarlyInput } = {}) {
       // Ready before the agent picks an ID, without delaying the popup's first frames.
       setTimeout(() => void loadActionCard(), 0);
     });
-    void askBackground<string[]>({ type: 'sites.list' }).then((r) => r.ok && setSites(r.value));
+    void askBackground<string[]>({ type: 'sites.list' }).then((r) => setSites(r.ok ? r.value : []));
     void askBackground<JournalRecord[]>({ type: 'journal.recent', limit: 10 }).then(
       (r) => r.ok && setRecent(r.value),
     );
@@ -183,9 +184,11 @@ export function Popup({ early }: { early?: EarlyInput } = {}) {
     ? null
     : isDeclaredSite(tab.origin)
       ? 'declared'
-      : sites.includes(tab.origin)
-        ? 'enabled'
-        : 'off';
+      : sites === null
+        ? null
+        : sites.includes(tab.origin)
+          ? 'enabled'
+          : 'off';
 
   return (
     <main class="popup">
@@ -238,17 +241,24 @@ export function Popup({ early }: { early?: EarlyInput } = {}) {
 
       <section aria-labelledby="on-page">
         <h2 id="on-page">On this page</h2>
-        {pageIds === null && <p class="muted">Looking…</p>}
-        {pageIds?.length === 0 && (
+        {siteState === 'off' ? (
+          // Known as soon as the tab's address is: nothing to look for on the page.
           <p class="muted">
-            {/* Not running on a site it runs on, or on a tab whose address the popup was
-                not given: most likely open since before an install or update. */}
-            {siteState === 'off'
-              ? `Not enabled on ${new URL(tab!.origin!).host}, so its Stripe IDs are not looked for.`
-              : notRunning
-                ? 'Reload this tab to find its Stripe IDs: it was open before the extension was installed or updated.'
-                : 'No Stripe IDs found on this page.'}
+            Not enabled on {new URL(tab!.origin!).host}, so its Stripe IDs are not looked for.
           </p>
+        ) : (
+          <>
+            {pageIds === null && <p class="muted">Looking…</p>}
+            {pageIds?.length === 0 && (
+              <p class="muted">
+                {/* Not running on a site it runs on, or on a tab whose address the popup was
+                    not given: most likely open since before an install or update. */}
+                {notRunning
+                  ? 'Reload this tab to find its Stripe IDs: it was open before the extension was installed or updated.'
+                  : 'No Stripe IDs found on this page.'}
+              </p>
+            )}
+          </>
         )}
         {pageIds && pageIds.length > 0 && (
           <ul class="id-list">

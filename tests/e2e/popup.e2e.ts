@@ -60,9 +60,9 @@ describeInChromium('the popup', () => {
     const page = await extension().context.newPage();
     await page.goto(`${UNDECLARED_ORIGIN}/ticket.html`);
     const popup = await ToolbarPopup.click(extension(), page);
-    await popup.waitFor(`document.body?.innerText.includes('Enable on this site')`);
+    await popup.waitFor(`document.body?.innerText.includes('Not enabled on support.acme.example')`);
     const text = await popup.text();
-    expect(text).toContain('Not enabled on support.acme.example');
+    expect(text).toContain('Enable on this site');
     expect(text).not.toContain('No Stripe IDs found');
     expect(text).not.toContain('Disable on this site');
     // Nothing runs there until the agent grants access (see the Firefox test, where a grant
