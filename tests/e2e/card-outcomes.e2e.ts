@@ -1,6 +1,6 @@
 import { expect, it } from 'vitest';
 import { SEED_IDS } from '../emulator/seed-data';
-import { waitForCardToFit } from './pages/card-frame';
+import { clickCardButton, waitForCardToFit } from './pages/card-frame';
 import { OptionsPage, saveTestKey } from './pages/options-page';
 import { TicketPage } from './pages/ticket-page';
 import { describeInChromium, useExtensionBrowser } from './support/use-extension-browser';
@@ -54,7 +54,7 @@ describeInChromium('what the card says for each session and each failure', () =>
     const { ticket, card } = await cardFor(SEED_IDS.openSession);
     extension().emulator.injectFault({ kind: 'status', status: 429 }, { method: 'POST' });
     await card.getByRole('button', { name: 'Expire session' }).click();
-    await card.getByRole('button', { name: 'Confirm' }).click();
+    await clickCardButton(card, 'Confirm');
     await card.getByRole('status').getByText('Session expired').waitFor();
     expect(posts()).toHaveLength(2);
     expect(new Set(posts().map((p) => p.headers['idempotency-key'])).size).toBe(1);
@@ -86,7 +86,7 @@ describeInChromium('what the card says for each session and each failure', () =>
       const { ticket, card } = await cardFor(SEED_IDS.openSession);
       emulator.injectFault(fault, { method: 'POST', times: 10 });
       await card.getByRole('button', { name: 'Expire session' }).click();
-      await card.getByRole('button', { name: 'Confirm' }).click();
+      await clickCardButton(card, 'Confirm');
       const alert = card.getByRole('alert');
       await alert.getByText(sentence).waitFor({ timeout: 15_000 });
       expect((await alert.textContent())?.includes('Stripe request ID: req_')).toBe(hasRequestId);
@@ -97,7 +97,7 @@ describeInChromium('what the card says for each session and each failure', () =>
       emulator.clearFaults();
       await waitForCardToFit(card);
       await card.getByRole('button', { name: 'Expire session' }).click();
-      await card.getByRole('button', { name: 'Confirm' }).click();
+      await clickCardButton(card, 'Confirm');
       await card.getByRole('status').getByText('Session expired').waitFor();
       expect(posts().filter((p) => p.status === 200)).toHaveLength(1);
       expect(new Set(posts().map((p) => p.headers['idempotency-key'])).size).toBe(keys);
@@ -109,7 +109,7 @@ describeInChromium('what the card says for each session and each failure', () =>
     const { ticket, card } = await cardFor(SEED_IDS.openSession);
     extension().emulator.injectFault({ kind: 'delay', ms: 300 }, { method: 'POST' });
     await card.getByRole('button', { name: 'Expire session' }).click();
-    await card.getByRole('button', { name: 'Confirm' }).dblclick();
+    await clickCardButton(card, 'Confirm', { double: true });
     await card.getByRole('status').getByText('Session expired').waitFor();
     expect(posts()).toHaveLength(1);
     await ticket.page.close();
@@ -118,7 +118,7 @@ describeInChromium('what the card says for each session and each failure', () =>
   it('records each outcome in the activity log', async () => {
     const { ticket, card } = await cardFor(SEED_IDS.openSession);
     await card.getByRole('button', { name: 'Expire session' }).click();
-    await card.getByRole('button', { name: 'Confirm' }).click();
+    await clickCardButton(card, 'Confirm');
     await card.getByRole('status').getByText('Session expired').waitFor();
     const { requestId } = posts()[0]!;
     const options = await OptionsPage.open(extension().context, extension().extensionId);

@@ -4,6 +4,7 @@ import { SEED_IDS } from '../emulator/seed-data';
 import { OptionsPage, saveTestKey } from './pages/options-page';
 import { TicketPage } from './pages/ticket-page';
 import { describeInChromium, useExtensionBrowser } from './support/use-extension-browser';
+import { clickCardButton } from './pages/card-frame';
 
 describeInChromium('customer card: balance credits and portal links', () => {
   const extension = useExtensionBrowser(saveTestKey);
@@ -25,12 +26,12 @@ describeInChromium('customer card: balance credits and portal links', () => {
     await card.getByLabel('Amount').fill('10,50');
     expect(await card.getByLabel('Currency').inputValue()).toBe('USD');
     await card.getByLabel('Note').fill('Goodwill for ticket 4821');
-    await card.getByRole('button', { name: 'Review credit' }).click();
+    await clickCardButton(card, 'Review credit');
     expect(await card.getByTestId('credit-preview').textContent()).toBe(
       'Credit $10.50 to Jenny Rosen — balance becomes −$10.50',
     );
     expect(posts()).toHaveLength(0);
-    await card.getByRole('button', { name: 'Confirm' }).click();
+    await clickCardButton(card, 'Confirm');
     await card
       .getByRole('status')
       .getByText('Credited $10.50 to Jenny Rosen. Balance now: Credit $10.50.')
@@ -77,10 +78,10 @@ describeInChromium('customer card: balance credits and portal links', () => {
     const { ticket, card } = await jennyCard();
     await card.getByRole('button', { name: 'Add credit' }).click();
     await card.getByLabel('Amount').fill('5');
-    await card.getByRole('button', { name: 'Review credit' }).click();
+    await clickCardButton(card, 'Review credit');
     // The reload's reads answer late, so the agent goes on before the card changes.
     extension().emulator.injectFault({ kind: 'delay', ms: 700 }, { method: 'GET', times: 10 });
-    await card.getByRole('button', { name: 'Confirm' }).click();
+    await clickCardButton(card, 'Confirm');
     await card.getByRole('status').getByText('Credited $5.00').waitFor();
     await card.getByRole('button', { name: 'Create portal link' }).click();
     const createLink = card.getByRole('button', { name: 'Create link' });
@@ -95,11 +96,11 @@ describeInChromium('customer card: balance credits and portal links', () => {
     const { ticket, card } = await jennyCard();
     await card.getByRole('button', { name: 'Add credit' }).click();
     await card.getByLabel('Amount').fill('12.34');
-    await card.getByRole('button', { name: 'Review credit' }).click();
-    await card.getByRole('button', { name: 'Confirm' }).click();
+    await clickCardButton(card, 'Review credit');
+    await clickCardButton(card, 'Confirm');
     await card.getByRole('status').getByText('Credited $12.34').waitFor();
     await card.getByRole('button', { name: 'Create portal link' }).click();
-    await card.getByRole('button', { name: 'Create link' }).click();
+    await clickCardButton(card, 'Create link');
     await card.getByRole('status', { name: 'Portal link' }).waitFor();
     await ticket.page.close();
 
@@ -133,7 +134,7 @@ describeInChromium('customer card: balance credits and portal links', () => {
     const { ticket, card } = await jennyCard();
     await card.getByRole('button', { name: 'Add credit' }).click();
     await card.getByLabel('Amount').fill(typed);
-    await card.getByRole('button', { name: 'Review credit' }).click();
+    await clickCardButton(card, 'Review credit');
     expect(await card.getByRole('alert').textContent()).toContain(reason);
     expect(posts()).toHaveLength(0);
     await ticket.page.close();
@@ -145,9 +146,9 @@ describeInChromium('customer card: balance credits and portal links', () => {
     emulator.injectFault({ kind: 'status', status: 429 }, { method: 'POST' });
     await card.getByRole('button', { name: 'Add credit' }).click();
     await card.getByLabel('Amount').fill('5');
-    await card.getByRole('button', { name: 'Review credit' }).click();
+    await clickCardButton(card, 'Review credit');
     emulator.injectFault({ kind: 'drop-after' }, { method: 'POST' });
-    await card.getByRole('button', { name: 'Confirm' }).dblclick();
+    await clickCardButton(card, 'Confirm', { double: true });
     await card.getByRole('status').getByText('Credited $5.00').waitFor();
     expect(new Set(posts().map((p) => p.headers['idempotency-key'])).size).toBe(1);
     expect(emulator.balanceTransactions()).toHaveLength(1);
@@ -159,7 +160,7 @@ describeInChromium('customer card: balance credits and portal links', () => {
     const { ticket, card } = await jennyCard();
     await card.getByRole('button', { name: 'Create portal link' }).click();
     await card.getByLabel('Open the portal at').selectOption('payment_method_update');
-    await card.getByRole('button', { name: 'Create link' }).click();
+    await clickCardButton(card, 'Create link');
     const link = card.getByRole('status', { name: 'Portal link' });
     await link.waitFor();
     const url = await link.locator('code').textContent();
@@ -189,7 +190,7 @@ describeInChromium('customer card: balance credits and portal links', () => {
     await card
       .getByLabel('Open the portal at')
       .selectOption({ label: 'Cancel subscription: Pro monthly' });
-    await card.getByRole('button', { name: 'Create link' }).click();
+    await clickCardButton(card, 'Create link');
     await card.getByRole('status', { name: 'Portal link' }).waitFor();
     expect(posts()[0]!.form).toEqual({
       customer: SEED_IDS.jenny,
@@ -205,7 +206,7 @@ describeInChromium('customer card: balance credits and portal links', () => {
     extension().emulator.setPortalConfigured('test', false);
     const { ticket, card } = await jennyCard();
     await card.getByRole('button', { name: 'Create portal link' }).click();
-    await card.getByRole('button', { name: 'Create link' }).click();
+    await clickCardButton(card, 'Create link');
     const alert = card.getByRole('alert');
     await alert.getByText('Settings → Billing → Customer portal').waitFor();
     expect(await alert.textContent()).toContain(
@@ -252,11 +253,11 @@ describeInChromium('customer card: balance credits and portal links', () => {
     const { ticket, card } = await jennyCard();
     await card.getByRole('button', { name: 'Add credit' }).click();
     await card.getByLabel('Amount').fill('150');
-    await card.getByRole('button', { name: 'Review credit' }).click();
-    await card.getByRole('button', { name: 'Confirm' }).click();
+    await clickCardButton(card, 'Review credit');
+    await clickCardButton(card, 'Confirm');
     await card.getByRole('status').getByText('Credited $150.00').waitFor();
     await card.getByRole('button', { name: 'Create portal link' }).click();
-    await card.getByRole('button', { name: 'Create link' }).click();
+    await clickCardButton(card, 'Create link');
     await card.getByRole('status', { name: 'Portal link' }).waitFor();
     expect(posts().map((p) => p.form)).toEqual([
       expect.objectContaining({ amount: '-15000' }),

@@ -3,6 +3,7 @@ import { SEED_IDS } from '../emulator/seed-data';
 import { OptionsPage } from './pages/options-page';
 import { TicketPage } from './pages/ticket-page';
 import { describeInChromium, useExtensionBrowser } from './support/use-extension-browser';
+import { clickCardButton } from './pages/card-frame';
 
 describeInChromium('API keys on the options page', () => {
   const extension = useExtensionBrowser();
@@ -50,7 +51,7 @@ describeInChromium('API keys on the options page', () => {
     const ticket = await TicketPage.open(context);
     const card = await ticket.openCard(SEED_IDS.openSession);
     await card.getByRole('button', { name: 'Expire session' }).click();
-    await card.getByRole('button', { name: 'Confirm' }).click();
+    await clickCardButton(card, 'Confirm');
     const alert = card.getByRole('alert');
     await alert.getByText('lacks the rak_checkout_session_write permission').waitFor();
     expect(await alert.textContent()).toMatch(/req_\w+/);

@@ -3,6 +3,7 @@ import { SEED_IDS } from '../emulator/seed-data';
 import { OptionsPage } from './pages/options-page';
 import { TicketPage } from './pages/ticket-page';
 import { describeInChromium, useExtensionBrowser } from './support/use-extension-browser';
+import { clickCardButton } from './pages/card-frame';
 
 describeInChromium('from an ID in a ticket to an expired Checkout Session', () => {
   const extension = useExtensionBrowser();
@@ -52,7 +53,7 @@ describeInChromium('from an ID in a ticket to an expired Checkout Session', () =
     const before = browser.emulator.apiRequests().length;
     await card.getByRole('button', { name: 'Expire session' }).click();
     expect(browser.emulator.apiRequests()).toHaveLength(before); // Nothing before Confirm.
-    await card.getByRole('button', { name: 'Confirm' }).click();
+    await clickCardButton(card, 'Confirm');
     await card.getByRole('status').getByText('Session expired').waitFor();
     expect(await card.getByTestId('session-status').textContent()).toBe('Expired');
     // The scheduled time Stripe keeps would read as a deadline still to come.

@@ -2,7 +2,7 @@ import type { Frame } from 'playwright-core';
 import { expect, it } from 'vitest';
 import { SEED_IDS } from '../emulator/seed-data';
 import type { StripeEmulator } from '../emulator/stripe-emulator';
-import { waitForCardToFit } from './pages/card-frame';
+import { clickCardButton, waitForCardToFit } from './pages/card-frame';
 import { saveTestKey } from './pages/options-page';
 import { TicketPage } from './pages/ticket-page';
 import { describeInChromium, useExtensionBrowser } from './support/use-extension-browser';
@@ -24,9 +24,9 @@ const ACTIONS: ActionUnderTest[] = [
     async prepare(card) {
       await card.getByRole('button', { name: 'Add credit' }).click();
       await card.getByLabel('Amount').fill('7');
-      await card.getByRole('button', { name: 'Review credit' }).click();
+      await clickCardButton(card, 'Review credit');
     },
-    again: (card) => card.getByRole('button', { name: 'Review credit' }).click(),
+    again: (card) => clickCardButton(card, 'Review credit'),
     effects: (emulator) => emulator.balanceTransactions().length,
   },
   {
@@ -72,6 +72,7 @@ describeInChromium('the service worker stopped in the middle of an action', () =
       // The agent tries again: the same attempt, so Stripe replays or the journal says done.
       await waitForCardToFit(card);
       await action.again(card);
+      await waitForCardToFit(card);
       await card.getByRole('button', { name: /^(Confirm|Create link)$/ }).click();
       await card
         .getByRole('status')

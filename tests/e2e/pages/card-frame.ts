@@ -10,3 +10,10 @@ import type { Frame } from 'playwright-core';
 export async function waitForCardToFit(card: Frame) {
   await card.waitForFunction(() => document.documentElement.scrollHeight <= innerHeight);
 }
+
+/** Clicks the card's button `name` once the card has settled (see waitForCardToFit). */
+export async function clickCardButton(card: Frame, name: string, { double = false } = {}) {
+  await waitForCardToFit(card);
+  const button = card.getByRole('button', { name });
+  await (double ? button.dblclick() : button.click());
+}
