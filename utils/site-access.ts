@@ -9,6 +9,7 @@ import { MARKS_CSS_FILE } from './page/mark-styles';
  * for that origin only.
  */
 const SCRIPT_ID_PREFIX = 'site:';
+const scriptIdFor = (origin: string) => `${SCRIPT_ID_PREFIX}${origin}`;
 const CONTENT_SCRIPT_PATH = `/${CONTENT_SCRIPT_FILE}`;
 const MARKS_CSS_PATH = `/${MARKS_CSS_FILE}`;
 
@@ -70,7 +71,7 @@ export function enableSite(origin: string): Promise<SiteChange> {
     if (!(await listEnabledSites()).includes(origin)) {
       await browser.scripting.registerContentScripts([
         {
-          id: `${SCRIPT_ID_PREFIX}${origin}`,
+          id: scriptIdFor(origin),
           matches: [originPattern(origin)],
           js: [CONTENT_SCRIPT_PATH],
           css: [MARKS_CSS_PATH],
@@ -80,13 +81,8 @@ export function enableSite(origin: string): Promise<SiteChange> {
           persistAcrossSessions: true,
         },
       ]);
-      const tabs = await browser.tabs.query({ url: originPattern(origin) }).catch(() => []);
       // A tab may have closed or moved on meanwhile; the registration stands.
-      await Promise.all(
-        tabs.map((tab) =>
-          tab.id === undefined ? undefined : runContentScriptIn(tab.id).catch(() => undefined),
-        ),
-      );
+      await inEachOpenTab(origin, runContentScriptIn);
     }
     return { ok: true, sites: await listEnabledSites() };
   });
@@ -100,7 +96,7 @@ export function enableSite(origin: string): Promise<SiteChange> {
 export async function siteAccessGranted({ origins = [] }: { origins?: string[] }) {
   for (const origin of origins.map(originOfPattern))
     // A site that fails here still shows "Enable on this site", whose answer says why.
-    if (origin && !isDeclaredSite(origin)) await enableSite(origin).catch(() => undefined);
+    if (origin) await enableSite(origin).catch(() => undefined);
 }
 
 /** Access taken back (here, or in the browser's settings): the site's script goes too. */
@@ -110,9 +106,17 @@ export function siteAccessRemoved({ origins = [] }: { origins?: string[] }) {
     const ids = origins
       .map(originOfPattern)
       .filter((origin): origin is string => origin !== null && enabled.includes(origin))
-      .map((origin) => `${SCRIPT_ID_PREFIX}${origin}`);
+      .map(scriptIdFor);
     if (ids.length) await browser.scripting.unregisterContentScripts({ ids });
   });
+}
+
+/** Runs `act` for each open tab of `origin`, each failure (a tab gone) left to that tab. */
+async function inEachOpenTab(origin: string, act: (tabId: number) => Promise<unknown>) {
+  const tabs = await browser.tabs.query({ url: originPattern(origin) }).catch(() => []);
+  await Promise.all(
+    tabs.map((tab) => (tab.id === undefined ? undefined : act(tab.id).catch(() => undefined))),
+  );
 }
 
 /** `https://acme.example` from `https://acme.example/*`; null for wider patterns. */
@@ -150,17 +154,10 @@ export async function startOnTab(tabId: number): Promise<boolean> {
 export function disableSite(origin: string): Promise<SiteChange> {
   return oneAtATime(async () => {
     if ((await listEnabledSites()).includes(origin))
-      await browser.scripting.unregisterContentScripts({ ids: [`${SCRIPT_ID_PREFIX}${origin}`] });
+      await browser.scripting.unregisterContentScripts({ ids: [scriptIdFor(origin)] });
     // Its open tabs stop now, not at their next load; found while access to them remains.
-    const tabs = await browser.tabs.query({ url: originPattern(origin) }).catch(() => []);
     const stop: BackgroundToContentMessage = { type: 'content.stop' };
-    await Promise.all(
-      tabs.map((tab) =>
-        tab.id === undefined
-          ? undefined
-          : browser.tabs.sendMessage(tab.id, stop).catch(() => undefined),
-      ),
-    );
+    await inEachOpenTab(origin, (tabId) => browser.tabs.sendMessage(tabId, stop));
     await browser.permissions.remove({ origins: [originPattern(origin)] });
     return { ok: true, sites: await listEnabledSites() };
   });
