@@ -1,100 +1,65 @@
+import type { ComponentType } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
-import type { CheckoutSessionView } from '../utils/checkout-session-view';
 import { askBackground } from '../utils/messaging/ask-background';
+import type { CardContents } from '../utils/messaging/protocol';
+import { KIND_FACTS } from '../utils/objects/kind-facts';
 import type { AgentFacingError } from '../utils/stripe/explain-failure';
-import type { StripeMode, StripeObjectKind } from '../utils/stripe-id-grammar';
-import type { CustomerView } from '../utils/customer-view';
-import { CheckoutSessionPanel } from './CheckoutSessionPanel';
-import { CustomerPanel } from './CustomerPanel';
 import { CopyButton } from './CopyButton';
 import { ErrorNotice } from './ErrorNotice';
 import { ModeBadge } from './ModeBadge';
-
-interface Described {
-  objectId: string;
-  kind: StripeObjectKind;
-  mode: StripeMode | null;
-}
+import { OBJECT_PANELS, type PanelProps } from './object-panels';
 
 type Loaded =
   | { state: 'loading' }
-  | { state: 'error'; error: AgentFacingError; described?: Described }
-  | { state: 'session'; described: Described; session: CheckoutSessionView }
-  | { state: 'customer'; described: Described; customer: CustomerView };
-
-const TITLE: Record<StripeObjectKind, string> = {
-  checkout_session: 'Checkout Session',
-  customer: 'Customer',
-};
+  | { state: 'refused'; error: AgentFacingError }
+  | { state: 'open'; contents: CardContents };
 
 export function ActionCard({ token, onClose }: { token: string; onClose: () => void }) {
   const [loaded, setLoaded] = useState<Loaded>({ state: 'loading' });
 
+  // One round trip: the background started the look-up when it granted the card.
   const load = async () => {
-    const described = await askBackground<Described>({ type: 'card.describe', token });
-    if (!described.ok) return setLoaded({ state: 'error', error: described.error });
-    if (described.value.kind === 'customer') {
-      const customer = await askBackground<CustomerView>({ type: 'customer.retrieve', token });
-      return setLoaded(
-        customer.ok
-          ? { state: 'customer', described: described.value, customer: customer.value }
-          : { state: 'error', error: customer.error, described: described.value },
-      );
-    }
-    const session = await askBackground<CheckoutSessionView>({
-      type: 'checkoutSession.retrieve',
-      token,
-    });
+    const reply = await askBackground({ type: 'card.open', token });
     setLoaded(
-      session.ok
-        ? { state: 'session', described: described.value, session: session.value }
-        : { state: 'error', error: session.error, described: described.value },
+      reply.ok
+        ? { state: 'open', contents: reply.value }
+        : { state: 'refused', error: reply.error },
     );
   };
   useEffect(() => void load(), [token]);
 
-  const described = loaded.state === 'loading' ? undefined : loaded.described;
-  const mode =
-    loaded.state === 'session'
-      ? loaded.session.mode
-      : loaded.state === 'customer'
-        ? loaded.customer.mode
-        : (described?.mode ?? null);
-  const dashboardUrl =
-    loaded.state === 'session'
-      ? loaded.session.dashboardUrl
-      : loaded.state === 'customer'
-        ? loaded.customer.dashboardUrl
-        : null;
+  const contents = loaded.state === 'open' ? loaded.contents : null;
+  const view = contents?.found.ok ? contents.found.value : null;
+  const mode = view?.mode ?? contents?.mode ?? null;
+  // Which panel draws the view is the registry's to say; the kind and the view come together.
+  const Panel = contents
+    ? (OBJECT_PANELS[contents.kind] as ComponentType<PanelProps<typeof contents.kind>>)
+    : null;
   return (
     <main
       class={`card ${mode === 'live' ? 'card-live' : ''}`}
       aria-busy={loaded.state === 'loading'}
     >
       <header class="card-header">
-        <h1>{described ? TITLE[described.kind] : 'Stripe'}</h1>
+        <h1>{contents ? KIND_FACTS[contents.kind].title : 'Stripe'}</h1>
         <ModeBadge mode={mode} />
         <button type="button" class="icon" aria-label="Close card" onClick={onClose}>
           ×
         </button>
       </header>
-      {described && (
+      {contents && (
         <p class="object-id">
-          <code title={described.objectId}>{described.objectId}</code>
-          <CopyButton text={described.objectId} label="Copy ID" />
+          <code title={contents.objectId}>{contents.objectId}</code>
+          <CopyButton text={contents.objectId} label="Copy ID" />
         </p>
       )}
       {loaded.state === 'loading' && <p class="muted">Loading…</p>}
-      {loaded.state === 'error' && <ErrorNotice error={loaded.error} />}
-      {loaded.state === 'session' && (
-        <CheckoutSessionPanel token={token} session={loaded.session} />
-      )}
-      {loaded.state === 'customer' && (
-        <CustomerPanel token={token} customer={loaded.customer} onChanged={() => void load()} />
-      )}
-      {dashboardUrl && (
+      {loaded.state === 'refused' && <ErrorNotice error={loaded.error} />}
+      {contents && !contents.found.ok && <ErrorNotice error={contents.found.error} />}
+      {Panel && view && <Panel token={token} view={view} onChanged={() => void load()} />}
+      {view && (
         <p class="links">
-          <a href={dashboardUrl} target="_blank" rel="noreferrer">
+          <a href={view.dashboardUrl} target="_blank" rel="noreferrer">
             Open in Dashboard
           </a>
         </p>

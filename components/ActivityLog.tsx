@@ -1,14 +1,13 @@
 import { useEffect, useMemo, useState } from 'preact/hooks';
-import { activityToCsv } from '../utils/activity-csv';
-import type { JournalAction, JournalOutcome, JournalRecord } from '../utils/activity-journal';
+import { activityToCsv } from '../utils/journal/activity-csv';
+import type {
+  JournalAction,
+  JournalOutcome,
+  JournalRecord,
+} from '../utils/journal/activity-journal';
 import { formatMinorUnits } from '../utils/currency-units';
 import { askBackground } from '../utils/messaging/ask-background';
-
-const ACTION_LABEL: Record<JournalAction, string> = {
-  expire_checkout_session: 'Expire session',
-  credit_customer_balance: 'Credit balance',
-  create_portal_link: 'Portal link',
-};
+import { JOURNAL_ACTIONS, journalActionLabel } from '../utils/objects/kind-facts';
 
 export function ActivityLog() {
   const [records, setRecords] = useState<JournalRecord[] | null>(null);
@@ -17,7 +16,7 @@ export function ActivityLog() {
   const [objectQuery, setObjectQuery] = useState('');
 
   useEffect(() => {
-    void askBackground<JournalRecord[]>({ type: 'journal.recent', limit: 10_000 }).then((reply) =>
+    void askBackground({ type: 'journal.recent', limit: 10_000 }).then((reply) =>
       setRecords(reply.ok ? reply.value : []),
     );
   }, []);
@@ -54,7 +53,7 @@ export function ActivityLog() {
             onChange={(e) => setAction(e.currentTarget.value as JournalAction | '')}
           >
             <option value="">All actions</option>
-            {Object.entries(ACTION_LABEL).map(([value, label]) => (
+            {Object.entries(JOURNAL_ACTIONS).map(([value, { name: label }]) => (
               <option key={value} value={value}>
                 {label}
               </option>
@@ -107,7 +106,7 @@ export function ActivityLog() {
             {shown.map((record) => (
               <tr key={record.id}>
                 <td>{new Date(record.createdAt).toLocaleString()}</td>
-                <td>{ACTION_LABEL[record.action]}</td>
+                <td>{journalActionLabel(record.action, 'name')}</td>
                 <td>
                   <code>{record.objectId}</code>
                 </td>

@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'preact/hooks';
-import type { AccountSummary } from '../utils/account-store';
-import type { SavedKeyReport } from '../utils/actions/save-api-key';
+import type { AccountSummary } from '../utils/storage/account-store';
+import type { SavedKeyReport } from '../utils/background/save-api-key';
 import { askBackground } from '../utils/messaging/ask-background';
 import type { AgentFacingError } from '../utils/stripe/explain-failure';
 import { ErrorNotice } from './ErrorNotice';
@@ -15,7 +15,7 @@ export function ApiKeySettings() {
   const [saved, setSaved] = useState<SavedKeyReport | null>(null);
 
   const refresh = async () => {
-    const reply = await askBackground<AccountSummary[]>({ type: 'accounts.list' });
+    const reply = await askBackground({ type: 'accounts.list' });
     if (reply.ok) setAccounts(reply.value);
     else setError(reply.error);
   };
@@ -26,7 +26,7 @@ export function ApiKeySettings() {
     setSaving(true);
     setError(null);
     setSaved(null);
-    const reply = await askBackground<SavedKeyReport>({
+    const reply = await askBackground({
       type: 'accounts.save',
       apiKey: draft,
       ...(label.trim() ? { label: label.trim() } : {}),
@@ -40,7 +40,7 @@ export function ApiKeySettings() {
   }
 
   async function makeActive(accountId: string) {
-    const reply = await askBackground<AccountSummary[]>({ type: 'accounts.setActive', accountId });
+    const reply = await askBackground({ type: 'accounts.setActive', accountId });
     if (reply.ok) setAccounts(reply.value);
   }
 

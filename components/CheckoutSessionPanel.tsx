@@ -1,11 +1,11 @@
 import { useState } from 'preact/hooks';
-import type { CheckoutSessionView } from '../utils/checkout-session-view';
 import { formatMinorUnits } from '../utils/currency-units';
 import { askBackground } from '../utils/messaging/ask-background';
 import type { AgentFacingError } from '../utils/stripe/explain-failure';
 import { ConfirmButton } from './ConfirmButton';
 import { ErrorNotice } from './ErrorNotice';
 import { KeyHint, useKeyShortcut } from './KeyShortcut';
+import type { PanelProps } from './object-panels';
 
 type Step =
   | { name: 'idle' }
@@ -16,13 +16,13 @@ type Step =
 
 const STATUS_LABEL = { open: 'Open', complete: 'Complete', expired: 'Expired' } as const;
 
-export function CheckoutSessionPanel(props: { token: string; session: CheckoutSessionView }) {
-  const [session, setSession] = useState(props.session);
+export function CheckoutSessionPanel(props: PanelProps<'checkout_session'>) {
+  const [session, setSession] = useState(props.view);
   const [step, setStep] = useState<Step>({ name: 'idle' });
 
   async function expire(attemptId: string) {
     setStep({ name: 'working', attemptId });
-    const reply = await askBackground<CheckoutSessionView>({
+    const reply = await askBackground({
       type: 'checkoutSession.expire',
       token: props.token,
       attemptId,

@@ -1,16 +1,17 @@
 import { useEffect, useState } from 'preact/hooks';
-import type { CreditResult } from '../utils/actions/credit-customer-balance';
-import type { PortalFlow } from '../utils/actions/create-portal-link';
-import { checkCreditRequest } from '../utils/credit-request';
+import type { PortalFlow } from '../utils/objects/customer/portal-link';
+import { checkCreditRequest } from '../utils/objects/customer/credit-request';
 import { formatMinorUnits } from '../utils/currency-units';
-import { describeBalance, formatSignedBalance, type CustomerView } from '../utils/customer-view';
+import { DEFAULT_GUARDRAILS, guardrailsOf } from '../utils/guardrails';
+import { describeBalance, formatSignedBalance } from '../utils/objects/customer/view';
 import { askBackground } from '../utils/messaging/ask-background';
-import type { Settings } from '../utils/settings-store';
+import type { Settings } from '../utils/storage/settings-store';
 import type { AgentFacingError } from '../utils/stripe/explain-failure';
 import { CopyButton } from './CopyButton';
 import { ConfirmButton } from './ConfirmButton';
 import { ErrorNotice } from './ErrorNotice';
 import { focusOnMount, KeyHint, useKeyShortcut } from './KeyShortcut';
+import type { PanelProps } from './object-panels';
 
 type Mode =
   | { name: 'idle' }
@@ -18,12 +19,8 @@ type Mode =
   | { name: 'credit-review'; attemptId: string; minorUnits: number; currency: string; note: string }
   | { name: 'portal-form' };
 
-export function CustomerPanel(props: {
-  token: string;
-  customer: CustomerView;
-  onChanged: () => void;
-}) {
-  const { customer, token } = props;
+export function CustomerPanel(props: PanelProps<'customer'>) {
+  const { view: customer, token } = props;
   const [mode, setMode] = useState<Mode>({ name: 'idle' });
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<(AgentFacingError & { attemptId?: string }) | null>(null);
@@ -38,7 +35,7 @@ export function CustomerPanel(props: {
   const [flowChoice, setFlowChoice] = useState('none');
 
   useEffect(() => {
-    void askBackground<Settings>({ type: 'settings.get' }).then(
+    void askBackground({ type: 'settings.get' }).then(
       (reply) => reply.ok && setSettings(reply.value),
     );
   }, []);
@@ -67,7 +64,7 @@ export function CustomerPanel(props: {
       amount,
       currency,
       note,
-      maxCreditMajorUnits: settings?.maxCreditMajorUnits ?? 100,
+      guardrails: settings ? guardrailsOf(settings) : DEFAULT_GUARDRAILS,
     });
     if (!checked.ok) return setFormProblem(checked.reason);
     setFormProblem(null);
@@ -78,7 +75,7 @@ export function CustomerPanel(props: {
     if (mode.name !== 'credit-review') return;
     setBusy(true);
     setError(null);
-    const reply = await askBackground<CreditResult>({
+    const reply = await askBackground({
       type: 'customer.credit',
       token,
       attemptId: mode.attemptId,
@@ -110,7 +107,7 @@ export function CustomerPanel(props: {
     const [flow, subscriptionId] = flowChoice.startsWith('cancel:')
       ? (['subscription_cancel', flowChoice.slice('cancel:'.length)] as const)
       : ([flowChoice as PortalFlow, undefined] as const);
-    const reply = await askBackground<{ url: string }>({
+    const reply = await askBackground({
       type: 'customer.portalLink',
       token,
       attemptId,

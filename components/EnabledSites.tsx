@@ -6,10 +6,10 @@ import { DECLARED_HELPDESK_MATCHES } from '../utils/helpdesk-sites';
 export function EnabledSites() {
   const [sites, setSites] = useState<string[]>([]);
   useEffect(() => {
-    void askBackground<string[]>({ type: 'sites.list' }).then((r) => r.ok && setSites(r.value));
+    void askBackground({ type: 'sites.list' }).then((r) => r.ok && setSites(r.value));
   }, []);
   async function disable(origin: string) {
-    const reply = await askBackground<string[]>({ type: 'sites.disable', origin });
+    const reply = await askBackground({ type: 'sites.disable', origin });
     if (reply.ok) setSites(reply.value);
   }
   return (

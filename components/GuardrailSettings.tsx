@@ -1,6 +1,5 @@
 import { useEffect, useState } from 'preact/hooks';
 import { askBackground } from '../utils/messaging/ask-background';
-import type { Settings } from '../utils/settings-store';
 import type { AgentFacingError } from '../utils/stripe/explain-failure';
 import { ErrorNotice } from './ErrorNotice';
 
@@ -12,7 +11,7 @@ export function GuardrailSettings() {
   const [saved, setSaved] = useState(false);
 
   useEffect(() => {
-    void askBackground<Settings>({ type: 'settings.get' }).then((reply) => {
+    void askBackground({ type: 'settings.get' }).then((reply) => {
       if (!reply.ok) return setError(reply.error);
       setMaxCredit(String(reply.value.maxCreditMajorUnits));
       setReturnUrl(reply.value.portalReturnUrl ?? '');
@@ -33,7 +32,7 @@ export function GuardrailSettings() {
     const url = returnUrl.trim();
     if (url && !/^https:\/\/[^\s]+$/.test(url))
       return setError({ message: 'The return URL must be a full https:// address, or empty.' });
-    const reply = await askBackground<Settings>({
+    const reply = await askBackground({
       type: 'settings.save',
       settings: { maxCreditMajorUnits: max, retentionDays: days, portalReturnUrl: url || null },
     });

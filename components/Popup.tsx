@@ -1,8 +1,9 @@
 import { useEffect, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
-import type { AccountSummary } from '../utils/account-store';
-import type { JournalRecord } from '../utils/activity-journal';
+import type { AccountSummary } from '../utils/storage/account-store';
+import type { JournalRecord } from '../utils/journal/activity-journal';
 import { askBackground } from '../utils/messaging/ask-background';
+import { journalActionLabel, KIND_FACTS } from '../utils/objects/kind-facts';
 import { isDeclaredSite, originPattern, siteOriginOf } from '../utils/site-access';
 import { watchPageIds } from '../utils/watch-page-ids';
 import type { AgentFacingError } from '../utils/stripe/explain-failure';
@@ -16,13 +17,6 @@ import { ErrorNotice } from './ErrorNotice';
 import { focusOnMount, KeyHint, useKeyShortcut } from './KeyShortcut';
 import { ModeBadge } from './ModeBadge';
 import { VaultPanel } from './VaultPanel';
-
-const KIND_LABEL = { checkout_session: 'Checkout Session', customer: 'Customer' } as const;
-const ACTION_LABEL: Record<JournalRecord['action'], string> = {
-  expire_checkout_session: 'Expired',
-  credit_customer_balance: 'Credit',
-  create_portal_link: 'Portal link',
-};
 
 interface ActiveTab {
   id: number;
@@ -77,15 +71,15 @@ export function Popup({ early }: { early?: EarlyInput } = {}) {
 
   useEffect(() => {
     if (early?.submitted) submitSearch();
-    void askBackground<AccountSummary[]>({ type: 'accounts.list' }).then((r) => {
+    void askBackground({ type: 'accounts.list' }).then((r) => {
       setAccounts(r.ok ? r.value : []);
       // Read by `npm run bench:popup`: the popup is useful once the account is known.
       requestAnimationFrame(() => performance.mark('popup-ready'));
       // Ready before the agent picks an ID, without delaying the popup's first frames.
       setTimeout(() => void loadActionCard(), 0);
     });
-    void askBackground<string[]>({ type: 'sites.list' }).then((r) => setSites(r.ok ? r.value : []));
-    void askBackground<JournalRecord[]>({ type: 'journal.recent', limit: 10 }).then(
+    void askBackground({ type: 'sites.list' }).then((r) => setSites(r.ok ? r.value : []));
+    void askBackground({ type: 'journal.recent', limit: 10 }).then(
       (r) => r.ok && setRecent(r.value),
     );
     void (async () => {
@@ -95,7 +89,7 @@ export function Popup({ early }: { early?: EarlyInput } = {}) {
       setTab({ id: tabId, origin: active.url ? siteOriginOf(active.url) : null });
       watchPageIds(tabId, setPageIds, {
         start: async () => {
-          const reply = await askBackground<boolean>({ type: 'sites.startOnTab', tabId });
+          const reply = await askBackground({ type: 'sites.startOnTab', tabId });
           return reply.ok && reply.value;
         },
         notRunning: () => setNotRunning(true),
@@ -106,7 +100,7 @@ export function Popup({ early }: { early?: EarlyInput } = {}) {
   async function openCard(objectId: string) {
     setProblem(null);
     const [reply, module] = await Promise.all([
-      askBackground<{ token: string }>({ type: 'popup.openCard', objectId }),
+      askBackground({ type: 'popup.openCard', objectId }),
       loadActionCard(),
     ]);
     if (!reply.ok) return setProblem(reply.error);
@@ -126,7 +120,7 @@ export function Popup({ early }: { early?: EarlyInput } = {}) {
   }
 
   async function switchAccount(accountId: string) {
-    const reply = await askBackground<AccountSummary[]>({ type: 'accounts.setActive', accountId });
+    const reply = await askBackground({ type: 'accounts.setActive', accountId });
     if (reply.ok) setAccounts(reply.value);
   }
 
@@ -139,7 +133,7 @@ export function Popup({ early }: { early?: EarlyInput } = {}) {
     // In Chrome the popup closed as the prompt showed, and this line is never reached: the
     // background enables the site on the grant itself (siteAccessGranted). Where the popup
     // stays open (Firefox), this asks for the same, once.
-    const reply = await askBackground<string[]>({ type: 'sites.enable', origin: tab.origin });
+    const reply = await askBackground({ type: 'sites.enable', origin: tab.origin });
     if (!reply.ok) return setProblem(reply.error);
     setSites(reply.value);
     watchPageIds(tab.id, setPageIds); // It runs on the tab now.
@@ -147,7 +141,7 @@ export function Popup({ early }: { early?: EarlyInput } = {}) {
 
   async function disableHere() {
     if (!tab?.origin) return;
-    const reply = await askBackground<string[]>({ type: 'sites.disable', origin: tab.origin });
+    const reply = await askBackground({ type: 'sites.disable', origin: tab.origin });
     if (!reply.ok) return;
     setSites(reply.value);
     setPageIds([]); // Stopped on the tab, marks and all.
@@ -273,7 +267,7 @@ export function Popup({ early }: { early?: EarlyInput } = {}) {
                     title={id}
                     aria-keyshortcuts={index < 9 ? String(index + 1) : undefined}
                   >
-                    <span class="id-kind">{KIND_LABEL[parsed.kind]}</span>{' '}
+                    <span class="id-kind">{KIND_FACTS[parsed.kind].title}</span>{' '}
                     <code>{shortId(id)}</code> <ModeBadge mode={parsed.mode} />
                     {index < 9 && <KeyHint shortcut={String(index + 1)} />}
                   </button>
@@ -300,7 +294,8 @@ export function Popup({ early }: { early?: EarlyInput } = {}) {
           <ul class="recent-list">
             {recent.map((r) => (
               <li key={r.id}>
-                {ACTION_LABEL[r.action]} <code>{shortId(r.objectId)}</code> — {r.outcome}
+                {journalActionLabel(r.action, 'short')} <code>{shortId(r.objectId)}</code> —{' '}
+                {r.outcome}
               </li>
             ))}
           </ul>

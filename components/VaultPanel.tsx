@@ -1,7 +1,8 @@
 import { useEffect, useState } from 'preact/hooks';
 import { askBackground } from '../utils/messaging/ask-background';
+import type { RequestOf } from '../utils/messaging/protocol';
 import type { AgentFacingError } from '../utils/stripe/explain-failure';
-import type { VaultState } from '../utils/vault-store';
+import type { VaultState } from '../utils/storage/vault-store';
 import { ErrorNotice } from './ErrorNotice';
 
 /**
@@ -22,13 +23,15 @@ export function VaultPanel({
   const [busy, setBusy] = useState(false);
 
   useEffect(() => {
-    void askBackground<VaultState>({ type: 'vault.state' }).then((r) => r.ok && setState(r.value));
+    void askBackground({ type: 'vault.state' }).then((r) => r.ok && setState(r.value));
   }, []);
 
-  async function send(request: Parameters<typeof askBackground>[0]) {
+  async function send(
+    request: RequestOf<'vault.enable' | 'vault.unlock' | 'vault.lock' | 'vault.disable'>,
+  ) {
     setBusy(true);
     setError(null);
-    const reply = await askBackground<VaultState>(request);
+    const reply = await askBackground(request);
     setBusy(false);
     if (!reply.ok) return setError(reply.error);
     setPassphrase('');

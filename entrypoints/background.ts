@@ -1,10 +1,10 @@
 import { browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
-import { accountById } from '../utils/account-store';
-import { resumePendingActions } from '../utils/actions/resume-pending';
-import { openActivityJournal } from '../utils/activity-journal';
-import { createMessageHandler } from '../utils/messaging/background-router';
-import { readSettings } from '../utils/settings-store';
+import { accountById } from '../utils/storage/account-store';
+import { resumePendingActions } from '../utils/journal/resume-pending';
+import { openActivityJournal } from '../utils/journal/activity-journal';
+import { createMessageHandler } from '../utils/background/message-router';
+import { readSettings } from '../utils/storage/settings-store';
 import { createStripeClient } from '../utils/stripe/client';
 import { runKeyboardCommand } from '../utils/keyboard-commands';
 import { siteAccessGranted, siteAccessRemoved } from '../utils/site-access';

@@ -1,6 +1,7 @@
 /**
- * Which Stripe IDs the extension recognises, as a table. Adding a kind (in_, cbtxn_, acct_)
- * means adding a row here; the scanner, the card and the message schemas read from it.
+ * Which Stripe IDs the extension recognises, as a table. Adding a kind (in_, cn_, acct_)
+ * means adding it to `StripeObjectKind` and a row here; every registry keyed by the kind
+ * (`utils/objects/`) then fails to compile until the kind has its entry there too.
  *
  * Stripe: IDs are case-sensitive, at most 255 characters, and may change length at any
  * time (a backwards-compatible change), so no length is hard-coded beyond that ceiling.
@@ -15,11 +16,17 @@ export interface StripeIdKind {
   mode: StripeMode | null;
 }
 
-export const STRIPE_ID_KINDS: readonly StripeIdKind[] = [
+export const STRIPE_ID_KINDS = [
   { prefix: 'cs_test_', kind: 'checkout_session', mode: 'test' },
   { prefix: 'cs_live_', kind: 'checkout_session', mode: 'live' },
   { prefix: 'cus_', kind: 'customer', mode: null },
-];
+] as const satisfies readonly StripeIdKind[];
+
+/** A kind with no row here is a compile error, checked by types alone (no bytes shipped). */
+type MustHold<Check extends true> = Check;
+export type EveryKindHasAPrefix = MustHold<
+  StripeObjectKind extends (typeof STRIPE_ID_KINDS)[number]['kind'] ? true : false
+>;
 
 export const MAX_STRIPE_ID_LENGTH = 255;
 

@@ -1,3 +1,4 @@
+import type { StripeObjectKind } from '../../utils/stripe-id-grammar';
 /**
  * Objects the emulator starts with. IDs are fixed so fixture pages and tests can name them.
  * Lengths copy what Stripe issues today (cs_test_ + 58, cus_ + 14), though nothing may rely
@@ -146,3 +147,12 @@ export function seedCustomers(): SeedCustomer[] {
     },
   ];
 }
+
+/**
+ * One seeded object of each kind that the demo ticket shows and the emulator answers for: the
+ * registry's meta-test reads it, so a new kind without emulator routes or a demo fixture fails.
+ */
+export const DEMO_ID_BY_KIND = {
+  checkout_session: SEED_IDS.openSession,
+  customer: SEED_IDS.jenny,
+} as const satisfies Record<StripeObjectKind, string>;

@@ -6,8 +6,8 @@ import {
   saveAccount,
   setActiveAccount,
   StoredAccountsUnreadableError,
-} from '../../utils/account-store';
-import { saveApiKeyAction } from '../../utils/actions/save-api-key';
+} from '../../utils/storage/account-store';
+import { saveApiKeyAction } from '../../utils/background/save-api-key';
 import { useEmulator } from './emulator-harness';
 
 const harness = useEmulator();

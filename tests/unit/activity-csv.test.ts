@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { activityToCsv, csvCell } from '../../utils/activity-csv';
-import type { JournalRecord } from '../../utils/activity-journal';
+import { activityToCsv, csvCell } from '../../utils/journal/activity-csv';
+import type { JournalRecord } from '../../utils/journal/activity-journal';
 
 describe('csvCell', () => {
   it.each([

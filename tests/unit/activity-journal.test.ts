@@ -3,7 +3,7 @@ import {
   JournalConflictError,
   openActivityJournal,
   type NewJournalRecord,
-} from '../../utils/activity-journal';
+} from '../../utils/journal/activity-journal';
 
 const intent = (id: string, overrides: Partial<NewJournalRecord> = {}): NewJournalRecord => ({
   id,

@@ -1,7 +1,10 @@
 import { describe, expect, it, vi } from 'vitest';
 import type { MessageSenderLike } from '../../utils/messaging/sender-policy';
 import { createStripeClient } from '../../utils/stripe/client';
-import { SEED_IDS } from '../emulator/seed-data';
+import { storage } from 'wxt/utils/storage';
+import { buildRequestTable } from '../../utils/background/request-table';
+import { STRIPE_OBJECT_KINDS } from '../../utils/objects/registry';
+import { DEMO_ID_BY_KIND, SEED_IDS } from '../emulator/seed-data';
 import {
   RUNTIME_ID,
   EXTENSION_ORIGIN as ORIGIN,
@@ -10,6 +13,14 @@ import {
 } from './emulator-harness';
 
 const harness = useEmulator();
+const REFUSED_REPLY = { ok: false, error: { message: 'This request is not allowed from here.' } };
+const creditFields = { amount: '1.00', currency: 'usd', note: '' };
+/** Fields that make each kind's request well formed, so that only its kind can refuse it. */
+const VALID_FIELDS = {
+  'checkoutSession.expire': {},
+  'customer.credit': creditFields,
+  'customer.portalLink': { flow: 'none' },
+};
 const TAB = 7;
 const { page: contentScript, card, options } = testSenders(TAB);
 
@@ -43,7 +54,7 @@ describe('who may send what', () => {
     { type: 'accounts.list' },
     { type: 'accounts.save', apiKey: 'sk_test_abc' },
     { type: 'journal.recent', limit: 5 },
-    { type: 'checkoutSession.retrieve', token: 'a'.repeat(32) },
+    { type: 'card.open', token: 'a'.repeat(32) },
     { type: 'checkoutSession.expire', token: 'a'.repeat(32), attemptId: crypto.randomUUID() },
     // Runs the content script in a tab: a page must not choose where.
     { type: 'sites.startOnTab', tabId: 1 },
@@ -78,7 +89,8 @@ describe('who may send what', () => {
     ['no type', {}],
     ['not an object', 'accounts.list'],
     ['null', null],
-    ['malformed token', { type: 'checkoutSession.retrieve', token: '../../etc' }],
+    ['malformed token', { type: 'card.open', token: '../../etc' }],
+    ['a retired request type', { type: 'checkoutSession.retrieve', token: 'a'.repeat(32) }],
     ['non-uuid attempt', { type: 'checkoutSession.expire', token: 'a'.repeat(32), attemptId: '1' }],
     ['oversized key', { type: 'accounts.save', apiKey: 'sk_test_' + 'a'.repeat(600) }],
   ])('refuses a malformed message from an extension page: %s', async (_name, message) => {
@@ -107,35 +119,99 @@ describe('who may send what', () => {
     // granted"); nothing past it is sent for anyone else.
     await vi.waitFor(() => expect(harness.emulator.received).toHaveLength(1));
     harness.emulator.received.length = 0;
-    expect(await handle({ type: 'card.describe', token }, card)).toEqual({
+    expect(await handle({ type: 'card.open', token }, card)).toMatchObject({
       ok: true,
-      value: { objectId: SEED_IDS.completeSession, kind: 'checkout_session', mode: 'test' },
+      value: {
+        objectId: SEED_IDS.completeSession,
+        kind: 'checkout_session',
+        mode: 'test',
+        found: { ok: true, value: { id: SEED_IDS.completeSession, status: 'complete' } },
+      },
     });
     const otherTab = { ...card, tab: { id: TAB + 1 } };
-    const fromOtherTab = await handle({ type: 'checkoutSession.retrieve', token }, otherTab);
+    const fromOtherTab = await handle({ type: 'card.open', token }, otherTab);
     expect(fromOtherTab).toMatchObject({
       ok: false,
       error: { message: expect.stringContaining('expired') },
     });
-    const forged = await handle({ type: 'checkoutSession.retrieve', token: 'b'.repeat(32) }, card);
+    const forged = await handle({ type: 'card.open', token: 'b'.repeat(32) }, card);
     expect(forged.ok).toBe(false);
     expect(harness.emulator.received).toHaveLength(0);
+  });
+
+  it('refuses a card whose grant names a kind the registry does not know', async () => {
+    const { handle } = setUp();
+    await withTestKey(handle);
+    // A grant stored by another version, or forged into session storage: an ID of no known kind.
+    const token = 'c'.repeat(32);
+    await storage.setItem('session:cardGrants', [
+      {
+        token,
+        objectId: 'in_1InvoiceOfNoKnownKind',
+        tabId: TAB,
+        frameId: 0,
+        pageUrl: contentScript.url,
+        inPopup: false,
+        createdAt: Date.now(),
+      },
+    ]);
+    for (const request of [
+      { type: 'card.open', token },
+      { type: 'customer.credit', token, attemptId: crypto.randomUUID(), ...creditFields },
+      { type: 'checkoutSession.expire', token, attemptId: crypto.randomUUID() },
+    ])
+      expect(await handle(request, card)).toEqual(REFUSED_REPLY);
+    expect(harness.emulator.received).toHaveLength(0);
+  });
+
+  it("refuses every kind's request on a card granted for another kind, sending nothing", async () => {
+    const { handle } = setUp();
+    await withTestKey(handle);
+    const owned = [...buildRequestTable()].flatMap(([type, entry]) =>
+      entry.scope === 'card' && entry.kind !== null ? [{ type, kind: entry.kind }] : [],
+    );
+    // A new kind's requests must be listed here too, or this fails.
+    expect(owned.map((o) => o.type).sort()).toEqual(Object.keys(VALID_FIELDS).sort());
+    for (const kind of STRIPE_OBJECT_KINDS) {
+      const token = await grantFor(handle, DEMO_ID_BY_KIND[kind]);
+      await vi.waitFor(() => expect(harness.emulator.received.length).toBeGreaterThan(0));
+      harness.emulator.received.length = 0;
+      for (const request of owned.filter((o) => o.kind !== kind)) {
+        const fields = VALID_FIELDS[request.type as keyof typeof VALID_FIELDS];
+        const message = { type: request.type, token, attemptId: crypto.randomUUID(), ...fields };
+        expect(await handle(message, card)).toEqual(REFUSED_REPLY);
+      }
+      expect(harness.emulator.received).toHaveLength(0);
+    }
   });
 
   it('points a card to Options, and sends nothing, when no key of the right mode is saved', async () => {
     const { handle } = setUp();
     const sessionToken = await grantFor(handle, SEED_IDS.openSession);
     const customerToken = await grantFor(handle, SEED_IDS.jenny);
-    expect(await handle({ type: 'checkoutSession.retrieve', token: sessionToken }, card)).toEqual({
-      ok: false,
-      error: {
-        message: 'No test-mode API key is saved, so nothing was sent. Add a test key in Options.',
-        fixInOptions: true,
+    expect(await handle({ type: 'card.open', token: sessionToken }, card)).toMatchObject({
+      ok: true,
+      value: {
+        kind: 'checkout_session',
+        found: {
+          ok: false,
+          error: {
+            message:
+              'No test-mode API key is saved, so nothing was sent. Add a test key in Options.',
+            fixInOptions: true,
+          },
+        },
       },
     });
-    expect(await handle({ type: 'customer.retrieve', token: customerToken }, card)).toEqual({
-      ok: false,
-      error: { message: 'No API key is saved yet. Add one in Options.', fixInOptions: true },
+    expect(await handle({ type: 'card.open', token: customerToken }, card)).toMatchObject({
+      ok: true,
+      value: {
+        kind: 'customer',
+        found: {
+          ok: false,
+          error: { message: 'No API key is saved yet. Add one in Options.', fixInOptions: true },
+        },
+      },
     });
     expect(harness.emulator.received).toHaveLength(0);
   });
@@ -216,11 +292,14 @@ describe("a card's object", () => {
     const token = await grantFor(handle, SEED_IDS.openSession);
     // Before the card has asked: its frame is still loading.
     await vi.waitFor(() => expect(getsOf(SEED_IDS.openSession)).toHaveLength(1));
-    const first = await handle({ type: 'checkoutSession.retrieve', token }, card);
-    expect(first).toMatchObject({ ok: true, value: { id: SEED_IDS.openSession, status: 'open' } });
+    const first = await handle({ type: 'card.open', token }, card);
+    expect(first).toMatchObject({
+      ok: true,
+      value: { found: { ok: true, value: { id: SEED_IDS.openSession, status: 'open' } } },
+    });
     expect(getsOf(SEED_IDS.openSession)).toHaveLength(1);
     // Later requests (after an action, "Try again") are never answered from the past.
-    await handle({ type: 'checkoutSession.retrieve', token }, card);
+    await handle({ type: 'card.open', token }, card);
     expect(getsOf(SEED_IDS.openSession)).toHaveLength(2);
   });
 
@@ -231,8 +310,11 @@ describe("a card's object", () => {
     const { token } = (reply as { value: { token: string } }).value;
     await vi.waitFor(() => expect(getsOf(SEED_IDS.jenny).length).toBeGreaterThan(0));
     const sent = getsOf(SEED_IDS.jenny).length;
-    const view = await handle({ type: 'customer.retrieve', token }, options);
-    expect(view).toMatchObject({ ok: true, value: { id: SEED_IDS.jenny } });
+    const view = await handle({ type: 'card.open', token }, options);
+    expect(view).toMatchObject({
+      ok: true,
+      value: { found: { ok: true, value: { id: SEED_IDS.jenny } } },
+    });
     expect(getsOf(SEED_IDS.jenny)).toHaveLength(sent);
   });
 
@@ -244,7 +326,7 @@ describe("a card's object", () => {
     const now = Date.now();
     vi.spyOn(Date, 'now').mockReturnValue(now + 5_001);
     try {
-      await handle({ type: 'checkoutSession.retrieve', token }, card);
+      await handle({ type: 'card.open', token }, card);
     } finally {
       vi.restoreAllMocks();
     }
@@ -330,8 +412,8 @@ describe('expiring through the router', () => {
     expect(reply).toMatchObject({ ok: false, error: { unresolved: true } });
     expect(await journal.get(attemptId)).toMatchObject({ outcome: 'pending' });
 
-    const { resumePendingActions } = await import('../../utils/actions/resume-pending');
-    const { accountById } = await import('../../utils/account-store');
+    const { resumePendingActions } = await import('../../utils/journal/resume-pending');
+    const { accountById } = await import('../../utils/storage/account-store');
     const result = await resumePendingActions(journal, accountById, ({ apiKey }) =>
       createStripeClient({ apiKey, baseUrl: harness.url, sleep: async () => {} }),
     );

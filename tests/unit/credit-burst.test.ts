@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { openActivityJournal } from '../../utils/activity-journal';
+import { openActivityJournal } from '../../utils/journal/activity-journal';
 import { testSenders, useEmulator } from './emulator-harness';
 
 const harness = useEmulator();

@@ -1,11 +1,11 @@
 import { describe, expect, it, vi } from 'vitest';
-import { saveAccount, type UsableAccount } from '../../utils/account-store';
-import { createPortalLinkAction } from '../../utils/actions/create-portal-link';
-import { creditCustomerBalanceAction } from '../../utils/actions/credit-customer-balance';
-import { lookUpCustomer } from '../../utils/actions/look-up-customer';
-import { openActivityJournal } from '../../utils/activity-journal';
-import { checkCreditRequest } from '../../utils/credit-request';
-import { describeBalance } from '../../utils/customer-view';
+import { saveAccount, type UsableAccount } from '../../utils/storage/account-store';
+import { createPortalLinkAction } from '../../utils/objects/customer/portal-link';
+import { creditCustomerBalanceAction } from '../../utils/objects/customer/credit-balance';
+import { lookUpCustomer } from '../../utils/objects/customer/look-up';
+import { openActivityJournal } from '../../utils/journal/activity-journal';
+import { checkCreditRequest } from '../../utils/objects/customer/credit-request';
+import { describeBalance } from '../../utils/objects/customer/view';
 import { SEED_IDS } from '../emulator/seed-data';
 import { useEmulator } from './emulator-harness';
 
@@ -28,7 +28,7 @@ function credit(overrides: Partial<Parameters<typeof creditCustomerBalanceAction
     amount: '10.50',
     currency: 'usd',
     note: 'Goodwill',
-    maxCreditMajorUnits: 100,
+    guardrails: { maxCreditMajorUnits: 100 },
     ...overrides,
   });
 }
@@ -124,7 +124,7 @@ describe('checkCreditRequest', () => {
     [{ amount: '1', currency: 'usd', note: 'line\nbreak' }, true],
     [{ amount: '1', currency: ' USD ', note: '' }, true],
   ])('%j → %s', (input, ok) => {
-    expect(checkCreditRequest({ ...input, maxCreditMajorUnits: 100 }).ok).toBe(ok);
+    expect(checkCreditRequest({ ...input, guardrails: { maxCreditMajorUnits: 100 } }).ok).toBe(ok);
   });
 });
 
@@ -199,7 +199,11 @@ describe('portal links against the emulator', () => {
 describe('customer look-up', () => {
   it('reads balance and recent transactions with the sign made plain', async () => {
     await credit();
-    const found = await lookUpCustomer(testAccount(), () => harness.client(), SEED_IDS.jenny);
+    const found = await lookUpCustomer({
+      account: testAccount(),
+      clientFor: () => harness.client(),
+      objectId: SEED_IDS.jenny,
+    });
     expect(found).toMatchObject({
       ok: true,
       value: { view: { name: 'Jenny Rosen', balance: -1050, currency: 'usd' } },
@@ -217,9 +221,11 @@ describe('customer look-up', () => {
     // The first read to arrive is held for a while; the others must not wait for its answer.
     harness.emulator.injectFault({ kind: 'delay', ms: 1_500 }, { method: 'GET', times: 1 });
     let settled = false;
-    const lookup = lookUpCustomer(testAccount(), () => harness.client(), SEED_IDS.jenny).finally(
-      () => (settled = true),
-    );
+    const lookup = lookUpCustomer({
+      account: testAccount(),
+      clientFor: () => harness.client(),
+      objectId: SEED_IDS.jenny,
+    }).finally(() => (settled = true));
     await vi.waitFor(
       () => {
         const paths = harness.emulator.apiRequests().map((r) => `${r.method} ${r.path}`);
@@ -243,11 +249,11 @@ describe('customer look-up', () => {
       keyKind: 'secret',
       mode: 'live',
     });
-    const found = await lookUpCustomer(
-      testAccount(),
-      (account) => harness.client({ apiKey: account.apiKey }),
-      SEED_IDS.liveOnlyCustomer,
-    );
+    const found = await lookUpCustomer({
+      account: testAccount(),
+      clientFor: (account) => harness.client({ apiKey: account.apiKey }),
+      objectId: SEED_IDS.liveOnlyCustomer,
+    });
     expect(found).toMatchObject({
       ok: true,
       value: { view: { mode: 'live', foundInOtherMode: true }, account: { id: live.id } },
@@ -255,11 +261,11 @@ describe('customer look-up', () => {
   });
 
   it('says a deleted customer is deleted', async () => {
-    const found = await lookUpCustomer(
-      testAccount(),
-      () => harness.client(),
-      SEED_IDS.deletedCustomer,
-    );
+    const found = await lookUpCustomer({
+      account: testAccount(),
+      clientFor: () => harness.client(),
+      objectId: SEED_IDS.deletedCustomer,
+    });
     expect(found).toMatchObject({ ok: true, value: { view: { deleted: true } } });
   });
 });

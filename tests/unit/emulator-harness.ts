@@ -1,9 +1,9 @@
 import { afterAll, afterEach, beforeAll } from 'vitest';
-import { openActivityJournal, type ActivityJournal } from '../../utils/activity-journal';
+import { openActivityJournal, type ActivityJournal } from '../../utils/journal/activity-journal';
 import {
   createMessageHandler,
   type BackgroundContext,
-} from '../../utils/messaging/background-router';
+} from '../../utils/background/message-router';
 import type { MessageSenderLike } from '../../utils/messaging/sender-policy';
 import { createStripeClient, type StripeClientOptions } from '../../utils/stripe/client';
 import { startStripeEmulator, type RunningEmulator } from '../emulator/stripe-emulator';

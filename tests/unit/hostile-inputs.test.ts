@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { listAccounts } from '../../utils/account-store';
-import { readSettings, DEFAULT_SETTINGS } from '../../utils/settings-store';
+import { listAccounts } from '../../utils/storage/account-store';
+import { readSettings, DEFAULT_SETTINGS } from '../../utils/storage/settings-store';
 import { describeInvalidStripeId, extractStripeId } from '../../utils/stripe-id-grammar';
 import { SEED_IDS } from '../emulator/seed-data';
 import { testSenders, useEmulator } from './emulator-harness';

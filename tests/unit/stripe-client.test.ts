@@ -1,15 +1,21 @@
 import { describe, expect, it } from 'vitest';
 import {
+  expireSessionRequest,
   retrieveCheckoutSession,
-  expireCheckoutSession,
-} from '../../utils/stripe/checkout-sessions';
+} from '../../utils/objects/checkout-session/api';
+import { CheckoutSession } from '../../utils/objects/checkout-session/schema';
 import { STRIPE_API_VERSION } from '../../utils/stripe/client';
-import { CheckoutSession } from '../../utils/stripe/schemas';
 import { StripeApiError, StripeConnectionError } from '../../utils/stripe/stripe-error';
 import { SEED_IDS } from '../emulator/seed-data';
 import { useEmulator } from './emulator-harness';
 
 const harness = useEmulator();
+/** The expire call exactly as the journaled action sends it. */
+const expireCheckoutSession = (
+  stripe: ReturnType<typeof harness.client>,
+  id: string,
+  idempotencyKey: string,
+) => stripe({ ...expireSessionRequest(id), idempotencyKey, schema: CheckoutSession });
 
 describe('Stripe client against the emulator', () => {
   it('sends a GET with bearer auth, the pinned version and no body', async () => {

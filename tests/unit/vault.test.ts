@@ -1,14 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { accountForMode, listAccounts, saveAccount } from '../../utils/account-store';
-import { lockStoredKeys, unlockStoredKeysForGood } from '../../utils/vault-accounts';
+import { accountForMode, listAccounts, saveAccount } from '../../utils/storage/account-store';
+import { lockStoredKeys, unlockStoredKeysForGood } from '../../utils/storage/vault-accounts';
 import {
   deriveVaultKey,
   newSalt,
   seal,
   unseal,
   VaultIntegrityError,
-} from '../../utils/vault-crypto';
+} from '../../utils/storage/vault-crypto';
 import {
   disableVault,
   lockVault,
@@ -16,7 +16,7 @@ import {
   VaultLockedError,
   VaultPassphraseError,
   vaultState,
-} from '../../utils/vault-store';
+} from '../../utils/storage/vault-store';
 
 const KEY = 'sk_test_51VaultSecretKey0001';
 const PASSPHRASE = 'correct horse battery staple';

@@ -1,5 +1,5 @@
 import { browser } from 'wxt/browser';
-import type { ExtensionPageRequest } from './protocol';
+import type { ReplyOf, RequestOf, RequestType } from './protocol';
 import type { Reply } from './reply';
 
 /**
@@ -16,11 +16,19 @@ const NO_ANSWER: Reply<never> = {
   },
 };
 
-/** Sends a request from an extension page and always resolves with a Reply. */
-export async function askBackground<T>(request: ExtensionPageRequest): Promise<Reply<T>> {
+/**
+ * Sends a request from an extension page and always resolves with a Reply, typed by the
+ * request's handler: the caller does not choose what comes back.
+ */
+export async function askBackground<T extends RequestType>(
+  request: RequestOf<T> & { type: T },
+): Promise<ReplyOf<T>> {
   try {
-    return ((await browser.runtime.sendMessage(request)) as Reply<T> | undefined) ?? NO_ANSWER;
+    return (
+      ((await browser.runtime.sendMessage(request)) as ReplyOf<T> | undefined) ??
+      (NO_ANSWER as ReplyOf<T>)
+    );
   } catch {
-    return NO_ANSWER;
+    return NO_ANSWER as ReplyOf<T>;
   }
 }

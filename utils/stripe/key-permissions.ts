@@ -15,74 +15,17 @@ export interface PermissionProbe {
   request: (mode: StripeMode) => StripeRequest<unknown>;
 }
 
-const PROBE_ID = 'HelpdeskPermissionProbe';
-const anything = z.unknown();
-const probeKey = () => `probe-${crypto.randomUUID()}`;
+/** An ID that exists nowhere, for the write probes: Stripe answers 404 when a write is allowed. */
+export const PROBE_ID = 'HelpdeskPermissionProbe';
+export const probeKey = () => `probe-${crypto.randomUUID()}`;
+export const anyAnswer = z.unknown();
 
-export const PERMISSION_PROBES: PermissionProbe[] = [
-  {
-    needFor: 'reading Checkout Sessions',
-    required: true,
-    request: () => ({
-      method: 'GET',
-      path: '/v1/checkout/sessions',
-      params: { limit: 1 },
-      schema: anything,
-    }),
-  },
-  {
-    needFor: 'expiring Checkout Sessions',
-    required: true,
-    request: (mode) => ({
-      method: 'POST',
-      path: `/v1/checkout/sessions/cs_${mode}_${PROBE_ID}/expire`,
-      idempotencyKey: probeKey(),
-      schema: anything,
-    }),
-  },
-  {
-    needFor: 'reading customers',
-    required: true,
-    request: () => ({
-      method: 'GET',
-      path: '/v1/customers',
-      params: { limit: 1 },
-      schema: anything,
-    }),
-  },
-  {
-    needFor: 'crediting customer balances',
-    required: true,
-    request: () => ({
-      method: 'POST',
-      path: `/v1/customers/cus_${PROBE_ID}/balance_transactions`,
-      params: { amount: -1, currency: 'usd' },
-      idempotencyKey: probeKey(),
-      schema: anything,
-    }),
-  },
-  {
-    needFor: 'creating portal links',
-    required: true,
-    request: () => ({
-      method: 'POST',
-      path: '/v1/billing_portal/sessions',
-      params: { customer: `cus_${PROBE_ID}` },
-      idempotencyKey: probeKey(),
-      schema: anything,
-    }),
-  },
-  {
-    needFor: 'offering the cancel-subscription portal link',
-    required: false,
-    request: () => ({
-      method: 'GET',
-      path: '/v1/subscriptions',
-      params: { limit: 1 },
-      schema: anything,
-    }),
-  },
-];
+/** A read permission, probed by listing one object. */
+export const listProbe = (needFor: string, path: string, required = true): PermissionProbe => ({
+  needFor,
+  required,
+  request: () => ({ method: 'GET', path, params: { limit: 1 }, schema: anyAnswer }),
+});
 
 export interface MissingPermission {
   permission: string;
@@ -90,12 +33,14 @@ export interface MissingPermission {
   required: boolean;
 }
 
+/** Runs every probe at once; the kinds' probes are listed in the object registry. */
 export async function findMissingPermissions(
   stripe: StripeClient,
   mode: StripeMode,
+  probes: readonly PermissionProbe[],
 ): Promise<MissingPermission[]> {
   const results = await Promise.all(
-    PERMISSION_PROBES.map(async (probe) => {
+    probes.map(async (probe) => {
       try {
         await stripe(probe.request(mode));
         return null;

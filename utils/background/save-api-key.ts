@@ -1,8 +1,9 @@
-import { saveAccount, type AccountSummary } from '../account-store';
+import { saveAccount, type AccountSummary } from '../storage/account-store';
 import { checkApiKey } from '../api-keys';
 import { failure, success, type Reply } from '../messaging/reply';
 import type { StripeClient, StripeClientOptions } from '../stripe/client';
 import { explainStripeFailure } from '../stripe/explain-failure';
+import { ALL_PERMISSION_PROBES } from '../objects/registry';
 import { findMissingPermissions } from '../stripe/key-permissions';
 import { StripeAccount } from '../stripe/schemas';
 import { StripeApiError } from '../stripe/stripe-error';
@@ -44,7 +45,9 @@ export async function saveApiKeyAction(
       return { ok: false, error: explained };
   }
   const missing =
-    checked.kind === 'restricted' ? await findMissingPermissions(stripe, checked.mode) : [];
+    checked.kind === 'restricted'
+      ? await findMissingPermissions(stripe, checked.mode, ALL_PERMISSION_PROBES)
+      : [];
   const account = await saveAccount({
     apiKey: checked.key,
     keyKind: checked.kind,

@@ -1,5 +1,5 @@
-import type { StripeClient } from './client';
-import { CustomerBalanceTransactionList, CustomerOrDeleted, SubscriptionList } from './schemas';
+import type { StripeClient } from '../../stripe/client';
+import { CustomerBalanceTransactionList, CustomerOrDeleted, SubscriptionList } from './schema';
 
 export const customerPath = (id: string) => `/v1/customers/${encodeURIComponent(id)}`;
 export const balanceTransactionsPath = (id: string) => `${customerPath(id)}/balance_transactions`;

@@ -1,6 +1,6 @@
-import { formatMinorUnits } from './currency-units';
-import type { CustomerBalanceTransaction } from './stripe/schemas';
-import type { StripeMode } from './stripe-id-grammar';
+import { formatMinorUnits } from '../../currency-units';
+import type { StripeMode } from '../../stripe-id-grammar';
+import type { CustomerBalanceTransaction } from './schema';
 
 /** What the card shows of a customer. Built in the background; holds no secrets. */
 export interface CustomerView {

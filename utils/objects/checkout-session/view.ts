@@ -1,6 +1,6 @@
-import { checkoutSessionDashboardUrl } from './dashboard-links';
-import type { CheckoutSession } from './stripe/schemas';
-import type { StripeMode } from './stripe-id-grammar';
+import type { StripeMode } from '../../stripe-id-grammar';
+import { checkoutSessionFacts } from './facts';
+import type { CheckoutSession } from './schema';
 
 /** What the card shows of a Checkout Session. Built in the background; holds no secrets. */
 export interface CheckoutSessionView {
@@ -49,7 +49,7 @@ export function toCheckoutSessionView(
     expiresAt: session.expires_at,
     mode,
     accountLabel,
-    dashboardUrl: checkoutSessionDashboardUrl(session.id, mode),
+    dashboardUrl: checkoutSessionFacts.dashboardUrl(session.id, mode),
     notExpirableBecause: explainWhyNotExpirable(session.status),
   };
 }

@@ -1,14 +1,15 @@
-import { checkCreditRequest } from '../credit-request';
-import { failure, success, type Reply } from '../messaging/reply';
-import { balanceTransactionsPath } from '../stripe/customers';
-import { explainStripeFailure } from '../stripe/explain-failure';
-import { CustomerBalanceTransaction } from '../stripe/schemas';
+import type { Guardrails } from '../../guardrails';
 import {
   alreadyDoneMessage,
   journalIntent,
   runJournaledPost,
   type ActionBase,
-} from './run-journaled-post';
+} from '../../journal/run-journaled-post';
+import { failure, success, type Reply } from '../../messaging/reply';
+import { explainStripeFailure } from '../../stripe/explain-failure';
+import { balanceTransactionsPath } from './api';
+import { checkCreditRequest } from './credit-request';
+import { CustomerBalanceTransaction } from './schema';
 
 export const CREDIT_SOURCE = 'stripe-helpdesk-actions';
 const MAX_METADATA_VALUE = 500;
@@ -29,7 +30,7 @@ export async function creditCustomerBalanceAction(
     amount: string;
     currency: string;
     note: string;
-    maxCreditMajorUnits: number;
+    guardrails: Guardrails;
   },
 ): Promise<Reply<CreditResult>> {
   const checked = checkCreditRequest(input);

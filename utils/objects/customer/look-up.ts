@@ -1,33 +1,27 @@
-import { otherAccountOfMode, type UsableAccount } from '../account-store';
-import type { CustomerView } from '../customer-view';
-import { customerDashboardUrl } from '../dashboard-links';
-import { success, type Reply } from '../messaging/reply';
-import type { StripeClient } from '../stripe/client';
-import {
-  listActiveSubscriptions,
-  listBalanceTransactions,
-  retrieveCustomer,
-} from '../stripe/customers';
-import { explainStripeFailure } from '../stripe/explain-failure';
-import { otherModeNamedIn, StripeApiError } from '../stripe/stripe-error';
+import type { Found, LookUpInput } from '../../background/request-handler';
+import { success, type Reply } from '../../messaging/reply';
+import { otherAccountOfMode, type UsableAccount } from '../../storage/account-store';
+import type { StripeClient } from '../../stripe/client';
+import { explainStripeFailure } from '../../stripe/explain-failure';
+import { otherModeNamedIn, StripeApiError } from '../../stripe/stripe-error';
+import { listActiveSubscriptions, listBalanceTransactions, retrieveCustomer } from './api';
+import { customerFacts } from './facts';
+import type { CustomerView } from './view';
 
 const RECENT_TRANSACTIONS = 5;
 
-export interface FoundCustomer {
-  view: CustomerView;
-  account: UsableAccount;
-}
+type FoundCustomer = Found<CustomerView>;
 
 /**
  * A `cus_` ID carries no mode, so it is looked up with the active account first; when Stripe
  * says it exists in the other mode and a key for that mode is saved, it is looked up there
  * and the card says so.
  */
-export async function lookUpCustomer(
-  account: UsableAccount,
-  clientFor: (account: UsableAccount) => StripeClient,
-  customerId: string,
-): Promise<Reply<FoundCustomer>> {
+export async function lookUpCustomer({
+  account,
+  clientFor,
+  objectId: customerId,
+}: LookUpInput): Promise<Reply<FoundCustomer>> {
   try {
     return success(await readCustomer(account, clientFor(account), customerId, false));
   } catch (error) {
@@ -66,7 +60,7 @@ async function readCustomer(
     mode: account.mode,
     foundInOtherMode,
     accountLabel: account.label,
-    dashboardUrl: customerDashboardUrl(customer.id, account.mode),
+    dashboardUrl: customerFacts.dashboardUrl(customer.id, account.mode),
   };
   if ('deleted' in customer && customer.deleted === true) {
     const view: CustomerView = {

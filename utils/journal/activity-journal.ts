@@ -1,9 +1,11 @@
 import { openDB, type DBSchema, type IDBPDatabase } from 'idb';
-import type { FormValue } from './stripe/form-encoding';
-import type { StripeMode } from './stripe-id-grammar';
+import type { JournalAction } from '../objects/kind-facts';
+import type { FormValue } from '../stripe/form-encoding';
+import type { StripeMode } from '../stripe-id-grammar';
 
-export type JournalAction =
-  'expire_checkout_session' | 'credit_customer_balance' | 'create_portal_link';
+/** The actions are named by the kinds that own them (`utils/objects/kind-facts.ts`). */
+export type { JournalAction };
+
 /** `pending` until Stripe's answer is known: a record left pending is replayed, never re-created. */
 export type JournalOutcome = 'pending' | 'succeeded' | 'failed';
 

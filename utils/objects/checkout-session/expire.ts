@@ -1,12 +1,11 @@
-import type { UsableAccount } from '../account-store';
-import { toCheckoutSessionView, type CheckoutSessionView } from '../checkout-session-view';
-import { failure, success, type Reply } from '../messaging/reply';
-import { retrieveCheckoutSession } from '../stripe/checkout-sessions';
-import type { StripeClient } from '../stripe/client';
-import { explainStripeFailure } from '../stripe/explain-failure';
-import { CheckoutSession } from '../stripe/schemas';
-import { StripeApiError } from '../stripe/stripe-error';
-import { journalIntent, runJournaledPost, type ActionBase } from './run-journaled-post';
+import { journalIntent, runJournaledPost, type ActionBase } from '../../journal/run-journaled-post';
+import { failure, success, type Reply } from '../../messaging/reply';
+import { explainStripeFailure } from '../../stripe/explain-failure';
+import { StripeApiError } from '../../stripe/stripe-error';
+import { expireSessionRequest, retrieveCheckoutSession } from './api';
+import { readCheckoutSession } from './look-up';
+import { CheckoutSession } from './schema';
+import { toCheckoutSessionView, type CheckoutSessionView } from './view';
 
 export async function expireCheckoutSessionAction(
   input: ActionBase,
@@ -15,17 +14,13 @@ export async function expireCheckoutSessionAction(
   const outcome = await runJournaledPost(
     stripe,
     journal,
-    journalIntent(input, 'expire_checkout_session', {
-      method: 'POST',
-      path: `/v1/checkout/sessions/${sessionId}/expire`,
-      params: {},
-    }),
+    journalIntent(input, 'expire_checkout_session', expireSessionRequest(sessionId)),
     CheckoutSession,
   );
   if (outcome.kind === 'done')
     return success(toCheckoutSessionView(outcome.result.data, account.label));
   // A second click on a confirmation that already went through: show the state, send nothing.
-  if (outcome.kind === 'already-done') return lookUpCheckoutSession(stripe, account, sessionId);
+  if (outcome.kind === 'already-done') return readCheckoutSession(stripe, account, sessionId);
 
   const explained = explainStripeFailure(outcome.error);
   if (outcome.error instanceof StripeApiError && outcome.error.status === 400) {
@@ -44,17 +39,4 @@ export async function expireCheckoutSessionAction(
     }
   }
   return { ok: false, error: { ...explained, unresolved: outcome.record.outcome === 'pending' } };
-}
-
-export async function lookUpCheckoutSession(
-  stripe: StripeClient,
-  account: UsableAccount,
-  sessionId: string,
-): Promise<Reply<CheckoutSessionView>> {
-  try {
-    const result = await retrieveCheckoutSession(stripe, sessionId);
-    return success(toCheckoutSessionView(result.data, account.label));
-  } catch (error) {
-    return { ok: false, error: explainStripeFailure(error) };
-  }
 }

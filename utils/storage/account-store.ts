@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { storage } from 'wxt/utils/storage';
-import { maskApiKey, type ApiKeyKind } from './api-keys';
-import type { StripeMode } from './stripe-id-grammar';
+import { maskApiKey, type ApiKeyKind } from '../api-keys';
+import type { StripeMode } from '../stripe-id-grammar';
 import type { SealedText } from './vault-crypto';
 import { openSecret, Sealed, sealSecret } from './vault-store';
 

@@ -1,5 +1,5 @@
-import { minorUnitDigits } from './currency-units';
-import { parseTypedAmount } from './money-input';
+import { overCreditLimit, type Guardrails } from '../../guardrails';
+import { parseTypedAmount } from '../../money-input';
 
 /** Stripe's limit on a balance transaction's description. */
 export const MAX_NOTE_LENGTH = 350;
@@ -15,17 +15,13 @@ export function checkCreditRequest(input: {
   amount: string;
   currency: string;
   note: string;
-  maxCreditMajorUnits: number;
+  guardrails: Guardrails;
 }): CheckedCredit {
   const currency = input.currency.trim().toLowerCase();
   const parsed = parseTypedAmount(input.amount, currency);
   if (!parsed.ok) return parsed;
-  const limit = input.maxCreditMajorUnits * 10 ** minorUnitDigits(currency);
-  if (parsed.minorUnits > limit)
-    return {
-      ok: false,
-      reason: `That is over the limit of ${input.maxCreditMajorUnits} ${currency.toUpperCase()} per credit set in Options.`,
-    };
+  const overLimit = overCreditLimit(parsed.minorUnits, currency, input.guardrails);
+  if (overLimit) return { ok: false, reason: overLimit };
   const note = input.note.trim();
   // eslint-disable-next-line no-control-regex
   if (/[\u0000-\u0008\u000b-\u001f\u007f]/.test(note))

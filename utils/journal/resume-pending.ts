@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import type { ActivityJournal } from '../activity-journal';
-import type { UsableAccount } from '../account-store';
+import type { ActivityJournal } from './activity-journal';
+import type { UsableAccount } from '../storage/account-store';
 import type { StripeClient } from '../stripe/client';
 import { explainStripeFailure } from '../stripe/explain-failure';
 import { StripeConnectionError } from '../stripe/stripe-error';

@@ -1,14 +1,15 @@
-import { failure, success, type Reply } from '../messaging/reply';
-import { explainStripeFailure } from '../stripe/explain-failure';
-import { BillingPortalSession } from '../stripe/schemas';
 import {
   alreadyDoneMessage,
   journalIntent,
   runJournaledPost,
   type ActionBase,
-} from './run-journaled-post';
+} from '../../journal/run-journaled-post';
+import { failure, success, type Reply } from '../../messaging/reply';
+import { explainStripeFailure } from '../../stripe/explain-failure';
+import { BillingPortalSession } from './schema';
 
-export type PortalFlow = 'none' | 'payment_method_update' | 'subscription_cancel';
+export const PORTAL_FLOWS = ['none', 'payment_method_update', 'subscription_cancel'] as const;
+export type PortalFlow = (typeof PORTAL_FLOWS)[number];
 
 const PORTAL_SETTINGS_URL = {
   test: 'https://dashboard.stripe.com/test/settings/billing/portal',

@@ -1,11 +1,11 @@
 import type { z } from 'zod';
-import type { UsableAccount } from '../account-store';
+import type { UsableAccount } from '../storage/account-store';
 import type {
   ActivityJournal,
   JournalAction,
   JournalRecord,
   NewJournalRecord,
-} from '../activity-journal';
+} from './activity-journal';
 import type { StripeClient, StripeResult } from '../stripe/client';
 import { explainStripeFailure } from '../stripe/explain-failure';
 import { StripeConnectionError } from '../stripe/stripe-error';

@@ -1,0 +1,30 @@
+import { failure, type Reply } from '../messaging/reply';
+import { accountById, accountForMode, type UsableAccount } from '../storage/account-store';
+import { parseStripeId } from '../stripe-id-grammar';
+import type { CardGrant } from './card-grants';
+
+/**
+ * The account a granted object is read and acted on with: the one it was found with, else
+ * the one of the mode its ID carries, else the active one. Never a key of the other mode.
+ */
+export async function accountForGrant(grant: CardGrant): Promise<UsableAccount | Reply<never>> {
+  const mode = parseStripeId(grant.objectId)?.mode ?? null;
+  // A customer found in another account than the active one stays with that account.
+  const remembered = grant.accountId ? await accountById(grant.accountId) : null;
+  const account = remembered ?? (await accountForMode(mode));
+  if (account) return account;
+  if (mode === 'live')
+    return failure(
+      'No live-mode API key is saved, so nothing was sent. Add a live key in Options to act on live objects.',
+      { fixInOptions: true },
+    );
+  if (mode === 'test')
+    return failure(
+      'No test-mode API key is saved, so nothing was sent. Add a test key in Options.',
+      { fixInOptions: true },
+    );
+  return failure('No API key is saved yet. Add one in Options.', { fixInOptions: true });
+}
+
+export const isReply = (routed: UsableAccount | Reply<never>): routed is Reply<never> =>
+  'ok' in routed;

@@ -1,0 +1,16 @@
+import type { ActivityJournal } from '../journal/activity-journal';
+import type { BackgroundToContentMessage } from '../messaging/protocol';
+import type { StripeClient, StripeClientOptions } from '../stripe/client';
+
+/** What the background's handlers reach the browser and Stripe through; tests pass fakes. */
+export interface BackgroundContext {
+  runtimeId: string;
+  extensionOrigin: string;
+  journal: ActivityJournal;
+  clientFor(options: Pick<StripeClientOptions, 'apiKey'>): StripeClient;
+  sendToFrame(tabId: number, frameId: number, message: BackgroundToContentMessage): Promise<void>;
+  /** A card cannot open Options itself: Firefox gives a card inside a page no such API. */
+  openOptions(): Promise<void>;
+  /** Runs after the passphrase lock opens: actions left pending while locked can resume. */
+  afterUnlock?: () => void;
+}

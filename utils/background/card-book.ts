@@ -1,0 +1,91 @@
+import type { ActionBase } from '../journal/run-journaled-post';
+import { failure, success, type Reply } from '../messaging/reply';
+import { definitionOf } from '../objects/registry';
+import { parseStripeId } from '../stripe-id-grammar';
+import { accountForGrant, isReply } from './account-routing';
+import type { BackgroundContext } from './background-context';
+import { issueCardGrant, rememberGrantAccount, type CardGrant } from './card-grants';
+
+export const REFUSED = 'This request is not allowed from here.';
+
+/**
+ * How long an object looked up when its card was granted stands for the card's own first
+ * request. The card asks as soon as its frame has loaded, a few hundred ms later.
+ */
+const EARLY_LOOKUP_MS = 5_000;
+
+export type CardBook = ReturnType<typeof createCardBook>;
+
+/**
+ * The cards the background has granted: each one's look-up, started as it is granted, and
+ * each change made once per attempt.
+ */
+export function createCardBook(background: BackgroundContext) {
+  // A double click sends the same attempt twice; both get the one answer.
+  const inFlight = new Map<string, Promise<Reply<unknown>>>();
+
+  // A card's first request is always for its object, and its frame takes a few hundred ms
+  // to load before it can ask. So the look-up (a read, sent to Stripe once either way)
+  // starts as the card is granted, and the card's first request takes it over.
+  const earlyLookups = new Map<string, { startedAt: number; reply: Promise<Reply<unknown>> }>();
+
+  /** The granted object as its card shows it, from the account it routes to. */
+  async function lookUp(grant: CardGrant): Promise<Reply<unknown>> {
+    const definition = definitionOf(parseStripeId(grant.objectId)?.kind ?? '');
+    if (!definition) return failure(REFUSED);
+    const account = await accountForGrant(grant);
+    if (isReply(account)) return account;
+    const found = await definition.lookUp({
+      account,
+      clientFor: background.clientFor,
+      objectId: grant.objectId,
+    });
+    if (!found.ok) return found;
+    // Later actions act with the account the card showed the object from, whatever the
+    // active account is by then.
+    await rememberGrantAccount(grant.token, found.value.account.id);
+    return success(found.value.view);
+  }
+
+  return {
+    async grant(input: Omit<CardGrant, 'token' | 'createdAt'>): Promise<CardGrant> {
+      const grant = await issueCardGrant(input);
+      const now = Date.now();
+      for (const [token, early] of earlyLookups)
+        if (now - early.startedAt > EARLY_LOOKUP_MS) earlyLookups.delete(token);
+      const reply = lookUp(grant);
+      reply.catch(() => undefined); // Its failure is the card's to show, if a card ever asks.
+      earlyLookups.set(grant.token, { startedAt: now, reply });
+      return grant;
+    },
+
+    /** The look-up started at the grant, if still fresh, else a new one. */
+    takeLookUp(grant: CardGrant): Promise<Reply<unknown>> {
+      const early = earlyLookups.get(grant.token);
+      earlyLookups.delete(grant.token);
+      if (early && Date.now() - early.startedAt <= EARLY_LOOKUP_MS) return early.reply;
+      return lookUp(grant);
+    },
+
+    async actOnce<T>(
+      grant: CardGrant,
+      attemptId: string,
+      act: (base: ActionBase) => Promise<Reply<T>>,
+    ): Promise<Reply<T>> {
+      const account = await accountForGrant(grant);
+      if (isReply(account)) return account;
+      const running = inFlight.get(attemptId) as Promise<Reply<T>> | undefined;
+      if (running) return running;
+      const started = act({
+        stripe: background.clientFor(account),
+        journal: background.journal,
+        account,
+        objectId: grant.objectId,
+        attemptId,
+        pageUrl: grant.pageUrl,
+      }).finally(() => inFlight.delete(attemptId));
+      inFlight.set(attemptId, started);
+      return started;
+    },
+  };
+}

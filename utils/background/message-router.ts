@@ -1,0 +1,66 @@
+import { failure, type Reply } from '../messaging/reply';
+import { classifySender, type MessageSenderLike } from '../messaging/sender-policy';
+import { definitionOf } from '../objects/registry';
+import { parseStripeId } from '../stripe-id-grammar';
+import type { BackgroundContext } from './background-context';
+import { createCardBook, REFUSED } from './card-book';
+import { findCardGrant } from './card-grants';
+import { grantCardToPage } from './card-requests';
+import { replyForThrown } from './error-mapping';
+import { buildRequestTable } from './request-table';
+
+export type { BackgroundContext } from './background-context';
+
+/**
+ * The background's one door. Who sent a message is decided first; then its type picks one
+ * handler from the table (an unknown type is refused), whose schema must admit it whole;
+ * a card's request must name a live grant, of the kind the request belongs to.
+ */
+export function createMessageHandler(background: BackgroundContext) {
+  const cards = createCardBook(background);
+  const table = buildRequestTable();
+
+  async function handleExtensionPage(raw: unknown, sender: MessageSenderLike) {
+    const type = typeof raw === 'object' && raw !== null ? (raw as { type?: unknown }).type : null;
+    const entry = typeof type === 'string' ? table.get(type) : undefined;
+    if (!entry) return failure(REFUSED);
+    const parsed = entry.handler.schema.safeParse(raw);
+    if (!parsed.success) return failure(REFUSED);
+    if (entry.scope === 'page')
+      return entry.handler.handle(parsed.data, { background, sender, cards });
+
+    const grant = await findCardGrant((parsed.data as { token: string }).token, sender.tab?.id);
+    if (!grant) return failure('This card has expired. Click the ID on the page again.');
+    const kind = parseStripeId(grant.objectId)?.kind;
+    // A grant of no kind the registry knows (stored by another version), or a request that
+    // belongs to another kind than the card's, is refused.
+    if (!kind || !definitionOf(kind)) return failure(REFUSED);
+    if (entry.kind !== null && entry.kind !== kind) return failure(REFUSED);
+    return entry.handler.handle(parsed.data, {
+      background,
+      sender,
+      cards,
+      grant,
+      kind,
+      actOnce: (attemptId, act) => cards.actOnce(grant, attemptId, act),
+    });
+  }
+
+  return async function handleMessage(
+    raw: unknown,
+    sender: MessageSenderLike,
+  ): Promise<Reply<unknown>> {
+    switch (classifySender(sender, background.runtimeId, background.extensionOrigin)) {
+      case 'extension-page':
+        try {
+          return await handleExtensionPage(raw, sender);
+        } catch (error) {
+          return replyForThrown(error);
+        }
+      case 'content-script':
+        return (await grantCardToPage(raw, sender, cards)) ?? failure(REFUSED);
+      default:
+        return failure(REFUSED);
+    }
+  };
+}

@@ -1,0 +1,125 @@
+import { z } from 'zod';
+import { success, failure } from '../messaging/reply';
+import { listAccounts, removeAccount, setActiveAccount } from '../storage/account-store';
+import { readSettings, Settings, writeSettings } from '../storage/settings-store';
+import { lockStoredKeys, unlockStoredKeysForGood } from '../storage/vault-accounts';
+import { lockVault, unlockVault, vaultState } from '../storage/vault-store';
+import { disableSite, enableSite, listEnabledSites, startOnTab } from '../site-access';
+import { pageRequest } from './request-handler';
+import { StripeObjectId } from './request-fields';
+import { saveApiKeyAction } from './save-api-key';
+
+const Passphrase = z.string().min(1).max(1024);
+const SiteOrigin = z.string().regex(/^https:\/\/[a-z0-9.-]+(:\d{1,5})?$/, 'not an https origin');
+const AccountId = z.string().min(1).max(64);
+
+/** A request with no fields but its type. */
+const bare = <T extends string>(type: T) => z.strictObject({ type: z.literal(type) });
+
+/** Requests of the popup and Options, which act on no granted card. */
+export const PAGE_REQUESTS = {
+  'accounts.list': pageRequest(bare('accounts.list'), async () => success(await listAccounts())),
+  'accounts.save': pageRequest(
+    z.strictObject({
+      type: z.literal('accounts.save'),
+      apiKey: z.string().max(512),
+      label: z.string().max(80).optional(),
+    }),
+    (request, { background }) =>
+      saveApiKeyAction(request.apiKey, request.label ?? null, background.clientFor),
+  ),
+  'accounts.setActive': pageRequest(
+    z.strictObject({ type: z.literal('accounts.setActive'), accountId: AccountId }),
+    async (request) => {
+      await setActiveAccount(request.accountId).catch(() => undefined);
+      return success(await listAccounts());
+    },
+  ),
+  'accounts.remove': pageRequest(
+    z.strictObject({ type: z.literal('accounts.remove'), accountId: AccountId }),
+    async (request) => {
+      await removeAccount(request.accountId);
+      return success(null);
+    },
+  ),
+  'journal.recent': pageRequest(
+    z.strictObject({
+      type: z.literal('journal.recent'),
+      limit: z.number().int().min(1).max(10_000),
+    }),
+    async (request, { background }) => success(await background.journal.listRecent(request.limit)),
+  ),
+  'sites.list': pageRequest(bare('sites.list'), async () => success(await listEnabledSites())),
+  'sites.enable': pageRequest(
+    z.strictObject({ type: z.literal('sites.enable'), origin: SiteOrigin }),
+    async (request) => {
+      const changed = await enableSite(request.origin);
+      return changed.ok ? success(changed.sites) : failure(changed.reason);
+    },
+  ),
+  'sites.disable': pageRequest(
+    z.strictObject({ type: z.literal('sites.disable'), origin: SiteOrigin }),
+    async (request) => {
+      const changed = await disableSite(request.origin);
+      return changed.ok ? success(changed.sites) : failure(changed.reason);
+    },
+  ),
+  'sites.startOnTab': pageRequest(
+    z.strictObject({ type: z.literal('sites.startOnTab'), tabId: z.number().int().min(0) }),
+    async (request) => success(await startOnTab(request.tabId)),
+  ),
+  'options.open': pageRequest(bare('options.open'), async (_request, { background }) => {
+    await background.openOptions();
+    return success(null);
+  }),
+  'popup.openCard': pageRequest(
+    z.strictObject({ type: z.literal('popup.openCard'), objectId: StripeObjectId }),
+    async (request, { sender, cards }) => {
+      // A card inside the popup, bound to wherever the popup lives (no tab for the toolbar
+      // popup, its own tab when opened as a window). It came from no helpdesk page.
+      const grant = await cards.grant({
+        objectId: request.objectId,
+        tabId: sender.tab?.id ?? null,
+        frameId: 0,
+        pageUrl: '',
+        inPopup: true,
+      });
+      return success({ token: grant.token });
+    },
+  ),
+  'vault.state': pageRequest(bare('vault.state'), async () => success(await vaultState())),
+  'vault.enable': pageRequest(
+    z.strictObject({ type: z.literal('vault.enable'), passphrase: Passphrase }),
+    async (request) => {
+      await lockStoredKeys(request.passphrase);
+      return success(await vaultState());
+    },
+  ),
+  'vault.unlock': pageRequest(
+    z.strictObject({ type: z.literal('vault.unlock'), passphrase: Passphrase }),
+    async (request, { background }) => {
+      await unlockVault(request.passphrase);
+      background.afterUnlock?.();
+      return success(await vaultState());
+    },
+  ),
+  'vault.lock': pageRequest(bare('vault.lock'), async () => {
+    await lockVault();
+    return success(await vaultState());
+  }),
+  'vault.disable': pageRequest(
+    z.strictObject({ type: z.literal('vault.disable'), passphrase: Passphrase }),
+    async (request) => {
+      await unlockStoredKeysForGood(request.passphrase);
+      return success(await vaultState());
+    },
+  ),
+  'settings.get': pageRequest(bare('settings.get'), async () => success(await readSettings())),
+  'settings.save': pageRequest(
+    z.strictObject({ type: z.literal('settings.save'), settings: Settings }),
+    async (request) => {
+      await writeSettings(request.settings);
+      return success(await readSettings());
+    },
+  ),
+};

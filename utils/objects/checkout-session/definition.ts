@@ -1,0 +1,23 @@
+import { z } from 'zod';
+import { cardRequest } from '../../background/request-handler';
+import { AttemptId, CardToken } from '../../background/request-fields';
+import { defineObject } from '../object-definition';
+import { expireCheckoutSessionAction } from './expire';
+import { lookUpCheckoutSession } from './look-up';
+import { CHECKOUT_SESSION_PERMISSIONS } from './permissions';
+
+/** The background's Checkout Session: its look-up, the card requests it owns, its permissions. */
+export const checkoutSessionDefinition = defineObject({
+  lookUp: lookUpCheckoutSession,
+  requests: {
+    'checkoutSession.expire': cardRequest(
+      z.strictObject({
+        type: z.literal('checkoutSession.expire'),
+        token: CardToken,
+        attemptId: AttemptId,
+      }),
+      (request, card) => card.actOnce(request.attemptId, expireCheckoutSessionAction),
+    ),
+  },
+  permissions: CHECKOUT_SESSION_PERMISSIONS,
+});

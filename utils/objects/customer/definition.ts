@@ -1,0 +1,63 @@
+import { z } from 'zod';
+import { cardRequest } from '../../background/request-handler';
+import { AttemptId, CardToken } from '../../background/request-fields';
+import { guardrailsOf } from '../../guardrails';
+import { readSettings } from '../../storage/settings-store';
+import { defineObject } from '../object-definition';
+import { creditCustomerBalanceAction } from './credit-balance';
+import { lookUpCustomer } from './look-up';
+import { CUSTOMER_PERMISSIONS } from './permissions';
+import { createPortalLinkAction, PORTAL_FLOWS } from './portal-link';
+
+/** The background's customer: its look-up, the card requests it owns, its permissions. */
+export const customerDefinition = defineObject({
+  lookUp: lookUpCustomer,
+  requests: {
+    'customer.credit': cardRequest(
+      z.strictObject({
+        type: z.literal('customer.credit'),
+        token: CardToken,
+        attemptId: AttemptId,
+        amount: z.string().max(40),
+        currency: z.string().max(8),
+        note: z.string().max(2000),
+      }),
+      async (request, card) => {
+        const guardrails = guardrailsOf(await readSettings());
+        return card.actOnce(request.attemptId, (base) =>
+          creditCustomerBalanceAction({
+            ...base,
+            amount: request.amount,
+            currency: request.currency,
+            note: request.note,
+            guardrails,
+          }),
+        );
+      },
+    ),
+    'customer.portalLink': cardRequest(
+      z.strictObject({
+        type: z.literal('customer.portalLink'),
+        token: CardToken,
+        attemptId: AttemptId,
+        flow: z.enum(PORTAL_FLOWS),
+        subscriptionId: z
+          .string()
+          .regex(/^sub_[A-Za-z0-9]{1,250}$/)
+          .optional(),
+      }),
+      async (request, card) => {
+        const { portalReturnUrl } = await readSettings();
+        return card.actOnce(request.attemptId, (base) =>
+          createPortalLinkAction({
+            ...base,
+            flow: request.flow,
+            subscriptionId: request.subscriptionId,
+            returnUrl: portalReturnUrl,
+          }),
+        );
+      },
+    ),
+  },
+  permissions: CUSTOMER_PERMISSIONS,
+});

@@ -1,0 +1,34 @@
+import {
+  anyAnswer,
+  listProbe,
+  PROBE_ID,
+  probeKey,
+  type PermissionProbe,
+} from '../../stripe/key-permissions';
+
+export const CUSTOMER_PERMISSIONS: readonly PermissionProbe[] = [
+  listProbe('reading customers', '/v1/customers'),
+  {
+    needFor: 'crediting customer balances',
+    required: true,
+    request: () => ({
+      method: 'POST',
+      path: `/v1/customers/cus_${PROBE_ID}/balance_transactions`,
+      params: { amount: -1, currency: 'usd' },
+      idempotencyKey: probeKey(),
+      schema: anyAnswer,
+    }),
+  },
+  {
+    needFor: 'creating portal links',
+    required: true,
+    request: () => ({
+      method: 'POST',
+      path: '/v1/billing_portal/sessions',
+      params: { customer: `cus_${PROBE_ID}` },
+      idempotencyKey: probeKey(),
+      schema: anyAnswer,
+    }),
+  },
+  listProbe('offering the cancel-subscription portal link', '/v1/subscriptions', false),
+];

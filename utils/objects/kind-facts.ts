@@ -1,0 +1,46 @@
+import type { StripeMode, StripeObjectKind } from '../stripe-id-grammar';
+import { checkoutSessionFacts } from './checkout-session/facts';
+import { customerFacts } from './customer/facts';
+
+export interface JournalActionLabels {
+  name: string;
+  short: string;
+}
+
+export interface ObjectKindFacts {
+  /** The card's heading and the popup's label. */
+  title: string;
+  /**
+   * The journal's name for each action on this kind, with its labels: the activity log's
+   * (`name`) and the popup's recent list (`short`).
+   */
+  journalActions: Readonly<Record<string, JournalActionLabels>>;
+  dashboardUrl: (id: string, mode: StripeMode) => string;
+}
+
+/**
+ * The plain facts of each kind, for the card, popup and options alike (no zod, no Stripe
+ * client). A kind missing here is a compile error.
+ */
+export const KIND_FACTS = {
+  checkout_session: checkoutSessionFacts,
+  customer: customerFacts,
+} as const satisfies Record<StripeObjectKind, ObjectKindFacts>;
+
+type JournalActionsOf<K extends StripeObjectKind> = keyof (typeof KIND_FACTS)[K]['journalActions'];
+
+/** Every action the journal records, named by the kinds that own them. */
+export type JournalAction = { [K in StripeObjectKind]: JournalActionsOf<K> }[StripeObjectKind] &
+  string;
+
+/** Every action's labels, by the journal's name for it. */
+export const JOURNAL_ACTIONS: Readonly<Record<JournalAction, JournalActionLabels>> = Object.assign(
+  {},
+  ...Object.values(KIND_FACTS).map((facts) => facts.journalActions),
+);
+
+/** An action's label; a record of an action this version does not know says so. */
+export const journalActionLabel = (action: string, form: keyof JournalActionLabels): string =>
+  Object.hasOwn(JOURNAL_ACTIONS, action)
+    ? JOURNAL_ACTIONS[action as JournalAction][form]
+    : `Unknown action (${action})`;

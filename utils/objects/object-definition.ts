@@ -1,0 +1,36 @@
+import type { CardRequestHandler, Found, LookUpInput } from '../background/request-handler';
+import type { Reply } from '../messaging/reply';
+import type { PermissionProbe } from '../stripe/key-permissions';
+import type { StripeMode } from '../stripe-id-grammar';
+
+// Each request's own schema and reply; `any` only so that tables of them can be listed.
+// oxlint-disable-next-line typescript/no-explicit-any
+type AnyCardRequestHandler = CardRequestHandler<any, any>;
+
+/** What every kind's view has, for the card's frame around its panel. */
+export interface CardView {
+  mode: StripeMode;
+  dashboardUrl: string;
+}
+
+/**
+ * What the background knows of one kind of Stripe object: how its card's object is read,
+ * which card requests belong to it (refused on a card granted for any other kind), and what
+ * a restricted key needs for them.
+ */
+export interface ObjectDefinition<
+  View extends CardView = CardView,
+  Requests extends Record<string, AnyCardRequestHandler> = Record<string, AnyCardRequestHandler>,
+> {
+  lookUp(input: LookUpInput): Promise<Reply<Found<View>>>;
+  requests: Requests;
+  permissions: readonly PermissionProbe[];
+}
+
+/** Keeps each definition's own types, so replies stay typed through the registry. */
+export const defineObject = <
+  View extends CardView,
+  Requests extends Record<string, AnyCardRequestHandler>,
+>(
+  definition: ObjectDefinition<View, Requests>,
+) => definition;

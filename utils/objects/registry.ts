@@ -1,0 +1,42 @@
+import type { StripeObjectKind } from '../stripe-id-grammar';
+import { checkoutSessionDefinition } from './checkout-session/definition';
+import { customerDefinition } from './customer/definition';
+import type { ObjectDefinition } from './object-definition';
+
+/**
+ * The background's registry: one line per kind of Stripe object. The router, the card's
+ * look-up, the journal's actions and a key's permission probes all read it; a kind missing
+ * here is a compile error, and a kind not here is refused at run time.
+ *
+ * The card's panels (`components/object-panels.ts`) and the plain facts every page reads
+ * (`kind-facts.ts`) are registries of their own, keyed the same way, so that no bundle
+ * carries another's code: the card draws no Stripe client, the background no Preact.
+ */
+export const OBJECT_REGISTRY = {
+  checkout_session: checkoutSessionDefinition,
+  customer: customerDefinition,
+} satisfies Record<StripeObjectKind, ObjectDefinition>;
+
+export type ObjectRegistry = typeof OBJECT_REGISTRY;
+
+/** Each kind once, in the registry's order. */
+export const STRIPE_OBJECT_KINDS = Object.keys(OBJECT_REGISTRY) as StripeObjectKind[];
+
+/** What a kind's card shows, as its look-up finds it. */
+export type ViewOf<K extends StripeObjectKind> =
+  Awaited<ReturnType<ObjectRegistry[K]['lookUp']>> extends infer R
+    ? R extends { ok: true; value: { view: infer V } }
+      ? V
+      : never
+    : never;
+
+/** The registry's entry for a kind, or null for anything else (an unknown or stale kind). */
+export function definitionOf(kind: string): ObjectDefinition | null {
+  return Object.hasOwn(OBJECT_REGISTRY, kind)
+    ? (OBJECT_REGISTRY as Record<string, ObjectDefinition>)[kind]!
+    : null;
+}
+
+export const ALL_PERMISSION_PROBES = Object.values(OBJECT_REGISTRY).flatMap(
+  (definition) => definition.permissions,
+);
