@@ -1,31 +1,23 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
+import { canTellVisibility, useVisibleToAgent } from './use-visible-to-agent';
 
 /**
- * Whether the agent can really see `element`: IntersectionObserver v2 reports occlusion,
- * opacity, transforms and filters applied by the page around our frame (clickjacking).
- * null where the browser cannot tell (then the trusted-click check still applies).
+ * How long Confirm stays inert after it appears and after its window regains focus: a click
+ * or key meant for something else (the page's reply box, the button that stood here a moment
+ * ago) lands before the agent can have read what Confirm does.
  */
-function useVisibleToAgent(ref: { current: HTMLElement | null }): boolean | null {
-  const [visible, setVisible] = useState<boolean | null>(null);
-  useEffect(() => {
-    if (!ref.current || typeof IntersectionObserver === 'undefined') return;
-    const observer = new IntersectionObserver(
-      (entries) => {
-        const entry = entries.at(-1) as
-          (IntersectionObserverEntry & { isVisible?: boolean }) | undefined;
-        if (entry && typeof entry.isVisible === 'boolean') setVisible(entry.isVisible);
-      },
-      { threshold: [1], trackVisibility: true, delay: 100 } as IntersectionObserverInit,
-    );
-    observer.observe(ref.current);
-    return () => observer.disconnect();
-  }, []);
-  return visible;
-}
+export const CONFIRM_ARMING_MS = 500;
+/** A keyboard confirmation is a held Enter or Space, never a single key press. */
+export const CONFIRM_HOLD_MS = 1000;
+
+const HOLD_KEYS = new Set(['Enter', ' ']);
 
 /**
- * The one button that changes money or state. It acts only on a trusted event (a real click
- * or key press by the agent), and not while the page covers or hides the card.
+ * The one button that changes money or state. It acts only on a deliberate act of the agent:
+ * a trusted pointer click, or Enter or Space held for a second while it has focus (it never
+ * takes focus itself). It is off for half a second after it appears and after the card's
+ * window regains focus, and, where the browser can tell, until the card has been fully
+ * visible for that long.
  */
 export function ConfirmButton(props: {
   busy: boolean;
@@ -35,21 +27,90 @@ export function ConfirmButton(props: {
 }) {
   const ref = useRef<HTMLButtonElement>(null);
   const visible = useVisibleToAgent(ref);
-  useEffect(() => ref.current?.focus(), []);
+  const [armed, setArmed] = useState(false);
+  const [holding, setHolding] = useState(false);
+  const [hint, setHint] = useState<string | null>(null);
+  const holdTimer = useRef<ReturnType<typeof setTimeout> | null>(null);
+
+  // Re-armed from scratch whenever the window comes back to the agent, and whenever the
+  // page may have covered the card (visibility turned false, then true again).
+  const [armingSince, setArmingSince] = useState(() => performance.now());
+  useEffect(() => {
+    const restart = () => {
+      setArmed(false);
+      setArmingSince(performance.now());
+    };
+    const onVisibility = () => document.visibilityState === 'visible' && restart();
+    window.addEventListener('focus', restart);
+    document.addEventListener('visibilitychange', onVisibility);
+    return () => {
+      window.removeEventListener('focus', restart);
+      document.removeEventListener('visibilitychange', onVisibility);
+    };
+  }, []);
+  const seen = visible === true || (visible === null && !canTellVisibility());
+  useEffect(() => {
+    if (!seen) return setArmed(false);
+    const timer = setTimeout(() => setArmed(true), CONFIRM_ARMING_MS);
+    return () => clearTimeout(timer);
+  }, [seen, armingSince]);
+
+  const cancelHold = () => {
+    if (holdTimer.current) clearTimeout(holdTimer.current);
+    holdTimer.current = null;
+    setHolding(false);
+  };
+  useEffect(() => cancelHold, []);
+  useEffect(() => {
+    if (!armed) cancelHold();
+  }, [armed]);
+
+  const off = props.busy || !armed;
   return (
     <>
       <button
         ref={ref}
         type="button"
         class={props.danger ? 'danger' : ''}
-        disabled={props.busy || visible === false}
+        // aria-disabled, not disabled: the button stays focusable for a keyboard hold.
+        aria-disabled={off}
+        aria-describedby="confirm-how"
         onClick={(event) => {
-          if (!event.isTrusted || visible === false) return;
+          // `detail` is 0 for a click made by Enter, Space or a script: those go by the hold.
+          if (!event.isTrusted || event.detail === 0) return;
+          if (off) {
+            if (!props.busy) setHint('Not ready yet: read it, then click Confirm again.');
+            return;
+          }
+          setHint(null);
           props.onConfirm();
         }}
+        onKeyDown={(event) => {
+          if (!HOLD_KEYS.has(event.key)) return;
+          event.preventDefault();
+          if (!event.isTrusted || event.repeat || holdTimer.current || off) return;
+          setHolding(true);
+          setHint(null);
+          holdTimer.current = setTimeout(() => {
+            holdTimer.current = null;
+            setHolding(false);
+            props.onConfirm();
+          }, CONFIRM_HOLD_MS);
+        }}
+        onKeyUp={(event) => {
+          if (!HOLD_KEYS.has(event.key)) return;
+          event.preventDefault();
+          if (!holdTimer.current) return;
+          cancelHold();
+          setHint('Hold Enter a full second, or click Confirm.');
+        }}
+        onBlur={cancelHold}
       >
-        {props.busy ? props.busyLabel : 'Confirm'}
+        {props.busy ? props.busyLabel : holding ? 'Keep holding…' : 'Confirm'}
       </button>
+      <p id="confirm-how" class="muted confirm-how">
+        {hint ?? 'Click Confirm, or hold Enter on it for a second.'}
+      </p>
       {visible === false && (
         <p class="notice notice-error" role="alert">
           The page is covering or hiding this card, so Confirm is off. Scroll or close what covers

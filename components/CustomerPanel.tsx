@@ -233,7 +233,14 @@ export function CustomerPanel(props: PanelProps<'customer'>) {
       )}
 
       {mode.name === 'credit-review' && (
-        <div class="confirm" role="group" aria-label="Confirm the credit">
+        // Focus moves to the question, never to Confirm (see CheckoutSessionPanel).
+        <div
+          class="confirm"
+          role="group"
+          aria-label="Confirm the credit"
+          tabIndex={-1}
+          ref={focusOnMount}
+        >
           <p data-testid="credit-preview">
             {customer.mode === 'live' && <strong>LIVE: </strong>}
             {preview}

@@ -130,15 +130,58 @@ describeInChromium('what the card says for each session and each failure', () =>
     await ticket.page.close();
   });
 
-  it('expires from the keyboard alone: E, then Enter on Confirm', async () => {
+  it('expires nothing from text typed into a card that has just opened', async () => {
+    const { ticket, card } = await cardFor(SEED_IDS.openSession);
+    await card.getByRole('button', { name: 'Expire session' }).waitFor();
+    // The agent clicked the ID and goes on typing what they think is the reply box. The card's
+    // frame has the focus: E opens the question, and nothing after it answers it.
+    await ticket.page.keyboard.type('the Enter key ', { delay: 30 });
+    for (const key of ['Enter', ' ', 'Enter']) await ticket.page.keyboard.press(key);
+    const confirm = card.getByRole('button', { name: 'Confirm' });
+    await confirm.waitFor();
+    expect(await confirm.evaluate((button) => button === document.activeElement)).toBe(false);
+    await new Promise((resolve) => setTimeout(resolve, 700)); // Confirm is armed by now.
+    await ticket.page.keyboard.type(' e\n', { delay: 30 });
+    expect(posts()).toHaveLength(0);
+    expect(extension().emulator.sessions().get(SEED_IDS.openSession)!.status).toBe('open');
+    await ticket.page.close();
+  });
+
+  it('expires from the keyboard alone: E, Tab to Confirm, then Enter held for a second', async () => {
     const { ticket, card } = await cardFor(SEED_IDS.openSession);
     await card.getByRole('button', { name: 'Expire session' }).waitFor();
     await card.locator('body').press('e');
     const confirm = card.getByRole('button', { name: 'Confirm' });
     await confirm.waitFor();
+    await ticket.page.keyboard.press('Tab');
     expect(await confirm.evaluate((button) => button === document.activeElement)).toBe(true);
+    await expect.poll(() => confirm.getAttribute('aria-disabled')).toBe('false');
+    // A single press is not a confirmation: it says how.
+    await ticket.page.keyboard.press('Enter');
+    await card.getByText('Hold Enter a full second, or click Confirm.').waitFor();
     expect(posts()).toHaveLength(0);
-    await card.locator('body').press('Enter');
+    await ticket.page.keyboard.down('Enter');
+    await card.getByRole('button', { name: 'Keep holding…' }).waitFor();
+    await card.getByRole('status').getByText('Session expired').waitFor();
+    await ticket.page.keyboard.up('Enter');
+    expect(posts()).toHaveLength(1);
+    await ticket.page.close();
+  });
+
+  it('ignores a click on Confirm in its first half second, or just after the card regains focus', async () => {
+    const { ticket, card } = await cardFor(SEED_IDS.openSession);
+    await card.getByRole('button', { name: 'Expire session' }).click();
+    const confirm = card.getByRole('button', { name: 'Confirm' });
+    await confirm.waitFor();
+    expect(await confirm.getAttribute('aria-disabled')).toBe('true');
+    await expect.poll(() => confirm.getAttribute('aria-disabled')).toBe('false');
+    // The agent works in the page, then clicks Confirm: the click that brings the focus back
+    // to the card lands in its first half second again, so it is not taken.
+    await ticket.page.locator('body').click({ position: { x: 5, y: 5 } });
+    await confirm.click();
+    await card.getByText('Not ready yet: read it, then click Confirm again.').waitFor();
+    expect(posts()).toHaveLength(0);
+    await clickCardButton(card, 'Confirm');
     await card.getByRole('status').getByText('Session expired').waitFor();
     expect(posts()).toHaveLength(1);
     await ticket.page.close();

@@ -60,6 +60,21 @@ describeInChromium('customer card: balance credits and portal links', () => {
     await ticket.page.close();
   });
 
+  it('credits nothing from keys typed into a card that has just opened', async () => {
+    const { ticket, card } = await jennyCard();
+    await card.getByRole('button', { name: 'Add credit' }).waitFor();
+    // C opens the form, 5 is typed as its amount, Enter reviews: then no key may confirm.
+    await ticket.page.keyboard.type('c5\n', { delay: 30 });
+    const confirm = card.getByRole('button', { name: 'Confirm' });
+    await confirm.waitFor();
+    await new Promise((resolve) => setTimeout(resolve, 700));
+    for (const key of ['Enter', ' ', 'Enter', 'y']) await ticket.page.keyboard.press(key);
+    expect(await confirm.evaluate((button) => button === document.activeElement)).toBe(false);
+    expect(extension().emulator.apiPosts()).toHaveLength(0);
+    expect(extension().emulator.customers().get(SEED_IDS.jenny)!.balance).toBe(0);
+    await ticket.page.close();
+  });
+
   it('opens the credit form with C and the portal form with P', async () => {
     const { ticket, card } = await jennyCard();
     await card.locator('body').press('c');

@@ -46,6 +46,16 @@ async function click(where: Page | Frame, selector: string) {
   await (await where.waitForSelector(selector))!.click();
 }
 
+/** Clicks Confirm once it is armed, as a person who has read it does (the driver does not wait). */
+async function confirm(card: Frame) {
+  await card.waitForFunction(() =>
+    [...document.querySelectorAll('button')].some(
+      (b) => b.textContent === 'Confirm' && b.getAttribute('aria-disabled') === 'false',
+    ),
+  );
+  await click(card, button('Confirm'));
+}
+
 /**
  * Closes a card and waits until it is gone from the page, as an agent sees it go before
  * clicking what it covered: the close travels through the background to the page's script.
@@ -139,7 +149,7 @@ describe.skipIf('skip' in firefox)('in Firefox, the same extension', () => {
     await card.waitForSelector('::-p-text($49.00)');
     expect(await textOf(card)).toContain('jenny.rosen@example.com');
     await click(card, button('Expire session'));
-    await click(card, button('Confirm'));
+    await confirm(card);
     await card.waitForSelector('::-p-text(Session expired)');
 
     const posts = emulator.apiPosts();
@@ -166,7 +176,7 @@ describe.skipIf('skip' in firefox)('in Firefox, the same extension', () => {
     await click(card, button('Review credit'));
     await card.waitForSelector('::-p-text(Credit $10.50 to Jenny Rosen — balance becomes −$10.50)');
     expect(emulator.apiPosts()).toHaveLength(0);
-    await click(card, button('Confirm'));
+    await confirm(card);
     await card.waitForSelector('::-p-text(Credited $10.50 to Jenny Rosen)');
 
     const posts = emulator.apiPosts();
