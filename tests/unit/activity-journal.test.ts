@@ -26,7 +26,7 @@ describe('activity journal', () => {
       idempotencyKey: 'sha-a1',
       createdAt: 1000,
     });
-    expect(await journal.listPending()).toEqual([record]);
+    expect(await journal.listUnsettled()).toEqual([record]);
   });
 
   it('returns the same record, and key, for the same attempt', async () => {
@@ -55,7 +55,7 @@ describe('activity journal', () => {
     await journal.begin(intent('new', { objectId: 'cs_test_new' }), 2);
     await journal.settle('old', { outcome: 'succeeded', requestId: 'req_1' }, 3);
     await journal.settle('new', { outcome: 'failed', errorMessage: 'No such session' }, 4);
-    expect(await journal.listPending()).toEqual([]);
+    expect(await journal.listUnsettled()).toEqual([]);
     const recent = await journal.listRecent(10);
     expect(recent.map((r) => [r.id, r.outcome, r.requestId ?? r.errorMessage])).toEqual([
       ['new', 'failed', 'No such session'],
@@ -82,6 +82,6 @@ describe('activity journal', () => {
     const name = `j-${crypto.randomUUID()}`;
     await openActivityJournal(name).begin(intent('survivor'));
     const reopened = openActivityJournal(name);
-    expect((await reopened.listPending()).map((r) => r.id)).toEqual(['survivor']);
+    expect((await reopened.listUnsettled()).map((r) => r.id)).toEqual(['survivor']);
   });
 });

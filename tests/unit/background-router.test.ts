@@ -414,8 +414,12 @@ describe('expiring through the router', () => {
 
     const { resumePendingActions } = await import('../../utils/journal/resume-pending');
     const { accountById } = await import('../../utils/storage/account-store');
-    const result = await resumePendingActions(journal, accountById, ({ apiKey }) =>
-      createStripeClient({ apiKey, baseUrl: harness.url, sleep: async () => {} }),
+    const { reconcilerFor } = await import('../../utils/objects/registry');
+    const result = await resumePendingActions(
+      journal,
+      accountById,
+      ({ apiKey }) => createStripeClient({ apiKey, baseUrl: harness.url, sleep: async () => {} }),
+      reconcilerFor,
     );
     expect(result).toEqual({ resolved: 1, stillPending: 0 });
     expect(await journal.get(attemptId)).toMatchObject({ outcome: 'succeeded' });

@@ -80,6 +80,6 @@ describe('a burst of 50 credits across customers, with Stripe throttling and fai
     expect(Math.min(...delays)).toBeGreaterThanOrEqual(500);
     const records = await journal.listRecent(100);
     expect(records.filter((r) => r.outcome === 'succeeded')).toHaveLength(50);
-    expect(await journal.listPending()).toEqual([]);
+    expect(await journal.listUnsettled()).toEqual([]);
   });
 });

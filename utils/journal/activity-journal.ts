@@ -6,8 +6,17 @@ import type { StripeMode } from '../stripe-id-grammar';
 /** The actions are named by the kinds that own them (`utils/objects/kind-facts.ts`). */
 export type { JournalAction };
 
-/** `pending` until Stripe's answer is known: a record left pending is replayed, never re-created. */
-export type JournalOutcome = 'pending' | 'succeeded' | 'failed';
+/**
+ * `pending` until Stripe's answer is known: a record left pending is replayed with its key,
+ * never re-created, but only while Stripe still keeps that key (see `stale-attempts.ts`).
+ * `unknown`: past that, or its account gone, whether Stripe acted is found by reading
+ * Stripe, never by sending again. `unverified`: Stripe said 2xx but the answer was not the
+ * expected object, so it very likely acted; never sent again either.
+ */
+export type JournalOutcome = 'pending' | 'succeeded' | 'failed' | 'unknown' | 'unverified';
+
+/** Outcomes that are not yet final: the start-up pass looks at each. */
+const UNSETTLED: readonly JournalOutcome[] = ['pending', 'unknown'];
 
 export interface JournalRecord {
   /** The attempt ID the UI minted for this one confirmation. */
@@ -50,9 +59,14 @@ export interface ActivityJournal {
    * double click, a retry after a restart), it returns the stored record and its key.
    */
   begin(record: NewJournalRecord, now?: number): Promise<JournalRecord>;
+  /**
+   * Records what became of an attempt. A `succeeded` record stays succeeded whatever comes
+   * after (a late 409 from a concurrent replay), and nothing goes back to `pending`.
+   */
   settle(id: string, settlement: JournalSettlement, now?: number): Promise<JournalRecord>;
   get(id: string): Promise<JournalRecord | undefined>;
-  listPending(): Promise<JournalRecord[]>;
+  /** Records still pending or unknown, for the start-up pass. */
+  listUnsettled(): Promise<JournalRecord[]>;
   listRecent(limit: number): Promise<JournalRecord[]>;
   /** Deletes settled records created before `cutoff`; pending ones are kept until resolved. */
   pruneBefore(cutoff: number): Promise<number>;
@@ -107,6 +121,13 @@ export function openActivityJournal(databaseName = 'activity-journal'): Activity
       const tx = (await db()).transaction('actions', 'readwrite');
       const existing = await tx.store.get(id);
       if (!existing) throw new Error(`No journal record ${id}.`);
+      const downgrade =
+        (existing.outcome === 'succeeded' && settlement.outcome !== 'succeeded') ||
+        (existing.outcome !== 'pending' && settlement.outcome === 'pending');
+      if (downgrade) {
+        await tx.done;
+        return existing;
+      }
       const updated: JournalRecord = { ...existing, ...settlement, updatedAt: now };
       await tx.store.put(updated);
       await tx.done;
@@ -115,8 +136,12 @@ export function openActivityJournal(databaseName = 'activity-journal'): Activity
     async get(id) {
       return (await db()).get('actions', id);
     },
-    async listPending() {
-      return (await db()).getAllFromIndex('actions', 'byOutcome', 'pending');
+    async listUnsettled() {
+      const database = await db();
+      const lists = await Promise.all(
+        UNSETTLED.map((outcome) => database.getAllFromIndex('actions', 'byOutcome', outcome)),
+      );
+      return lists.flat();
     },
     async pruneBefore(cutoff) {
       const tx = (await db()).transaction('actions', 'readwrite');
@@ -125,7 +150,7 @@ export function openActivityJournal(databaseName = 'activity-journal'): Activity
         .index('byCreatedAt')
         .openCursor(IDBKeyRange.upperBound(cutoff, true));
       while (cursor) {
-        if (cursor.value.outcome !== 'pending') {
+        if (!UNSETTLED.includes(cursor.value.outcome)) {
           await cursor.delete();
           removed++;
         }

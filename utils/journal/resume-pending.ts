@@ -1,59 +1,82 @@
 import { z } from 'zod';
-import type { ActivityJournal } from './activity-journal';
 import type { UsableAccount } from '../storage/account-store';
 import type { StripeClient } from '../stripe/client';
 import { explainStripeFailure } from '../stripe/explain-failure';
-import { StripeConnectionError } from '../stripe/stripe-error';
+import { StripeApiError, StripeConnectionError } from '../stripe/stripe-error';
+import type { ActivityJournal } from './activity-journal';
+import { withAttemptLock } from './attempt-lock';
+import { isStale, settleFromStripe, type Reconciler } from './stale-attempts';
 
 /**
- * After a service worker restart, actions whose answer never arrived are sent again with the
- * same idempotency key: Stripe replays the first answer if it had acted, or acts once now.
+ * After a service worker restart (or an unlock), actions whose answer never arrived are sent
+ * again with the same idempotency key: Stripe replays the first answer if it had acted, or
+ * acts once now. An attempt older than Stripe keeps keys is never sent again: Stripe is read
+ * to settle it. Each attempt runs under the same lock as the card's own retry.
  */
 export async function resumePendingActions(
   journal: ActivityJournal,
   accountById: (id: string) => Promise<UsableAccount | null>,
   stripeFor: (account: UsableAccount) => StripeClient,
+  reconcilerFor: (action: string) => Reconciler | undefined,
 ): Promise<{ resolved: number; stillPending: number }> {
   let resolved = 0;
   let stillPending = 0;
-  for (const record of await journal.listPending()) {
-    // While the passphrase lock is closed the key cannot be read: try again after unlock.
-    const account = await accountById(record.accountId).catch(() => undefined);
-    if (account === undefined) {
-      stillPending++;
-      continue;
-    }
-    if (!account) {
-      await journal.settle(record.id, {
-        outcome: 'failed',
-        errorMessage: 'The account for this action was removed before Stripe confirmed it.',
-      });
-      resolved++;
-      continue;
-    }
-    try {
-      const result = await stripeFor(account)({
-        method: 'POST',
-        path: record.request.path,
-        params: record.request.params,
-        idempotencyKey: record.idempotencyKey,
-        schema: z.unknown(),
-      });
-      await journal.settle(record.id, { outcome: 'succeeded', requestId: result.requestId });
-      resolved++;
-    } catch (error) {
-      if (error instanceof StripeConnectionError) {
-        stillPending++;
-        continue;
+  for (const listed of await journal.listUnsettled()) {
+    const outcome = await withAttemptLock(listed.id, async () => {
+      // Read again under the lock: another path may have settled it meanwhile.
+      const record = await journal.get(listed.id);
+      if (!record || (record.outcome !== 'pending' && record.outcome !== 'unknown'))
+        return 'resolved';
+      // While the passphrase lock is closed the key cannot be read: try again after unlock.
+      const account = await accountById(record.accountId).catch(() => undefined);
+      if (account === undefined) return 'pending';
+      if (!account) {
+        // Stripe may have acted before the account went: that is not known, not a failure.
+        await journal.settle(record.id, {
+          outcome: 'unknown',
+          errorMessage:
+            'The account for this action was removed before Stripe confirmed it; check the Dashboard.',
+        });
+        return 'resolved';
       }
-      const explained = explainStripeFailure(error);
-      await journal.settle(record.id, {
-        outcome: 'failed',
-        requestId: explained.requestId,
-        errorMessage: explained.message,
-      });
-      resolved++;
-    }
+      const stripe = stripeFor(account);
+      if (record.outcome === 'unknown' || isStale(record)) {
+        const settled = await settleFromStripe(
+          record,
+          stripe,
+          journal,
+          reconcilerFor(record.action),
+        );
+        return settled.outcome === 'unknown' ? 'pending' : 'resolved';
+      }
+      try {
+        const result = await stripe({
+          method: 'POST',
+          path: record.request.path,
+          params: record.request.params,
+          idempotencyKey: record.idempotencyKey,
+          schema: z.unknown(),
+        });
+        await journal.settle(record.id, { outcome: 'succeeded', requestId: result.requestId });
+        return 'resolved';
+      } catch (error) {
+        // No answer, or the key in use: whether Stripe acted is still not known.
+        if (
+          error instanceof StripeConnectionError ||
+          (error instanceof StripeApiError && error.status === 409)
+        )
+          return 'pending';
+        const explained = explainStripeFailure(error);
+        await journal.settle(record.id, {
+          outcome: 'failed',
+          requestId: explained.requestId,
+          errorMessage: explained.message,
+        });
+        return 'resolved';
+      }
+    });
+    if (outcome === 'resolved') resolved++;
+    else stillPending++;
   }
   return { resolved, stillPending };
 }

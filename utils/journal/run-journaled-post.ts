@@ -8,7 +8,13 @@ import type {
 } from './activity-journal';
 import type { StripeClient, StripeResult } from '../stripe/client';
 import { explainStripeFailure } from '../stripe/explain-failure';
-import { StripeConnectionError } from '../stripe/stripe-error';
+import {
+  StripeApiError,
+  StripeConnectionError,
+  StripeResponseShapeError,
+} from '../stripe/stripe-error';
+import { withAttemptLock } from './attempt-lock';
+import { isStale, settleFromStripe, type Reconciler } from './stale-attempts';
 
 /** What every action on a granted object starts from. */
 export interface ActionBase {
@@ -41,7 +47,19 @@ export const journalIntent = (
 export type JournaledOutcome<T> =
   | { kind: 'done'; result: StripeResult<T>; record: JournalRecord }
   | { kind: 'already-done'; record: JournalRecord }
+  /** Whether Stripe acted is not known, and sending again could act twice: nothing was sent. */
+  | { kind: 'unresolved'; record: JournalRecord }
   | { kind: 'failed'; error: unknown; record: JournalRecord };
+
+/** Whether the card must keep this attempt (and its key) for a retry, never minting a new one. */
+export const isUnresolved = (record: JournalRecord) =>
+  record.outcome === 'pending' || record.outcome === 'unknown' || record.outcome === 'unverified';
+
+/** What the agent reads for an attempt left unresolved; nothing was sent for it. */
+export const unresolvedMessage = (record: JournalRecord) =>
+  record.outcome === 'unverified'
+    ? `Stripe accepted this${record.requestId ? ` (request ${record.requestId})` : ''}, but its answer was not what the extension expected. Check the Dashboard before doing it again; nothing was sent again.`
+    : `Stripe's answer to this was lost and its key has expired there, so it was not sent again. ${record.errorMessage ?? ''} Check the Dashboard before doing it again.`.trim();
 
 /**
  * The one way a change reaches Stripe: the journal record (and its idempotency key) is
@@ -57,15 +75,36 @@ export async function runJournaledPost<T>(
   journal: ActivityJournal,
   intent: NewJournalRecord,
   schema: z.ZodType<T>,
-  /**
-   * Resend a confirmed attempt to get Stripe's replayed answer. Only for actions whose repeat
-   * is harmless (a portal link), whose answer the journal must not keep.
-   */
-  { resendWhenDone = false } = {},
+  options: {
+    /**
+     * Resend a confirmed attempt to get Stripe's replayed answer. Only for actions whose
+     * repeat is harmless (a portal link), whose answer the journal must not keep.
+     */
+    resendWhenDone?: boolean;
+    /** How Stripe shows whether this action happened, for an attempt too old to resend. */
+    reconcile?: Reconciler;
+  } = {},
 ): Promise<JournaledOutcome<T>> {
-  const record = await journal.begin(intent);
+  return withAttemptLock(intent.id, () => sendOnce(stripe, journal, intent, schema, options));
+}
+
+async function sendOnce<T>(
+  stripe: StripeClient,
+  journal: ActivityJournal,
+  intent: NewJournalRecord,
+  schema: z.ZodType<T>,
+  { resendWhenDone = false, reconcile }: { resendWhenDone?: boolean; reconcile?: Reconciler },
+): Promise<JournaledOutcome<T>> {
+  let record = await journal.begin(intent);
   // Never resend a confirmed change: Stripe forgets idempotency keys after 24 hours.
   if (record.outcome === 'succeeded' && !resendWhenDone) return { kind: 'already-done', record };
+  if (record.outcome === 'pending' && isStale(record)) {
+    record = await settleFromStripe(record, stripe, journal, reconcile);
+    if (record.outcome === 'succeeded') return { kind: 'already-done', record };
+    if (record.outcome === 'failed') return { kind: 'unresolved', record };
+  }
+  if (record.outcome === 'unknown' || record.outcome === 'unverified')
+    return { kind: 'unresolved', record };
   try {
     const result = await stripe({
       method: 'POST',
@@ -81,8 +120,7 @@ export async function runJournaledPost<T>(
     return { kind: 'done', result, record: settled };
   } catch (error) {
     const explained = explainStripeFailure(error);
-    // Without an answer we cannot know whether Stripe acted: keep it pending for a replay.
-    const outcome = error instanceof StripeConnectionError ? 'pending' : 'failed';
+    const outcome = outcomeOfError(error);
     const settled = await journal.settle(record.id, {
       outcome,
       requestId: explained.requestId,
@@ -90,4 +128,16 @@ export async function runJournaledPost<T>(
     });
     return { kind: 'failed', error, record: settled };
   }
+}
+
+/**
+ * Without an answer, or with a 409 (the key in use by a concurrent replay, or a conflict
+ * Stripe asks us to retry), we cannot know whether Stripe acted: keep it pending for a replay
+ * with the same key. A 2xx we could not read most likely acted: never resend it.
+ */
+function outcomeOfError(error: unknown): JournalRecord['outcome'] {
+  if (error instanceof StripeConnectionError) return 'pending';
+  if (error instanceof StripeApiError && error.status === 409) return 'pending';
+  if (error instanceof StripeResponseShapeError) return 'unverified';
+  return 'failed';
 }

@@ -1,5 +1,6 @@
 import type { CardRequestHandler, Found, LookUpInput } from '../background/request-handler';
 import type { Reply } from '../messaging/reply';
+import type { Reconciler } from '../journal/stale-attempts';
 import type { PermissionProbe } from '../stripe/key-permissions';
 import type { StripeMode } from '../stripe-id-grammar';
 
@@ -25,6 +26,8 @@ export interface ObjectDefinition<
   lookUp(input: LookUpInput): Promise<Reply<Found<View>>>;
   requests: Requests;
   permissions: readonly PermissionProbe[];
+  /** For each journal action of this kind: how Stripe shows whether a lost attempt acted. */
+  reconcile: Readonly<Record<string, Reconciler>>;
 }
 
 /** Keeps each definition's own types, so replies stay typed through the registry. */

@@ -1,3 +1,4 @@
+import type { Reconciler } from '../journal/stale-attempts';
 import type { StripeObjectKind } from '../stripe-id-grammar';
 import { checkoutSessionDefinition } from './checkout-session/definition';
 import { customerDefinition } from './customer/definition';
@@ -35,6 +36,14 @@ export function definitionOf(kind: string): ObjectDefinition | null {
   return Object.hasOwn(OBJECT_REGISTRY, kind)
     ? (OBJECT_REGISTRY as Record<string, ObjectDefinition>)[kind]!
     : null;
+}
+
+/** How Stripe shows whether a lost attempt of a journal action acted, by the action's name. */
+export function reconcilerFor(action: string): Reconciler | undefined {
+  for (const definition of Object.values(OBJECT_REGISTRY))
+    if (Object.hasOwn(definition.reconcile, action))
+      return (definition.reconcile as Record<string, Reconciler>)[action];
+  return undefined;
 }
 
 export const ALL_PERMISSION_PROBES = Object.values(OBJECT_REGISTRY).flatMap(

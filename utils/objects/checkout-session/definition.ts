@@ -5,6 +5,7 @@ import { defineObject } from '../object-definition';
 import { expireCheckoutSessionAction } from './expire';
 import { lookUpCheckoutSession } from './look-up';
 import { CHECKOUT_SESSION_PERMISSIONS } from './permissions';
+import { reconcileExpire } from './reconcile';
 
 /** The background's Checkout Session: its look-up, the card requests it owns, its permissions. */
 export const checkoutSessionDefinition = defineObject({
@@ -20,4 +21,5 @@ export const checkoutSessionDefinition = defineObject({
     ),
   },
   permissions: CHECKOUT_SESSION_PERMISSIONS,
+  reconcile: { expire_checkout_session: reconcileExpire },
 });

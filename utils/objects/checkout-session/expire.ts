@@ -1,9 +1,16 @@
-import { journalIntent, runJournaledPost, type ActionBase } from '../../journal/run-journaled-post';
+import {
+  isUnresolved,
+  journalIntent,
+  runJournaledPost,
+  unresolvedMessage,
+  type ActionBase,
+} from '../../journal/run-journaled-post';
 import { failure, success, type Reply } from '../../messaging/reply';
 import { explainStripeFailure } from '../../stripe/explain-failure';
 import { StripeApiError } from '../../stripe/stripe-error';
 import { expireSessionRequest, retrieveCheckoutSession } from './api';
 import { readCheckoutSession } from './look-up';
+import { reconcileExpire } from './reconcile';
 import { CheckoutSession } from './schema';
 import { toCheckoutSessionView, type CheckoutSessionView } from './view';
 
@@ -16,11 +23,17 @@ export async function expireCheckoutSessionAction(
     journal,
     journalIntent(input, 'expire_checkout_session', expireSessionRequest(sessionId)),
     CheckoutSession,
+    { reconcile: reconcileExpire },
   );
   if (outcome.kind === 'done')
     return success(toCheckoutSessionView(outcome.result.data, account.label));
   // A second click on a confirmation that already went through: show the state, send nothing.
   if (outcome.kind === 'already-done') return readCheckoutSession(stripe, account, sessionId);
+  if (outcome.kind === 'unresolved')
+    return failure(unresolvedMessage(outcome.record), {
+      requestId: outcome.record.requestId,
+      unresolved: true,
+    });
 
   const explained = explainStripeFailure(outcome.error);
   if (outcome.error instanceof StripeApiError && outcome.error.status === 400) {
@@ -38,5 +51,5 @@ export async function expireCheckoutSessionAction(
       // Fall through to Stripe's own words.
     }
   }
-  return { ok: false, error: { ...explained, unresolved: outcome.record.outcome === 'pending' } };
+  return { ok: false, error: { ...explained, unresolved: isUnresolved(outcome.record) } };
 }

@@ -7,11 +7,16 @@ export const balanceTransactionsPath = (id: string) => `${customerPath(id)}/bala
 export const retrieveCustomer = (stripe: StripeClient, id: string) =>
   stripe({ method: 'GET', path: customerPath(id), schema: CustomerOrDeleted });
 
-export const listBalanceTransactions = (stripe: StripeClient, id: string, limit: number) =>
+export const listBalanceTransactions = (
+  stripe: StripeClient,
+  id: string,
+  limit: number,
+  startingAfter?: string,
+) =>
   stripe({
     method: 'GET',
     path: balanceTransactionsPath(id),
-    params: { limit },
+    params: { limit, ...(startingAfter ? { starting_after: startingAfter } : {}) },
     schema: CustomerBalanceTransactionList,
   });
 

@@ -1,14 +1,17 @@
 import type { Guardrails } from '../../guardrails';
 import {
   alreadyDoneMessage,
+  isUnresolved,
   journalIntent,
   runJournaledPost,
+  unresolvedMessage,
   type ActionBase,
 } from '../../journal/run-journaled-post';
 import { failure, success, type Reply } from '../../messaging/reply';
 import { explainStripeFailure } from '../../stripe/explain-failure';
 import { balanceTransactionsPath } from './api';
 import { checkCreditRequest } from './credit-request';
+import { reconcileCredit } from './reconcile';
 import { CustomerBalanceTransaction } from './schema';
 
 export const CREDIT_SOURCE = 'stripe-helpdesk-actions';
@@ -55,14 +58,20 @@ export async function creditCustomerBalanceAction(
       { amount: checked.minorUnits, currency: checked.currency },
     ),
     CustomerBalanceTransaction,
+    { reconcile: reconcileCredit },
   );
   if (outcome.kind === 'already-done') return failure(alreadyDoneMessage(outcome.record));
+  if (outcome.kind === 'unresolved')
+    return failure(unresolvedMessage(outcome.record), {
+      requestId: outcome.record.requestId,
+      unresolved: true,
+    });
   if (outcome.kind === 'failed')
     return {
       ok: false,
       error: {
         ...explainStripeFailure(outcome.error),
-        unresolved: outcome.record.outcome === 'pending',
+        unresolved: isUnresolved(outcome.record),
       },
     };
   const transaction = outcome.result.data;

@@ -8,6 +8,7 @@ import { creditCustomerBalanceAction } from './credit-balance';
 import { lookUpCustomer } from './look-up';
 import { CUSTOMER_PERMISSIONS } from './permissions';
 import { createPortalLinkAction, PORTAL_FLOWS } from './portal-link';
+import { reconcileCredit, reconcilePortalLink } from './reconcile';
 
 /** The background's customer: its look-up, the card requests it owns, its permissions. */
 export const customerDefinition = defineObject({
@@ -60,4 +61,8 @@ export const customerDefinition = defineObject({
     ),
   },
   permissions: CUSTOMER_PERMISSIONS,
+  reconcile: {
+    credit_customer_balance: reconcileCredit,
+    create_portal_link: reconcilePortalLink,
+  },
 });

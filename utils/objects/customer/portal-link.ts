@@ -1,11 +1,14 @@
 import {
   alreadyDoneMessage,
+  isUnresolved,
   journalIntent,
   runJournaledPost,
+  unresolvedMessage,
   type ActionBase,
 } from '../../journal/run-journaled-post';
 import { failure, success, type Reply } from '../../messaging/reply';
 import { explainStripeFailure } from '../../stripe/explain-failure';
+import { reconcilePortalLink } from './reconcile';
 import { BillingPortalSession } from './schema';
 
 export const PORTAL_FLOWS = ['none', 'payment_method_update', 'subscription_cancel'] as const;
@@ -55,15 +58,20 @@ export async function createPortalLinkAction(
     BillingPortalSession,
     // The URL is not journaled (it logs the customer in), so a repeat asks Stripe again: it
     // replays the same session within 24 hours, and a later extra session is harmless.
-    { resendWhenDone: true },
+    { resendWhenDone: true, reconcile: reconcilePortalLink },
   );
   if (outcome.kind === 'done') return success({ url: outcome.result.data.url });
   if (outcome.kind === 'already-done') return failure(alreadyDoneMessage(outcome.record));
+  if (outcome.kind === 'unresolved')
+    return failure(unresolvedMessage(outcome.record), {
+      requestId: outcome.record.requestId,
+      unresolved: true,
+    });
   const explained = explainStripeFailure(outcome.error);
   if (/portal settings|customer portal/i.test(String((outcome.error as Error).message)))
     return failure(
       `The customer portal is not set up for ${input.account.mode} mode yet. Save its settings in the Stripe Dashboard (Settings → Billing → Customer portal: ${PORTAL_SETTINGS_URL[input.account.mode]}), then try again.`,
       { requestId: explained.requestId },
     );
-  return { ok: false, error: { ...explained, unresolved: outcome.record.outcome === 'pending' } };
+  return { ok: false, error: { ...explained, unresolved: isUnresolved(outcome.record) } };
 }

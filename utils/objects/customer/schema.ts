@@ -28,6 +28,7 @@ export const CustomerBalanceTransaction = z
     created: z.number().int(),
     description: z.string().nullable().optional(),
     ending_balance: z.number().int(),
+    metadata: z.record(z.string(), z.string()).nullable().optional(),
     type: z.string(),
   })
   .loose();

@@ -1,0 +1,217 @@
+import { describe, expect, it } from 'vitest';
+import { openActivityJournal, type ActivityJournal } from '../../utils/journal/activity-journal';
+import { resumePendingActions } from '../../utils/journal/resume-pending';
+import { STALE_AFTER_MS } from '../../utils/journal/stale-attempts';
+import { CREDIT_SOURCE } from '../../utils/objects/customer/credit-balance';
+import { reconcilerFor } from '../../utils/objects/registry';
+import { accountById, saveAccount } from '../../utils/storage/account-store';
+import { SEED_IDS } from '../emulator/seed-data';
+import { testSenders, useEmulator } from './emulator-harness';
+
+const harness = useEmulator();
+const { page, card, options } = testSenders(5);
+const HOUR = 60 * 60 * 1000;
+
+const posts = () => harness.emulator.apiRequests().filter((r) => r.method === 'POST');
+const creditsFor = (attemptId: string) =>
+  harness.emulator
+    .balanceTransactions()
+    .filter((t) => (t.metadata as Record<string, string>).attempt_id === attemptId);
+
+async function withKey() {
+  const account = await saveAccount({
+    apiKey: harness.emulator.keys.testSecret,
+    keyKind: 'secret',
+    mode: 'test',
+  });
+  return account;
+}
+
+/** A journaled credit whose request never got an answer, begun `ageMs` ago. */
+async function pendingCredit(journal: ActivityJournal, accountId: string, ageMs: number) {
+  const attemptId = crypto.randomUUID();
+  return journal.begin(
+    {
+      id: attemptId,
+      accountId,
+      mode: 'test',
+      objectId: SEED_IDS.jenny,
+      action: 'credit_customer_balance',
+      amount: 500,
+      currency: 'usd',
+      request: {
+        method: 'POST',
+        path: `/v1/customers/${SEED_IDS.jenny}/balance_transactions`,
+        // As the card's credit of 5.00 USD from the ticket sends it.
+        params: {
+          amount: -500,
+          currency: 'usd',
+          metadata: { source: CREDIT_SOURCE, ticket_url: page.url!, attempt_id: attemptId },
+        },
+      },
+    },
+    Date.now() - ageMs,
+  );
+}
+
+const resume = (journal: ActivityJournal) =>
+  resumePendingActions(
+    journal,
+    accountById,
+    ({ apiKey }) => harness.client({ apiKey }),
+    reconcilerFor,
+  );
+
+describe('a settled attempt', () => {
+  it('stays succeeded whatever a late replay answers', async () => {
+    const journal = openActivityJournal(`j-${crypto.randomUUID()}`);
+    const record = await pendingCredit(journal, 'acct', 0);
+    await journal.settle(record.id, { outcome: 'succeeded', requestId: 'req_1' });
+    await journal.settle(record.id, { outcome: 'failed', errorMessage: 'key in use' });
+    await journal.settle(record.id, { outcome: 'pending' });
+    expect(await journal.get(record.id)).toMatchObject({
+      outcome: 'succeeded',
+      requestId: 'req_1',
+    });
+  });
+});
+
+describe('an attempt whose answer was lost', () => {
+  it('is resent with its key while Stripe still keeps it', async () => {
+    const journal = openActivityJournal(`j-${crypto.randomUUID()}`);
+    const account = await withKey();
+    const record = await pendingCredit(journal, account.id, 22 * HOUR);
+    expect(await resume(journal)).toEqual({ resolved: 1, stillPending: 0 });
+    expect(posts()).toHaveLength(1);
+    expect(creditsFor(record.id)).toHaveLength(1);
+    expect(await journal.get(record.id)).toMatchObject({ outcome: 'succeeded' });
+  });
+
+  it('is never resent after 23 hours: Stripe had acted, and its transactions say so', async () => {
+    const journal = openActivityJournal(`j-${crypto.randomUUID()}`);
+    const account = await withKey();
+    const record = await pendingCredit(journal, account.id, STALE_AFTER_MS + HOUR);
+    // Stripe acted on Friday; the answer was lost; its key is forgotten by Monday.
+    await harness.client()({
+      ...record.request,
+      idempotencyKey: 'another-key-as-if-forgotten',
+      schema: (await import('zod')).z.unknown(),
+    });
+    harness.emulator.received.length = 0;
+    expect(await resume(journal)).toEqual({ resolved: 1, stillPending: 0 });
+    expect(posts()).toHaveLength(0);
+    expect(creditsFor(record.id)).toHaveLength(1);
+    expect(await journal.get(record.id)).toMatchObject({ outcome: 'succeeded' });
+  });
+
+  it('is never resent after 23 hours: Stripe had not acted, and it is settled as failed', async () => {
+    const journal = openActivityJournal(`j-${crypto.randomUUID()}`);
+    const account = await withKey();
+    const record = await pendingCredit(journal, account.id, STALE_AFTER_MS + HOUR);
+    expect(await resume(journal)).toEqual({ resolved: 1, stillPending: 0 });
+    expect(posts()).toHaveLength(0);
+    expect(creditsFor(record.id)).toHaveLength(0);
+    expect(await journal.get(record.id)).toMatchObject({
+      outcome: 'failed',
+      errorMessage: expect.stringContaining('nothing was credited'),
+    });
+  });
+
+  it('stays unknown, unsent, while Stripe cannot be read, and settles on a later pass', async () => {
+    const journal = openActivityJournal(`j-${crypto.randomUUID()}`);
+    const account = await withKey();
+    const record = await pendingCredit(journal, account.id, STALE_AFTER_MS + HOUR);
+    harness.emulator.injectFault({ kind: 'status', status: 500 }, { times: 3 });
+    expect(await resume(journal)).toEqual({ resolved: 0, stillPending: 1 });
+    expect(await journal.get(record.id)).toMatchObject({ outcome: 'unknown' });
+    expect(await resume(journal)).toEqual({ resolved: 1, stillPending: 0 });
+    expect(await journal.get(record.id)).toMatchObject({ outcome: 'failed' });
+    expect(posts()).toHaveLength(0);
+  });
+
+  it('is not resent from the card either: the retry reads Stripe and says so', async () => {
+    const { handle, journal } = harness.router();
+    await handle({ type: 'accounts.save', apiKey: harness.emulator.keys.testSecret }, options);
+    const grant = await handle({ type: 'page.openCard', objectId: SEED_IDS.openSession }, page);
+    const token = (grant as { value: { token: string } }).value.token;
+    const accounts = await handle({ type: 'accounts.list' }, options);
+    const accountId = (accounts as { value: Array<{ id: string }> }).value[0]!.id;
+    const attemptId = crypto.randomUUID();
+    await journal.begin(
+      {
+        id: attemptId,
+        accountId,
+        mode: 'test',
+        objectId: SEED_IDS.openSession,
+        action: 'expire_checkout_session',
+        request: {
+          method: 'POST',
+          path: `/v1/checkout/sessions/${SEED_IDS.openSession}/expire`,
+          params: {},
+        },
+      },
+      Date.now() - STALE_AFTER_MS - HOUR,
+    );
+    harness.emulator.received.length = 0;
+    const reply = await handle({ type: 'checkoutSession.expire', token, attemptId }, card);
+    expect(reply).toMatchObject({
+      ok: false,
+      error: { message: expect.stringContaining('still open'), unresolved: true },
+    });
+    expect(posts()).toHaveLength(0);
+    expect(harness.emulator.sessions().get(SEED_IDS.openSession)!.status).toBe('open');
+    expect(await journal.get(attemptId)).toMatchObject({ outcome: 'failed' });
+  });
+
+  it('is marked unknown, not failed, when its account is removed', async () => {
+    const journal = openActivityJournal(`j-${crypto.randomUUID()}`);
+    const record = await pendingCredit(journal, 'acct-removed', 0);
+    expect(await resume(journal)).toEqual({ resolved: 1, stillPending: 0 });
+    expect(await journal.get(record.id)).toMatchObject({ outcome: 'unknown' });
+    expect(posts()).toHaveLength(0);
+  });
+});
+
+describe('replays of one attempt at once', () => {
+  it('send its key once: the start-up replay and the card retry take turns', async () => {
+    const { handle, journal } = harness.router();
+    await handle({ type: 'accounts.save', apiKey: harness.emulator.keys.testSecret }, options);
+    const accounts = await handle({ type: 'accounts.list' }, options);
+    const accountId = (accounts as { value: Array<{ id: string }> }).value[0]!.id;
+    const grant = await handle({ type: 'page.openCard', objectId: SEED_IDS.jenny }, page);
+    const token = (grant as { value: { token: string } }).value.token;
+    const record = await pendingCredit(journal, accountId, 0);
+    harness.emulator.received.length = 0;
+    // The first to reach Stripe is slow to answer; the other would meet "key in use" (409).
+    harness.emulator.injectFault({ kind: 'delay', ms: 300 }, { method: 'POST', times: 1 });
+    const [resumed, retried] = await Promise.all([
+      resume(journal),
+      handle(
+        {
+          type: 'customer.credit',
+          token,
+          attemptId: record.id,
+          amount: '5.00',
+          currency: 'usd',
+          note: '',
+        },
+        card,
+      ),
+    ]);
+    expect(resumed).toEqual({ resolved: 1, stillPending: 0 });
+    // Whichever took the lock first sent the key; the other found the attempt done.
+    expect(retried.ok || /already done/.test(retried.error.message)).toBe(true);
+    expect(posts()).toHaveLength(1);
+    expect(creditsFor(record.id)).toHaveLength(1);
+    expect(await journal.get(record.id)).toMatchObject({ outcome: 'succeeded' });
+  });
+
+  it('keeps the attempt pending when Stripe answers 409 to the end', async () => {
+    const journal = openActivityJournal(`j-${crypto.randomUUID()}`);
+    const account = await withKey();
+    const record = await pendingCredit(journal, account.id, 0);
+    harness.emulator.injectFault({ kind: 'status', status: 409 }, { method: 'POST', times: 3 });
+    expect(await resume(journal)).toEqual({ resolved: 0, stillPending: 1 });
+    expect(await journal.get(record.id)).toMatchObject({ outcome: 'pending' });
+  });
+});

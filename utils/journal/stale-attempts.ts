@@ -1,0 +1,46 @@
+import type { StripeClient } from '../stripe/client';
+import { explainStripeFailure } from '../stripe/explain-failure';
+import type { ActivityJournal, JournalRecord, JournalSettlement } from './activity-journal';
+
+/**
+ * Stripe keeps an idempotency key for about 24 hours (API notes), after which the same key
+ * acts again. A pending attempt older than this is never resent: Stripe is read instead.
+ */
+export const STALE_AFTER_MS = 23 * 60 * 60 * 1000;
+
+export const isStale = (record: JournalRecord, now = Date.now()) =>
+  now - record.createdAt >= STALE_AFTER_MS;
+
+/** Reads Stripe to say what became of an attempt whose answer was lost, sending nothing. */
+export type Reconciler = (
+  record: JournalRecord,
+  stripe: StripeClient,
+) => Promise<Pick<JournalSettlement, 'outcome' | 'errorMessage'>>;
+
+/**
+ * Marks a stale attempt `unknown` (so that no path resends it), then settles it from what
+ * Stripe shows. If Stripe cannot be read now, it stays `unknown` for the next pass.
+ */
+export async function settleFromStripe(
+  record: JournalRecord,
+  stripe: StripeClient,
+  journal: ActivityJournal,
+  reconcile: Reconciler | undefined,
+): Promise<JournalRecord> {
+  const marked =
+    record.outcome === 'unknown'
+      ? record
+      : await journal.settle(record.id, {
+          outcome: 'unknown',
+          errorMessage: 'No answer came from Stripe, and its key has expired there: checking.',
+        });
+  if (!reconcile) return marked;
+  try {
+    return await journal.settle(record.id, await reconcile(record, stripe));
+  } catch (error) {
+    return journal.settle(record.id, {
+      outcome: 'unknown',
+      errorMessage: `Could not check with Stripe yet: ${explainStripeFailure(error).message}`,
+    });
+  }
+}
