@@ -137,9 +137,9 @@ export function openActivityJournal(databaseName = 'activity-journal'): Activity
       return (await db()).get('actions', id);
     },
     async listUnsettled() {
-      const database = await db();
+      const opened = await db();
       const lists = await Promise.all(
-        UNSETTLED.map((outcome) => database.getAllFromIndex('actions', 'byOutcome', outcome)),
+        UNSETTLED.map((outcome) => opened.getAllFromIndex('actions', 'byOutcome', outcome)),
       );
       return lists.flat();
     },
