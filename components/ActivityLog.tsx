@@ -71,6 +71,8 @@ export function ActivityLog() {
             <option value="succeeded">Succeeded</option>
             <option value="failed">Failed</option>
             <option value="pending">Pending</option>
+            <option value="unknown">Unknown (check the Dashboard)</option>
+            <option value="unverified">Unverified answer</option>
           </select>
         </div>
         <div>

@@ -1,4 +1,4 @@
-import { minorUnitDigits, typedDecimalDigits } from './currency-units';
+import { formatMinorUnits, minorUnitDigits, typedDecimalDigits } from './currency-units';
 
 /**
  * Turns what a person types ("10.50", "10,50", "1,000.00", "500" for JPY) into Stripe's
@@ -78,6 +78,8 @@ export function parseTypedAmount(typed: string, currency: string): ParsedAmount 
     };
 
   const typedDecimals = typedDecimalDigits(currency);
+  const ambiguous = bothReadings(text, currency, typedDecimals);
+  if (ambiguous) return { ok: false, reason: ambiguous };
   const split = splitNumber(text, typedDecimals);
   if (typeof split === 'string') return { ok: false, reason: split };
   const fraction = split.fraction.replace(/0+$/, '');
@@ -104,4 +106,24 @@ export function parseTypedAmount(typed: string, currency: string): ParsedAmount 
       reason: `That is more than Stripe accepts in one amount (at most ${MAX_AMOUNT_DIGITS} digits in ${code}'s smallest unit).`,
     };
   return { ok: true, minorUnits };
+}
+
+/**
+ * "1.500" is one and a half to an agent in London and fifteen hundred to one in Berlin, and
+ * "1,000" the other way round. One mark followed by exactly three digits, in a currency with
+ * one or two decimals, where both readings are amounts: refused, with both readings shown.
+ * Zero-decimal currencies read it as a thousands mark (no one writes ¥1.000 for one yen),
+ * and three-decimal ones are handled by `splitNumber`.
+ */
+function bothReadings(text: string, currency: string, typedDecimals: number): string | null {
+  const match = /^(\d{1,3})[.,](\d{3})$/.exec(text);
+  if (!match || typedDecimals < 1 || typedDecimals > 2) return null;
+  const [, whole, three] = match as unknown as [string, string, string];
+  if (three.replace(/0+$/, '').length > typedDecimals) return null; // Only a thousands mark.
+  const digits = minorUnitDigits(currency);
+  const asThousands = Number(`${whole}${three}`) * 10 ** digits;
+  const asDecimals = Number(`${whole}${three.slice(0, digits).padEnd(digits, '0')}`);
+  const plainThousands = `${whole}${three}`;
+  const plainDecimals = `${Number(whole)}.${three.slice(0, typedDecimals)}`;
+  return `"${text}" could mean ${formatMinorUnits(asThousands, currency)} or ${formatMinorUnits(asDecimals, currency)}: type ${plainThousands} or ${plainDecimals}, with no thousands mark.`;
 }

@@ -13,6 +13,13 @@ describe('csvCell', () => {
     ['@SUM(A1)', `"'@SUM(A1)"`],
     ['-cmd', `"'-cmd"`],
     [-1050, '-1050'],
+    // Spreadsheets skip leading blanks before reading a formula, and take fullwidth signs.
+    ['\n=1+1', `"'\n=1+1"`],
+    ['  =1+1', `"'  =1+1"`],
+    ['\u00a0@SUM(A1)', `"'\u00a0@SUM(A1)"`],
+    ['\uff1dHYPERLINK("x")', `"'\uff1dHYPERLINK(""x"")"`],
+    ['\uff0b1', `"'\uff0b1"`],
+    ['a = b', 'a = b'],
     [undefined, ''],
   ])('%j → %s', (value, cell) => {
     expect(csvCell(value as string | number | undefined)).toBe(cell);

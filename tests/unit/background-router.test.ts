@@ -258,6 +258,30 @@ describe('who may send what', () => {
     expect(await journal.get(retry)).toMatchObject({ pageUrl: 'https://mail.example' });
   });
 
+  it('records the ticket by origin and path only, never its query or fragment', async () => {
+    const { handle, journal } = setUp();
+    await withTestKey(handle);
+    const ticket = {
+      ...contentScript,
+      url: 'https://acme.zendesk.com/agent/tickets/1?sso_token=s3cr3t#access_token=abc',
+    };
+    const token = await grantFor(handle, SEED_IDS.jenny, ticket);
+    const attemptId = crypto.randomUUID();
+    const reply = await handle(
+      { type: 'customer.credit', token, attemptId, amount: '1.00', currency: 'usd', note: '' },
+      card,
+    );
+    expect(reply.ok).toBe(true);
+    expect((await journal.get(attemptId))!.pageUrl).toBe(
+      'https://acme.zendesk.com/agent/tickets/1',
+    );
+    const [post] = harness.emulator.apiPosts();
+    expect(post!.form.metadata).toMatchObject({
+      ticket_url: 'https://acme.zendesk.com/agent/tickets/1',
+    });
+    expect(post!.rawBody).not.toContain('s3cr3t');
+  });
+
   it.each([
     ['no origin', undefined],
     ['an opaque origin (a sandboxed frame)', 'null'],

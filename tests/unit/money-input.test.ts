@@ -9,7 +9,6 @@ describe('parseTypedAmount', () => {
     ['1.000,00', 'eur', 100000],
     ['1 000,00', 'eur', 100000],
     ["1'000.50", 'chf', 100050],
-    ['1,000', 'usd', 100000],
     ['1.5', 'usd', 150],
     ['.5', 'usd', 50],
     ['10.', 'usd', 1000],
@@ -26,7 +25,9 @@ describe('parseTypedAmount', () => {
     ['10.50', 'USD', 1050],
     ['999999.99', 'usd', 99999999],
     ['  10.50  ', 'usd', 1050],
-    ['10.500', 'usd', 1050],
+    ['10.5', 'usd', 1050],
+    ['1,000.5', 'usd', 100050],
+    ['12,50', 'eur', 1250],
   ])('reads %j %s as %i', (typed, currency, minorUnits) => {
     expect(parseTypedAmount(typed, currency)).toEqual({ ok: true, minorUnits });
   });
@@ -45,6 +46,11 @@ describe('parseTypedAmount', () => {
     ['5.5', 'isk', 'whole numbers'],
     ['5.124', 'kwd', 'last of the three KWD decimals to be 0'],
     ['1,000', 'kwd', 'ambiguous'],
+    // One mark and three digits: a thousand to one agent, one to another.
+    ['1.500', 'eur', 'could mean €1,500.00 or €1.50: type 1500 or 1.50'],
+    ['1,000', 'usd', 'could mean $1,000.00 or $1.00: type 1000 or 1.00'],
+    ['10.500', 'usd', 'could mean $10,500.00 or $10.50'],
+    ['2.050', 'gbp', 'could mean £2,050.00 or £2.05'],
     ['1.2.3', 'usd', 'not an amount'],
     ['1,00,000', 'usd', 'not an amount'],
     ['10.5.0,1', 'usd', 'not an amount'],

@@ -16,13 +16,19 @@ export const CSV_COLUMNS = [
 ] as const;
 
 /**
- * A cell a spreadsheet shows as text. Values that start like a formula (=, +, -, @, tab, CR)
- * get a leading apostrophe, so a crafted page URL cannot run as a formula when the log is
+ * What a spreadsheet may read as the start of a formula: =, +, -, @ (and their fullwidth
+ * forms), tab and CR, after any blanks it skips first (spaces, line feeds, no-break spaces).
+ */
+const FORMULA_START = /^[\s\u00a0\u3000]*[=+\-@\t\r\uff1d\uff0b\uff0d\uff20]/;
+
+/**
+ * A cell a spreadsheet shows as text. Values that start like a formula get a leading
+ * apostrophe, so a crafted page URL or error text cannot run as a formula when the log is
  * opened in Excel or Sheets.
  */
 export function csvCell(value: string | number | undefined | null): string {
   let text = value === undefined || value === null ? '' : String(value);
-  if (/^[=+\-@\t\r]/.test(text) && typeof value !== 'number') text = `'${text}`;
+  if (typeof value !== 'number' && FORMULA_START.test(text)) text = `'${text}`;
   return /[",\r\n']/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
 }
 

@@ -39,13 +39,22 @@ function webAddressOf(sender: MessageSenderLike): string | null {
 
 /**
  * The address to record for what a content script asked (a credit's `ticket_url`, the
- * activity log): in an email frame, the ticket around it rather than `about:srcdoc`.
+ * activity log): in an email frame, the ticket around it rather than `about:srcdoc`. Only
+ * origin and path: a query or fragment can hold a session token or a signed link, and the
+ * address goes to Stripe's metadata, the journal and the CSV export.
  */
 export function pageAddressOf(sender: MessageSenderLike): string {
   const own = webAddressOf(sender) ?? '';
-  if (own === sender.url) return own;
+  if (own === sender.url) return withoutQueryOrFragment(own);
   const ticket = sender.tab?.url;
-  return isWebAddress(ticket) && new URL(ticket!).origin === own ? ticket! : own;
+  return isWebAddress(ticket) && new URL(ticket!).origin === own
+    ? withoutQueryOrFragment(ticket!)
+    : own;
+}
+
+function withoutQueryOrFragment(address: string): string {
+  const { origin, pathname } = new URL(address);
+  return `${origin}${pathname}`;
 }
 
 function isWebAddress(address: string | undefined): boolean {
