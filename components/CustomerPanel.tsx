@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'preact/hooks';
 import type { PortalFlow } from '../utils/objects/customer/portal-link';
 import { checkCreditRequest } from '../utils/objects/customer/credit-request';
-import { formatMinorUnits } from '../utils/currency-units';
+import { formatMinorUnits, majorUnitsText } from '../utils/currency-units';
 import { DEFAULT_GUARDRAILS, guardrailsOf } from '../utils/guardrails';
 import { describeBalance, formatSignedBalance } from '../utils/objects/customer/view';
 import { askBackground } from '../utils/messaging/ask-background';
@@ -16,14 +16,39 @@ import type { PanelProps } from './object-panels';
 type Mode =
   | { name: 'idle' }
   | { name: 'credit-form' }
-  | { name: 'credit-review'; attemptId: string; minorUnits: number; currency: string; note: string }
+  | ({ name: 'credit-review'; attemptId: string; earlier: CreditAttempt | null } & CreditParams)
   | { name: 'portal-form' };
+
+interface CreditParams {
+  minorUnits: number;
+  currency: string;
+  note: string;
+}
+/** A credit sent whose answer never came: Stripe may have applied it. */
+interface CreditAttempt extends CreditParams {
+  attemptId: string;
+}
+const sameCredit = (a: CreditParams, b: CreditParams) =>
+  a.minorUnits === b.minorUnits && a.currency === b.currency && a.note === b.note;
+
+const EARLIER_STATE: Record<string, string> = {
+  pending: 'Stripe has not answered yet',
+  unknown: 'whether Stripe applied it is not known: check the Dashboard',
+  unverified: 'Stripe accepted it, but its answer was not understood',
+  succeeded: 'Stripe applied it',
+  failed: 'Stripe did not apply it',
+};
 
 export function CustomerPanel(props: PanelProps<'customer'>) {
   const { view: customer, token } = props;
   const [mode, setMode] = useState<Mode>({ name: 'idle' });
   const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<(AgentFacingError & { attemptId?: string }) | null>(null);
+  const [error, setError] = useState<AgentFacingError | null>(null);
+  /** The portal link attempt a retry must reuse (its key), after no answer. */
+  const [unresolvedPortal, setUnresolvedPortal] = useState<string | null>(null);
+  /** The credit whose answer never came; a retry of the same credit reuses its attempt. */
+  const [inFlightCredit, setInFlightCredit] = useState<CreditAttempt | null>(null);
+  const [earlierState, setEarlierState] = useState<string | null>(null);
   const [done, setDone] = useState<string | null>(null);
   const [portalUrl, setPortalUrl] = useState<string | null>(null);
   const [settings, setSettings] = useState<Settings | null>(null);
@@ -54,9 +79,6 @@ export function CustomerPanel(props: PanelProps<'customer'>) {
     );
 
   const who = customer.name ?? customer.email ?? customer.id;
-  // A retry after no answer must reuse the attempt (and its idempotency key); anything else is new.
-  const attemptFor = () =>
-    error?.unresolved && error.attemptId ? error.attemptId : crypto.randomUUID();
 
   function review(event: Event) {
     event.preventDefault();
@@ -68,7 +90,40 @@ export function CustomerPanel(props: PanelProps<'customer'>) {
     });
     if (!checked.ok) return setFormProblem(checked.reason);
     setFormProblem(null);
-    setMode({ name: 'credit-review', attemptId: attemptFor(), ...checked });
+    const params = {
+      minorUnits: checked.minorUnits,
+      currency: checked.currency,
+      note: checked.note,
+    };
+    // The same credit again reuses its attempt (and idempotency key): Stripe applies it once.
+    // Another credit is a new attempt, and the agent sees the earlier one beside it.
+    if (inFlightCredit && sameCredit(inFlightCredit, params))
+      return setMode({
+        name: 'credit-review',
+        attemptId: inFlightCredit.attemptId,
+        earlier: null,
+        ...params,
+      });
+    setMode({
+      name: 'credit-review',
+      attemptId: crypto.randomUUID(),
+      earlier: inFlightCredit,
+      ...params,
+    });
+    if (inFlightCredit) {
+      setEarlierState(null);
+      void askBackground({ type: 'journal.attempt', attemptId: inFlightCredit.attemptId }).then(
+        (reply) =>
+          setEarlierState(
+            reply.ok && reply.value ? (EARLIER_STATE[reply.value.outcome] ?? null) : null,
+          ),
+      );
+    }
+  }
+
+  function retryEarlierCredit() {
+    if (!inFlightCredit) return;
+    setMode({ name: 'credit-review', ...inFlightCredit, earlier: null });
   }
 
   async function confirmCredit() {
@@ -79,15 +134,28 @@ export function CustomerPanel(props: PanelProps<'customer'>) {
       type: 'customer.credit',
       token,
       attemptId: mode.attemptId,
-      amount,
-      currency,
-      note,
+      amount: majorUnitsText(mode.minorUnits, mode.currency),
+      currency: mode.currency,
+      note: mode.note,
     });
     setBusy(false);
     if (!reply.ok) {
-      setError({ ...reply.error, attemptId: mode.attemptId });
+      setError(reply.error);
+      setInFlightCredit(
+        reply.error.unresolved
+          ? {
+              attemptId: mode.attemptId,
+              minorUnits: mode.minorUnits,
+              currency: mode.currency,
+              note: mode.note,
+            }
+          : inFlightCredit?.attemptId === mode.attemptId
+            ? null
+            : inFlightCredit,
+      );
       return setMode({ name: 'credit-form' });
     }
+    if (inFlightCredit?.attemptId === mode.attemptId) setInFlightCredit(null);
     const credited = formatMinorUnits(-reply.value.amount, reply.value.currency);
     setDone(
       `Credited ${credited} to ${who}. Balance now: ${describeBalance(reply.value.endingBalance, reply.value.currency)}.`,
@@ -103,7 +171,8 @@ export function CustomerPanel(props: PanelProps<'customer'>) {
     if (!event.isTrusted) return;
     setBusy(true);
     setError(null);
-    const attemptId = attemptFor();
+    // A retry after no answer reuses the attempt (and its idempotency key).
+    const attemptId = unresolvedPortal ?? crypto.randomUUID();
     const [flow, subscriptionId] = flowChoice.startsWith('cancel:')
       ? (['subscription_cancel', flowChoice.slice('cancel:'.length)] as const)
       : ([flowChoice as PortalFlow, undefined] as const);
@@ -115,7 +184,11 @@ export function CustomerPanel(props: PanelProps<'customer'>) {
       ...(subscriptionId ? { subscriptionId } : {}),
     });
     setBusy(false);
-    if (!reply.ok) return setError({ ...reply.error, attemptId });
+    if (!reply.ok) {
+      setUnresolvedPortal(reply.error.unresolved ? attemptId : null);
+      return setError(reply.error);
+    }
+    setUnresolvedPortal(null);
     setPortalUrl(reply.value.url);
     setMode({ name: 'idle' });
   }
@@ -241,6 +314,19 @@ export function CustomerPanel(props: PanelProps<'customer'>) {
           tabIndex={-1}
           ref={focusOnMount}
         >
+          {mode.earlier && (
+            <div class="notice notice-error" role="alert" aria-label="Earlier credit">
+              <p>
+                An earlier credit of{' '}
+                {formatMinorUnits(mode.earlier.minorUnits, mode.earlier.currency)} got no answer and
+                may already be applied{earlierState ? ` (${earlierState})` : ''}. Confirm adds this
+                one as a second credit.
+              </p>
+              <button type="button" class="secondary" onClick={retryEarlierCredit}>
+                Retry the earlier credit instead
+              </button>
+            </div>
+          )}
           <p data-testid="credit-preview">
             {customer.mode === 'live' && <strong>LIVE: </strong>}
             {preview}

@@ -37,6 +37,13 @@ export function typedDecimalDigits(currency: string): number {
   return WHOLE_UNITS_SENT_AS_TWO_DECIMALS.has(code) ? 0 : minorUnitDigits(code);
 }
 
+/** An amount in minor units as plain digits the amount field reads back exactly: 1050 usd → "10.50". */
+export function majorUnitsText(amount: number, currency: string): string {
+  const digits = minorUnitDigits(currency);
+  const shown = typedDecimalDigits(currency);
+  return (amount / 10 ** digits).toFixed(shown);
+}
+
 /**
  * Formats an amount in minor units for a person, e.g. 1050 usd → "$10.50", 500 jpy → "¥500".
  * Unknown currency codes fall back to "10.50 XYZ" rather than throwing.

@@ -171,6 +171,38 @@ describeInChromium('customer card: balance credits and portal links', () => {
     await ticket.page.close();
   });
 
+  it('shows an unanswered credit beside a new amount, and retries it with its own key', async () => {
+    const { emulator } = extension();
+    const { ticket, card } = await jennyCard();
+    await card.getByRole('button', { name: 'Add credit' }).click();
+    await card.getByLabel('Amount').fill('5');
+    await clickCardButton(card, 'Review credit');
+    // No answer on any attempt: whether Stripe applied it is not known to the card. (Chromium
+    // itself resends a POST once when a reused connection drops: hence more than three.)
+    emulator.injectFault({ kind: 'drop-before' }, { method: 'POST', times: 10 });
+    await clickCardButton(card, 'Confirm');
+    await card
+      .getByRole('alert')
+      .getByText('Could not reach Stripe', { exact: false })
+      .waitFor({ timeout: 15_000 });
+    emulator.clearFaults();
+    const firstKey = posts()[0]!.headers['idempotency-key'];
+    // The agent edits the amount: that is another credit, and the earlier one is shown.
+    await card.getByLabel('Amount').fill('6');
+    await clickCardButton(card, 'Review credit');
+    const earlier = card.getByRole('alert', { name: 'Earlier credit' });
+    await earlier.getByText('An earlier credit of $5.00 got no answer').waitFor();
+    await earlier.getByText('Stripe has not answered yet').waitFor();
+    expect(await card.getByTestId('credit-preview').textContent()).toContain('Credit $6.00');
+    await clickCardButton(card, 'Retry the earlier credit instead');
+    expect(await card.getByTestId('credit-preview').textContent()).toContain('Credit $5.00');
+    await clickCardButton(card, 'Confirm');
+    await card.getByRole('status').getByText('Credited $5.00').waitFor();
+    expect(new Set(posts().map((p) => p.headers['idempotency-key']))).toEqual(new Set([firstKey]));
+    expect(emulator.balanceTransactions()).toHaveLength(1);
+    await ticket.page.close();
+  });
+
   it('creates a portal link deep-linked to the payment method, and never journals the URL', async () => {
     const { ticket, card } = await jennyCard();
     await card.getByRole('button', { name: 'Create portal link' }).click();

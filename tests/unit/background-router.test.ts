@@ -258,6 +258,30 @@ describe('who may send what', () => {
     expect(await journal.get(retry)).toMatchObject({ pageUrl: 'https://mail.example' });
   });
 
+  it('refuses an attempt reused for another credit, sending nothing and keeping the first', async () => {
+    const { handle, journal } = setUp();
+    await withTestKey(handle);
+    const token = await grantFor(handle, SEED_IDS.jenny);
+    const attemptId = crypto.randomUUID();
+    harness.emulator.injectFault({ kind: 'drop-before' }, { method: 'POST', times: 3 });
+    const credit = (amount: string) =>
+      handle(
+        { type: 'customer.credit', token, attemptId, amount, currency: 'usd', note: '' },
+        card,
+      );
+    expect(await credit('5.00')).toMatchObject({ ok: false, error: { unresolved: true } });
+    harness.emulator.received.length = 0;
+    expect(await credit('6.00')).toEqual({
+      ok: false,
+      error: {
+        message:
+          'This confirmation belongs to a different request, so nothing was sent. Review it again.',
+      },
+    });
+    expect(harness.emulator.received).toHaveLength(0);
+    expect(await journal.get(attemptId)).toMatchObject({ outcome: 'pending', amount: 500 });
+  });
+
   it('records the ticket by origin and path only, never its query or fragment', async () => {
     const { handle, journal } = setUp();
     await withTestKey(handle);

@@ -1,3 +1,4 @@
+import { JournalConflictError } from '../journal/activity-journal';
 import { failure, type Reply } from '../messaging/reply';
 import { StoredAccountsUnreadableError } from '../storage/account-store';
 import { VaultIntegrityError } from '../storage/vault-crypto';
@@ -9,6 +10,11 @@ import { VaultLockedError, VaultPassphraseError } from '../storage/vault-store';
  */
 export function replyForThrown(error: unknown): Reply<never> {
   if (error instanceof VaultPassphraseError) return failure(error.message);
+  // An attempt reused for other parameters: nothing was sent; the card starts a new review.
+  if (error instanceof JournalConflictError)
+    return failure(
+      'This confirmation belongs to a different request, so nothing was sent. Review it again.',
+    );
   if (error instanceof VaultLockedError || error instanceof StoredAccountsUnreadableError)
     return failure(error.message, { fixInOptions: true });
   if (error instanceof VaultIntegrityError)

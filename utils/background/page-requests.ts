@@ -49,6 +49,16 @@ export const PAGE_REQUESTS = {
     }),
     async (request, { background }) => success(await background.journal.listRecent(request.limit)),
   ),
+  /** What became of one attempt: the card shows it beside a new one (no keys, no URLs). */
+  'journal.attempt': pageRequest(
+    z.strictObject({ type: z.literal('journal.attempt'), attemptId: z.uuid() }),
+    async (request, { background }) => {
+      const record = await background.journal.get(request.attemptId);
+      return success(
+        record ? { outcome: record.outcome, requestId: record.requestId ?? null } : null,
+      );
+    },
+  ),
   'sites.list': pageRequest(bare('sites.list'), async () => success(await listEnabledSites())),
   'sites.enable': pageRequest(
     z.strictObject({ type: z.literal('sites.enable'), origin: SiteOrigin }),
