@@ -70,6 +70,20 @@ describeInChromium('a hostile helpdesk page', () => {
     await ticket.page.close();
   });
 
+  it.each(['restyleHost', 'fadeRoot'])(
+    'cannot fade the card under a click (%s): the card closes',
+    async (step) => {
+      const ticket = await TicketPage.open(extension().context, '/hostile.html');
+      const card = await ticket.openCard(SEED_IDS.openSession);
+      await card.getByRole('button', { name: 'Expire session' }).click();
+      await card.getByRole('button', { name: 'Confirm' }).waitFor();
+      await attack(ticket, step);
+      await ticket.page.waitForFunction(() => !document.querySelector('stripe-helpdesk-card'));
+      expect(posts()).toHaveLength(0);
+      await ticket.page.close();
+    },
+  );
+
   it('cannot use the card page by embedding it', async () => {
     const ticket = await TicketPage.open(extension().context, '/hostile.html');
     const staticUrl = `chrome-extension://${extension().extensionId}/card.html#${'a'.repeat(32)}`;

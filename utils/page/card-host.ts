@@ -24,9 +24,15 @@ export function createCardHost(): CardHost {
   let frame: HTMLIFrameElement | null = null;
   let anchorRect: DOMRect | null = null;
   let focusBefore: Element | null = null;
+  // The page may rewrite the host's inline style, or restyle the root element around it, to
+  // fade, move or shrink the card under a click: any such change closes the card. Our own
+  // writes (placing, resizing) are taken out of the record at once.
+  let tampering: MutationObserver | null = null;
 
   function close() {
     if (!host) return;
+    tampering?.disconnect();
+    tampering = null;
     doc.removeEventListener('keydown', closeOnEscape, true);
     host.remove();
     host = null;
@@ -79,6 +85,9 @@ export function createCardHost(): CardHost {
       frame.addEventListener('load', () => opened.focus(), { once: true });
       root.append(frame);
       doc.documentElement.append(host);
+      tampering = new MutationObserver(close);
+      tampering.observe(host, { attributes: true });
+      tampering.observe(doc.documentElement, { attributes: true });
     },
     resize(height) {
       if (!host || !frame || !anchorRect) return;
@@ -87,6 +96,7 @@ export function createCardHost(): CardHost {
       const { top, left } = place(anchorRect, fitted);
       host.style.setProperty('top', `${top}px`, 'important');
       host.style.setProperty('left', `${left}px`, 'important');
+      tampering?.takeRecords();
     },
     close,
     isOpen: () => host !== null,
