@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { accountForMode, listAccounts, saveAccount } from '../../utils/storage/account-store';
 import { lockStoredKeys, unlockStoredKeysForGood } from '../../utils/storage/vault-accounts';
@@ -95,5 +95,50 @@ describe('passphrase lock over saved accounts', () => {
   it('treats a damaged lock record as damaged, not as no lock', async () => {
     await fakeBrowser.storage.local.set({ vault: { salt: 1 } });
     await expect(vaultState()).rejects.toBeInstanceOf(VaultIntegrityError);
+  });
+});
+
+describe('writes of keys and the lock', () => {
+  const KEY2 = 'sk_test_51VaultSecretKey0002';
+
+  it('seal the keys and store the salt in one operation: a failed write leaves keys usable', async () => {
+    await saveAccount({ apiKey: KEY, keyKind: 'secret', mode: 'test' });
+    const set = fakeBrowser.storage.local.set.bind(fakeBrowser.storage.local);
+    // The worker is killed as the lock's settings are written.
+    const spy = vi
+      .spyOn(fakeBrowser.storage.local, 'set')
+      .mockImplementation(async (items: Record<string, unknown>) => {
+        if ('vault' in items) throw new Error('worker stopped');
+        return set(items);
+      });
+    await expect(turnOn()).rejects.toThrow('worker stopped');
+    spy.mockRestore();
+    expect(await vaultState()).toBe('off');
+    expect((await accountForMode('test'))!.apiKey).toBe(KEY);
+  });
+
+  it('keep a key saved while the lock is being turned on, and seal it', async () => {
+    await saveAccount({ apiKey: KEY, keyKind: 'secret', mode: 'test' });
+    await Promise.all([turnOn(), saveAccount({ apiKey: KEY2, keyKind: 'secret', mode: 'live' })]);
+    const raw = JSON.stringify(await fakeBrowser.storage.local.get(null));
+    expect(raw).not.toContain(KEY);
+    expect(raw).not.toContain(KEY2);
+    expect((await listAccounts()).map((a) => a.maskedKey).sort()).toEqual([
+      'sk_test_…0001',
+      'sk_test_…0002',
+    ]);
+    expect((await accountForMode('live'))!.apiKey).toBe(KEY2);
+  });
+
+  it('refuse a key swapped in as plain text while the lock is on', async () => {
+    await saveAccount({ apiKey: KEY, keyKind: 'secret', mode: 'test' });
+    await turnOn();
+    // What a content script could do: storage.local is open to it.
+    const { accounts } = (await fakeBrowser.storage.local.get('accounts')) as {
+      accounts: { accounts: Array<{ apiKey: unknown }> };
+    };
+    accounts.accounts[0]!.apiKey = 'sk_test_51AttackerKey00000000';
+    await fakeBrowser.storage.local.set({ accounts });
+    await expect(accountForMode('test')).rejects.toBeInstanceOf(VaultIntegrityError);
   });
 });

@@ -1,8 +1,9 @@
 import { z } from 'zod';
-import { storage } from 'wxt/utils/storage';
+import { storage, type StorageItemKey } from 'wxt/utils/storage';
 import { maskApiKey, type ApiKeyKind } from '../api-keys';
 import type { StripeMode } from '../stripe-id-grammar';
 import type { SealedText } from './vault-crypto';
+import { oneCredentialWriteAtATime } from './credential-writes';
 import { openSecret, Sealed, sealSecret } from './vault-store';
 
 const StoredAccount = z.object({
@@ -98,7 +99,10 @@ export async function listAccounts(): Promise<AccountSummary[]> {
  * Saves a key that was already checked against Stripe. Saving a key that is stored already
  * updates that account; any other key is a new account. The first account becomes active.
  */
-export async function saveAccount(input: {
+export const saveAccount = (input: Parameters<typeof saveAccountNow>[0]) =>
+  oneCredentialWriteAtATime(() => saveAccountNow(input));
+
+async function saveAccountNow(input: {
   apiKey: string;
   keyKind: ApiKeyKind;
   mode: StripeMode;
@@ -134,7 +138,9 @@ export async function saveAccount(input: {
   return summarise(account, activeAccountId);
 }
 
-export async function removeAccount(id: string): Promise<void> {
+export const removeAccount = (id: string) => oneCredentialWriteAtATime(() => removeAccountNow(id));
+
+async function removeAccountNow(id: string): Promise<void> {
   const state = await read();
   const accounts = state.accounts.filter((a) => a.id !== id);
   const activeAccountId =
@@ -142,7 +148,10 @@ export async function removeAccount(id: string): Promise<void> {
   await accountsItem.setValue({ accounts, activeAccountId } satisfies StoredAccounts);
 }
 
-export async function setActiveAccount(id: string): Promise<void> {
+export const setActiveAccount = (id: string) =>
+  oneCredentialWriteAtATime(() => setActiveAccountNow(id));
+
+async function setActiveAccountNow(id: string): Promise<void> {
   const state = await read();
   if (!state.accounts.some((a) => a.id === id)) throw new Error('No such account.');
   await accountsItem.setValue({ ...state, activeAccountId: id } satisfies StoredAccounts);
@@ -164,15 +173,19 @@ export async function accountById(id: string): Promise<UsableAccount | null> {
   return usable((await read()).accounts.find((a) => a.id === id));
 }
 
-/** For the passphrase lock: rewrites every stored key through `transform`. */
-export async function rewriteStoredKeys(
+/**
+ * For the passphrase lock: every stored key through `transform`, as the storage write that
+ * would store them, for the lock to write together with its own settings in one operation.
+ * The caller runs it inside `oneCredentialWriteAtATime`.
+ */
+export async function rewrittenStoredKeys(
   transform: (stored: string | SealedText) => Promise<string | SealedText>,
-): Promise<void> {
+): Promise<{ key: StorageItemKey; value: StoredAccounts }> {
   const state = await read();
   const accounts: StoredAccount[] = [];
   for (const account of state.accounts)
     accounts.push({ ...account, apiKey: await transform(account.apiKey) });
-  await accountsItem.setValue({ ...state, accounts } satisfies StoredAccounts);
+  return { key: accountsItem.key, value: { ...state, accounts } };
 }
 
 /** Accounts other than `exceptId`, of the given mode. */

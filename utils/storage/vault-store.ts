@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { storage } from 'wxt/utils/storage';
+import { storage, type StorageItemKey } from 'wxt/utils/storage';
 import {
   deriveVaultKey,
   exportVaultKey,
@@ -87,19 +87,33 @@ export async function sealSecret(secret: string): Promise<string | SealedText> {
 }
 
 export async function openSecret(stored: string | SealedText): Promise<string> {
-  if (typeof stored === 'string') return stored;
+  if (typeof stored === 'string') {
+    // With the lock on every key is sealed: a key in plain text was put there by something
+    // else (a content script can write storage.local) and is never used.
+    if (await readMeta())
+      throw new VaultIntegrityError('A key in plain text was found while the lock is on.');
+    return stored;
+  }
   const key = await currentKey();
   if (!key) throw new VaultIntegrityError('A sealed key was found but the lock is off.');
   return unseal(key, stored);
 }
 
+/** A storage write the lock makes together with its own, in one operation. */
+export interface PreparedWrite {
+  key: StorageItemKey;
+  value: unknown;
+}
+
 /**
  * Turns the lock on: seals every stored secret under a key derived from the passphrase. The
- * caller passes the secrets to reseal, so this module knows nothing of accounts.
+ * caller prepares the resealed secrets, so this module knows nothing of accounts; they and
+ * the lock's settings are written in one storage operation, so no interruption can leave
+ * sealed keys without the salt that opens them.
  */
 export async function enableVault(
   passphrase: string,
-  reseal: (sealWith: (secret: string) => Promise<SealedText>) => Promise<void>,
+  reseal: (sealWith: (secret: string) => Promise<SealedText>) => Promise<PreparedWrite>,
 ): Promise<void> {
   if (passphrase.length < MIN_PASSPHRASE_LENGTH)
     throw new VaultPassphraseError(
@@ -108,13 +122,14 @@ export async function enableVault(
   if (await readMeta()) throw new VaultPassphraseError('The passphrase lock is already on.');
   const salt = newSalt();
   const key = await deriveVaultKey(passphrase, salt, PBKDF2_ITERATIONS);
-  await reseal((secret) => seal(key, secret));
-  await vaultItem.setValue({
+  const resealed = await reseal((secret) => seal(key, secret));
+  const meta: VaultMeta = {
     salt,
     iterations: PBKDF2_ITERATIONS,
     check: await seal(key, CHECK_TEXT),
-  });
+  };
   await unlockedItem.setValue(await exportVaultKey(key));
+  await storage.setItems([resealed, { key: vaultItem.key, value: meta }]);
 }
 
 export async function unlockVault(passphrase: string): Promise<void> {
@@ -128,15 +143,18 @@ export async function lockVault(): Promise<void> {
   await unlockedItem.removeValue();
 }
 
-/** Turns the lock off after checking the passphrase; the caller stores secrets in the clear. */
+/**
+ * Turns the lock off after checking the passphrase: the secrets in the clear and the lock's
+ * settings cleared, in one storage operation.
+ */
 export async function disableVault(
   passphrase: string,
-  unsealAll: (open: (sealed: SealedText) => Promise<string>) => Promise<void>,
+  unsealAll: (open: (sealed: SealedText) => Promise<string>) => Promise<PreparedWrite>,
 ): Promise<void> {
   const meta = await readMeta();
   if (!meta) return;
   const key = await keyFromPassphrase(meta, passphrase);
-  await unsealAll((sealed) => unseal(key, sealed));
-  await vaultItem.removeValue();
+  const opened = await unsealAll((sealed) => unseal(key, sealed));
+  await storage.setItems([opened, { key: vaultItem.key, value: null }]);
   await unlockedItem.removeValue();
 }
