@@ -57,7 +57,9 @@ export type Fault =
   | { kind: 'status'; status: number; shouldRetry?: 'true' | 'false'; retryAfter?: string }
   | { kind: 'drop-before' }
   | { kind: 'drop-after' }
-  | { kind: 'delay'; ms: number };
+  | { kind: 'delay'; ms: number }
+  /** Acts (and stores the real answer for replays), but answers 200 with a body of another shape. */
+  | { kind: 'garbled-success' };
 
 interface QueuedFault {
   fault: Fault;
@@ -557,7 +559,7 @@ export function createStripeEmulator(options: EmulatorOptions = {}) {
       const body = route(method, url.pathname, record.query, record.form, grant);
       record.executed = true;
       if (storeKey) idempotent.set(storeKey, { fingerprint, status: 200, body });
-      send(200, body);
+      send(200, fault?.kind === 'garbled-success' ? { object: 'unexpected' } : body);
     } catch (error) {
       if (!(error instanceof ApiError)) throw error;
       const body = {

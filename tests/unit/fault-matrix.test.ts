@@ -70,6 +70,32 @@ describe.each(Object.keys(ACTIONS) as Array<keyof typeof ACTIONS>)('%s under fau
     });
   });
 
+  it('records a 2xx answer of an unexpected shape as unverified, and never sends it again', async () => {
+    const { journal, handle } = await setUp();
+    const { objectId, request } = ACTIONS[action];
+    const grant = (await handle({ type: 'page.openCard', objectId }, page)) as {
+      value: { token: string };
+    };
+    harness.emulator.injectFault({ kind: 'garbled-success' }, { method: 'POST' });
+    const attemptId = crypto.randomUUID();
+    const message = { ...request, token: grant.value.token, attemptId };
+    const reply = await handle(message, card);
+    expect(reply).toMatchObject({ ok: false, error: { unresolved: true } });
+    expect(ACTIONS[action].effects()).toBe(1);
+    expect(await journal.get(attemptId)).toMatchObject({
+      outcome: 'unverified',
+      requestId: expect.stringMatching(/^req_/),
+    });
+    // The card keeps the attempt; its retry reaches Stripe no more.
+    const before = harness.emulator.apiRequests().filter((r) => r.method === 'POST').length;
+    expect(await handle(message, card)).toMatchObject({
+      ok: false,
+      error: { message: expect.stringContaining('Check the Dashboard'), unresolved: true },
+    });
+    expect(harness.emulator.apiRequests().filter((r) => r.method === 'POST')).toHaveLength(before);
+    expect(ACTIONS[action].effects()).toBe(1);
+  });
+
   it('stops at once on 429 with Stripe-Should-Retry: false, says so, and nothing happened', async () => {
     const { reply, posts, record } = await run(action, {
       kind: 'status',
