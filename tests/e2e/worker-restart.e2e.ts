@@ -59,6 +59,8 @@ describeInChromium('the service worker stopped in the middle of an action', () =
       // Stripe takes its time; the worker is stopped while the request is out.
       emulator.injectFault({ kind: 'delay', ms: 1500 }, { method: 'POST' });
       const confirm = card.getByRole('button', { name: /^(Confirm|Create link)$/ });
+      // As everywhere else: a click while the card is still growing lands on nothing.
+      await waitForCardToFit(card);
       await confirm.click();
       await expect.poll(() => emulator.apiPosts().length).toBe(1);
       const cdp = await context.newCDPSession(ticket.page);
