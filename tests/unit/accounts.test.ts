@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
+import { readAllProtectedItems } from '../../utils/storage/protected-items';
 import {
   accountForMode,
   listAccounts,
@@ -142,8 +143,7 @@ describe('accounts', () => {
   it('refuses to read a corrupted store, and leaves it as it was', async () => {
     await fakeBrowser.storage.local.set({ accounts: { accounts: 'oops' } });
     await expect(listAccounts()).rejects.toBeInstanceOf(StoredAccountsUnreadableError);
-    expect((await fakeBrowser.storage.local.get('accounts')).accounts).toEqual({
-      accounts: 'oops',
-    });
+    const stored = (await readAllProtectedItems()) as Array<{ key: string; value: unknown }>;
+    expect(stored.find((item) => item.key === 'accounts')?.value).toEqual({ accounts: 'oops' });
   });
 });

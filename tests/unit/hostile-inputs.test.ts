@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { listAccounts } from '../../utils/storage/account-store';
+import { readAllProtectedItems } from '../../utils/storage/protected-items';
 import { readSettings, DEFAULT_SETTINGS } from '../../utils/storage/settings-store';
 import { describeInvalidStripeId, extractStripeId } from '../../utils/stripe-id-grammar';
 import { SEED_IDS } from '../emulator/seed-data';
@@ -11,6 +12,13 @@ import { testSenders, useEmulator } from './emulator-harness';
  * sentence back and send nothing to Stripe.
  */
 const harness = useEmulator();
+
+/** What protected storage holds for `key`, as stored. */
+const storedValueOf = async (key: string) =>
+  ((await readAllProtectedItems()) as Array<{ key: string; value: unknown }>).find(
+    (item) => item.key === key,
+  )?.value;
+
 const { page, card, options } = testSenders(5);
 
 const IDS = [
@@ -159,6 +167,8 @@ describe(`hostile input census: ${total} inputs, each refused with a sentence an
     const grant = (await handle({ type: 'page.openCard', objectId: SEED_IDS.jenny }, page)) as {
       value: { token: string };
     };
+    // The card's own look-up, started at the grant, is done before the count starts.
+    await handle({ type: 'card.open', token: grant.value.token }, card);
     harness.emulator.received.length = 0;
     return handle(
       {
@@ -249,8 +259,7 @@ describe('settings and accounts read back from storage in old or damaged shapes'
       ok: false,
       error: { message: expect.stringContaining('could not be read') },
     });
-    expect((await fakeBrowser.storage.local.get('accounts')).accounts).toEqual({
-      accounts: [{ id: 1 }],
-    });
+    // Moved from storage.local as it was, and left so.
+    expect(await storedValueOf('accounts')).toEqual({ accounts: [{ id: 1 }] });
   });
 });

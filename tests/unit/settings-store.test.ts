@@ -1,6 +1,12 @@
-import { describe, expect, it, vi } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { DEFAULT_SETTINGS, repairSettings } from '../../utils/storage/settings-store';
+import { closeProtectedStorage, readAllProtectedItems } from '../../utils/storage/protected-items';
+import {
+  DEFAULT_SETTINGS,
+  readSettings,
+  repairSettings,
+  writeSettings,
+} from '../../utils/storage/settings-store';
 
 describe('settings', () => {
   it.each([
@@ -20,17 +26,28 @@ describe('settings', () => {
     expect(repairSettings(stored)).toEqual(expected);
   });
 
-  it('migrates v1 settings, keeping every field that still reads', async () => {
-    // v1 was stored with no version; one bad field made the whole of it read as the defaults.
+  it('migrates v1 settings from storage.local, keeping every field that still reads', async () => {
+    // v1 was stored in storage.local with no version; one bad field made the whole of it
+    // read as the defaults.
     await fakeBrowser.storage.local.set({
       settings: { maxCreditMajorUnits: 40, retentionDays: 0, portalReturnUrl: null },
     });
-    vi.resetModules();
-    const { readSettings } = await import('../../utils/storage/settings-store');
     expect(await readSettings()).toEqual({ ...DEFAULT_SETTINGS, maxCreditMajorUnits: 40 });
-    expect(await fakeBrowser.storage.local.get(['settings', 'settings$'])).toEqual({
-      settings: { ...DEFAULT_SETTINGS, maxCreditMajorUnits: 40 },
-      settings$: { v: 2 },
+    expect(await readAllProtectedItems()).toContainEqual({
+      key: 'settings',
+      version: 2,
+      value: { ...DEFAULT_SETTINGS, maxCreditMajorUnits: 40 },
     });
+    expect(await fakeBrowser.storage.local.get(null)).toEqual({});
+  });
+
+  it('never adopts settings written to storage.local after the move (a content script can)', async () => {
+    await writeSettings({ ...DEFAULT_SETTINGS, maxCreditMajorUnits: 40 });
+    await fakeBrowser.storage.local.set({
+      settings: { ...DEFAULT_SETTINGS, maxCreditMajorUnits: 99_999_999 },
+    });
+    await closeProtectedStorage(); // As after a worker restart.
+    expect((await readSettings()).maxCreditMajorUnits).toBe(40);
+    expect(await fakeBrowser.storage.local.get(null)).toEqual({});
   });
 });

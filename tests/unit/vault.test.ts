@@ -1,6 +1,11 @@
 import { describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { accountForMode, listAccounts, saveAccount } from '../../utils/storage/account-store';
+import {
+  closeProtectedStorage,
+  readAllProtectedItems,
+  setProtectedItems,
+} from '../../utils/storage/protected-items';
 import { lockStoredKeys, unlockStoredKeysForGood } from '../../utils/storage/vault-accounts';
 import {
   deriveVaultKey,
@@ -45,7 +50,8 @@ describe('passphrase lock over saved accounts', () => {
   it('seals stored keys, keeps working while unlocked, and refuses while locked', async () => {
     await saveAccount({ apiKey: KEY, keyKind: 'secret', mode: 'test' });
     await turnOn();
-    const raw = JSON.stringify(await fakeBrowser.storage.local.get(null));
+    const raw = JSON.stringify(await readAllProtectedItems());
+    expect(raw).toContain('sk_test_…0001');
     expect(raw).not.toContain(KEY);
     expect(await vaultState()).toBe('unlocked');
     expect((await accountForMode('test'))!.apiKey).toBe(KEY);
@@ -103,14 +109,16 @@ describe('writes of keys and the lock', () => {
 
   it('seal the keys and store the salt in one operation: a failed write leaves keys usable', async () => {
     await saveAccount({ apiKey: KEY, keyKind: 'secret', mode: 'test' });
-    const set = fakeBrowser.storage.local.set.bind(fakeBrowser.storage.local);
+    const put = IDBObjectStore.prototype.put;
     // The worker is killed as the lock's settings are written.
-    const spy = vi
-      .spyOn(fakeBrowser.storage.local, 'set')
-      .mockImplementation(async (items: Record<string, unknown>) => {
-        if ('vault' in items) throw new Error('worker stopped');
-        return set(items);
-      });
+    const spy = vi.spyOn(IDBObjectStore.prototype, 'put').mockImplementation(function (
+      this: IDBObjectStore,
+      value: unknown,
+      key?: IDBValidKey,
+    ) {
+      if ((value as { key?: string }).key === 'vault') throw new Error('worker stopped');
+      return put.call(this, value, key);
+    });
     await expect(turnOn()).rejects.toThrow('worker stopped');
     spy.mockRestore();
     expect(await vaultState()).toBe('off');
@@ -120,7 +128,8 @@ describe('writes of keys and the lock', () => {
   it('keep a key saved while the lock is being turned on, and seal it', async () => {
     await saveAccount({ apiKey: KEY, keyKind: 'secret', mode: 'test' });
     await Promise.all([turnOn(), saveAccount({ apiKey: KEY2, keyKind: 'secret', mode: 'live' })]);
-    const raw = JSON.stringify(await fakeBrowser.storage.local.get(null));
+    const raw = JSON.stringify(await readAllProtectedItems());
+    expect(raw).toContain('sk_test_…0002'); // The masked key: the store was read.
     expect(raw).not.toContain(KEY);
     expect(raw).not.toContain(KEY2);
     expect((await listAccounts()).map((a) => a.maskedKey).sort()).toEqual([
@@ -130,15 +139,61 @@ describe('writes of keys and the lock', () => {
     expect((await accountForMode('live'))!.apiKey).toBe(KEY2);
   });
 
-  it('refuse a key swapped in as plain text while the lock is on', async () => {
+  it('are out of storage.local, and a key written there later is never adopted', async () => {
+    await saveAccount({ apiKey: KEY, keyKind: 'secret', mode: 'test' });
+    expect(await fakeBrowser.storage.local.get(null)).toEqual({});
+    // What a content script can do: storage.local is open to it.
+    await fakeBrowser.storage.local.set({
+      accounts: {
+        accounts: [
+          {
+            id: 'x',
+            label: 'X',
+            mode: 'test',
+            keyKind: 'secret',
+            apiKey: 'sk_test_51Attacker',
+            addedAt: 1,
+          },
+        ],
+        activeAccountId: 'x',
+      },
+    });
+    await closeProtectedStorage(); // As after a worker restart.
+    expect((await accountForMode('test'))!.apiKey).toBe(KEY);
+    expect(await fakeBrowser.storage.local.get(null)).toEqual({});
+  });
+
+  it('refuse a key found in plain text while the lock is on', async () => {
     await saveAccount({ apiKey: KEY, keyKind: 'secret', mode: 'test' });
     await turnOn();
-    // What a content script could do: storage.local is open to it.
-    const { accounts } = (await fakeBrowser.storage.local.get('accounts')) as {
-      accounts: { accounts: Array<{ apiKey: unknown }> };
+    const stored = (await readAllProtectedItems()) as Array<{ key: string; value: unknown }>;
+    const accounts = stored.find((item) => item.key === 'accounts')!.value as {
+      accounts: Array<{ apiKey: unknown }>;
     };
     accounts.accounts[0]!.apiKey = 'sk_test_51AttackerKey00000000';
-    await fakeBrowser.storage.local.set({ accounts });
+    await setProtectedItems([{ item: { key: 'accounts', version: 1 }, value: accounts }]);
     await expect(accountForMode('test')).rejects.toBeInstanceOf(VaultIntegrityError);
+  });
+});
+
+describe('an install from before protected storage', () => {
+  it('moves its sealed keys and lock out of storage.local, and they still open', async () => {
+    await saveAccount({ apiKey: KEY, keyKind: 'secret', mode: 'test' });
+    await turnOn();
+    await lockVault();
+    // What the previous version kept in storage.local, in its shapes.
+    const stored = (await readAllProtectedItems()) as Array<{ key: string; value: unknown }>;
+    const valueOf = (key: string) => stored.find((item) => item.key === key)!.value;
+    await closeProtectedStorage();
+    await new Promise((resolve) => {
+      indexedDB.deleteDatabase('protected-storage').addEventListener('success', resolve);
+    });
+    await fakeBrowser.storage.local.set({ accounts: valueOf('accounts'), vault: valueOf('vault') });
+
+    expect(await vaultState()).toBe('locked');
+    expect(await fakeBrowser.storage.local.get(null)).toEqual({});
+    expect((await listAccounts())[0]!.maskedKey).toBe('sk_test_…0001');
+    await unlockVault(PASSPHRASE);
+    expect((await accountForMode('test'))!.apiKey).toBe(KEY);
   });
 });

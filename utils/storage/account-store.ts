@@ -1,9 +1,9 @@
 import { z } from 'zod';
-import { storage, type StorageItemKey } from 'wxt/utils/storage';
 import { maskApiKey, type ApiKeyKind } from '../api-keys';
 import type { StripeMode } from '../stripe-id-grammar';
 import type { SealedText } from './vault-crypto';
 import { oneCredentialWriteAtATime } from './credential-writes';
+import { defineProtectedItem, type ProtectedWrite } from './protected-items';
 import { openSecret, Sealed, sealSecret } from './vault-store';
 
 const StoredAccount = z.object({
@@ -56,10 +56,10 @@ async function usable(account: StoredAccount | undefined): Promise<UsableAccount
   };
 }
 
-// storage.local, never sync: keys must not travel to other devices.
-const accountsItem = storage.defineItem<unknown>('local:accounts', {
+// Protected storage (the extension's IndexedDB), never sync: keys must not travel to other
+// devices, nor be open to content scripts as storage.local is.
+const accountsItem = defineProtectedItem<unknown>('accounts', {
   fallback: { accounts: [], activeAccountId: null },
-  version: 1,
 });
 
 export class StoredAccountsUnreadableError extends Error {
@@ -180,12 +180,12 @@ export async function accountById(id: string): Promise<UsableAccount | null> {
  */
 export async function rewrittenStoredKeys(
   transform: (stored: string | SealedText) => Promise<string | SealedText>,
-): Promise<{ key: StorageItemKey; value: StoredAccounts }> {
+): Promise<ProtectedWrite> {
   const state = await read();
   const accounts: StoredAccount[] = [];
   for (const account of state.accounts)
     accounts.push({ ...account, apiKey: await transform(account.apiKey) });
-  return { key: accountsItem.key, value: { ...state, accounts } };
+  return { item: accountsItem, value: { ...state, accounts } satisfies StoredAccounts };
 }
 
 /** Accounts other than `exceptId`, of the given mode. */

@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import { storage } from 'wxt/utils/storage';
 import { DEFAULT_GUARDRAILS } from '../guardrails';
+import { defineProtectedItem } from './protected-items';
 
 export const Settings = z.strictObject({
   /** Largest credit one action may post, in the currency's major unit. */
@@ -46,7 +46,7 @@ export const SETTINGS_MIGRATIONS = {
   2: (v1: unknown): Settings => repairSettings(v1),
 };
 
-const settingsItem = storage.defineItem<unknown>('local:settings', {
+const settingsItem = defineProtectedItem<unknown>('settings', {
   fallback: DEFAULT_SETTINGS,
   version: 2,
   migrations: SETTINGS_MIGRATIONS,

@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { storage, type StorageItemKey } from 'wxt/utils/storage';
+import { storage } from 'wxt/utils/storage';
+import { defineProtectedItem, setProtectedItems, type ProtectedWrite } from './protected-items';
 import {
   deriveVaultKey,
   exportVaultKey,
@@ -28,7 +29,7 @@ type VaultMeta = z.infer<typeof VaultMeta>;
 const CHECK_TEXT = 'stripe-helpdesk-actions vault';
 export const MIN_PASSPHRASE_LENGTH = 10;
 
-const vaultItem = storage.defineItem<unknown>('local:vault', { fallback: null });
+const vaultItem = defineProtectedItem<unknown>('vault', { fallback: null });
 const unlockedItem = storage.defineItem<string | null>('session:vaultKey', { fallback: null });
 
 export type VaultState = 'off' | 'locked' | 'unlocked';
@@ -99,12 +100,6 @@ export async function openSecret(stored: string | SealedText): Promise<string> {
   return unseal(key, stored);
 }
 
-/** A storage write the lock makes together with its own, in one operation. */
-export interface PreparedWrite {
-  key: StorageItemKey;
-  value: unknown;
-}
-
 /**
  * Turns the lock on: seals every stored secret under a key derived from the passphrase. The
  * caller prepares the resealed secrets, so this module knows nothing of accounts; they and
@@ -113,7 +108,7 @@ export interface PreparedWrite {
  */
 export async function enableVault(
   passphrase: string,
-  reseal: (sealWith: (secret: string) => Promise<SealedText>) => Promise<PreparedWrite>,
+  reseal: (sealWith: (secret: string) => Promise<SealedText>) => Promise<ProtectedWrite>,
 ): Promise<void> {
   if (passphrase.length < MIN_PASSPHRASE_LENGTH)
     throw new VaultPassphraseError(
@@ -129,7 +124,7 @@ export async function enableVault(
     check: await seal(key, CHECK_TEXT),
   };
   await unlockedItem.setValue(await exportVaultKey(key));
-  await storage.setItems([resealed, { key: vaultItem.key, value: meta }]);
+  await setProtectedItems([resealed, { item: vaultItem, value: meta }]);
 }
 
 export async function unlockVault(passphrase: string): Promise<void> {
@@ -149,12 +144,12 @@ export async function lockVault(): Promise<void> {
  */
 export async function disableVault(
   passphrase: string,
-  unsealAll: (open: (sealed: SealedText) => Promise<string>) => Promise<PreparedWrite>,
+  unsealAll: (open: (sealed: SealedText) => Promise<string>) => Promise<ProtectedWrite>,
 ): Promise<void> {
   const meta = await readMeta();
   if (!meta) return;
   const key = await keyFromPassphrase(meta, passphrase);
   const opened = await unsealAll((sealed) => unseal(key, sealed));
-  await storage.setItems([opened, { key: vaultItem.key, value: null }]);
+  await setProtectedItems([opened, { item: vaultItem, value: null }]);
   await unlockedItem.removeValue();
 }
