@@ -86,7 +86,7 @@ export default defineConfig({
     // storage: keys, settings, journal state. activeTab: the popup reads the current tab's
     // address (for "Enable on this site") only after the agent opens it. scripting: the
     // content script for sites the agent enables.
-    permissions: ['storage', 'activeTab', 'scripting'],
+    permissions: ['storage', 'activeTab', 'scripting', 'alarms'],
     host_permissions: ['https://api.stripe.com/*'],
     optional_host_permissions: ['https://*/*'],
     commands: KEYBOARD_COMMANDS,

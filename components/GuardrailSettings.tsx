@@ -7,6 +7,7 @@ export function GuardrailSettings() {
   const [maxCredit, setMaxCredit] = useState('');
   const [returnUrl, setReturnUrl] = useState('');
   const [retention, setRetention] = useState('');
+  const [autoLock, setAutoLock] = useState('');
   const [error, setError] = useState<AgentFacingError | null>(null);
   const [saved, setSaved] = useState(false);
 
@@ -16,6 +17,7 @@ export function GuardrailSettings() {
       setMaxCredit(String(reply.value.maxCreditMajorUnits));
       setReturnUrl(reply.value.portalReturnUrl ?? '');
       setRetention(String(reply.value.retentionDays));
+      setAutoLock(String(reply.value.autoLockMinutes));
     });
   }, []);
 
@@ -29,12 +31,22 @@ export function GuardrailSettings() {
     const days = Number(retention.trim());
     if (!/^\d+$/.test(retention.trim()) || days < 1 || days > 3650)
       return setError({ message: 'Keep the activity log between 1 and 3650 days.' });
+    const lockAfter = Number(autoLock.trim());
+    if (!/^\d+$/.test(autoLock.trim()) || lockAfter < 1 || lockAfter > 1440)
+      return setError({
+        message: 'Lock after between 1 and 1440 minutes (a day) without use.',
+      });
     const url = returnUrl.trim();
     if (url && !/^https:\/\/[^\s]+$/.test(url))
       return setError({ message: 'The return URL must be a full https:// address, or empty.' });
     const reply = await askBackground({
       type: 'settings.save',
-      settings: { maxCreditMajorUnits: max, retentionDays: days, portalReturnUrl: url || null },
+      settings: {
+        maxCreditMajorUnits: max,
+        retentionDays: days,
+        autoLockMinutes: lockAfter,
+        portalReturnUrl: url || null,
+      },
     });
     if (!reply.ok) return setError(reply.error);
     setSaved(true);
@@ -59,6 +71,14 @@ export function GuardrailSettings() {
           inputMode="numeric"
           value={retention}
           onInput={(e) => setRetention(e.currentTarget.value)}
+        />
+        <label for="auto-lock">Lock the passphrase lock after this many minutes unused</label>
+        <input
+          id="auto-lock"
+          type="text"
+          inputMode="numeric"
+          value={autoLock}
+          onInput={(e) => setAutoLock(e.currentTarget.value)}
         />
         <label for="return-url">Portal return URL (optional)</label>
         <input

@@ -47,7 +47,17 @@ export function VaultPanel({
     void send({ type: 'vault.enable', passphrase });
   }
 
-  if (state === null || (compact && state !== 'locked')) return null;
+  if (state === null || (compact && state === 'off')) return null;
+  // The popup: a way to lock at once while away from the desk.
+  if (compact && state === 'unlocked')
+    return (
+      <p class="vault-row">
+        <span class="muted">Keys unlocked</span>{' '}
+        <button type="button" class="secondary" onClick={() => void send({ type: 'vault.lock' })}>
+          Lock now
+        </button>
+      </p>
+    );
   const passphraseField = (id: string, label: string, value: string, set: (v: string) => void) => (
     <>
       <label for={id}>{label}</label>

@@ -3,21 +3,25 @@ import { defineBackground } from 'wxt/utils/define-background';
 import { accountById } from '../utils/storage/account-store';
 import { resumePendingActions } from '../utils/journal/resume-pending';
 import { openActivityJournal } from '../utils/journal/activity-journal';
+import { revokeGrantsOfTab, watchCardPort } from '../utils/background/card-lifetime';
 import { createMessageHandler } from '../utils/background/message-router';
 import { reconcilerFor } from '../utils/objects/registry';
 import { readSettings } from '../utils/storage/settings-store';
+import { lockIfIdle } from '../utils/storage/vault-store';
 import { createStripeClient } from '../utils/stripe/client';
 import { runKeyboardCommand } from '../utils/keyboard-commands';
 import { siteAccessGranted, siteAccessRemoved } from '../utils/site-access';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
+const IDLE_LOCK_ALARM = 'vault-idle-lock';
 
 export default defineBackground(() => {
   const journal = openActivityJournal();
+  const extensionOrigin = browser.runtime.getURL('/').replace(/\/$/, '');
   const clientFor = (account: { apiKey: string }) => createStripeClient({ apiKey: account.apiKey });
   const handleMessage = createMessageHandler({
     runtimeId: browser.runtime.id,
-    extensionOrigin: browser.runtime.getURL('/').replace(/\/$/, ''),
+    extensionOrigin,
     journal,
     clientFor,
     sendToFrame: async (tabId, frameId, message) => {
@@ -27,6 +31,15 @@ export default defineBackground(() => {
     afterUnlock: () => void resumePendingActions(journal, accountById, clientFor, reconcilerFor),
   });
   browser.runtime.onMessage.addListener((message, sender) => handleMessage(message, sender));
+  browser.runtime.onConnect.addListener((port) =>
+    watchCardPort(port, browser.runtime.id, extensionOrigin),
+  );
+  browser.tabs.onRemoved.addListener((tabId) => void revokeGrantsOfTab(tabId));
+  // The idle lock closes even while nothing uses the key.
+  void browser.alarms.create(IDLE_LOCK_ALARM, { periodInMinutes: 1 });
+  browser.alarms.onAlarm.addListener((alarm) => {
+    if (alarm.name === IDLE_LOCK_ALARM) void lockIfIdle().catch(() => undefined);
+  });
   browser.commands.onCommand.addListener((command) => void runKeyboardCommand(command));
   browser.permissions.onAdded.addListener((granted) => void siteAccessGranted(granted));
   browser.permissions.onRemoved.addListener((removed) => void siteAccessRemoved(removed));

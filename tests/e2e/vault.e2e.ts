@@ -18,8 +18,21 @@ describeInChromium('passphrase lock', () => {
     await options.page.getByLabel('Repeat passphrase').fill('correct horse battery staple');
     await options.page.getByRole('button', { name: 'Turn on lock' }).click();
     await options.page.getByRole('button', { name: 'Lock now' }).waitFor({ timeout: 20_000 });
-    const stored = await serviceWorker.evaluate(() => chrome.storage.local.get(null));
-    expect(JSON.stringify(stored)).not.toContain(emulator.keys.testSecret);
+    // At rest: nothing in storage.local, and the protected store holds the key sealed only.
+    const stored = await serviceWorker.evaluate(async () => ({
+      local: await chrome.storage.local.get(null),
+      protectedItems: await new Promise((resolve, reject) => {
+        const open = indexedDB.open('protected-storage');
+        open.onerror = () => reject(open.error);
+        open.onsuccess = () => {
+          const read = open.result.transaction('items').objectStore('items').getAll();
+          read.onsuccess = () => resolve(read.result);
+        };
+      }),
+    }));
+    expect(stored.local).toEqual({});
+    expect(JSON.stringify(stored.protectedItems)).toContain('sk_test_…');
+    expect(JSON.stringify(stored.protectedItems)).not.toContain(emulator.keys.testSecret);
     await options.page.getByRole('button', { name: 'Lock now' }).click();
     await options.page.getByRole('button', { name: 'Unlock' }).waitFor();
     await options.page.close();
@@ -42,6 +55,14 @@ describeInChromium('passphrase lock', () => {
 
     const again = await ticket.openCard(SEED_IDS.openSession);
     await again.getByRole('button', { name: 'Expire session' }).waitFor();
+
+    // Leaving the desk: the popup locks at once.
+    const later = await PopupPage.open(extension());
+    await later.page.getByRole('button', { name: 'Lock now' }).click();
+    await later.page.getByRole('button', { name: 'Unlock' }).waitFor();
+    await later.page.close();
+    const locked = await ticket.openCard(SEED_IDS.openSession);
+    await locked.getByRole('alert').getByText('Stripe Actions is locked').waitFor();
     await ticket.page.close();
   });
 });

@@ -14,8 +14,10 @@ import {
   unseal,
   VaultIntegrityError,
 } from '../../utils/storage/vault-crypto';
+import { DEFAULT_SETTINGS, writeSettings } from '../../utils/storage/settings-store';
 import {
   disableVault,
+  lockIfIdle,
   lockVault,
   unlockVault,
   VaultLockedError,
@@ -193,6 +195,38 @@ describe('an install from before protected storage', () => {
     expect(await vaultState()).toBe('locked');
     expect(await fakeBrowser.storage.local.get(null)).toEqual({});
     expect((await listAccounts())[0]!.maskedKey).toBe('sk_test_…0001');
+    await unlockVault(PASSPHRASE);
+    expect((await accountForMode('test'))!.apiKey).toBe(KEY);
+  });
+});
+
+describe('the idle lock', () => {
+  const MINUTE = 60_000;
+
+  it('locks after the minutes set in Options without use, and stays open while used', async () => {
+    await saveAccount({ apiKey: KEY, keyKind: 'secret', mode: 'test' });
+    await turnOn();
+    const start = Date.now();
+    const at = (minutes: number) => vi.spyOn(Date, 'now').mockReturnValue(start + minutes * MINUTE);
+    at(20);
+    expect((await accountForMode('test'))!.apiKey).toBe(KEY); // Used: the clock starts again.
+    at(49);
+    expect(await lockIfIdle()).toBe(false);
+    expect((await accountForMode('test'))!.apiKey).toBe(KEY);
+    at(80);
+    await expect(accountForMode('test')).rejects.toBeInstanceOf(VaultLockedError);
+    expect(await vaultState()).toBe('locked');
+  });
+
+  it('locks from the background check alone, with the idle time the agent set', async () => {
+    await saveAccount({ apiKey: KEY, keyKind: 'secret', mode: 'test' });
+    await writeSettings({ ...DEFAULT_SETTINGS, autoLockMinutes: 5 });
+    await turnOn();
+    vi.spyOn(Date, 'now').mockReturnValue(Date.now() + 6 * MINUTE);
+    expect(await lockIfIdle()).toBe(true);
+    expect(await vaultState()).toBe('locked');
+    // Nothing is lost: the passphrase opens it again.
+    vi.restoreAllMocks();
     await unlockVault(PASSPHRASE);
     expect((await accountForMode('test'))!.apiKey).toBe(KEY);
   });

@@ -22,7 +22,12 @@ export interface CardGrant {
   accountId?: string;
 }
 
-const GRANT_LIFETIME_MS = 8 * 60 * 60 * 1000;
+/**
+ * The ceiling on a grant's life. A grant is revoked as soon as its card goes (closed, its
+ * page navigated or closed, its site disabled); this bounds what is missed, e.g. a card
+ * that never loaded, or one closed while the service worker was stopped.
+ */
+export const GRANT_LIFETIME_MS = 30 * 60 * 1000;
 const MAX_GRANTS = 64;
 
 // storage.session: survives a service worker restart, gone when the browser closes, and
@@ -76,5 +81,15 @@ export function rememberGrantAccount(token: string, accountId: string): Promise<
   return oneAtATime(async () => {
     const grants = await grantsItem.getValue();
     await grantsItem.setValue(grants.map((g) => (g.token === token ? { ...g, accountId } : g)));
+  });
+}
+
+/** Revokes the grants `matching` says; a card presenting one afterwards is told it expired. */
+export function revokeCardGrants(matching: (grant: CardGrant) => boolean): Promise<number> {
+  return oneAtATime(async () => {
+    const grants = await grantsItem.getValue();
+    const kept = grants.filter((grant) => !matching(grant));
+    if (kept.length !== grants.length) await grantsItem.setValue(kept);
+    return grants.length - kept.length;
   });
 }

@@ -5,6 +5,7 @@ import { pageAddressOf } from '../messaging/sender-policy';
 import type { ViewOf } from '../objects/registry';
 import { parseStripeId, type StripeMode, type StripeObjectKind } from '../stripe-id-grammar';
 import type { CardBook } from './card-book';
+import { revokeCardGrants } from './card-grants';
 import { cardRequest } from './request-handler';
 import { CardToken, StripeObjectId } from './request-fields';
 
@@ -57,6 +58,7 @@ export const CARD_REQUESTS = {
   'card.close': cardRequest(
     z.strictObject({ type: z.literal('card.close'), token: CardToken }),
     async (_request, { grant, background }) => {
+      await revokeCardGrants((other) => other.token === grant.token);
       if (!grant.inPopup && grant.tabId !== null)
         await background.sendToFrame(grant.tabId, grant.frameId, { type: 'content.closeCard' });
       return success(null);

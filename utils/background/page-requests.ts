@@ -5,6 +5,7 @@ import { readSettings, Settings, writeSettings } from '../storage/settings-store
 import { lockStoredKeys, unlockStoredKeysForGood } from '../storage/vault-accounts';
 import { lockVault, unlockVault, vaultState } from '../storage/vault-store';
 import { disableSite, enableSite, listEnabledSites, startOnTab } from '../site-access';
+import { revokeGrantsOfSite } from './card-lifetime';
 import { pageRequest } from './request-handler';
 import { StripeObjectId } from './request-fields';
 import { saveApiKeyAction } from './save-api-key';
@@ -71,6 +72,7 @@ export const PAGE_REQUESTS = {
     z.strictObject({ type: z.literal('sites.disable'), origin: SiteOrigin }),
     async (request) => {
       const changed = await disableSite(request.origin);
+      if (changed.ok) await revokeGrantsOfSite(request.origin);
       return changed.ok ? success(changed.sites) : failure(changed.reason);
     },
   ),

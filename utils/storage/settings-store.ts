@@ -5,6 +5,8 @@ import { defineProtectedItem } from './protected-items';
 export const Settings = z.strictObject({
   /** Largest credit one action may post, in the currency's major unit. */
   maxCreditMajorUnits: z.number().int().min(1).max(99_999_999),
+  /** Minutes without use after which the unlocked passphrase lock locks again. */
+  autoLockMinutes: z.number().int().min(1).max(1440),
   /** Days the activity log keeps settled records. */
   retentionDays: z.number().int().min(1).max(3650),
   /** Where the billing portal sends the customer back; null for the portal's default. */
@@ -18,6 +20,7 @@ export type Settings = z.infer<typeof Settings>;
 export const DEFAULT_SETTINGS: Settings = {
   maxCreditMajorUnits: DEFAULT_GUARDRAILS.maxCreditMajorUnits,
   retentionDays: 90,
+  autoLockMinutes: 30,
   portalReturnUrl: null,
 };
 

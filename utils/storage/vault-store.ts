@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { storage } from 'wxt/utils/storage';
 import { defineProtectedItem, setProtectedItems, type ProtectedWrite } from './protected-items';
+import { readSettings } from './settings-store';
 import {
   deriveVaultKey,
   exportVaultKey,
@@ -31,6 +32,10 @@ export const MIN_PASSPHRASE_LENGTH = 10;
 
 const vaultItem = defineProtectedItem<unknown>('vault', { fallback: null });
 const unlockedItem = storage.defineItem<string | null>('session:vaultKey', { fallback: null });
+/** When the unlocked key was last used: past the idle time set in Options, the lock closes. */
+const lastUsedItem = storage.defineItem<number>('session:vaultLastUsed', { fallback: 0 });
+/** Uses closer together than this are not written down again. */
+const TOUCH_EVERY_MS = 15_000;
 
 export type VaultState = 'off' | 'locked' | 'unlocked';
 
@@ -75,11 +80,26 @@ async function keyFromPassphrase(meta: VaultMeta, passphrase: string): Promise<C
 }
 
 /** The key that seals and opens API keys now, or null when the lock is off. */
-async function currentKey(): Promise<CryptoKey | null> {
+async function currentKey(now = Date.now()): Promise<CryptoKey | null> {
   if (!(await readMeta())) return null;
+  if (await lockIfIdle(now)) throw new VaultLockedError();
   const raw = await unlockedItem.getValue();
   if (!raw) throw new VaultLockedError();
+  if (now - (await lastUsedItem.getValue()) > TOUCH_EVERY_MS) await lastUsedItem.setValue(now);
   return importVaultKey(raw);
+}
+
+/**
+ * Locks an unlocked vault left unused for longer than the idle time set in Options; the
+ * background also asks every minute, so the key does not wait in memory until next use.
+ * True when it locked.
+ */
+export async function lockIfIdle(now = Date.now()): Promise<boolean> {
+  if (!(await unlockedItem.getValue())) return false;
+  const { autoLockMinutes } = await readSettings();
+  if (now - (await lastUsedItem.getValue()) <= autoLockMinutes * 60_000) return false;
+  await lockVault();
+  return true;
 }
 
 export async function sealSecret(secret: string): Promise<string | SealedText> {
@@ -118,6 +138,7 @@ export async function enableVault(
   const salt = newSalt();
   const key = await deriveVaultKey(passphrase, salt, PBKDF2_ITERATIONS);
   const resealed = await reseal((secret) => seal(key, secret));
+  await lastUsedItem.setValue(Date.now());
   const meta: VaultMeta = {
     salt,
     iterations: PBKDF2_ITERATIONS,
@@ -131,6 +152,7 @@ export async function unlockVault(passphrase: string): Promise<void> {
   const meta = await readMeta();
   if (!meta) return;
   const key = await keyFromPassphrase(meta, passphrase);
+  await lastUsedItem.setValue(Date.now());
   await unlockedItem.setValue(await exportVaultKey(key));
 }
 

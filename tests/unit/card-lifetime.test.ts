@@ -1,0 +1,102 @@
+import { describe, expect, it, vi } from 'vitest';
+import { GRANT_LIFETIME_MS } from '../../utils/background/card-grants';
+import {
+  revokeGrantsOfSite,
+  revokeGrantsOfTab,
+  watchCardPort,
+} from '../../utils/background/card-lifetime';
+import { CARD_PORT_PREFIX } from '../../utils/messaging/card-port';
+import type { MessageSenderLike } from '../../utils/messaging/sender-policy';
+import { SEED_IDS } from '../emulator/seed-data';
+import { EXTENSION_ORIGIN, RUNTIME_ID, testSenders, useEmulator } from './emulator-harness';
+
+const harness = useEmulator();
+const TAB = 9;
+const { page, card, options } = testSenders(TAB);
+const EXPIRED = {
+  ok: false,
+  error: { message: 'This card has expired. Click the ID on the page again.' },
+};
+
+async function grantedCard() {
+  const { handle } = harness.router();
+  const reply = await handle({ type: 'page.openCard', objectId: SEED_IDS.completeSession }, page);
+  const token = (reply as { value: { token: string } }).value.token;
+  const open = () => handle({ type: 'card.open', token }, card);
+  expect((await open()).ok).toBe(true);
+  return { handle, token, open };
+}
+
+function fakePort(name: string, sender: MessageSenderLike) {
+  const listeners: Array<() => void> = [];
+  return {
+    name,
+    sender,
+    disconnect: vi.fn(),
+    onDisconnect: { addListener: (listener: () => void) => listeners.push(listener) },
+    /** The frame holding it goes. */
+    drop: () => listeners.forEach((listener) => listener()),
+  };
+}
+
+describe("a card's grant", () => {
+  it('is revoked when the card closes', async () => {
+    const { handle, token, open } = await grantedCard();
+    await handle({ type: 'card.close', token }, card);
+    expect(await open()).toEqual(EXPIRED);
+  });
+
+  it("is revoked when the card's frame goes, by its port", async () => {
+    const { token, open } = await grantedCard();
+    const port = fakePort(`${CARD_PORT_PREFIX}${token}`, card);
+    watchCardPort(port, RUNTIME_ID, EXTENSION_ORIGIN);
+    expect(port.disconnect).not.toHaveBeenCalled();
+    port.drop();
+    await vi.waitFor(async () => expect(await open()).toEqual(EXPIRED));
+  });
+
+  it('is not revoked by a port from anything but the extension pages', async () => {
+    const { token, open } = await grantedCard();
+    const port = fakePort(`${CARD_PORT_PREFIX}${token}`, page);
+    watchCardPort(port, RUNTIME_ID, EXTENSION_ORIGIN);
+    expect(port.disconnect).toHaveBeenCalled();
+    port.drop();
+    expect((await open()).ok).toBe(true);
+  });
+
+  it('is revoked when its tab closes, and not by another tab closing', async () => {
+    const { open } = await grantedCard();
+    await revokeGrantsOfTab(TAB + 1);
+    expect((await open()).ok).toBe(true);
+    await revokeGrantsOfTab(TAB);
+    expect(await open()).toEqual(EXPIRED);
+  });
+
+  it('is revoked when its site is disabled', async () => {
+    const { open } = await grantedCard();
+    await revokeGrantsOfSite('https://other.example');
+    expect((await open()).ok).toBe(true);
+    await revokeGrantsOfSite('https://acme.zendesk.com');
+    expect(await open()).toEqual(EXPIRED);
+  });
+
+  it('lives 30 minutes at the most', async () => {
+    const { open } = await grantedCard();
+    expect(GRANT_LIFETIME_MS).toBe(30 * 60 * 1000);
+    const now = Date.now();
+    vi.spyOn(Date, 'now').mockReturnValue(now + GRANT_LIFETIME_MS);
+    expect(await open()).toEqual(EXPIRED);
+  });
+
+  it('of a card in the popup is revoked when the popup closes', async () => {
+    const { handle } = harness.router();
+    const reply = await handle({ type: 'popup.openCard', objectId: SEED_IDS.jenny }, options);
+    const token = (reply as { value: { token: string } }).value.token;
+    const port = fakePort(`${CARD_PORT_PREFIX}${token}`, options);
+    watchCardPort(port, RUNTIME_ID, EXTENSION_ORIGIN);
+    port.drop();
+    await vi.waitFor(async () =>
+      expect(await handle({ type: 'card.open', token }, options)).toEqual(EXPIRED),
+    );
+  });
+});
