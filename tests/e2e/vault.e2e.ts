@@ -23,11 +23,11 @@ describeInChromium('passphrase lock', () => {
       local: await chrome.storage.local.get(null),
       protectedItems: await new Promise((resolve, reject) => {
         const open = indexedDB.open('protected-storage');
-        open.onerror = () => reject(open.error);
-        open.onsuccess = () => {
+        open.addEventListener('error', () => reject(open.error));
+        open.addEventListener('success', () => {
           const read = open.result.transaction('items').objectStore('items').getAll();
-          read.onsuccess = () => resolve(read.result);
-        };
+          read.addEventListener('success', () => resolve(read.result));
+        });
       }),
     }));
     expect(stored.local).toEqual({});
