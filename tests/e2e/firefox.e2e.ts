@@ -140,6 +140,16 @@ describe.skipIf('skip' in firefox)('in Firefox, the same extension', () => {
     await click(options, button('Save'));
     await options.waitForSelector('::-p-text(Saved test key sk_test_…0000)');
     expect(emulator.apiRequests().at(-1)).toMatchObject({ method: 'GET', path: '/v1/account' });
+    // storage.local is the one area Firefox gives content scripts too (setAccessLevel exists
+    // for storage.session only): the key must not be there, nor anything else of ours.
+    const local = await options.evaluate(() =>
+      (
+        window as unknown as { browser: { storage: { local: { get(k: null): Promise<object> } } } }
+      ).browser.storage.local
+        .get(null)
+        .then((all) => JSON.stringify(all)),
+    );
+    expect(local).toBe('{}');
     await options.close();
 
     // With the key: the card shows the session, and Confirm expires it exactly once.
