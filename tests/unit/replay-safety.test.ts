@@ -154,13 +154,17 @@ describe('an attempt whose answer was lost', () => {
     );
     harness.emulator.received.length = 0;
     const reply = await handle({ type: 'checkoutSession.expire', token, attemptId }, card);
+    // Settled: Stripe did not act, so the card's next try is a new attempt with a new key.
     expect(reply).toMatchObject({
       ok: false,
-      error: { message: expect.stringContaining('still open'), unresolved: true },
+      error: { message: expect.stringContaining('still open'), unresolved: false },
     });
     expect(posts()).toHaveLength(0);
     expect(harness.emulator.sessions().get(SEED_IDS.openSession)!.status).toBe('open');
     expect(await journal.get(attemptId)).toMatchObject({ outcome: 'failed' });
+    // The old attempt itself, presented again (a stale card, a replayed message), sends nothing.
+    await handle({ type: 'checkoutSession.expire', token, attemptId }, card);
+    expect(posts()).toHaveLength(0);
   });
 
   it('is marked unknown, not failed, when its account is removed', async () => {

@@ -2,9 +2,9 @@ import { z } from 'zod';
 import type { UsableAccount } from '../storage/account-store';
 import type { StripeClient } from '../stripe/client';
 import { explainStripeFailure } from '../stripe/explain-failure';
-import { StripeApiError, StripeConnectionError } from '../stripe/stripe-error';
 import type { ActivityJournal } from './activity-journal';
 import { withAttemptLock } from './attempt-lock';
+import { outcomeOfError, postJournaled } from './run-journaled-post';
 import { isStale, settleFromStripe, type Reconciler } from './stale-attempts';
 
 /**
@@ -50,25 +50,16 @@ export async function resumePendingActions(
         return settled.outcome === 'unknown' ? 'pending' : 'resolved';
       }
       try {
-        const result = await stripe({
-          method: 'POST',
-          path: record.request.path,
-          params: record.request.params,
-          idempotencyKey: record.idempotencyKey,
-          schema: z.unknown(),
-        });
+        const result = await postJournaled(stripe, record, z.unknown());
         await journal.settle(record.id, { outcome: 'succeeded', requestId: result.requestId });
         return 'resolved';
       } catch (error) {
         // No answer, or the key in use: whether Stripe acted is still not known.
-        if (
-          error instanceof StripeConnectionError ||
-          (error instanceof StripeApiError && error.status === 409)
-        )
-          return 'pending';
+        const outcome = outcomeOfError(error);
+        if (outcome === 'pending') return 'pending';
         const explained = explainStripeFailure(error);
         await journal.settle(record.id, {
-          outcome: 'failed',
+          outcome,
           requestId: explained.requestId,
           errorMessage: explained.message,
         });

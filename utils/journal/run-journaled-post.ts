@@ -13,6 +13,7 @@ import {
   StripeConnectionError,
   StripeResponseShapeError,
 } from '../stripe/stripe-error';
+import { failure, type Reply } from '../messaging/reply';
 import { withAttemptLock } from './attempt-lock';
 import { isStale, settleFromStripe, type Reconciler } from './stale-attempts';
 
@@ -96,23 +97,21 @@ async function sendOnce<T>(
   { resendWhenDone = false, reconcile }: { resendWhenDone?: boolean; reconcile?: Reconciler },
 ): Promise<JournaledOutcome<T>> {
   let record = await journal.begin(intent);
+  // Past the time Stripe keeps its key, an attempt is never sent again, whatever its state:
+  // a pending one is settled by reading Stripe.
+  if (isStale(record)) {
+    if (record.outcome === 'pending')
+      record = await settleFromStripe(record, stripe, journal, reconcile);
+    return record.outcome === 'succeeded'
+      ? { kind: 'already-done', record }
+      : { kind: 'unresolved', record };
+  }
   // Never resend a confirmed change: Stripe forgets idempotency keys after 24 hours.
   if (record.outcome === 'succeeded' && !resendWhenDone) return { kind: 'already-done', record };
-  if (record.outcome === 'pending' && isStale(record)) {
-    record = await settleFromStripe(record, stripe, journal, reconcile);
-    if (record.outcome === 'succeeded') return { kind: 'already-done', record };
-    if (record.outcome === 'failed') return { kind: 'unresolved', record };
-  }
   if (record.outcome === 'unknown' || record.outcome === 'unverified')
     return { kind: 'unresolved', record };
   try {
-    const result = await stripe({
-      method: 'POST',
-      path: record.request.path,
-      params: record.request.params,
-      idempotencyKey: record.idempotencyKey,
-      schema,
-    });
+    const result = await postJournaled(stripe, record, schema);
     const settled = await journal.settle(record.id, {
       outcome: 'succeeded',
       requestId: result.requestId,
@@ -130,12 +129,39 @@ async function sendOnce<T>(
   }
 }
 
+/** The journaled request, sent with the attempt's idempotency key. */
+export const postJournaled = <T>(
+  stripe: StripeClient,
+  record: JournalRecord,
+  schema: z.ZodType<T>,
+) =>
+  stripe({
+    method: 'POST',
+    path: record.request.path,
+    params: record.request.params,
+    idempotencyKey: record.idempotencyKey,
+    schema,
+  });
+
+/** The card's answer for an attempt sent nothing for: it keeps the attempt while unresolved. */
+export const unresolvedReply = (record: JournalRecord): Reply<never> =>
+  failure(unresolvedMessage(record), {
+    requestId: record.requestId,
+    unresolved: isUnresolved(record),
+  });
+
+/** The card's answer for a failed send, in Stripe's words; kept for a retry while unresolved. */
+export const failedReply = (outcome: { error: unknown; record: JournalRecord }): Reply<never> => ({
+  ok: false,
+  error: { ...explainStripeFailure(outcome.error), unresolved: isUnresolved(outcome.record) },
+});
+
 /**
  * Without an answer, or with a 409 (the key in use by a concurrent replay, or a conflict
  * Stripe asks us to retry), we cannot know whether Stripe acted: keep it pending for a replay
  * with the same key. A 2xx we could not read most likely acted: never resend it.
  */
-function outcomeOfError(error: unknown): JournalRecord['outcome'] {
+export function outcomeOfError(error: unknown): JournalRecord['outcome'] {
   if (error instanceof StripeConnectionError) return 'pending';
   if (error instanceof StripeApiError && error.status === 409) return 'pending';
   if (error instanceof StripeResponseShapeError) return 'unverified';

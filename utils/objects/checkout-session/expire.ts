@@ -1,8 +1,8 @@
 import {
-  isUnresolved,
   journalIntent,
   runJournaledPost,
-  unresolvedMessage,
+  unresolvedReply,
+  failedReply,
   type ActionBase,
 } from '../../journal/run-journaled-post';
 import { failure, success, type Reply } from '../../messaging/reply';
@@ -29,11 +29,7 @@ export async function expireCheckoutSessionAction(
     return success(toCheckoutSessionView(outcome.result.data, account.label));
   // A second click on a confirmation that already went through: show the state, send nothing.
   if (outcome.kind === 'already-done') return readCheckoutSession(stripe, account, sessionId);
-  if (outcome.kind === 'unresolved')
-    return failure(unresolvedMessage(outcome.record), {
-      requestId: outcome.record.requestId,
-      unresolved: true,
-    });
+  if (outcome.kind === 'unresolved') return unresolvedReply(outcome.record);
 
   const explained = explainStripeFailure(outcome.error);
   if (outcome.error instanceof StripeApiError && outcome.error.status === 400) {
@@ -51,5 +47,5 @@ export async function expireCheckoutSessionAction(
       // Fall through to Stripe's own words.
     }
   }
-  return { ok: false, error: { ...explained, unresolved: isUnresolved(outcome.record) } };
+  return failedReply(outcome);
 }

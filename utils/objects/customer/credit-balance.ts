@@ -1,14 +1,13 @@
 import type { Guardrails } from '../../guardrails';
 import {
   alreadyDoneMessage,
-  isUnresolved,
   journalIntent,
   runJournaledPost,
-  unresolvedMessage,
+  unresolvedReply,
+  failedReply,
   type ActionBase,
 } from '../../journal/run-journaled-post';
 import { failure, success, type Reply } from '../../messaging/reply';
-import { explainStripeFailure } from '../../stripe/explain-failure';
 import { balanceTransactionsPath } from './api';
 import { checkCreditRequest } from './credit-request';
 import { reconcileCredit } from './reconcile';
@@ -61,19 +60,8 @@ export async function creditCustomerBalanceAction(
     { reconcile: reconcileCredit },
   );
   if (outcome.kind === 'already-done') return failure(alreadyDoneMessage(outcome.record));
-  if (outcome.kind === 'unresolved')
-    return failure(unresolvedMessage(outcome.record), {
-      requestId: outcome.record.requestId,
-      unresolved: true,
-    });
-  if (outcome.kind === 'failed')
-    return {
-      ok: false,
-      error: {
-        ...explainStripeFailure(outcome.error),
-        unresolved: isUnresolved(outcome.record),
-      },
-    };
+  if (outcome.kind === 'unresolved') return unresolvedReply(outcome.record);
+  if (outcome.kind === 'failed') return failedReply(outcome);
   const transaction = outcome.result.data;
   return success({
     transactionId: transaction.id,

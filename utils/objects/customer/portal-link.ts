@@ -1,9 +1,9 @@
 import {
   alreadyDoneMessage,
-  isUnresolved,
   journalIntent,
   runJournaledPost,
-  unresolvedMessage,
+  unresolvedReply,
+  failedReply,
   type ActionBase,
 } from '../../journal/run-journaled-post';
 import { failure, success, type Reply } from '../../messaging/reply';
@@ -62,16 +62,12 @@ export async function createPortalLinkAction(
   );
   if (outcome.kind === 'done') return success({ url: outcome.result.data.url });
   if (outcome.kind === 'already-done') return failure(alreadyDoneMessage(outcome.record));
-  if (outcome.kind === 'unresolved')
-    return failure(unresolvedMessage(outcome.record), {
-      requestId: outcome.record.requestId,
-      unresolved: true,
-    });
+  if (outcome.kind === 'unresolved') return unresolvedReply(outcome.record);
   const explained = explainStripeFailure(outcome.error);
   if (/portal settings|customer portal/i.test(String((outcome.error as Error).message)))
     return failure(
       `The customer portal is not set up for ${input.account.mode} mode yet. Save its settings in the Stripe Dashboard (Settings → Billing → Customer portal: ${PORTAL_SETTINGS_URL[input.account.mode]}), then try again.`,
       { requestId: explained.requestId },
     );
-  return { ok: false, error: { ...explained, unresolved: isUnresolved(outcome.record) } };
+  return failedReply(outcome);
 }
