@@ -55,11 +55,11 @@ export async function resumePendingActions(
         return 'resolved';
       } catch (error) {
         // No answer, or the key in use: whether Stripe acted is still not known.
-        const outcome = outcomeOfError(error);
-        if (outcome === 'pending') return 'pending';
+        const settledAs = outcomeOfError(error);
+        if (settledAs === 'pending') return 'pending';
         const explained = explainStripeFailure(error);
         await journal.settle(record.id, {
-          outcome,
+          outcome: settledAs,
           requestId: explained.requestId,
           errorMessage: explained.message,
         });
