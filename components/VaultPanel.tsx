@@ -113,7 +113,10 @@ export function VaultPanel({
             void send({ type: 'vault.disable', passphrase });
           }}
         >
-          <p>On, and unlocked until the browser closes or you lock it.</p>
+          <p>
+            On, and unlocked until you lock it, the browser closes, or it sits unused for the time
+            set under Guardrails.
+          </p>
           <div class="actions">
             <button
               type="button"
