@@ -1,10 +1,11 @@
 import { useEffect, useState } from 'preact/hooks';
 import { askBackground } from '../utils/messaging/ask-background';
 import type { AgentFacingError } from '../utils/stripe/explain-failure';
+import { CreditLimitSettings } from './CreditLimitSettings';
 import { ErrorNotice } from './ErrorNotice';
 
 export function GuardrailSettings() {
-  const [maxCredit, setMaxCredit] = useState('');
+  const [creditLimits, setCreditLimits] = useState<Record<string, number>>({});
   const [returnUrl, setReturnUrl] = useState('');
   const [retention, setRetention] = useState('');
   const [autoLock, setAutoLock] = useState('');
@@ -14,7 +15,7 @@ export function GuardrailSettings() {
   useEffect(() => {
     void askBackground({ type: 'settings.get' }).then((reply) => {
       if (!reply.ok) return setError(reply.error);
-      setMaxCredit(String(reply.value.maxCreditMajorUnits));
+      setCreditLimits(reply.value.creditLimits);
       setReturnUrl(reply.value.portalReturnUrl ?? '');
       setRetention(String(reply.value.retentionDays));
       setAutoLock(String(reply.value.autoLockMinutes));
@@ -25,9 +26,6 @@ export function GuardrailSettings() {
     event.preventDefault();
     setSaved(false);
     setError(null);
-    const max = Number(maxCredit.trim());
-    if (!/^\d+$/.test(maxCredit.trim()) || max < 1)
-      return setError({ message: 'The maximum credit must be a whole number of at least 1.' });
     const days = Number(retention.trim());
     if (!/^\d+$/.test(retention.trim()) || days < 1 || days > 3650)
       return setError({ message: 'Keep the activity log between 1 and 3650 days.' });
@@ -42,7 +40,7 @@ export function GuardrailSettings() {
     const reply = await askBackground({
       type: 'settings.save',
       settings: {
-        maxCreditMajorUnits: max,
+        creditLimits,
         retentionDays: days,
         autoLockMinutes: lockAfter,
         portalReturnUrl: url || null,
@@ -56,13 +54,12 @@ export function GuardrailSettings() {
     <section aria-labelledby="guardrails-heading">
       <h2 id="guardrails-heading">Guardrails and links</h2>
       <form onSubmit={save}>
-        <label for="max-credit">Maximum credit per action (in the currency's main unit)</label>
-        <input
-          id="max-credit"
-          type="text"
-          inputMode="numeric"
-          value={maxCredit}
-          onInput={(e) => setMaxCredit(e.currentTarget.value)}
+        <CreditLimitSettings
+          limits={creditLimits}
+          onChange={(limits) => {
+            setCreditLimits(limits);
+            setSaved(false);
+          }}
         />
         <label for="retention">Keep the activity log for (days)</label>
         <input

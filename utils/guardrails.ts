@@ -1,20 +1,35 @@
-import { minorUnitDigits } from './currency-units';
+import { DEFAULT_CREDIT_LIMITS } from './credit-limit-defaults';
+import { formatMinorUnits, minorUnitDigits } from './currency-units';
 
 /**
  * The limits on money actions, in one place: the card checks them to explain a refusal
  * before anything is sent, and the background checks them again, as it alone decides.
  */
 export interface Guardrails {
-  /** Largest credit one action may post, in the currency's major unit. */
-  maxCreditMajorUnits: number;
+  /**
+   * Per-credit limits set in Options, in each currency's major unit, by lowercase code.
+   * A currency without one takes its default (`credit-limit-defaults.ts`).
+   */
+  creditLimits: Readonly<Record<string, number>>;
 }
 
-export const DEFAULT_GUARDRAILS: Guardrails = { maxCreditMajorUnits: 100 };
+export const DEFAULT_GUARDRAILS: Guardrails = { creditLimits: {} };
 
 /** The guardrails out of the settings they are stored with (which hold more). */
 export const guardrailsOf = (settings: Guardrails): Guardrails => ({
-  maxCreditMajorUnits: settings.maxCreditMajorUnits,
+  creditLimits: settings.creditLimits,
 });
+
+/** The per-credit limit in a currency's major unit, or null where none is known. */
+export function creditLimitFor(currency: string, guardrails: Guardrails): number | null {
+  const code = currency.toLowerCase();
+  if (Object.hasOwn(guardrails.creditLimits, code)) return guardrails.creditLimits[code]!;
+  return Object.hasOwn(DEFAULT_CREDIT_LIMITS, code) ? DEFAULT_CREDIT_LIMITS[code]! : null;
+}
+
+/** A limit in major units, written as the currency is: ¥20,000, $100.00. */
+export const formatLimit = (majorUnits: number, currency: string) =>
+  formatMinorUnits(majorUnits * 10 ** minorUnitDigits(currency), currency);
 
 /** Why an amount in minor units is over the per-action limit, or null when it is not. */
 export function overCreditLimit(
@@ -22,7 +37,9 @@ export function overCreditLimit(
   currency: string,
   guardrails: Guardrails,
 ): string | null {
-  const limit = guardrails.maxCreditMajorUnits * 10 ** minorUnitDigits(currency);
-  if (minorUnits <= limit) return null;
-  return `That is over the limit of ${guardrails.maxCreditMajorUnits} ${currency.toUpperCase()} per credit set in Options.`;
+  const limit = creditLimitFor(currency, guardrails);
+  if (limit === null)
+    return `No per-credit limit is set for ${currency.toUpperCase()}, so nothing is sent. Set one in Options (Guardrails).`;
+  if (minorUnits <= limit * 10 ** minorUnitDigits(currency)) return null;
+  return `That is over the limit of ${formatLimit(limit, currency)} per credit (Options → Guardrails).`;
 }

@@ -144,7 +144,7 @@ describeInChromium('customer card: balance credits and portal links', () => {
     ['0', 'greater than zero'],
     ['-5', 'positive amount'],
     ['ten', 'is not an amount'],
-    ['150', 'over the limit of 100 USD per credit'],
+    ['150', 'over the limit of $100.00 per credit'],
   ])('refuses %j before sending anything', async (typed, reason) => {
     const { ticket, card } = await jennyCard();
     await card.getByRole('button', { name: 'Add credit' }).click();
@@ -291,7 +291,13 @@ describeInChromium('customer card: balance credits and portal links', () => {
   it('follows the guardrail and return URL saved in Options', async () => {
     const { context, extensionId } = extension();
     const options = await OptionsPage.open(context, extensionId);
-    await options.page.getByLabel('Maximum credit per action').fill('200');
+    await options.page.getByLabel('Currency', { exact: true }).fill('usd');
+    await options.page.getByLabel('Limit per credit').fill('200');
+    await options.page.getByRole('button', { name: 'Set limit' }).click();
+    await options.page
+      .getByRole('list', { name: 'Limits you set' })
+      .getByText('USD: $200.00')
+      .waitFor();
     await options.page.getByLabel('Portal return URL').fill('https://acme.example/account');
     await options.page.getByRole('button', { name: 'Save settings' }).click();
     await options.page.getByRole('status').getByText('Settings saved.').waitFor();

@@ -42,13 +42,15 @@ describeInChromium("what the extension's content script can reach", () => {
 
     // A planted key and a raised limit are never adopted.
     await inContentScript(
-      `chrome.storage.local.set({ settings: { maxCreditMajorUnits: 99999999, retentionDays: 90, portalReturnUrl: 'https://evil.example/' } })`,
+      `chrome.storage.local.set({ settings: { creditLimits: { usd: 99999999 }, retentionDays: 90, portalReturnUrl: 'https://evil.example/' } })`,
     );
     const card = await ticket.openCard(SEED_IDS.jenny);
     await card.getByRole('button', { name: 'Add credit' }).click();
     await card.getByLabel('Amount').fill('150');
     await card.getByRole('button', { name: 'Review credit' }).click();
-    expect(await card.getByRole('alert').textContent()).toContain('over the limit of 100 USD');
+    expect(await card.getByRole('alert').textContent()).toContain(
+      'over the limit of $100.00 per credit',
+    );
     expect(emulator.apiPosts()).toHaveLength(0);
     await ticket.page.close();
   });

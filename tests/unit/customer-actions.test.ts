@@ -28,7 +28,7 @@ function credit(overrides: Partial<Parameters<typeof creditCustomerBalanceAction
     amount: '10.50',
     currency: 'usd',
     note: 'Goodwill',
-    guardrails: { maxCreditMajorUnits: 100 },
+    guardrails: { creditLimits: {} },
     ...overrides,
   });
 }
@@ -104,27 +104,52 @@ describe('balance credits against the emulator', () => {
     const reply = await credit({ amount: '100.01' });
     expect(reply).toMatchObject({
       ok: false,
-      error: { message: expect.stringContaining('over the limit of 100 USD') },
+      error: { message: expect.stringContaining('over the limit of $100.00 per credit') },
     });
     expect(harness.emulator.apiRequests()).toHaveLength(0);
+  });
+});
+
+describe('per-currency limits', () => {
+  it.each([
+    ['a limit the agent set', { usd: 250 }, '250.00', 'usd', null],
+    ['over a limit the agent set', { usd: 250 }, '250.01', 'usd', 'over the limit of $250.00'],
+    ['the default, named in its currency', {}, '25000', 'jpy', 'over the limit of ¥20,000'],
+    ['a currency with no default', {}, '1', 'cup', 'No per-credit limit is set for CUP'],
+    ['a limit set for a currency with no default', { cup: 10 }, '1', 'cup', null],
+  ])('%s', (_name, creditLimits, amount, currency, reason) => {
+    const checked = checkCreditRequest({
+      amount,
+      currency,
+      note: '',
+      guardrails: { creditLimits },
+    });
+    if (reason === null) expect(checked.ok).toBe(true);
+    else expect(!checked.ok && checked.reason).toContain(reason);
   });
 });
 
 describe('checkCreditRequest', () => {
   it.each([
     [{ amount: '100', currency: 'usd', note: '' }, true],
-    [{ amount: '100', currency: 'jpy', note: '' }, true],
-    [{ amount: '101', currency: 'jpy', note: '' }, false],
-    [{ amount: '100', currency: 'kwd', note: '' }, true],
-    [{ amount: '100', currency: 'isk', note: '' }, true],
-    [{ amount: '101', currency: 'isk', note: '' }, false],
+    [{ amount: '100.01', currency: 'usd', note: '' }, false],
+    // Each currency's default is of the same order of value: about US$100.
+    [{ amount: '500', currency: 'jpy', note: '' }, true],
+    [{ amount: '20000', currency: 'jpy', note: '' }, true],
+    [{ amount: '20001', currency: 'jpy', note: '' }, false],
+    [{ amount: '20', currency: 'kwd', note: '' }, true],
+    [{ amount: '100', currency: 'kwd', note: '' }, false],
+    [{ amount: '10000', currency: 'isk', note: '' }, true],
+    [{ amount: '10001', currency: 'isk', note: '' }, false],
+    // Stripe's eight digits come first in IDR: 999,999.99 at the most.
+    [{ amount: '900000', currency: 'idr', note: '' }, true],
     [{ amount: '1', currency: 'usd', note: 'x'.repeat(350) }, true],
     [{ amount: '1', currency: 'usd', note: 'x'.repeat(351) }, false],
     [{ amount: '1', currency: 'usd', note: 'bell\u0007' }, false],
     [{ amount: '1', currency: 'usd', note: 'line\nbreak' }, true],
     [{ amount: '1', currency: ' USD ', note: '' }, true],
   ])('%j → %s', (input, ok) => {
-    expect(checkCreditRequest({ ...input, guardrails: { maxCreditMajorUnits: 100 } }).ok).toBe(ok);
+    expect(checkCreditRequest({ ...input, guardrails: { creditLimits: {} } }).ok).toBe(ok);
   });
 });
 

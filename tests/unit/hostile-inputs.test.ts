@@ -121,14 +121,29 @@ const MESSAGES: unknown[] = [
   { type: 'checkoutSession.expire', token: 'a'.repeat(32), attemptId: 'not-a-uuid' },
   {
     type: 'settings.save',
-    settings: { maxCreditMajorUnits: 0, retentionDays: 90, portalReturnUrl: null },
+    settings: {
+      creditLimits: { usd: 0 },
+      autoLockMinutes: 30,
+      retentionDays: 90,
+      portalReturnUrl: null,
+    },
   },
   {
     type: 'settings.save',
     settings: {
-      maxCreditMajorUnits: 100,
+      creditLimits: {},
+      autoLockMinutes: 30,
       retentionDays: 90,
       portalReturnUrl: 'javascript:alert(1)',
+    },
+  },
+  {
+    type: 'settings.save',
+    settings: {
+      creditLimits: { 'US D': 5 },
+      autoLockMinutes: 30,
+      retentionDays: 90,
+      portalReturnUrl: null,
     },
   },
   { type: 'sites.enable', origin: 'http://insecure.example' },
@@ -247,8 +262,9 @@ describe('settings and accounts read back from storage in old or damaged shapes'
     if (stored !== undefined) await fakeBrowser.storage.local.set({ settings: stored });
     const settings = await readSettings();
     expect(settings.retentionDays).toBe(DEFAULT_SETTINGS.retentionDays);
+    // v1's one limit of 50, read in every currency's major unit: kept where that was sane.
     if (stored && typeof stored === 'object' && 'portalReturnUrl' in stored)
-      expect(settings.maxCreditMajorUnits).toBe(50);
+      expect(settings.creditLimits).toMatchObject({ usd: 50, eur: 50, gbp: 50 });
     else expect(settings).toEqual(DEFAULT_SETTINGS);
   });
 

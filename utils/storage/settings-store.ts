@@ -1,10 +1,14 @@
 import { z } from 'zod';
+import { DEFAULT_CREDIT_LIMITS } from '../credit-limit-defaults';
 import { DEFAULT_GUARDRAILS } from '../guardrails';
 import { defineProtectedItem } from './protected-items';
 
 export const Settings = z.strictObject({
-  /** Largest credit one action may post, in the currency's major unit. */
-  maxCreditMajorUnits: z.number().int().min(1).max(99_999_999),
+  /** Per-credit limits set by the agent, in each currency's major unit (see guardrails.ts). */
+  creditLimits: z.record(
+    z.string().regex(/^[a-z]{3}$/, 'not a currency code'),
+    z.number().int().min(1).max(99_999_999),
+  ),
   /** Minutes without use after which the unlocked passphrase lock locks again. */
   autoLockMinutes: z.number().int().min(1).max(1440),
   /** Days the activity log keeps settled records. */
@@ -18,7 +22,7 @@ export const Settings = z.strictObject({
 export type Settings = z.infer<typeof Settings>;
 
 export const DEFAULT_SETTINGS: Settings = {
-  maxCreditMajorUnits: DEFAULT_GUARDRAILS.maxCreditMajorUnits,
+  creditLimits: DEFAULT_GUARDRAILS.creditLimits,
   retentionDays: 90,
   autoLockMinutes: 30,
   portalReturnUrl: null,
@@ -46,12 +50,41 @@ export function repairSettings(stored: unknown): Settings {
  * stored whole and repaired field by field.
  */
 export const SETTINGS_MIGRATIONS = {
-  2: (v1: unknown): Settings => repairSettings(v1),
+  2: (v1: unknown): unknown => repairV2(v1),
+  3: (v2: unknown): Settings => repairSettings(perCurrencyLimits(v2)),
 };
+
+/** v2's fields, each that reads, for v3's migration to start from. */
+function repairV2(v1: unknown): Record<string, unknown> {
+  const fields = typeof v1 === 'object' && v1 !== null ? (v1 as Record<string, unknown>) : {};
+  const max = fields.maxCreditMajorUnits;
+  return {
+    ...repairSettings(fields),
+    maxCreditMajorUnits:
+      typeof max === 'number' && Number.isInteger(max) && max >= 1 && max <= 99_999_999 ? max : 100,
+  };
+}
+
+/**
+ * v2 had one limit read in every currency's major unit: 100 meant $100 and ¥100 alike. A
+ * limit the agent changed is kept for the currencies where that reading made sense, those
+ * whose default is of the same order (50 to 200 major units: the dollar, euro, pound, franc
+ * and the like), so their main currency keeps what they chose; every other currency takes
+ * its own default, where the old figure was absurd (¥100) or loose (KWD 100).
+ */
+function perCurrencyLimits(v2: unknown): unknown {
+  if (typeof v2 !== 'object' || v2 === null) return v2;
+  const { maxCreditMajorUnits: max, ...rest } = v2 as Record<string, unknown>;
+  if (typeof max !== 'number' || max === 100) return { ...rest, creditLimits: {} };
+  const dollarLike = Object.entries(DEFAULT_CREDIT_LIMITS).filter(
+    ([, limit]) => limit >= 50 && limit <= 200,
+  );
+  return { ...rest, creditLimits: Object.fromEntries(dollarLike.map(([code]) => [code, max])) };
+}
 
 const settingsItem = defineProtectedItem<unknown>('settings', {
   fallback: DEFAULT_SETTINGS,
-  version: 2,
+  version: 3,
   migrations: SETTINGS_MIGRATIONS,
 });
 
