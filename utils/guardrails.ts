@@ -1,4 +1,4 @@
-import { DEFAULT_CREDIT_LIMITS } from './credit-limit-defaults';
+import { DAILY_LIMIT_MULTIPLE, DEFAULT_CREDIT_LIMITS } from './credit-limit-defaults';
 import { formatMinorUnits, minorUnitDigits } from './currency-units';
 
 /**
@@ -42,4 +42,10 @@ export function overCreditLimit(
     return `No per-credit limit is set for ${currency.toUpperCase()}, so nothing is sent. Set one in Options (Guardrails).`;
   if (minorUnits <= limit * 10 ** minorUnitDigits(currency)) return null;
   return `That is over the limit of ${formatLimit(limit, currency)} per credit (Options → Guardrails).`;
+}
+
+/** The rolling day's limit on credits in a currency, per account, in its major unit. */
+export function dailyCreditLimitFor(currency: string, guardrails: Guardrails): number | null {
+  const perCredit = creditLimitFor(currency, guardrails);
+  return perCredit === null ? null : perCredit * DAILY_LIMIT_MULTIPLE;
 }

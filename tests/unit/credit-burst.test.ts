@@ -21,6 +21,17 @@ describe('a burst of 50 credits across customers, with Stripe throttling and fai
         .ok,
     ).toBe(true);
 
+    // $1,275 in all on one account: over the default daily limit, under one of $5,000.
+    const settings = await handle({ type: 'settings.get' }, options);
+    expect(settings.ok).toBe(true);
+    await handle(
+      {
+        type: 'settings.save',
+        settings: { ...(settings as { value: object }).value, creditLimits: { usd: 1000 } },
+      },
+      options,
+    );
+
     const customers = Array.from({ length: 5 }, (_, i) => `cus_Burst${i}`);
     for (const id of customers)
       harness.emulator

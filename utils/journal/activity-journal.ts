@@ -68,6 +68,8 @@ export interface ActivityJournal {
   /** Records still pending or unknown, for the start-up pass. */
   listUnsettled(): Promise<JournalRecord[]>;
   listRecent(limit: number): Promise<JournalRecord[]>;
+  /** Records created at or after `since`, oldest first. */
+  listSince(since: number): Promise<JournalRecord[]>;
   /** Deletes settled records created before `cutoff`; pending ones are kept until resolved. */
   pruneBefore(cutoff: number): Promise<number>;
 }
@@ -158,6 +160,9 @@ export function openActivityJournal(databaseName = 'activity-journal'): Activity
       }
       await tx.done;
       return removed;
+    },
+    async listSince(since) {
+      return (await db()).getAllFromIndex('actions', 'byCreatedAt', IDBKeyRange.lowerBound(since));
     },
     async listRecent(limit) {
       const tx = (await db()).transaction('actions');

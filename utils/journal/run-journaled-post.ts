@@ -50,6 +50,8 @@ export type JournaledOutcome<T> =
   | { kind: 'already-done'; record: JournalRecord }
   /** Whether Stripe acted is not known, and sending again could act twice: nothing was sent. */
   | { kind: 'unresolved'; record: JournalRecord }
+  /** A new attempt its admission check refused: nothing was journaled or sent. */
+  | { kind: 'refused'; reason: string }
   | { kind: 'failed'; error: unknown; record: JournalRecord };
 
 /** Whether the card must keep this attempt (and its key) for a retry, never minting a new one. */
@@ -84,6 +86,12 @@ export async function runJournaledPost<T>(
     resendWhenDone?: boolean;
     /** How Stripe shows whether this action happened, for an attempt too old to resend. */
     reconcile?: Reconciler;
+    /**
+     * A check a new attempt must pass before it is journaled (a daily total). Checks of one
+     * key run one at a time, each with the attempts admitted before it journaled, so two
+     * attempts at once cannot both pass on the same room.
+     */
+    admission?: { key: string; check: () => Promise<string | null> };
   } = {},
 ): Promise<JournaledOutcome<T>> {
   return withAttemptLock(intent.id, () => sendOnce(stripe, journal, intent, schema, options));
@@ -94,9 +102,28 @@ async function sendOnce<T>(
   journal: ActivityJournal,
   intent: NewJournalRecord,
   schema: z.ZodType<T>,
-  { resendWhenDone = false, reconcile }: { resendWhenDone?: boolean; reconcile?: Reconciler },
+  {
+    resendWhenDone = false,
+    reconcile,
+    admission,
+  }: {
+    resendWhenDone?: boolean;
+    reconcile?: Reconciler;
+    admission?: { key: string; check: () => Promise<string | null> };
+  },
 ): Promise<JournaledOutcome<T>> {
-  let record = await journal.begin(intent);
+  const admitted = admission
+    ? await withAttemptLock(`admission:${admission.key}`, async () => {
+        // A retry of an attempt already journaled was admitted when it began.
+        if (!(await journal.get(intent.id))) {
+          const refusal = await admission.check();
+          if (refusal) return refusal;
+        }
+        return journal.begin(intent);
+      })
+    : await journal.begin(intent);
+  if (typeof admitted === 'string') return { kind: 'refused', reason: admitted };
+  let record = admitted;
   // Past the time Stripe keeps its key, an attempt is never sent again, whatever its state:
   // a pending one is settled by reading Stripe.
   if (isStale(record)) {

@@ -30,6 +30,7 @@ export async function expireCheckoutSessionAction(
   // A second click on a confirmation that already went through: show the state, send nothing.
   if (outcome.kind === 'already-done') return readCheckoutSession(stripe, account, sessionId);
   if (outcome.kind === 'unresolved') return unresolvedReply(outcome.record);
+  if (outcome.kind === 'refused') return failure(outcome.reason);
 
   const explained = explainStripeFailure(outcome.error);
   if (outcome.error instanceof StripeApiError && outcome.error.status === 400) {

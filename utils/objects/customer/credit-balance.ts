@@ -10,6 +10,7 @@ import {
 import { failure, success, type Reply } from '../../messaging/reply';
 import { balanceTransactionsPath } from './api';
 import { checkCreditRequest } from './credit-request';
+import { overDailyCreditLimit } from './daily-credits';
 import { reconcileCredit } from './reconcile';
 import { CustomerBalanceTransaction } from './schema';
 
@@ -57,10 +58,24 @@ export async function creditCustomerBalanceAction(
       { amount: checked.minorUnits, currency: checked.currency },
     ),
     CustomerBalanceTransaction,
-    { reconcile: reconcileCredit },
+    {
+      reconcile: reconcileCredit,
+      admission: {
+        key: `daily-credits:${input.account.id}:${checked.currency}`,
+        check: () =>
+          overDailyCreditLimit({
+            journal: input.journal,
+            accountId: input.account.id,
+            currency: checked.currency,
+            minorUnits: checked.minorUnits,
+            guardrails: input.guardrails,
+          }),
+      },
+    },
   );
   if (outcome.kind === 'already-done') return failure(alreadyDoneMessage(outcome.record));
   if (outcome.kind === 'unresolved') return unresolvedReply(outcome.record);
+  if (outcome.kind === 'refused') return failure(outcome.reason);
   if (outcome.kind === 'failed') return failedReply(outcome);
   const transaction = outcome.result.data;
   return success({

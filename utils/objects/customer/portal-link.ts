@@ -63,6 +63,7 @@ export async function createPortalLinkAction(
   if (outcome.kind === 'done') return success({ url: outcome.result.data.url });
   if (outcome.kind === 'already-done') return failure(alreadyDoneMessage(outcome.record));
   if (outcome.kind === 'unresolved') return unresolvedReply(outcome.record);
+  if (outcome.kind === 'refused') return failure(outcome.reason);
   const explained = explainStripeFailure(outcome.error);
   if (/portal settings|customer portal/i.test(String((outcome.error as Error).message)))
     return failure(

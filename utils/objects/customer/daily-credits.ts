@@ -1,0 +1,42 @@
+import { dailyCreditLimitFor, type Guardrails } from '../../guardrails';
+import { formatMinorUnits, minorUnitDigits } from '../../currency-units';
+import type { ActivityJournal } from '../../journal/activity-journal';
+
+const DAY_MS = 24 * 60 * 60 * 1000;
+
+/**
+ * Credits count against the day unless Stripe said no: pending, unknown and unverified ones
+ * may have been applied, so they count too.
+ */
+const COUNTS = new Set(['succeeded', 'pending', 'unknown', 'unverified']);
+
+/**
+ * Why a credit would take an account's credits in a currency over the rolling day's limit
+ * (the last 24 hours, from the journal), or null. Fifty credits just under the per-credit
+ * limit are stopped too.
+ */
+export async function overDailyCreditLimit(input: {
+  journal: ActivityJournal;
+  accountId: string;
+  currency: string;
+  minorUnits: number;
+  guardrails: Guardrails;
+  now?: number;
+}): Promise<string | null> {
+  const limit = dailyCreditLimitFor(input.currency, input.guardrails);
+  if (limit === null) return null; // The per-credit check has refused it already.
+  const limitMinor = limit * 10 ** minorUnitDigits(input.currency);
+  const since = (input.now ?? Date.now()) - DAY_MS;
+  const used = (await input.journal.listSince(since))
+    .filter(
+      (r) =>
+        r.action === 'credit_customer_balance' &&
+        r.accountId === input.accountId &&
+        r.currency === input.currency &&
+        COUNTS.has(r.outcome),
+    )
+    .reduce((sum, r) => sum + (r.amount ?? 0), 0);
+  if (used + input.minorUnits <= limitMinor) return null;
+  const shown = (minor: number) => formatMinorUnits(minor, input.currency);
+  return `That would take this account's credits in the last 24 hours to ${shown(used + input.minorUnits)}, over the daily limit of ${shown(limitMinor)}: ${shown(used)} used, ${shown(Math.max(0, limitMinor - used))} left.`;
+}
