@@ -49,6 +49,7 @@ export function CustomerPanel(props: PanelProps<'customer'>) {
   /** The credit whose answer never came; a retry of the same credit reuses its attempt. */
   const [inFlightCredit, setInFlightCredit] = useState<CreditAttempt | null>(null);
   const [earlierState, setEarlierState] = useState<string | null>(null);
+  const [today, setToday] = useState<{ usedMinor: number; limitMinor: number } | null>(null);
   const [done, setDone] = useState<string | null>(null);
   const [portalUrl, setPortalUrl] = useState<string | null>(null);
   const [settings, setSettings] = useState<Settings | null>(null);
@@ -97,6 +98,10 @@ export function CustomerPanel(props: PanelProps<'customer'>) {
     };
     // The same credit again reuses its attempt (and idempotency key): Stripe applies it once.
     // Another credit is a new attempt, and the agent sees the earlier one beside it.
+    setToday(null);
+    void askBackground({ type: 'customer.dailyCredits', token, currency: params.currency }).then(
+      (reply) => reply.ok && setToday(reply.value),
+    );
     if (inFlightCredit && sameCredit(inFlightCredit, params))
       return setMode({
         name: 'credit-review',
@@ -346,6 +351,19 @@ export function CustomerPanel(props: PanelProps<'customer'>) {
               Back
             </button>
           </div>
+          {/* Below the buttons: it arrives a moment later and must not move them. */}
+          {today && (
+            <p class="muted confirm-how" data-testid="credit-today">
+              Credited on this account in the last 24 hours:{' '}
+              {formatMinorUnits(today.usedMinor, mode.currency)} of{' '}
+              {formatMinorUnits(today.limitMinor, mode.currency)}; this leaves{' '}
+              {formatMinorUnits(
+                Math.max(0, today.limitMinor - today.usedMinor - mode.minorUnits),
+                mode.currency,
+              )}
+              .
+            </p>
+          )}
         </div>
       )}
 

@@ -17,9 +17,10 @@ const REFUSED_REPLY = { ok: false, error: { message: 'This request is not allowe
 const creditFields = { amount: '1.00', currency: 'usd', note: '' };
 /** Fields that make each kind's request well formed, so that only its kind can refuse it. */
 const VALID_FIELDS = {
-  'checkoutSession.expire': {},
-  'customer.credit': creditFields,
-  'customer.portalLink': { flow: 'none' },
+  'checkoutSession.expire': { attemptId: crypto.randomUUID() },
+  'customer.credit': { attemptId: crypto.randomUUID(), ...creditFields },
+  'customer.portalLink': { attemptId: crypto.randomUUID(), flow: 'none' },
+  'customer.dailyCredits': { currency: 'usd' },
 };
 const TAB = 7;
 const { page: contentScript, card, options } = testSenders(TAB);
@@ -178,7 +179,7 @@ describe('who may send what', () => {
       harness.emulator.received.length = 0;
       for (const request of owned.filter((o) => o.kind !== kind)) {
         const fields = VALID_FIELDS[request.type as keyof typeof VALID_FIELDS];
-        const message = { type: request.type, token, attemptId: crypto.randomUUID(), ...fields };
+        const message = { type: request.type, token, ...fields };
         expect(await handle(message, card)).toEqual(REFUSED_REPLY);
       }
       expect(harness.emulator.received).toHaveLength(0);

@@ -15,7 +15,9 @@ async function setUp() {
   await handle({ type: 'card.open', token }, card);
   const credit = (amount: string, currency = 'usd', attemptId = crypto.randomUUID()) =>
     handle({ type: 'customer.credit', token, attemptId, amount, currency, note: '' }, card);
-  return { handle, journal, credit };
+  const today = (currency = 'usd') =>
+    handle({ type: 'customer.dailyCredits', token, currency }, card);
+  return { handle, journal, credit, today };
 }
 const credits = () => harness.emulator.balanceTransactions().length;
 
@@ -44,6 +46,16 @@ describe('the rolling daily limit on credits', () => {
     expect((await credit('100')).ok).toBe(true); // $500 in all.
     expect((await credit('1')).ok).toBe(false);
     expect((await credit('100', 'eur')).ok).toBe(true);
+  });
+
+  it('tells the card what was credited today and the limit, per currency', async () => {
+    const { credit, today } = await setUp();
+    expect(await today()).toEqual({ ok: true, value: { usedMinor: 0, limitMinor: 50_000 } });
+    await credit('70');
+    await credit('30.50');
+    expect(await today()).toEqual({ ok: true, value: { usedMinor: 10_050, limitMinor: 50_000 } });
+    expect(await today('jpy')).toEqual({ ok: true, value: { usedMinor: 0, limitMinor: 100_000 } });
+    expect(await today('cup')).toEqual({ ok: true, value: null });
   });
 
   it('lets two credits at once take the last room only once', async () => {

@@ -10,6 +10,35 @@ const DAY_MS = 24 * 60 * 60 * 1000;
  */
 const COUNTS = new Set(['succeeded', 'pending', 'unknown', 'unverified']);
 
+export interface DailyCreditUse {
+  /** Credited in the last 24 hours, in minor units. */
+  usedMinor: number;
+  limitMinor: number;
+}
+
+/** What an account has credited in a currency in the last 24 hours, and the day's limit. */
+export async function dailyCreditUse(input: {
+  journal: ActivityJournal;
+  accountId: string;
+  currency: string;
+  guardrails: Guardrails;
+  now?: number;
+}): Promise<DailyCreditUse | null> {
+  const limit = dailyCreditLimitFor(input.currency, input.guardrails);
+  if (limit === null) return null;
+  const since = (input.now ?? Date.now()) - DAY_MS;
+  const usedMinor = (await input.journal.listSince(since))
+    .filter(
+      (r) =>
+        r.action === 'credit_customer_balance' &&
+        r.accountId === input.accountId &&
+        r.currency === input.currency &&
+        COUNTS.has(r.outcome),
+    )
+    .reduce((sum, r) => sum + (r.amount ?? 0), 0);
+  return { usedMinor, limitMinor: limit * 10 ** minorUnitDigits(input.currency) };
+}
+
 /**
  * Why a credit would take an account's credits in a currency over the rolling day's limit
  * (the last 24 hours, from the journal), or null. Fifty credits just under the per-credit
@@ -23,19 +52,9 @@ export async function overDailyCreditLimit(input: {
   guardrails: Guardrails;
   now?: number;
 }): Promise<string | null> {
-  const limit = dailyCreditLimitFor(input.currency, input.guardrails);
-  if (limit === null) return null; // The per-credit check has refused it already.
-  const limitMinor = limit * 10 ** minorUnitDigits(input.currency);
-  const since = (input.now ?? Date.now()) - DAY_MS;
-  const used = (await input.journal.listSince(since))
-    .filter(
-      (r) =>
-        r.action === 'credit_customer_balance' &&
-        r.accountId === input.accountId &&
-        r.currency === input.currency &&
-        COUNTS.has(r.outcome),
-    )
-    .reduce((sum, r) => sum + (r.amount ?? 0), 0);
+  const use = await dailyCreditUse(input);
+  if (use === null) return null; // The per-credit check has refused it already.
+  const { usedMinor: used, limitMinor } = use;
   if (used + input.minorUnits <= limitMinor) return null;
   const shown = (minor: number) => formatMinorUnits(minor, input.currency);
   return `That would take this account's credits in the last 24 hours to ${shown(used + input.minorUnits)}, over the daily limit of ${shown(limitMinor)}: ${shown(used)} used, ${shown(Math.max(0, limitMinor - used))} left.`;

@@ -1,5 +1,8 @@
 import { z } from 'zod';
+import { accountForGrant, isReply } from '../../background/account-routing';
 import { cardRequest } from '../../background/request-handler';
+import { success } from '../../messaging/reply';
+import { dailyCreditUse } from './daily-credits';
 import { AttemptId, CardToken } from '../../background/request-fields';
 import { guardrailsOf } from '../../guardrails';
 import { readSettings } from '../../storage/settings-store';
@@ -32,6 +35,26 @@ export const customerDefinition = defineObject({
             currency: request.currency,
             note: request.note,
             guardrails,
+          }),
+        );
+      },
+    ),
+    /** What the granted account has credited today in a currency: the review shows it. */
+    'customer.dailyCredits': cardRequest(
+      z.strictObject({
+        type: z.literal('customer.dailyCredits'),
+        token: CardToken,
+        currency: z.string().regex(/^[a-z]{3}$/),
+      }),
+      async (request, { grant, background }) => {
+        const account = await accountForGrant(grant);
+        if (isReply(account)) return account;
+        return success(
+          await dailyCreditUse({
+            journal: background.journal,
+            accountId: account.id,
+            currency: request.currency,
+            guardrails: guardrailsOf(await readSettings()),
           }),
         );
       },
