@@ -2,6 +2,7 @@ import { browser } from 'wxt/browser';
 import type { BackgroundToContentMessage } from './messaging/protocol';
 import { CONTENT_SCRIPT_FILE, DECLARED_HELPDESK_MATCHES } from './helpdesk-sites';
 import { MARKS_CSS_FILE } from './page/mark-styles';
+import { createSerialQueue } from './serial-queue';
 
 /**
  * Sites beyond the declared helpdesks, enabled one by one by the agent: an optional host
@@ -50,12 +51,7 @@ export type SiteChange = { ok: true; sites: string[] } | { ok: false; reason: st
  * One change to the sites at a time: a grant reaches the background both as the browser's
  * event and as the popup's request, and two registrations under one ID would fail.
  */
-let lastChange: Promise<unknown> = Promise.resolve();
-function oneAtATime<T>(change: () => Promise<T>): Promise<T> {
-  const next = lastChange.then(change);
-  lastChange = next.catch(() => undefined);
-  return next;
-}
+const oneAtATime = createSerialQueue();
 
 /**
  * Registers the content script for an origin the agent has granted, and runs it at once in

@@ -1,4 +1,5 @@
 import { storage } from 'wxt/utils/storage';
+import { createSerialQueue } from '../serial-queue';
 
 /**
  * A card acts only on the object the background granted it. The content script asks for a
@@ -38,12 +39,7 @@ const grantsItem = storage.defineItem<CardGrant[]>('session:cardGrants', { fallb
  * Grants are read, changed and written back; two cards asked for at once must not overwrite
  * each other's write, so changes run one after another.
  */
-let writes: Promise<unknown> = Promise.resolve();
-function oneAtATime<T>(change: () => Promise<T>): Promise<T> {
-  const run = writes.then(change, change);
-  writes = run.catch(() => undefined);
-  return run;
-}
+const oneAtATime = createSerialQueue();
 
 export function newCardToken(): string {
   const bytes = crypto.getRandomValues(new Uint8Array(24));

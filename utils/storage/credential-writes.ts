@@ -1,12 +1,8 @@
+import { createSerialQueue } from '../serial-queue';
+
 /**
  * Accounts and the passphrase lock are read, changed and written back. Two changes at once
  * (a key saved while the lock is turned on) would each write what it read, and one would
  * be lost, or a key stored unsealed: every such change runs one after another.
  */
-let writes: Promise<unknown> = Promise.resolve();
-
-export function oneCredentialWriteAtATime<T>(change: () => Promise<T>): Promise<T> {
-  const run = writes.then(change, change);
-  writes = run.catch(() => undefined);
-  return run;
-}
+export const oneCredentialWriteAtATime = createSerialQueue();
