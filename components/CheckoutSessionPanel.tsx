@@ -4,7 +4,8 @@ import { askBackground } from '../utils/messaging/ask-background';
 import type { AgentFacingError } from '../utils/stripe/explain-failure';
 import { ConfirmButton } from './ConfirmButton';
 import { ErrorNotice } from './ErrorNotice';
-import { focusOnMount, KeyHint, useKeyShortcut } from './KeyShortcut';
+import { ConfirmQuestion } from './ConfirmQuestion';
+import { KeyHint, useKeyShortcut } from './KeyShortcut';
 import type { PanelProps } from './object-panels';
 
 type Step =
@@ -104,15 +105,7 @@ export function CheckoutSessionPanel(props: PanelProps<'checkout_session'>) {
         </div>
       )}
       {(step.name === 'confirming' || step.name === 'working') && (
-        // Focus moves to the question, never to Confirm: a key meant for something else
-        // cannot answer it (Tab reaches Confirm, and a held Enter confirms).
-        <div
-          class="confirm"
-          role="group"
-          aria-label="Confirm expiring the session"
-          tabIndex={-1}
-          ref={focusOnMount}
-        >
+        <ConfirmQuestion label="Confirm expiring the session">
           <p>
             Expire this {session.mode === 'live' ? <strong>LIVE</strong> : 'test'} session? The
             customer will no longer be able to pay with it. This cannot be undone.
@@ -133,7 +126,7 @@ export function CheckoutSessionPanel(props: PanelProps<'checkout_session'>) {
               Cancel
             </button>
           </div>
-        </div>
+        </ConfirmQuestion>
       )}
     </section>
   );

@@ -9,6 +9,7 @@ import type { Settings } from '../utils/storage/settings-store';
 import type { AgentFacingError } from '../utils/stripe/explain-failure';
 import { CopyButton } from './CopyButton';
 import { ConfirmButton } from './ConfirmButton';
+import { ConfirmQuestion } from './ConfirmQuestion';
 import { ErrorNotice } from './ErrorNotice';
 import { focusOnMount, KeyHint, useKeyShortcut } from './KeyShortcut';
 import type { PanelProps } from './object-panels';
@@ -311,14 +312,7 @@ export function CustomerPanel(props: PanelProps<'customer'>) {
       )}
 
       {mode.name === 'credit-review' && (
-        // Focus moves to the question, never to Confirm (see CheckoutSessionPanel).
-        <div
-          class="confirm"
-          role="group"
-          aria-label="Confirm the credit"
-          tabIndex={-1}
-          ref={focusOnMount}
-        >
+        <ConfirmQuestion label="Confirm the credit">
           {mode.earlier && (
             <div class="notice notice-error" role="alert" aria-label="Earlier credit">
               <p>
@@ -364,7 +358,7 @@ export function CustomerPanel(props: PanelProps<'customer'>) {
               .
             </p>
           )}
-        </div>
+        </ConfirmQuestion>
       )}
 
       {mode.name === 'portal-form' && (
