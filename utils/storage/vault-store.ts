@@ -36,6 +36,8 @@ const unlockedItem = storage.defineItem<string | null>('session:vaultKey', { fal
 const lastUsedItem = storage.defineItem<number>('session:vaultLastUsed', { fallback: 0 });
 /** Uses closer together than this are not written down again. */
 const TOUCH_EVERY_MS = 15_000;
+/** The shortest idle time Options accepts (`autoLockMinutes` is at least 1). */
+const MIN_AUTO_LOCK_MS = 60_000;
 
 export type VaultState = 'off' | 'locked' | 'unlocked';
 
@@ -96,8 +98,11 @@ async function currentKey(now = Date.now()): Promise<CryptoKey | null> {
  */
 export async function lockIfIdle(now = Date.now()): Promise<boolean> {
   if (!(await unlockedItem.getValue())) return false;
+  const idle = now - (await lastUsedItem.getValue());
+  // Every key use asks: within the shortest idle time Options allows, settings need no read.
+  if (idle <= MIN_AUTO_LOCK_MS) return false;
   const { autoLockMinutes } = await readSettings();
-  if (now - (await lastUsedItem.getValue()) <= autoLockMinutes * 60_000) return false;
+  if (idle <= autoLockMinutes * 60_000) return false;
   await lockVault();
   return true;
 }
