@@ -6,6 +6,7 @@ import { inlinePageStyles } from './utils/build/inline-page-styles';
 import { noWxtHtmlPlugins } from './utils/build/no-wxt-html-plugins';
 import { KEYBOARD_COMMANDS } from './utils/keyboard-shortcuts';
 import { MARKS_CSS, MARKS_CSS_FILE } from './utils/page/mark-styles';
+import { MANAGED_SCHEMA, MANAGED_SCHEMA_FILE } from './utils/policy/managed-schema';
 
 // The card page is embedded only by our content script, on the hosts it runs on.
 // `use_dynamic_url` makes its address change per browser session, so a page cannot
@@ -27,12 +28,17 @@ export default defineConfig({
         );
     },
     // The marks' stylesheet goes in with the content script (see MARKS_CSS_FILE for why).
-    'build:publicAssets': (_wxt, files) => {
+    // An organisation's policy schema too (Chrome; Firefox reads policies without one).
+    'build:publicAssets': (wxt, files) => {
       files.push({ relativeDest: MARKS_CSS_FILE, contents: MARKS_CSS });
+      if (wxt.config.browser !== 'firefox')
+        files.push({ relativeDest: MANAGED_SCHEMA_FILE, contents: JSON.stringify(MANAGED_SCHEMA) });
     },
     // The content script is built as an unlisted script (see entrypoints/helpdesk.ts) and
     // declared here, with the marks' stylesheet.
-    'build:manifestGenerated': (_wxt, manifest) => {
+    'build:manifestGenerated': (wxt, manifest) => {
+      if (wxt.config.browser !== 'firefox')
+        manifest.storage = { managed_schema: MANAGED_SCHEMA_FILE };
       manifest.content_scripts = [
         ...(manifest.content_scripts ?? []),
         {

@@ -63,7 +63,7 @@ export function CustomerPanel(props: PanelProps<'customer'>) {
 
   useEffect(() => {
     void askBackground({ type: 'settings.get' }).then(
-      (reply) => reply.ok && setSettings(reply.value),
+      (reply) => reply.ok && setSettings(reply.value.settings),
     );
   }, []);
 

@@ -1,16 +1,20 @@
 import { browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
-import { accountById } from '../utils/storage/account-store';
+import { resumableAccountById } from '../utils/background/account-routing';
 import { resumePendingActions } from '../utils/journal/resume-pending';
 import { openActivityJournal } from '../utils/journal/activity-journal';
-import { revokeGrantsOfTab, watchCardPort } from '../utils/background/card-lifetime';
+import {
+  revokeGrantsOfSite,
+  revokeGrantsOfTab,
+  watchCardPort,
+} from '../utils/background/card-lifetime';
 import { createMessageHandler } from '../utils/background/message-router';
 import { reconcilerFor } from '../utils/objects/registry';
-import { readSettings } from '../utils/storage/settings-store';
+import { settingsInForce } from '../utils/policy/settings-in-force';
 import { lockIfIdle } from '../utils/storage/vault-store';
 import { createStripeClient } from '../utils/stripe/client';
 import { runKeyboardCommand } from '../utils/keyboard-commands';
-import { siteAccessGranted, siteAccessRemoved } from '../utils/site-access';
+import { applySitePolicy, siteAccessGranted, siteAccessRemoved } from '../utils/site-access';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 const IDLE_LOCK_ALARM = 'vault-idle-lock';
@@ -28,7 +32,8 @@ export default defineBackground(() => {
       await browser.tabs.sendMessage(tabId, message, { frameId });
     },
     openOptions: () => browser.runtime.openOptionsPage(),
-    afterUnlock: () => void resumePendingActions(journal, accountById, clientFor, reconcilerFor),
+    afterUnlock: () =>
+      void resumePendingActions(journal, resumableAccountById, clientFor, reconcilerFor),
   });
   browser.runtime.onMessage.addListener((message, sender) => handleMessage(message, sender));
   browser.runtime.onConnect.addListener((port) =>
@@ -43,8 +48,16 @@ export default defineBackground(() => {
   browser.commands.onCommand.addListener((command) => void runKeyboardCommand(command));
   browser.permissions.onAdded.addListener((granted) => void siteAccessGranted(granted));
   browser.permissions.onRemoved.addListener((removed) => void siteAccessRemoved(removed));
-  void resumePendingActions(journal, accountById, clientFor, reconcilerFor);
-  void readSettings().then(({ retentionDays }) =>
+  // The organisation's sites apply at start and whenever its policy changes (Chrome says so;
+  // Firefox reads policies at start only).
+  const enforceSites = () =>
+    void applySitePolicy()
+      .then((stopped) => Promise.all(stopped.map(revokeGrantsOfSite)))
+      .catch(() => undefined);
+  enforceSites();
+  browser.storage.onChanged.addListener((_changes, area) => area === 'managed' && enforceSites());
+  void resumePendingActions(journal, resumableAccountById, clientFor, reconcilerFor);
+  void settingsInForce().then(({ retentionDays }) =>
     journal.pruneBefore(Date.now() - retentionDays * DAY_MS),
   );
 });

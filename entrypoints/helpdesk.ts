@@ -1,11 +1,16 @@
 import { defineUnlistedScript } from 'wxt/utils/define-unlisted-script';
 import { frameLifetime } from '../utils/page/frame-lifetime';
+import { organisationAllowsThisSite } from '../utils/page/organisation-allows';
 import { startIdMarking } from '../utils/page/start-id-marking';
 
 /**
  * The content script (declared in the manifest by wxt.config.ts). An unlisted script rather
  * than WXT's content script, whose start-up announced itself to the page; see frameLifetime.
+ * `self.origin` is the frame's, inherited by the about:blank frames helpdesks show mail in.
  */
 export default defineUnlistedScript(() => {
-  startIdMarking(document, frameLifetime());
+  const lifetime = frameLifetime();
+  void organisationAllowsThisSite(self.origin).then(
+    (allowed) => allowed && startIdMarking(document, lifetime),
+  );
 });

@@ -11,13 +11,19 @@ export interface Guardrails {
    * A currency without one takes its default (`credit-limit-defaults.ts`).
    */
   creditLimits: Readonly<Record<string, number>>;
+  /**
+   * Rolling 24-hour limits per account, in each currency's major unit, by lowercase code.
+   * A currency without one takes DAILY_LIMIT_MULTIPLE times its per-credit limit.
+   */
+  dailyCreditLimits: Readonly<Record<string, number>>;
 }
 
-export const DEFAULT_GUARDRAILS: Guardrails = { creditLimits: {} };
+export const DEFAULT_GUARDRAILS: Guardrails = { creditLimits: {}, dailyCreditLimits: {} };
 
 /** The guardrails out of the settings they are stored with (which hold more). */
 export const guardrailsOf = (settings: Guardrails): Guardrails => ({
   creditLimits: settings.creditLimits,
+  dailyCreditLimits: settings.dailyCreditLimits,
 });
 
 /** The per-credit limit in a currency's major unit, or null where none is known. */
@@ -46,6 +52,8 @@ export function overCreditLimit(
 
 /** The rolling day's limit on credits in a currency, per account, in its major unit. */
 export function dailyCreditLimitFor(currency: string, guardrails: Guardrails): number | null {
-  const perCredit = creditLimitFor(currency, guardrails);
+  const code = currency.toLowerCase();
+  if (Object.hasOwn(guardrails.dailyCreditLimits, code)) return guardrails.dailyCreditLimits[code]!;
+  const perCredit = creditLimitFor(code, guardrails);
   return perCredit === null ? null : perCredit * DAILY_LIMIT_MULTIPLE;
 }

@@ -1,3 +1,5 @@
+import { siteEntryCovers } from './policy/site-policy';
+
 /** The content script as built (`entrypoints/helpdesk.ts`), from the extension's root. */
 export const CONTENT_SCRIPT_FILE = 'helpdesk.js';
 
@@ -14,3 +16,9 @@ export const DECLARED_HELPDESK_MATCHES = [
   'https://app.hubspot.com/*',
   'https://mail.google.com/*',
 ];
+
+/** Whether a declared helpdesk pattern covers this origin (as Chrome matches it). */
+export const isDeclaredSite = (origin: string): boolean =>
+  DECLARED_HELPDESK_MATCHES.some((pattern) =>
+    siteEntryCovers(pattern.replace(/\/\*$/, ''), origin),
+  );

@@ -1,8 +1,10 @@
 import { browser } from 'wxt/browser';
 import type { BackgroundToContentMessage } from './messaging/protocol';
-import { CONTENT_SCRIPT_FILE, DECLARED_HELPDESK_MATCHES } from './helpdesk-sites';
+import { CONTENT_SCRIPT_FILE, DECLARED_HELPDESK_MATCHES, isDeclaredSite } from './helpdesk-sites';
 import { MARKS_CSS_FILE } from './page/mark-styles';
 import { createSerialQueue } from './serial-queue';
+import { currentPolicy } from './policy/policy-source';
+import { siteAllowedByPolicy, siteNotAllowedReason } from './policy/site-policy';
 
 /**
  * Sites beyond the declared helpdesks, enabled one by one by the agent: an optional host
@@ -26,14 +28,38 @@ export function siteOriginOf(url: string): string | null {
 
 export const originPattern = (origin: string) => `${origin}/*`;
 
-/** Whether a declared helpdesk pattern already covers this origin. */
-export function isDeclaredSite(origin: string): boolean {
-  const host = new URL(origin).hostname;
-  return DECLARED_HELPDESK_MATCHES.some((pattern) => {
-    const patternHost = new URL(pattern.replace('*.', 'wildcard.')).hostname;
-    return pattern.includes('*.')
-      ? host.endsWith(patternHost.slice('wildcard'.length))
-      : host === patternHost;
+export { isDeclaredSite };
+
+/** Whether the organisation's policy (the last valid one) lets the extension run on an origin. */
+export async function organisationAllows(origin: string): Promise<boolean> {
+  return siteAllowedByPolicy(origin, (await currentPolicy()).policy, isDeclaredSite);
+}
+
+/**
+ * Applies the organisation's site list: a site enabled earlier that the policy no longer
+ * allows loses its script, and the open tabs of every site not allowed stop at once.
+ * Returns the origins stopped, for their cards' grants to end too.
+ */
+export function applySitePolicy(): Promise<string[]> {
+  return oneAtATime(async () => {
+    const { policy } = await currentPolicy();
+    const allows = (origin: string) => siteAllowedByPolicy(origin, policy, isDeclaredSite);
+    const enabled = await listEnabledSites();
+    const dropped = enabled.filter((origin) => !allows(origin));
+    if (dropped.length)
+      await browser.scripting.unregisterContentScripts({ ids: dropped.map(scriptIdFor) });
+    const tabs = await browser.tabs
+      .query({ url: [...DECLARED_HELPDESK_MATCHES, ...dropped.map(originPattern)] })
+      .catch(() => []);
+    const stopped = new Set(dropped);
+    const stop: BackgroundToContentMessage = { type: 'content.stop' };
+    for (const tab of tabs) {
+      const origin = tab.url ? siteOriginOf(tab.url) : null;
+      if (!origin || allows(origin) || tab.id === undefined) continue;
+      stopped.add(origin);
+      await browser.tabs.sendMessage(tab.id, stop).catch(() => undefined);
+    }
+    return [...stopped];
   });
 }
 
@@ -59,6 +85,8 @@ const oneAtATime = createSerialQueue();
  */
 export function enableSite(origin: string): Promise<SiteChange> {
   return oneAtATime(async () => {
+    if (!(await organisationAllows(origin)))
+      return { ok: false, reason: siteNotAllowedReason(origin) };
     if (isDeclaredSite(origin))
       return { ok: false, reason: 'This helpdesk is supported already; reload the page.' };
     const granted = await browser.permissions.contains({ origins: [originPattern(origin)] });
@@ -140,6 +168,7 @@ export async function startOnTab(tabId: number): Promise<boolean> {
     const origin = url ? siteOriginOf(url) : null;
     if (!origin) return false;
     if (!isDeclaredSite(origin) && !(await listEnabledSites()).includes(origin)) return false;
+    if (!(await organisationAllows(origin))) return false;
     await runContentScriptIn(tabId);
     return true;
   } catch {

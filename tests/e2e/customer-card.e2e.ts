@@ -291,13 +291,13 @@ describeInChromium('customer card: balance credits and portal links', () => {
   it('follows the guardrail and return URL saved in Options', async () => {
     const { context, extensionId } = extension();
     const options = await OptionsPage.open(context, extensionId);
-    await options.page.getByLabel('Currency', { exact: true }).fill('usd');
-    await options.page.getByLabel('Limit per credit').fill('200');
-    await options.page.getByRole('button', { name: 'Set limit' }).click();
-    await options.page
-      .getByRole('list', { name: 'Limits you set' })
-      .getByText('USD: $200.00')
-      .waitFor();
+    const perCredit = options.page.getByRole('group', {
+      name: 'Largest credit per action, by currency',
+    });
+    await perCredit.getByLabel('Currency', { exact: true }).fill('usd');
+    await perCredit.getByLabel('Limit per credit').fill('200');
+    await perCredit.getByRole('button', { name: 'Set limit per credit' }).click();
+    await perCredit.getByRole('listitem').getByText('USD: $200.00').waitFor();
     await options.page.getByLabel('Portal return URL').fill('https://acme.example/account');
     await options.page.getByRole('button', { name: 'Save settings' }).click();
     await options.page.getByRole('status').getByText('Settings saved.').waitFor();

@@ -27,7 +27,10 @@ describe('a burst of 50 credits across customers, with Stripe throttling and fai
     await handle(
       {
         type: 'settings.save',
-        settings: { ...(settings as { value: object }).value, creditLimits: { usd: 1000 } },
+        settings: {
+          ...(settings as { value: { settings: object } }).value.settings,
+          creditLimits: { usd: 1000 },
+        },
       },
       options,
     );

@@ -5,6 +5,7 @@ import { creditCustomerBalanceAction } from '../../utils/objects/customer/credit
 import { lookUpCustomer } from '../../utils/objects/customer/look-up';
 import { openActivityJournal } from '../../utils/journal/activity-journal';
 import { checkCreditRequest } from '../../utils/objects/customer/credit-request';
+import { DEFAULT_GUARDRAILS } from '../../utils/guardrails';
 import { describeBalance } from '../../utils/objects/customer/view';
 import { SEED_IDS } from '../emulator/seed-data';
 import { useEmulator } from './emulator-harness';
@@ -28,7 +29,7 @@ function credit(overrides: Partial<Parameters<typeof creditCustomerBalanceAction
     amount: '10.50',
     currency: 'usd',
     note: 'Goodwill',
-    guardrails: { creditLimits: {} },
+    guardrails: DEFAULT_GUARDRAILS,
     ...overrides,
   });
 }
@@ -122,7 +123,7 @@ describe('per-currency limits', () => {
       amount,
       currency,
       note: '',
-      guardrails: { creditLimits },
+      guardrails: { ...DEFAULT_GUARDRAILS, creditLimits },
     });
     if (reason === null) expect(checked.ok).toBe(true);
     else expect(!checked.ok && checked.reason).toContain(reason);
@@ -149,7 +150,7 @@ describe('checkCreditRequest', () => {
     [{ amount: '1', currency: 'usd', note: 'line\nbreak' }, true],
     [{ amount: '1', currency: ' USD ', note: '' }, true],
   ])('%j → %s', (input, ok) => {
-    expect(checkCreditRequest({ ...input, guardrails: { creditLimits: {} } }).ok).toBe(ok);
+    expect(checkCreditRequest({ ...input, guardrails: DEFAULT_GUARDRAILS }).ok).toBe(ok);
   });
 });
 
@@ -164,6 +165,7 @@ describe('portal links against the emulator', () => {
       pageUrl: 'https://acme.zendesk.com/t/1',
       flow: 'none',
       returnUrl: null,
+      configurationId: null,
       ...overrides,
     });
 
@@ -188,6 +190,15 @@ describe('portal links against the emulator', () => {
       customer: SEED_IDS.jenny,
       return_url: 'https://acme.example/a',
       flow_data: { type: 'payment_method_update' },
+    });
+  });
+
+  it('sends the portal configuration the organisation or agent chose', async () => {
+    const reply = await portal({ configurationId: 'bpc_1TeamPortal' });
+    expect(reply.ok).toBe(true);
+    expect(harness.emulator.apiRequests()[0]!.form).toEqual({
+      customer: SEED_IDS.jenny,
+      configuration: 'bpc_1TeamPortal',
     });
   });
 

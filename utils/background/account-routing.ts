@@ -1,5 +1,6 @@
 import { failure, type Reply } from '../messaging/reply';
 import { accountById, accountForMode, type UsableAccount } from '../storage/account-store';
+import { policyRefusesKey } from '../policy/account-policy';
 import { parseStripeId } from '../stripe-id-grammar';
 import type { CardGrant } from './card-grants';
 
@@ -12,7 +13,10 @@ export async function accountForGrant(grant: CardGrant): Promise<UsableAccount |
   // A customer found in another account than the active one stays with that account.
   const remembered = grant.accountId ? await accountById(grant.accountId) : null;
   const account = remembered ?? (await accountForMode(mode));
-  if (account) return account;
+  if (account) {
+    const refused = await policyRefusesKey(account.mode);
+    return refused ? failure(refused, { fixInOptions: true }) : account;
+  }
   if (mode === 'live')
     return failure(
       'No live-mode API key is saved, so nothing was sent. Add a live key in Options to act on live objects.',
@@ -28,3 +32,14 @@ export async function accountForGrant(grant: CardGrant): Promise<UsableAccount |
 
 export const isReply = (routed: UsableAccount | Reply<never>): routed is Reply<never> =>
   'ok' in routed;
+
+/**
+ * An account for resuming an action, or a rejection while the organisation's policy forbids
+ * its key: the action then stays pending rather than being sent or given up.
+ */
+export async function resumableAccountById(id: string): Promise<UsableAccount | null> {
+  const account = await accountById(id);
+  if (account && (await policyRefusesKey(account.mode)))
+    throw new Error('The organisation does not allow this key now.');
+  return account;
+}

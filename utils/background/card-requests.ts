@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { success, type Reply } from '../messaging/reply';
+import { failure, success, type Reply } from '../messaging/reply';
+import { organisationAllows, siteOriginOf } from '../site-access';
 import type { MessageSenderLike } from '../messaging/sender-policy';
 import { pageAddressOf } from '../messaging/sender-policy';
 import type { ViewOf } from '../objects/registry';
@@ -33,6 +34,9 @@ export async function grantCardToPage(
 ): Promise<Reply<{ token: string }> | null> {
   const parsed = ContentScriptRequest.safeParse(raw);
   if (!parsed.success) return null;
+  const site = siteOriginOf(sender.tab?.url ?? sender.url ?? '');
+  if (!site || !(await organisationAllows(site)))
+    return failure('Your organisation does not allow this extension on this site.');
   const grant = await cards.grant({
     objectId: parsed.data.objectId,
     tabId: sender.tab!.id!,

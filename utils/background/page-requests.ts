@@ -1,7 +1,9 @@
 import { z } from 'zod';
 import { success, failure } from '../messaging/reply';
 import { listAccounts, removeAccount, setActiveAccount } from '../storage/account-store';
-import { readSettings, Settings, writeSettings } from '../storage/settings-store';
+import { Settings } from '../storage/settings-store';
+import { passphraseLockRequired } from '../policy/account-policy';
+import { saveAgentSettings, settingsView } from '../policy/settings-in-force';
 import { lockStoredKeys, unlockStoredKeysForGood } from '../storage/vault-accounts';
 import { lockVault, unlockVault, vaultState } from '../storage/vault-store';
 import { disableSite, enableSite, listEnabledSites, startOnTab } from '../site-access';
@@ -122,16 +124,17 @@ export const PAGE_REQUESTS = {
   'vault.disable': pageRequest(
     z.strictObject({ type: z.literal('vault.disable'), passphrase: Passphrase }),
     async (request) => {
+      if (await passphraseLockRequired())
+        return failure(
+          'Your organisation requires the passphrase lock, so it cannot be turned off here. It stays on.',
+        );
       await unlockStoredKeysForGood(request.passphrase);
       return success(await vaultState());
     },
   ),
-  'settings.get': pageRequest(bare('settings.get'), async () => success(await readSettings())),
+  'settings.get': pageRequest(bare('settings.get'), async () => success(await settingsView())),
   'settings.save': pageRequest(
     z.strictObject({ type: z.literal('settings.save'), settings: Settings }),
-    async (request) => {
-      await writeSettings(request.settings);
-      return success(await readSettings());
-    },
+    (request) => saveAgentSettings(request.settings),
   ),
 };

@@ -1,3 +1,4 @@
+import { LIVE_KEYS_NOT_ALLOWED, policyRefusesKey } from '../policy/account-policy';
 import { saveAccount, type AccountSummary } from '../storage/account-store';
 import { checkApiKey } from '../api-keys';
 import { failure, success, type Reply } from '../messaging/reply';
@@ -26,6 +27,16 @@ export async function saveApiKeyAction(
 ): Promise<Reply<SavedKeyReport>> {
   const checked = checkApiKey(pastedKey);
   if (!checked.ok) return failure(checked.reason);
+  // Before anything is sent or stored: a key the organisation forbids never reaches Stripe.
+  const refused = await policyRefusesKey(checked.mode);
+  if (refused === LIVE_KEYS_NOT_ALLOWED)
+    return failure(
+      'Your organisation does not allow live-mode keys in this extension, so this key was not saved. Use a test-mode key (sk_test_ or rk_test_).',
+    );
+  if (refused)
+    return failure(
+      'Your organisation requires the passphrase lock: turn it on below (Passphrase lock) first, then save the key. It was not saved.',
+    );
   const stripe = clientFor({ apiKey: checked.key });
   let stripeAccountId: string | null = null;
   let businessName: string | null = null;

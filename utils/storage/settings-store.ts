@@ -3,12 +3,16 @@ import { DEFAULT_CREDIT_LIMITS } from '../credit-limit-defaults';
 import { DEFAULT_GUARDRAILS } from '../guardrails';
 import { defineProtectedItem } from './protected-items';
 
+const CurrencyLimits = z.record(
+  z.string().regex(/^[a-z]{3}$/, 'not a currency code'),
+  z.number().int().min(1).max(99_999_999),
+);
+
 export const Settings = z.strictObject({
   /** Per-credit limits set by the agent, in each currency's major unit (see guardrails.ts). */
-  creditLimits: z.record(
-    z.string().regex(/^[a-z]{3}$/, 'not a currency code'),
-    z.number().int().min(1).max(99_999_999),
-  ),
+  creditLimits: CurrencyLimits,
+  /** Rolling 24-hour limits per account set by the agent, in major units (guardrails.ts). */
+  dailyCreditLimits: CurrencyLimits,
   /** Minutes without use after which the unlocked passphrase lock locks again. */
   autoLockMinutes: z.number().int().min(1).max(1440),
   /** Days the activity log keeps settled records. */
@@ -18,14 +22,21 @@ export const Settings = z.strictObject({
     .url({ protocol: /^https$/, error: 'The return URL must be an https:// address.' })
     .max(2000)
     .nullable(),
+  /** The billing portal configuration (bpc_…) links are made with; null for the default. */
+  portalConfigurationId: z
+    .string()
+    .regex(/^bpc_[A-Za-z0-9]{1,250}$/, 'not a portal configuration ID')
+    .nullable(),
 });
 export type Settings = z.infer<typeof Settings>;
 
 export const DEFAULT_SETTINGS: Settings = {
   creditLimits: DEFAULT_GUARDRAILS.creditLimits,
+  dailyCreditLimits: DEFAULT_GUARDRAILS.dailyCreditLimits,
   retentionDays: 90,
   autoLockMinutes: 30,
   portalReturnUrl: null,
+  portalConfigurationId: null,
 };
 
 /**

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { storage } from 'wxt/utils/storage';
 import { defineProtectedItem, setProtectedItems, type ProtectedWrite } from './protected-items';
-import { readSettings } from './settings-store';
+import { settingsInForce } from '../policy/settings-in-force';
 import {
   deriveVaultKey,
   exportVaultKey,
@@ -101,7 +101,7 @@ export async function lockIfIdle(now = Date.now()): Promise<boolean> {
   const idle = now - (await lastUsedItem.getValue());
   // Every key use asks: within the shortest idle time Options allows, settings need no read.
   if (idle <= MIN_AUTO_LOCK_MS) return false;
-  const { autoLockMinutes } = await readSettings();
+  const { autoLockMinutes } = await settingsInForce();
   if (idle <= autoLockMinutes * 60_000) return false;
   await lockVault();
   return true;

@@ -5,7 +5,7 @@ import { success } from '../../messaging/reply';
 import { dailyCreditUse } from './daily-credits';
 import { AttemptId, CardToken } from '../../background/request-fields';
 import { guardrailsOf } from '../../guardrails';
-import { readSettings } from '../../storage/settings-store';
+import { settingsInForce } from '../../policy/settings-in-force';
 import { defineObject } from '../object-definition';
 import { creditCustomerBalanceAction } from './credit-balance';
 import { lookUpCustomer } from './look-up';
@@ -27,7 +27,7 @@ export const customerDefinition = defineObject({
         note: z.string().max(2000),
       }),
       async (request, card) => {
-        const guardrails = guardrailsOf(await readSettings());
+        const guardrails = guardrailsOf(await settingsInForce());
         return card.actOnce(request.attemptId, (base) =>
           creditCustomerBalanceAction({
             ...base,
@@ -54,7 +54,7 @@ export const customerDefinition = defineObject({
             journal: background.journal,
             accountId: account.id,
             currency: request.currency,
-            guardrails: guardrailsOf(await readSettings()),
+            guardrails: guardrailsOf(await settingsInForce()),
           }),
         );
       },
@@ -71,13 +71,14 @@ export const customerDefinition = defineObject({
           .optional(),
       }),
       async (request, card) => {
-        const { portalReturnUrl } = await readSettings();
+        const { portalReturnUrl, portalConfigurationId } = await settingsInForce();
         return card.actOnce(request.attemptId, (base) =>
           createPortalLinkAction({
             ...base,
             flow: request.flow,
             subscriptionId: request.subscriptionId,
             returnUrl: portalReturnUrl,
+            configurationId: portalConfigurationId,
           }),
         );
       },

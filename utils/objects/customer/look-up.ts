@@ -1,5 +1,6 @@
 import type { Found, LookUpInput } from '../../background/request-handler';
 import { success, type Reply } from '../../messaging/reply';
+import { policyRefusesKey } from '../../policy/account-policy';
 import { otherAccountOfMode, type UsableAccount } from '../../storage/account-store';
 import type { StripeClient } from '../../stripe/client';
 import { explainStripeFailure } from '../../stripe/explain-failure';
@@ -27,7 +28,8 @@ export async function lookUpCustomer({
   } catch (error) {
     const otherMode = error instanceof StripeApiError ? otherModeNamedIn(error.message) : undefined;
     const other = otherMode ? await otherAccountOfMode(otherMode, account.id) : null;
-    if (other) {
+    // The other mode's key only where the organisation allows it.
+    if (other && !(await policyRefusesKey(other.mode))) {
       try {
         return success(await readCustomer(other, clientFor(other), customerId, true));
       } catch (retryError) {

@@ -29,6 +29,8 @@ export async function createPortalLinkAction(
     /** Required with the subscription_cancel flow. */
     subscriptionId?: string;
     returnUrl: string | null;
+    /** A billing portal configuration (bpc_…); null for the account's default. */
+    configurationId: string | null;
   },
 ): Promise<Reply<{ url: string }>> {
   if (input.flow === 'subscription_cancel' && !input.subscriptionId)
@@ -45,6 +47,7 @@ export async function createPortalLinkAction(
   const params = {
     customer: input.objectId,
     ...(input.returnUrl ? { return_url: input.returnUrl } : {}),
+    ...(input.configurationId ? { configuration: input.configurationId } : {}),
     ...(flowData ? { flow_data: flowData } : {}),
   };
   const outcome = await runJournaledPost(

@@ -1,14 +1,24 @@
 import { useState } from 'preact/hooks';
-import { DEFAULT_CREDIT_LIMITS } from '../utils/credit-limit-defaults';
-import { creditLimitFor, formatLimit } from '../utils/guardrails';
+import { formatLimit } from '../utils/guardrails';
 import { checkCurrency } from '../utils/money-input';
+import { SET_BY_ORGANISATION } from './SetByOrganisation';
 
 /**
- * The per-credit limits the agent set, by currency, over the defaults (each of about the
- * value of US$100). Edits stay here until the Guardrails form is saved.
+ * Limits by currency that the agent sets over the defaults: the largest credit per action,
+ * or the most an account may credit in 24 hours. Currencies the organisation fixed are shown
+ * and cannot be changed. Edits stay here until the Guardrails form is saved.
  */
-export function CreditLimitSettings(props: {
+export function CurrencyLimitSettings(props: {
+  /** Tells the two editors' fields apart: "limit", "daily". */
+  idPrefix: string;
+  legend: string;
+  explanation: preact.ComponentChildren;
+  amountLabel: string;
+  /** "per credit", "in 24 hours". */
+  per: string;
   limits: Readonly<Record<string, number>>;
+  lockedCurrencies: readonly string[];
+  defaultFor: (currency: string) => number | null;
   onChange: (limits: Record<string, number>) => void;
 }) {
   const [currency, setCurrency] = useState('');
@@ -16,13 +26,19 @@ export function CreditLimitSettings(props: {
   const [problem, setProblem] = useState<string | null>(null);
   const code = currency.trim().toLowerCase();
   const known = /^[a-z]{3}$/.test(code) && checkCurrency(code) === null;
-  const fallback = known ? creditLimitFor(code, { creditLimits: {} }) : null;
+  const fallback = known ? props.defaultFor(code) : null;
+  const isLocked = (c: string) => props.lockedCurrencies.includes(c);
 
   function setLimit() {
     const currencyProblem = checkCurrency(code);
     if (currencyProblem) return setProblem(currencyProblem);
-    const figure = Number(amount.trim().replace(/[\s,']/g, ''));
-    if (!/^\d+$/.test(amount.trim().replace(/[\s,']/g, '')) || figure < 1 || figure > 99_999_999)
+    if (isLocked(code))
+      return setProblem(
+        `The limit for ${code.toUpperCase()} is set by your organisation and cannot be changed here.`,
+      );
+    const typed = amount.trim().replace(/[\s,']/g, '');
+    const figure = Number(typed);
+    if (!/^\d+$/.test(typed) || figure < 1 || figure > 99_999_999)
       return setProblem(
         `Enter the limit as a whole number of ${code.toUpperCase()} from 1 to 99,999,999.`,
       );
@@ -38,32 +54,31 @@ export function CreditLimitSettings(props: {
   const set = Object.entries(props.limits).sort(([a], [b]) => a.localeCompare(b));
   return (
     <fieldset class="credit-limits">
-      <legend>Largest credit per action, by currency</legend>
-      <p class="muted">
-        Every currency has a default of about the value of US$100 ({formatLimit(100, 'usd')},{' '}
-        {formatLimit(DEFAULT_CREDIT_LIMITS.eur!, 'eur')},{' '}
-        {formatLimit(DEFAULT_CREDIT_LIMITS.jpy!, 'jpy')},{' '}
-        {formatLimit(DEFAULT_CREDIT_LIMITS.kwd!, 'kwd')}). Set your own for the currencies you use.
-      </p>
+      <legend>{props.legend}</legend>
+      <p class="muted">{props.explanation}</p>
       {set.length > 0 && (
-        <ul class="limits" aria-label="Limits you set">
+        <ul class="limits" aria-label={`${props.legend}: limits set`}>
           {set.map(([c, figure]) => (
             <li key={c}>
               <span>
-                {c.toUpperCase()}: {formatLimit(figure, c)} per credit
+                {c.toUpperCase()}: {formatLimit(figure, c)} {props.per}
               </span>
-              <button type="button" class="secondary" onClick={() => remove(c)}>
-                Remove {c.toUpperCase()}
-              </button>
+              {isLocked(c) ? (
+                <span class="locked">{SET_BY_ORGANISATION}</span>
+              ) : (
+                <button type="button" class="secondary" onClick={() => remove(c)}>
+                  Remove {c.toUpperCase()}
+                </button>
+              )}
             </li>
           ))}
         </ul>
       )}
       <div class="row">
         <div class="narrow">
-          <label for="limit-currency">Currency</label>
+          <label for={`${props.idPrefix}-currency`}>Currency</label>
           <input
-            id="limit-currency"
+            id={`${props.idPrefix}-currency`}
             type="text"
             maxLength={3}
             autoComplete="off"
@@ -72,9 +87,9 @@ export function CreditLimitSettings(props: {
           />
         </div>
         <div>
-          <label for="limit-amount">Limit per credit</label>
+          <label for={`${props.idPrefix}-amount`}>{props.amountLabel}</label>
           <input
-            id="limit-amount"
+            id={`${props.idPrefix}-amount`}
             type="text"
             inputMode="numeric"
             autoComplete="off"
@@ -83,7 +98,7 @@ export function CreditLimitSettings(props: {
           />
         </div>
       </div>
-      {fallback !== null && (
+      {fallback !== null && !isLocked(code) && (
         <p class="muted">
           Default for {code.toUpperCase()}: {formatLimit(fallback, code)}.
         </p>
@@ -95,7 +110,7 @@ export function CreditLimitSettings(props: {
       )}
       <div class="actions">
         <button type="button" class="secondary" onClick={setLimit}>
-          Set limit
+          Set {props.amountLabel.toLowerCase()}
         </button>
       </div>
     </fieldset>

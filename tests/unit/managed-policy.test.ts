@@ -1,0 +1,264 @@
+import { describe, expect, it } from 'vitest';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
+import { readManagedPolicy } from '../../utils/policy/managed-policy';
+import { currentPolicy } from '../../utils/policy/policy-source';
+import { siteAllowedByPolicy } from '../../utils/policy/site-policy';
+import { isDeclaredSite } from '../../utils/helpdesk-sites';
+import { enableSite } from '../../utils/site-access';
+import { SEED_IDS } from '../emulator/seed-data';
+import { testSenders, useEmulator } from './emulator-harness';
+
+const harness = useEmulator();
+const { page, card, options } = testSenders(7);
+const setPolicy = (policy: Record<string, unknown>) => fakeBrowser.storage.managed.set(policy);
+
+describe('reading an organisation policy', () => {
+  it('takes every valid field, lower-casing currency codes', () => {
+    const read = readManagedPolicy(
+      {
+        creditLimits: { USD: 50, jpy: 5000 },
+        dailyCreditLimits: { usd: 200 },
+        liveKeysAllowed: false,
+        passphraseLockRequired: true,
+        autoLockMinutes: 15,
+        activityLogRetentionDays: 30,
+        portalReturnUrl: 'https://acme.example/account',
+        portalConfigurationId: 'bpc_1Team',
+        helpdeskSites: ['https://support.acme.com', 'https://*.acme.com'],
+        replaceBuiltInHelpdesks: true,
+      },
+      {},
+    );
+    expect(read.warnings).toEqual([]);
+    expect(read.policy).toMatchObject({
+      creditLimits: { usd: 50, jpy: 5000 },
+      dailyCreditLimits: { usd: 200 },
+      liveKeysAllowed: false,
+      autoLockMinutes: 15,
+    });
+  });
+
+  it.each([
+    ['zero', 0, 'at least 1'],
+    ['negative', -5, 'at least 1'],
+    ['non-integer', 12.5, 'whole number'],
+    ['absurdly large', 1e12, 'at most 99,999,999'],
+    ['text', '50', 'not a number'],
+  ])('ignores a %s limit, says why, and keeps the last valid one', (_name, figure, why) => {
+    const read = readManagedPolicy(
+      { creditLimits: { usd: figure, eur: 80 } },
+      {
+        creditLimits: { usd: 40 },
+      },
+    );
+    expect(read.policy.creditLimits).toEqual({ usd: 40, eur: 80 });
+    expect(read.valid.creditLimits).toEqual({ eur: 80 });
+    expect(read.warnings).toHaveLength(1);
+    expect(read.warnings[0]).toContain('creditLimits.usd');
+    expect(read.warnings[0]).toContain(why);
+    expect(read.warnings[0]).toContain('previous limit (40) stays in force');
+  });
+
+  it('ignores an unknown currency code and names it', () => {
+    const read = readManagedPolicy({ dailyCreditLimits: { xyz: 10 } }, {});
+    expect(read.policy.dailyCreditLimits).toEqual({});
+    expect(read.warnings[0]).toContain('"xyz" is not a currency code Stripe supports');
+  });
+
+  it.each([
+    ['a string', 'strict'],
+    ['an array', [1]],
+    ['null', null],
+  ])('ignores a policy that is %s and keeps what was in force', (_name, raw) => {
+    const read = readManagedPolicy(raw, { creditLimits: { usd: 40 } });
+    expect(read.policy).toEqual({ creditLimits: { usd: 40 } });
+    expect(read.warnings[0]).toContain('not an object');
+  });
+
+  it('ignores fields of the wrong type, and unknown fields, with a warning each', () => {
+    const read = readManagedPolicy(
+      { autoLockMinutes: 0, liveKeysAllowed: 'no', portalReturnUrl: 'http://x.example', colour: 1 },
+      { liveKeysAllowed: false },
+    );
+    expect(read.policy).toEqual({ liveKeysAllowed: false });
+    expect(read.warnings).toHaveLength(4);
+    expect(read.warnings.join(' ')).toContain('Policy colour is not a setting');
+    expect(read.warnings.join(' ')).toContain('https://');
+  });
+
+  it('remembers the last valid policy where content scripts cannot reach it', async () => {
+    await setPolicy({ creditLimits: { usd: 40 } });
+    expect((await currentPolicy()).policy.creditLimits).toEqual({ usd: 40 });
+    await setPolicy({ creditLimits: { usd: -1 } });
+    const later = await currentPolicy();
+    expect(later.policy.creditLimits).toEqual({ usd: 40 });
+    expect(later.warnings).toHaveLength(1);
+    await fakeBrowser.storage.managed.clear();
+    expect((await currentPolicy()).policy).toEqual({});
+  });
+});
+
+describe('sites by policy', () => {
+  const allowed = (origin: string, policy: object) =>
+    siteAllowedByPolicy(origin, policy, isDeclaredSite);
+  it.each([
+    ['https://acme.zendesk.com', {}, true],
+    ['https://support.other.example', {}, true],
+    ['https://support.acme.com', { helpdeskSites: ['https://support.acme.com'] }, true],
+    ['https://acme.zendesk.com', { helpdeskSites: ['https://support.acme.com'] }, true],
+    ['https://other.example', { helpdeskSites: ['https://support.acme.com'] }, false],
+    [
+      'https://acme.zendesk.com',
+      { helpdeskSites: ['https://support.acme.com'], replaceBuiltInHelpdesks: true },
+      false,
+    ],
+    ['https://eu.help.acme.com', { helpdeskSites: ['https://*.acme.com'] }, true],
+    ['https://acme.com.evil.example', { helpdeskSites: ['https://*.acme.com'] }, false],
+  ])('%s under %j: %s', (origin, policy, expected) => {
+    expect(allowed(origin, policy)).toBe(expected);
+  });
+
+  it('refuses to enable a site the organisation does not list, before asking the browser', async () => {
+    await setPolicy({ helpdeskSites: ['https://support.acme.com'] });
+    expect(await enableSite('https://other.example')).toEqual({
+      ok: false,
+      reason: expect.stringContaining('Ask your administrator to add it'),
+    });
+  });
+});
+
+describe('the background enforces the policy', () => {
+  async function withTestKey() {
+    const { handle } = harness.router();
+    const saved = await handle(
+      { type: 'accounts.save', apiKey: harness.emulator.keys.testSecret },
+      options,
+    );
+    expect(saved.ok).toBe(true);
+    return handle;
+  }
+
+  it('applies a managed limit to a credit, and shows it as set by the organisation', async () => {
+    const handle = await withTestKey();
+    await setPolicy({ creditLimits: { usd: 20 } });
+    const view = await handle({ type: 'settings.get' }, options);
+    expect(view).toMatchObject({
+      ok: true,
+      value: { settings: { creditLimits: { usd: 20 } }, organisation: { creditLimits: ['usd'] } },
+    });
+    const grant = await handle({ type: 'page.openCard', objectId: SEED_IDS.jenny }, page);
+    const token = (grant as { ok: true; value: { token: string } }).value.token;
+    harness.emulator.received.length = 0;
+    const reply = await handle(
+      {
+        type: 'customer.credit',
+        token,
+        attemptId: crypto.randomUUID(),
+        amount: '25',
+        currency: 'usd',
+        note: '',
+      },
+      card,
+    );
+    expect(reply).toMatchObject({
+      ok: false,
+      error: { message: expect.stringContaining('over the limit of $20.00 per credit') },
+    });
+    expect(harness.emulator.received.filter((r) => r.method === 'POST')).toHaveLength(0);
+  });
+
+  it('refuses a save that changes what the organisation set, and keeps the agent’s own value', async () => {
+    const { handle } = harness.router();
+    const agent = await handle({ type: 'settings.get' }, options);
+    const settings = (agent as { value: { settings: Record<string, unknown> } }).value.settings;
+    await handle({ type: 'settings.save', settings: { ...settings, retentionDays: 60 } }, options);
+    await setPolicy({ activityLogRetentionDays: 30, creditLimits: { usd: 20 } });
+    const forged = await handle(
+      { type: 'settings.save', settings: { ...settings, retentionDays: 3650 } },
+      options,
+    );
+    expect(forged).toMatchObject({
+      ok: false,
+      error: { message: expect.stringContaining('set by your organisation') },
+    });
+    const loosened = await handle(
+      {
+        type: 'settings.save',
+        settings: { ...settings, retentionDays: 30, creditLimits: { usd: 5000 } },
+      },
+      options,
+    );
+    expect(loosened.ok).toBe(false);
+    const fine = await handle(
+      {
+        type: 'settings.save',
+        settings: { ...settings, retentionDays: 30, creditLimits: { usd: 20, eur: 70 } },
+      },
+      options,
+    );
+    expect(fine).toMatchObject({
+      ok: true,
+      value: { settings: { retentionDays: 30, creditLimits: { usd: 20, eur: 70 } } },
+    });
+    // Lifted, the agent's own choice is back.
+    await fakeBrowser.storage.managed.clear();
+    expect(await handle({ type: 'settings.get' }, options)).toMatchObject({
+      value: { settings: { retentionDays: 60, creditLimits: { eur: 70 } } },
+    });
+  });
+
+  it('refuses a live key when live keys are not allowed, with no request sent', async () => {
+    const { handle } = harness.router();
+    await setPolicy({ liveKeysAllowed: false });
+    harness.emulator.received.length = 0;
+    const reply = await handle(
+      { type: 'accounts.save', apiKey: harness.emulator.keys.liveSecret },
+      options,
+    );
+    expect(reply).toMatchObject({
+      ok: false,
+      error: { message: expect.stringContaining('does not allow live-mode keys') },
+    });
+    expect(harness.emulator.received).toHaveLength(0);
+    expect(await handle({ type: 'accounts.list' }, options)).toMatchObject({ value: [] });
+  });
+
+  it('stops using a live key saved before the policy came', async () => {
+    const { handle } = harness.router();
+    await handle({ type: 'accounts.save', apiKey: harness.emulator.keys.liveSecret }, options);
+    await setPolicy({ liveKeysAllowed: false });
+    const grant = await handle({ type: 'page.openCard', objectId: SEED_IDS.jenny }, page);
+    const token = (grant as { ok: true; value: { token: string } }).value.token;
+    harness.emulator.received.length = 0;
+    const opened = await handle({ type: 'card.open', token }, card);
+    expect(JSON.stringify(opened)).toContain('does not allow live-mode keys');
+    expect(harness.emulator.received).toHaveLength(0);
+  });
+
+  it('requires the passphrase lock before a key is saved or used, and keeps it on', async () => {
+    const handle = await withTestKey();
+    await setPolicy({ passphraseLockRequired: true });
+    const grant = await handle({ type: 'page.openCard', objectId: SEED_IDS.jenny }, page);
+    const token = (grant as { ok: true; value: { token: string } }).value.token;
+    harness.emulator.received.length = 0;
+    expect(JSON.stringify(await handle({ type: 'card.open', token }, card))).toContain(
+      'requires the passphrase lock',
+    );
+    expect(harness.emulator.received).toHaveLength(0);
+    const passphrase = 'correct horse battery';
+    expect((await handle({ type: 'vault.enable', passphrase }, options)).ok).toBe(true);
+    expect(await handle({ type: 'vault.disable', passphrase }, options)).toMatchObject({
+      ok: false,
+      error: { message: expect.stringContaining('cannot be turned off here') },
+    });
+  });
+
+  it('gives no card on a built-in helpdesk the organisation replaced', async () => {
+    const { handle } = harness.router();
+    await setPolicy({ helpdeskSites: ['https://support.acme.com'], replaceBuiltInHelpdesks: true });
+    expect(await handle({ type: 'page.openCard', objectId: SEED_IDS.jenny }, page)).toMatchObject({
+      ok: false,
+      error: { message: expect.stringContaining('does not allow this extension') },
+    });
+  });
+});
