@@ -262,3 +262,16 @@ describe('the background enforces the policy', () => {
     });
   });
 });
+
+describe('daily limits of their own', () => {
+  it('takes a daily figure set for a currency over five times the per-credit limit', async () => {
+    const { dailyCreditLimitFor, DEFAULT_GUARDRAILS } = await import('../../utils/guardrails');
+    expect(dailyCreditLimitFor('usd', DEFAULT_GUARDRAILS)).toBe(500);
+    expect(
+      dailyCreditLimitFor('USD', { ...DEFAULT_GUARDRAILS, dailyCreditLimits: { usd: 150 } }),
+    ).toBe(150);
+    expect(
+      dailyCreditLimitFor('jpy', { ...DEFAULT_GUARDRAILS, dailyCreditLimits: { usd: 150 } }),
+    ).toBe(100_000);
+  });
+});
