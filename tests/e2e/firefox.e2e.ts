@@ -461,3 +461,25 @@ describe.skipIf('skip' in firefox)('in Firefox, the same extension', () => {
     await Promise.all([site.close(), options.close()]);
   });
 });
+
+describe.skipIf('skip' in firefox)('in Firefox, with an organisation policy', () => {
+  let firefoxBrowser: FirefoxExtensionBrowser;
+  beforeAll(async () => {
+    if ('path' in firefox)
+      firefoxBrowser = await launchFirefoxWithExtension(firefox.path, {
+        managedPolicy: { activityLogRetentionDays: 30, creditLimits: { usd: 20, eur: 0 } },
+      });
+  });
+  afterAll(() => firefoxBrowser?.close());
+
+  it('shows what the organisation set as locked in Options, and the ignored value', async () => {
+    const { tab, ticket } = await openExtensionTab(firefoxBrowser.browser);
+    const retention = await tab.waitForSelector('#retentionDays[readonly]');
+    expect(await retention!.evaluate((input) => (input as HTMLInputElement).value)).toBe('30');
+    await tab.waitForSelector('#retentionDays-locked ::-p-text(Set by your organisation)');
+    await tab.waitForSelector('::-p-text(USD: $20.00 per credit)');
+    await tab.waitForSelector('::-p-text(Policy creditLimits.eur was ignored)');
+    await tab.close();
+    await ticket.close();
+  });
+});

@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { launch, type Browser } from 'puppeteer-core';
@@ -33,8 +33,32 @@ export interface FirefoxExtensionBrowser {
  * api.stripe.com and acme.zendesk.com tunnelled to local TLS servers. As with Chromium, the
  * extension is told nothing and calls https://api.stripe.com as shipped.
  */
-export async function launchFirefoxWithExtension(firefoxPath: string) {
+export async function launchFirefoxWithExtension(
+  firefoxPath: string,
+  options: {
+    /**
+     * An organisation's policy, as Firefox's per-user managed storage manifest
+     * (~/.mozilla/managed-storage/<add-on ID>.json, with HOME pointed at this run's folder so
+     * that it reaches this browser alone). Firefox reads it at start.
+     */
+    managedPolicy?: Record<string, unknown>;
+  } = {},
+) {
   const tmp = mkdtempSync(join(tmpdir(), 'sha-firefox-'));
+  const home = join(tmp, 'home');
+  if (options.managedPolicy) {
+    const folder = join(home, '.mozilla', 'managed-storage');
+    mkdirSync(folder, { recursive: true });
+    writeFileSync(
+      join(folder, `${ADDON_ID}.json`),
+      JSON.stringify({
+        name: ADDON_ID,
+        description: 'e2e policy',
+        type: 'storage',
+        data: options.managedPolicy,
+      }),
+    );
+  }
   const tls = makeTestCertificate(tmp, [
     'api.stripe.com',
     'acme.zendesk.com',
@@ -55,6 +79,7 @@ export async function launchFirefoxWithExtension(firefoxPath: string) {
     // The session's own switch for the throwaway certificate: no profile change needed.
     acceptInsecureCerts: true,
     userDataDir: join(tmp, 'profile'),
+    ...(options.managedPolicy ? { env: { ...process.env, HOME: home } } : {}),
     extraPrefsFirefox: {
       'network.proxy.type': 1,
       'network.proxy.ssl': '127.0.0.1',
