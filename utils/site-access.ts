@@ -30,9 +30,14 @@ export const originPattern = (origin: string) => `${origin}/*`;
 
 export { isDeclaredSite };
 
-/** Whether the organisation's policy (the last valid one) lets the extension run on an origin. */
-export async function organisationAllows(origin: string): Promise<boolean> {
-  return siteAllowedByPolicy(origin, (await currentPolicy()).policy, isDeclaredSite);
+/**
+ * Whether the organisation's policy (the last valid one) lets the extension run on an
+ * origin. An unknown origin (null) is allowed only where the policy lists no sites.
+ */
+export async function organisationAllows(origin: string | null): Promise<boolean> {
+  const { policy } = await currentPolicy();
+  if (origin === null) return !policy.helpdeskSites;
+  return siteAllowedByPolicy(origin, policy, isDeclaredSite);
 }
 
 /**

@@ -34,8 +34,9 @@ export async function grantCardToPage(
 ): Promise<Reply<{ token: string }> | null> {
   const parsed = ContentScriptRequest.safeParse(raw);
   if (!parsed.success) return null;
+  // A page whose address the browser did not give is refused only under a site list.
   const site = siteOriginOf(sender.tab?.url ?? sender.url ?? '');
-  if (!site || !(await organisationAllows(site)))
+  if (!(await organisationAllows(site)))
     return failure('Your organisation does not allow this extension on this site.');
   const grant = await cards.grant({
     objectId: parsed.data.objectId,
