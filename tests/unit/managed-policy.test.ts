@@ -52,7 +52,7 @@ describe('reading an organisation policy', () => {
       },
     );
     expect(read.policy.creditLimits).toEqual({ usd: 40, eur: 80 });
-    expect(read.valid.creditLimits).toEqual({ eur: 80 });
+    expect(read.valid.creditLimits).toEqual({ usd: 40, eur: 80 });
     expect(read.warnings).toHaveLength(1);
     expect(read.warnings[0]).toContain('creditLimits.usd');
     expect(read.warnings[0]).toContain(why);
@@ -93,6 +93,9 @@ describe('reading an organisation policy', () => {
     const later = await currentPolicy();
     expect(later.policy.creditLimits).toEqual({ usd: 40 });
     expect(later.warnings).toHaveLength(1);
+    // Read again and again while the policy stays broken: the limit is never forgotten.
+    expect((await currentPolicy()).policy.creditLimits).toEqual({ usd: 40 });
+    expect((await currentPolicy()).policy.creditLimits).toEqual({ usd: 40 });
     await fakeBrowser.storage.managed.clear();
     expect((await currentPolicy()).policy).toEqual({});
   });

@@ -93,8 +93,9 @@ function readLimits(
       inForce[lower] = valid[lower] = figure as number;
       continue;
     }
+    // Remembered as valid too, or the next read would find nothing to keep.
     const kept = lastValid?.[lower];
-    if (kept !== undefined) inForce[lower] = kept;
+    if (kept !== undefined) inForce[lower] = valid[lower] = kept;
     warnings.push(
       `Policy ${field}.${code} was ignored: ${problem}. ${kept !== undefined ? `The organisation's previous limit (${kept}) stays in force.` : 'The limit set here stays in force.'}`,
     );
