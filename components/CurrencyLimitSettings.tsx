@@ -1,4 +1,5 @@
 import { useState } from 'preact/hooks';
+import { MAX_CURRENCY_LIMIT } from '../utils/credit-limit-defaults';
 import { formatLimit } from '../utils/guardrails';
 import { checkCurrency } from '../utils/money-input';
 import { SET_BY_ORGANISATION } from './SetByOrganisation';
@@ -38,9 +39,9 @@ export function CurrencyLimitSettings(props: {
       );
     const typed = amount.trim().replace(/[\s,']/g, '');
     const figure = Number(typed);
-    if (!/^\d+$/.test(typed) || figure < 1 || figure > 99_999_999)
+    if (!/^\d+$/.test(typed) || figure < 1 || figure > MAX_CURRENCY_LIMIT)
       return setProblem(
-        `Enter the limit as a whole number of ${code.toUpperCase()} from 1 to 99,999,999.`,
+        `Enter the limit as a whole number of ${code.toUpperCase()} from 1 to ${MAX_CURRENCY_LIMIT.toLocaleString('en')}.`,
       );
     setProblem(null);
     props.onChange({ ...props.limits, [code]: figure });

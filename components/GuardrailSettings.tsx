@@ -2,6 +2,7 @@ import { useEffect, useState } from 'preact/hooks';
 import { DAILY_LIMIT_MULTIPLE, DEFAULT_CREDIT_LIMITS } from '../utils/credit-limit-defaults';
 import { creditLimitFor, DEFAULT_GUARDRAILS, formatLimit } from '../utils/guardrails';
 import { askBackground } from '../utils/messaging/ask-background';
+import { PORTAL_CONFIGURATION_ID } from '../utils/portal-configuration';
 import type { SetByOrganisation } from '../utils/policy/settings-in-force';
 import type { AgentFacingError } from '../utils/stripe/explain-failure';
 import { CurrencyLimitSettings } from './CurrencyLimitSettings';
@@ -89,7 +90,7 @@ export function GuardrailSettings() {
     if (url && !/^https:\/\/[^\s]+$/.test(url))
       return setError({ message: 'The return URL must be a full https:// address, or empty.' });
     const configuration = text.portalConfigurationId.trim();
-    if (configuration && !/^bpc_[A-Za-z0-9]{1,250}$/.test(configuration))
+    if (configuration && !PORTAL_CONFIGURATION_ID.test(configuration))
       return setError({
         message:
           'The portal configuration is an ID starting bpc_ (Stripe Dashboard → Settings → Billing → Customer portal), or empty for the default.',

@@ -174,3 +174,6 @@ export const DEFAULT_CREDIT_LIMITS: Readonly<Record<string, number>> = Object.fr
 
 /** A rolling day's credits may add up to this many times the per-credit limit, by default. */
 export const DAILY_LIMIT_MULTIPLE = 5;
+
+/** The largest limit, in a currency's major units, that Options or a policy may set. */
+export const MAX_CURRENCY_LIMIT = 99_999_999;

@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { DEFAULT_CREDIT_LIMITS } from '../credit-limit-defaults';
+import { DEFAULT_CREDIT_LIMITS, MAX_CURRENCY_LIMIT } from '../credit-limit-defaults';
+import { PORTAL_CONFIGURATION_ID } from '../portal-configuration';
 
 /**
  * What an organisation's administrator may set for every agent (Chrome's `3rdparty`
@@ -7,8 +8,6 @@ import { DEFAULT_CREDIT_LIMITS } from '../credit-limit-defaults';
  * costs only itself, is reported, and leaves the last valid value of that field in force, so
  * a typo in a policy can never loosen a limit the organisation had set.
  */
-const MAX_LIMIT = 99_999_999;
-
 const CurrencyLimits = z.record(z.string(), z.unknown());
 
 const SitePattern = z
@@ -29,7 +28,7 @@ const FIELDS = {
     .max(2000),
   portalConfigurationId: z
     .string()
-    .regex(/^bpc_[A-Za-z0-9]{1,250}$/, 'it must be a portal configuration ID (bpc_…)'),
+    .regex(PORTAL_CONFIGURATION_ID, 'it must be a portal configuration ID (bpc_…)'),
   liveKeysAllowed: z.boolean(),
   passphraseLockRequired: z.boolean(),
   autoLockMinutes: z.number().int().min(1).max(1440),
@@ -70,7 +69,8 @@ function limitProblem(code: string, figure: unknown): string | null {
   if (typeof figure !== 'number' || !Number.isFinite(figure)) return 'the limit is not a number';
   if (!Number.isInteger(figure)) return 'the limit must be a whole number of major units';
   if (figure < 1) return 'the limit must be at least 1';
-  if (figure > MAX_LIMIT) return `the limit must be at most ${MAX_LIMIT.toLocaleString('en')}`;
+  if (figure > MAX_CURRENCY_LIMIT)
+    return `the limit must be at most ${MAX_CURRENCY_LIMIT.toLocaleString('en')}`;
   return null;
 }
 

@@ -1,11 +1,12 @@
 import { z } from 'zod';
-import { DEFAULT_CREDIT_LIMITS } from '../credit-limit-defaults';
+import { DEFAULT_CREDIT_LIMITS, MAX_CURRENCY_LIMIT } from '../credit-limit-defaults';
+import { PORTAL_CONFIGURATION_ID } from '../portal-configuration';
 import { DEFAULT_GUARDRAILS } from '../guardrails';
 import { defineProtectedItem } from './protected-items';
 
 const CurrencyLimits = z.record(
   z.string().regex(/^[a-z]{3}$/, 'not a currency code'),
-  z.number().int().min(1).max(99_999_999),
+  z.number().int().min(1).max(MAX_CURRENCY_LIMIT),
 );
 
 export const Settings = z.strictObject({
@@ -25,7 +26,7 @@ export const Settings = z.strictObject({
   /** The billing portal configuration (bpc_…) links are made with; null for the default. */
   portalConfigurationId: z
     .string()
-    .regex(/^bpc_[A-Za-z0-9]{1,250}$/, 'not a portal configuration ID')
+    .regex(PORTAL_CONFIGURATION_ID, 'not a portal configuration ID')
     .nullable(),
 });
 export type Settings = z.infer<typeof Settings>;
@@ -72,7 +73,9 @@ function repairV2(v1: unknown): Record<string, unknown> {
   return {
     ...repairSettings(fields),
     maxCreditMajorUnits:
-      typeof max === 'number' && Number.isInteger(max) && max >= 1 && max <= 99_999_999 ? max : 100,
+      typeof max === 'number' && Number.isInteger(max) && max >= 1 && max <= MAX_CURRENCY_LIMIT
+        ? max
+        : 100,
   };
 }
 
