@@ -31,6 +31,13 @@ export type EveryKindHasAPrefix = MustHold<
 export const MAX_STRIPE_ID_LENGTH = 255;
 
 /**
+ * The fewest characters after a prefix that make an ID. Real ones have 14 or more (a
+ * customer's 14, a session's 58); `cus_12` or `cs_test_a1` in prose is not an object, and
+ * marking it would offer a card that can only fail.
+ */
+export const MIN_ID_BODY_LENGTH = 8;
+
+/**
  * Every prefix holds it, so a text without it holds no ID: the scanner's cheap first filter,
  * applied natively before any text reaches the script. A new prefix must keep it.
  */
@@ -46,12 +53,13 @@ const escapeForRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\
  * refused too.
  */
 const prefixAlternation = STRIPE_ID_KINDS.map((k) => escapeForRegExp(k.prefix)).join('|');
-export const STRIPE_ID_PATTERN_SOURCE = `(?<![A-Za-z0-9_])(?:${prefixAlternation})[A-Za-z0-9]+(?![A-Za-z0-9_])`;
+const idBody = `[A-Za-z0-9]{${MIN_ID_BODY_LENGTH},}`;
+export const STRIPE_ID_PATTERN_SOURCE = `(?<![A-Za-z0-9_])(?:${prefixAlternation})${idBody}(?![A-Za-z0-9_])`;
 
 /** A fresh global matcher: callers own its `lastIndex`. */
 export const createStripeIdMatcher = () => new RegExp(STRIPE_ID_PATTERN_SOURCE, 'g');
 
-const WHOLE_ID = new RegExp(`^(?:${prefixAlternation})[A-Za-z0-9]+$`);
+const WHOLE_ID = new RegExp(`^(?:${prefixAlternation})${idBody}$`);
 
 export interface ParsedStripeId {
   id: string;
@@ -63,7 +71,7 @@ export interface ParsedStripeId {
 export function parseStripeId(candidate: string): ParsedStripeId | null {
   if (candidate.length > MAX_STRIPE_ID_LENGTH || !WHOLE_ID.test(candidate)) return null;
   const kind = STRIPE_ID_KINDS.find((k) => candidate.startsWith(k.prefix));
-  if (!kind || candidate.length === kind.prefix.length) return null;
+  if (!kind) return null;
   return { id: candidate, kind: kind.kind, mode: kind.mode };
 }
 
@@ -76,6 +84,10 @@ export function describeInvalidStripeId(candidate: string): string {
   const known = STRIPE_ID_KINDS.map((k) => k.prefix).join(', ');
   if (!STRIPE_ID_KINDS.some((k) => candidate.startsWith(k.prefix)))
     return `Not a supported Stripe ID: it should start with one of ${known}.`;
+  const prefix = STRIPE_ID_KINDS.find((k) => candidate.startsWith(k.prefix))!.prefix;
+  const body = candidate.slice(prefix.length);
+  if (/^[A-Za-z0-9]*$/.test(body) && body.length < MIN_ID_BODY_LENGTH)
+    return `That ID is too short: Stripe IDs have at least ${MIN_ID_BODY_LENGTH} characters after ${prefix} (most have 14 or more). Copy the whole ID.`;
   return 'Stripe IDs contain only letters and digits after the prefix; check for stray characters.';
 }
 

@@ -13,14 +13,14 @@ import { describeInChromium } from './support/use-extension-browser';
 const MESSAGES = Array.from(
   { length: 12 },
   (_, i) =>
-    `<article><div><p>Order for cus_Light${i} and <b>cs_test_Bold${i}</b>, not focus_x${i} or cs_testing_y${i}</p></div></article>`,
+    `<article><div><p>Order for cus_LightDom${i} and <b>cs_test_BoldText${i}</b>, not focus_x${i} or cs_testing_y${i}</p></div></article>`,
 ).join('');
 const PAGE = `<!doctype html><html><body>
 <main>${MESSAGES}<section>
     <a href="https://dashboard.stripe.com/customers/cus_OnlyInHref"><span>View</span> customer</a>
     <a href="https://dashboard.stripe.com/customers/cus_ShownAndHref">cus_ShownAndHref</a>
     <script>var skipped = "cus_InScript";</script>
-    <style>/* cus_InStyle */</style>
+    <style>/* cus_InStyleSheet */</style>
     <textarea>cus_InTextarea</textarea>
   </section><div id="host"><span>Light child the shadow root hides</span></div></main>
 Loose text with cus_DirectInBody
@@ -28,22 +28,22 @@ Loose text with cus_DirectInBody
   const shadow = document.getElementById('host').attachShadow({ mode: 'open' });
   shadow.append('Bare shadow text cus_ShadowBare ');
   const inner = document.createElement('div');
-  inner.innerHTML = '<p>Shadow paragraph cs_live_ShadowP</p>';
+  inner.innerHTML = '<p>Shadow paragraph cs_live_ShadowPara</p>';
   shadow.append(inner);
   const nestedHost = document.createElement('span');
-  nestedHost.attachShadow({ mode: 'open' }).innerHTML = '<i>Nested cus_Nested</i>';
+  nestedHost.attachShadow({ mode: 'open' }).innerHTML = '<i>Nested cus_NestedShadow</i>';
   inner.append(nestedHost);
 </script>
 </body></html>`;
 
 const EXPECTED = [
-  ...Array.from({ length: 12 }, (_, i) => [`cus_Light${i}`, `cs_test_Bold${i}`]).flat(),
+  ...Array.from({ length: 12 }, (_, i) => [`cus_LightDom${i}`, `cs_test_BoldText${i}`]).flat(),
   'cus_OnlyInHref (href)',
   'cus_ShownAndHref',
   'cus_DirectInBody',
   'cus_ShadowBare',
-  'cs_live_ShadowP',
-  'cus_Nested',
+  'cs_live_ShadowPara',
+  'cus_NestedShadow',
 ].sort();
 
 const chromiumPath = chromiumOrSkipReason();
@@ -123,12 +123,12 @@ describeInChromium('the scanner on a bare page', () => {
       (window as unknown as { readingOrder(): string[] }).readingOrder(),
     );
     expect(order).toEqual([
-      ...Array.from({ length: 12 }, (_, i) => [`cus_Light${i}`, `cs_test_Bold${i}`]).flat(),
+      ...Array.from({ length: 12 }, (_, i) => [`cus_LightDom${i}`, `cs_test_BoldText${i}`]).flat(),
       'cus_OnlyInHref',
       'cus_ShownAndHref',
       'cus_ShadowBare',
-      'cs_live_ShadowP',
-      'cus_Nested',
+      'cs_live_ShadowPara',
+      'cus_NestedShadow',
       'cus_DirectInBody',
     ]);
   });
@@ -149,7 +149,7 @@ describeInChromium('the scanner on a bare page', () => {
     [
       'removes one',
       'remove-first',
-      EXPECTED.filter((id) => id !== 'cus_Light0' && id !== 'cs_test_Bold0'),
+      EXPECTED.filter((id) => id !== 'cus_LightDom0' && id !== 'cs_test_BoldText0'),
     ],
   ] as const)(
     'misses nothing when the page %s between slices, moving the runs',
@@ -175,7 +175,7 @@ describeInChromium('the scanner on a bare page', () => {
       await page.reload();
       await page.addScriptTag({ content: harness });
       expect(await scan({ ...options, midScan: 'remove-walked' })).toEqual({
-        ids: EXPECTED.filter((id) => id !== 'cus_Light0' && id !== 'cs_test_Bold0'),
+        ids: EXPECTED.filter((id) => id !== 'cus_LightDom0' && id !== 'cs_test_BoldText0'),
         shadowRoots: 2,
         searches: searched,
         changedMidScan: true,

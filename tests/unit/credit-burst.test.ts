@@ -35,7 +35,7 @@ describe('a burst of 50 credits across customers, with Stripe throttling and fai
       options,
     );
 
-    const customers = Array.from({ length: 5 }, (_, i) => `cus_Burst${i}`);
+    const customers = Array.from({ length: 5 }, (_, i) => `cus_BurstOf50n${i}`);
     for (const id of customers)
       harness.emulator
         .customers()

@@ -238,7 +238,7 @@ describe('extractStripeId from pasted text', () => {
   it.each([
     ['  cus_PzJennyRosen01  ', 'cus_PzJennyRosen01'],
     ['https://dashboard.stripe.com/test/customers/cus_PzJennyRosen01', 'cus_PzJennyRosen01'],
-    ['https://checkout.stripe.com/c/pay/cs_test_a1B2#fid', 'cs_test_a1B2'],
+    ['https://checkout.stripe.com/c/pay/cs_test_a1B2c3D4#fid', 'cs_test_a1B2c3D4'],
     ['https://dashboard.stripe.com/search?query=nothing', null],
     ['pi_123', null],
   ])('%j → %s', (pasted, id) => {

@@ -19,16 +19,24 @@ describe('finding IDs in running text', () => {
   it.each([
     ['plain text', `Session ${session58} failed`, [session58]],
     ['customer', 'Customer cus_PzJennyRosen01.', ['cus_PzJennyRosen01']],
-    ['live session', 'see cs_live_abc123 now', ['cs_live_abc123']],
+    ['live session', 'see cs_live_abc123XY now', ['cs_live_abc123XY']],
     [
       'checkout URL fragment stops the ID',
       `https://checkout.stripe.com/c/pay/${session58}#fidkd`,
       [session58],
     ],
-    ['dashboard URL', 'https://dashboard.stripe.com/test/customers/cus_Abc123', ['cus_Abc123']],
-    ['inside parentheses and quotes', `("cus_A1") 'cs_test_B2'`, ['cus_A1', 'cs_test_B2']],
-    ['several in a row', 'cus_A, cus_B; cus_C', ['cus_A', 'cus_B', 'cus_C']],
-    ['short body', 'cus_a', ['cus_a']],
+    ['dashboard URL', 'https://dashboard.stripe.com/test/customers/cus_Abc123de', ['cus_Abc123de']],
+    [
+      'inside parentheses and quotes',
+      `("cus_A1b2C3d4") 'cs_test_B2c3D4e5'`,
+      ['cus_A1b2C3d4', 'cs_test_B2c3D4e5'],
+    ],
+    [
+      'several in a row',
+      'cus_AAAAAAAA, cus_BBBBBBBB; cus_CCCCCCCC',
+      ['cus_AAAAAAAA', 'cus_BBBBBBBB', 'cus_CCCCCCCC'],
+    ],
+    ['the shortest body', 'cus_a1b2c3d4', ['cus_a1b2c3d4']],
     ['long body (no fixed length)', `cus_${'x'.repeat(200)}`, [`cus_${'x'.repeat(200)}`]],
   ])('finds %s', (_name, text, expected) => {
     expect(idsIn(text)).toEqual(expected);
@@ -39,6 +47,8 @@ describe('finding IDs in running text', () => {
     ['look-alike prefix', 'cs_testing_abc cs_tests_abc'],
     ['followed by an underscore', 'cus_abc_def'],
     ['prefix alone', 'cus_ cs_test_ cs_live_'],
+    // Real IDs have 14 or more characters after the prefix; prose has shorter look-alikes.
+    ['a body under 8 characters', 'cus_12 cus_a cs_test_a1B2 cs_live_Q1w2xyz cus_1234567'],
     ['other Stripe objects', 'pi_123 ch_123 sk_test_123 cs_123'],
     ['upper-case prefix', 'CUS_abc CS_TEST_abc'],
     ['preceded by a digit', '1cus_abc'],
@@ -51,7 +61,7 @@ describe('finding IDs in running text', () => {
 describe('parseStripeId', () => {
   it.each([
     [session58, 'checkout_session', 'test'],
-    ['cs_live_Q1w2', 'checkout_session', 'live'],
+    ['cs_live_Q1w2e3R4', 'checkout_session', 'live'],
     ['cus_PzJennyRosen01', 'customer', null],
   ])('classifies %s', (id, kind, mode) => {
     expect(parseStripeId(id)).toEqual({ id, kind, mode });
@@ -63,6 +73,8 @@ describe('parseStripeId', () => {
     [`cus_${'a'.repeat(252)}`, 'at most 255'],
     ['pi_123', 'should start with one of'],
     ['cus_abc<script>', 'only letters and digits'],
+    ['cus_12', 'too short'],
+    ['cs_test_a1B2', 'at least 8 characters after cs_test_'],
     ['cus_ab\u200bc', 'only letters and digits'],
   ])('refuses %j with a reason', (candidate, reason) => {
     expect(parseStripeId(candidate)).toBeNull();

@@ -38,13 +38,13 @@ test("shows the ticket's IDs first, then its frames', each once, on the port nam
   watchPageIds(3, (ids) => shown.push(ids));
   expect(frames.port.name).toBe('page-ids');
   // An email frame answers before the ticket: held, so the ticket's numbers do not move.
-  frames.answer({ top: false, ids: ['cs_test_a1Email', 'cus_Both1'] });
+  frames.answer({ top: false, ids: ['cs_test_a1InEmail', 'cus_BothPlaces1'] });
   expect(shown).toEqual([]);
-  frames.answer({ top: true, ids: ['cus_Both1', 'cus_Ticket2'] });
-  frames.answer({ top: false, ids: ['cus_Later3'] });
+  frames.answer({ top: true, ids: ['cus_BothPlaces1', 'cus_TicketOwn2'] });
+  frames.answer({ top: false, ids: ['cus_LaterOne3'] });
   expect(shown).toEqual([
-    ['cus_Both1', 'cus_Ticket2', 'cs_test_a1Email'],
-    ['cus_Both1', 'cus_Ticket2', 'cs_test_a1Email', 'cus_Later3'],
+    ['cus_BothPlaces1', 'cus_TicketOwn2', 'cs_test_a1InEmail'],
+    ['cus_BothPlaces1', 'cus_TicketOwn2', 'cs_test_a1InEmail', 'cus_LaterOne3'],
   ]);
 });
 
@@ -54,19 +54,19 @@ test('keeps only well-formed Stripe IDs from what a frame sends', () => {
   watchPageIds(3, (ids) => shown.push(ids));
   frames.answer('cus_NotAnAnswer1');
   frames.answer({ top: true, ids: 'cus_NotAList1' });
-  frames.answer({ top: true, ids: ['cus_Fine1', 42, '<img src=x>', 'cs_testing_abc', null] });
-  expect(shown).toEqual([['cus_Fine1']]);
+  frames.answer({ top: true, ids: ['cus_FineOne1', 42, '<img src=x>', 'cs_testing_abc', null] });
+  expect(shown).toEqual([['cus_FineOne1']]);
 });
 
 test("shows frames' IDs after a moment when the ticket itself does not answer", () => {
   const frames = fakePort();
   const shown: string[][] = [];
   watchPageIds(3, (ids) => shown.push(ids));
-  frames.answer({ top: false, ids: ['cus_InFrame1'] });
+  frames.answer({ top: false, ids: ['cus_InAFrame1'] });
   vi.advanceTimersByTime(299);
   expect(shown).toEqual([]);
   vi.advanceTimersByTime(1);
-  expect(shown).toEqual([['cus_InFrame1']]);
+  expect(shown).toEqual([['cus_InAFrame1']]);
 });
 
 test('shows an empty list at once when nothing on the tab answers', () => {
@@ -90,8 +90,8 @@ test('asks to start the content script when no frame answers, then asks the tab 
   await vi.advanceTimersByTimeAsync(1); // The start resolves; the new port waits.
   expect(start).toHaveBeenCalledTimes(1);
   expect(shown).toEqual([]); // Not "no IDs" while it starts.
-  second.answer({ top: true, ids: ['cus_Ticket2'] });
-  expect(shown).toEqual([['cus_Ticket2']]);
+  second.answer({ top: true, ids: ['cus_TicketOwn2'] });
+  expect(shown).toEqual([['cus_TicketOwn2']]);
   expect(notRunning).not.toHaveBeenCalled();
 });
 
