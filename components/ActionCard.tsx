@@ -50,7 +50,15 @@ export function ActionCard({ token, onClose }: { token: string; onClose: () => v
       {contents && (
         <p class="object-id">
           <code title={contents.objectId}>{contents.objectId}</code>
-          <CopyButton text={contents.objectId} label="Copy ID" />
+          <CopyButton
+            text={contents.objectId}
+            label={contents.kind === 'customer_email' ? 'Copy email' : 'Copy ID'}
+          />
+        </p>
+      )}
+      {contents?.reachedBy && (
+        <p class="muted reached-by">
+          Found by email: <strong>{contents.reachedBy}</strong>
         </p>
       )}
       {loaded.state === 'loading' && <p class="muted">Loading…</p>}

@@ -8,6 +8,8 @@ import { askBackground } from '../utils/messaging/ask-background';
 import type { Settings } from '../utils/storage/settings-store';
 import type { AgentFacingError } from '../utils/stripe/explain-failure';
 import { CopyButton } from './CopyButton';
+import { CustomerInvoices } from './CustomerInvoices';
+import { CustomerOpenSessions } from './CustomerOpenSessions';
 import { ConfirmButton } from './ConfirmButton';
 import { ConfirmQuestion } from './ConfirmQuestion';
 import { ErrorNotice } from './ErrorNotice';
@@ -391,6 +393,9 @@ export function CustomerPanel(props: PanelProps<'customer'>) {
           </div>
         </form>
       )}
+
+      <CustomerOpenSessions token={token} mode={customer.mode} sessions={customer.openSessions} />
+      <CustomerInvoices invoices={customer.recentInvoices} />
 
       {/* Last: it appears or grows when the card reloads after a credit, and content added
           above the actions would move them under the agent's pointer as they click. */}

@@ -7,11 +7,9 @@ import { journalActionLabel, KIND_FACTS } from '../utils/objects/kind-facts';
 import { isDeclaredSite, originPattern, siteOriginOf } from '../utils/site-access';
 import { watchPageIds } from '../utils/watch-page-ids';
 import type { AgentFacingError } from '../utils/stripe/explain-failure';
-import {
-  describeInvalidStripeId,
-  extractStripeId,
-  parseStripeId,
-} from '../utils/stripe-id-grammar';
+import { parseCardSubject } from '../utils/card-subject';
+import { describeInvalidEmail, EMAIL_MARKER, extractEmailAddress } from '../utils/email-grammar';
+import { describeInvalidStripeId, extractStripeId } from '../utils/stripe-id-grammar';
 import type { EarlyInput } from './early-input';
 import { ErrorNotice } from './ErrorNotice';
 import { focusOnMount, KeyHint, useKeyShortcut } from './KeyShortcut';
@@ -52,6 +50,15 @@ function loadActionCard(): Promise<ActionCardModule | null> {
   });
 }
 
+/** The page's Stripe IDs, then its email addresses: each in the order the page shows them. */
+const idsBeforeEmails = (found: string[]) => {
+  const kinds = found.map((subject) => parseCardSubject(subject)?.kind);
+  return [
+    ...found.filter((_, i) => kinds[i] !== 'customer_email'),
+    ...found.filter((_, i) => kinds[i] === 'customer_email'),
+  ];
+};
+
 const shortId = (id: string) => (id.length > 28 ? `${id.slice(0, 20)}…${id.slice(-6)}` : id);
 
 /** `early`: what the agent did in popup.html's static first frame, replayed here. */
@@ -87,7 +94,7 @@ export function Popup({ early }: { early?: EarlyInput } = {}) {
       if (active?.id === undefined) return setPageIds([]);
       const tabId = active.id;
       setTab({ id: tabId, origin: active.url ? siteOriginOf(active.url) : null });
-      watchPageIds(tabId, setPageIds, {
+      watchPageIds(tabId, (found) => setPageIds(idsBeforeEmails(found)), {
         start: async () => {
           const reply = await askBackground({ type: 'sites.startOnTab', tabId });
           return reply.ok && reply.value;
@@ -114,9 +121,15 @@ export function Popup({ early }: { early?: EarlyInput } = {}) {
 
   function submitSearch(event?: Event) {
     event?.preventDefault();
-    const found = extractStripeId(search);
-    if (!found) return setProblem({ message: describeInvalidStripeId(search.trim()) });
-    void openCard(found.id);
+    const pasted = search.trim();
+    const found = extractStripeId(pasted)?.id ?? extractEmailAddress(pasted);
+    if (found) return void openCard(found);
+    // No ID holds an @: with one, an address was meant.
+    setProblem({
+      message: pasted.includes(EMAIL_MARKER)
+        ? describeInvalidEmail(pasted)
+        : describeInvalidStripeId(pasted),
+    });
   }
 
   async function switchAccount(accountId: string) {
@@ -136,7 +149,7 @@ export function Popup({ early }: { early?: EarlyInput } = {}) {
     const reply = await askBackground({ type: 'sites.enable', origin: tab.origin });
     if (!reply.ok) return setProblem(reply.error);
     setSites(reply.value);
-    watchPageIds(tab.id, setPageIds); // It runs on the tab now.
+    watchPageIds(tab.id, (found) => setPageIds(idsBeforeEmails(found))); // It runs there now.
   }
 
   async function disableHere() {
@@ -211,7 +224,7 @@ export function Popup({ early }: { early?: EarlyInput } = {}) {
       )}
 
       <form onSubmit={submitSearch} class="popup-search">
-        <label for="lookup">Stripe ID or Dashboard URL</label>
+        <label for="lookup">Stripe ID, Dashboard URL or email</label>
         <div class="row">
           <input
             id="lookup"
@@ -225,7 +238,7 @@ export function Popup({ early }: { early?: EarlyInput } = {}) {
                 openNth(Number(e.key));
               }
             }}
-            placeholder="cus_… or cs_test_…, or 1–9"
+            placeholder="cus_…, cs_test_…, an email, or 1–9"
             ref={focusOnMount}
           />
           <button type="submit">Open</button>
@@ -257,7 +270,7 @@ export function Popup({ early }: { early?: EarlyInput } = {}) {
         {pageIds && pageIds.length > 0 && (
           <ul class="id-list">
             {pageIds.map((id, index) => {
-              const parsed = parseStripeId(id)!;
+              const parsed = parseCardSubject(id)!;
               return (
                 <li key={id}>
                   <button
@@ -267,7 +280,9 @@ export function Popup({ early }: { early?: EarlyInput } = {}) {
                     title={id}
                     aria-keyshortcuts={index < 9 ? String(index + 1) : undefined}
                   >
-                    <span class="id-kind">{KIND_FACTS[parsed.kind].title}</span>{' '}
+                    <span class="id-kind">
+                      {parsed.kind === 'customer_email' ? 'Email' : KIND_FACTS[parsed.kind].title}
+                    </span>{' '}
                     <code>{shortId(id)}</code> <ModeBadge mode={parsed.mode} />
                     {index < 9 && <KeyHint shortcut={String(index + 1)} />}
                   </button>

@@ -1,10 +1,11 @@
 import type { ComponentType } from 'preact';
 import type { ViewOf } from '../utils/objects/registry';
-import type { StripeObjectKind } from '../utils/stripe-id-grammar';
+import type { CardKind } from '../utils/card-subject';
 import { CheckoutSessionPanel } from './CheckoutSessionPanel';
 import { CustomerPanel } from './CustomerPanel';
+import { CustomerEmailPanel } from './CustomerEmailPanel';
 
-export interface PanelProps<K extends StripeObjectKind> {
+export interface PanelProps<K extends CardKind> {
   token: string;
   view: ViewOf<K>;
   /** The card reads its object again (after a change that moves what it shows). */
@@ -15,4 +16,5 @@ export interface PanelProps<K extends StripeObjectKind> {
 export const OBJECT_PANELS = {
   checkout_session: CheckoutSessionPanel,
   customer: CustomerPanel,
-} satisfies { [K in StripeObjectKind]: ComponentType<PanelProps<K>> };
+  customer_email: CustomerEmailPanel,
+} satisfies { [K in CardKind]: ComponentType<PanelProps<K>> };

@@ -14,7 +14,12 @@ import { settingsInForce } from '../utils/policy/settings-in-force';
 import { lockIfIdle } from '../utils/storage/vault-store';
 import { createStripeClient } from '../utils/stripe/client';
 import { runKeyboardCommand } from '../utils/keyboard-commands';
-import { applySitePolicy, siteAccessGranted, siteAccessRemoved } from '../utils/site-access';
+import {
+  applySitePolicy,
+  siteAccessGranted,
+  siteAccessRemoved,
+  tellHelpdeskTabs,
+} from '../utils/site-access';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 const IDLE_LOCK_ALARM = 'vault-idle-lock';
@@ -31,6 +36,7 @@ export default defineBackground(() => {
     sendToFrame: async (tabId, frameId, message) => {
       await browser.tabs.sendMessage(tabId, message, { frameId });
     },
+    tellHelpdeskTabs,
     openOptions: () => browser.runtime.openOptionsPage(),
     afterUnlock: () =>
       void resumePendingActions(journal, resumableAccountById, clientFor, reconcilerFor),

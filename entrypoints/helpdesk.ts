@@ -1,7 +1,8 @@
 import { defineUnlistedScript } from 'wxt/utils/define-unlisted-script';
 import { frameLifetime } from '../utils/page/frame-lifetime';
+import { markingOptions } from '../utils/page/marking-options';
 import { organisationAllowsThisSite } from '../utils/page/organisation-allows';
-import { startIdMarking } from '../utils/page/start-id-marking';
+import { answerPageIds, startIdMarking, type PageIdsSource } from '../utils/page/start-id-marking';
 
 /**
  * The content script (declared in the manifest by wxt.config.ts). An unlisted script rather
@@ -10,7 +11,12 @@ import { startIdMarking } from '../utils/page/start-id-marking';
  */
 export default defineUnlistedScript(() => {
   const lifetime = frameLifetime();
-  void organisationAllowsThisSite(self.origin).then(
-    (allowed) => allowed && startIdMarking(document, lifetime),
-  );
+  // Asked together: one wait before marking starts, not two in a row.
+  const options = markingOptions();
+  void organisationAllowsThisSite(self.origin).then((allowed) => {
+    if (!allowed) return;
+    const pageIds: PageIdsSource = { read: null };
+    const started = options.then((marking) => startIdMarking(document, lifetime, marking, pageIds));
+    answerPageIds(pageIds, started, lifetime);
+  });
 });

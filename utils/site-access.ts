@@ -141,6 +141,22 @@ export function siteAccessRemoved({ origins = [] }: { origins?: string[] }) {
 }
 
 /** Runs `act` for each open tab of `origin`, each failure (a tab gone) left to that tab. */
+/**
+ * Tells every open tab the content script runs in. Every tab is asked: the built-in
+ * helpdesks' tabs cannot be told apart (the extension holds no host access to them, so their
+ * addresses are hidden from it), and a tab without the content script just does not answer.
+ */
+export async function tellHelpdeskTabs(message: BackgroundToContentMessage): Promise<void> {
+  const tabs = await browser.tabs.query({}).catch(() => []);
+  await Promise.all(
+    tabs.map((tab) =>
+      tab.id === undefined
+        ? undefined
+        : browser.tabs.sendMessage(tab.id, message).catch(() => undefined),
+    ),
+  );
+}
+
 async function inEachOpenTab(origin: string, act: (tabId: number) => Promise<unknown>) {
   const tabs = await browser.tabs.query({ url: originPattern(origin) }).catch(() => []);
   await Promise.all(

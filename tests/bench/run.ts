@@ -17,6 +17,7 @@ import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { chromium, type CDPSession, type Page } from 'playwright-core';
 import { CONTENT_SCRIPT_FILE } from '../../utils/helpdesk-sites';
+import { EMAIL_PATTERN_SOURCE } from '../../utils/email-grammar';
 import { STRIPE_ID_PATTERN_SOURCE } from '../../utils/stripe-id-grammar';
 import { findChromium, QUIET_CHROMIUM_FLAGS } from '../e2e/support/chromium-path';
 import { EXTENSION_DIR, REPO_ROOT } from '../e2e/support/extension-browser';
@@ -33,15 +34,23 @@ const ALL_SCENARIOS: TicketShape[] = [
   { textNodes: 10_000, idCount: 5_000 },
   { textNodes: 50_000, idCount: 200 },
   { textNodes: 50_000, idCount: 5_000 },
+  // The requester's address and the replies' quoted ones: 200 among the 10,000 text nodes.
+  { textNodes: 10_000, idCount: 200, emailCount: 200 },
 ];
-/** `--quick`: the 10k/200 page only; `--pages 10000/5000,50000/200`: those pages only. */
+/**
+ * `--quick`: the 10k/200 page only; `--pages 10000/5000,50000/200`: those pages only (a third
+ * figure is the addresses on it: `10000/200/200`).
+ */
 const pagesArg = args.includes('--pages') ? args[args.indexOf('--pages') + 1] : undefined;
 /** A run of some pages only leaves RESULTS.md as it is. */
 const partialRun = args.includes('--quick') || pagesArg !== undefined;
 const SCENARIOS: TicketShape[] = pagesArg
   ? pagesArg.split(',').map((page) => {
-      const [textNodes, idCount] = page.split('/').map(Number);
-      const shape = ALL_SCENARIOS.find((s) => s.textNodes === textNodes && s.idCount === idCount);
+      const [textNodes, idCount, emailCount = 0] = page.split('/').map(Number);
+      const shape = ALL_SCENARIOS.find(
+        (s) =>
+          s.textNodes === textNodes && s.idCount === idCount && (s.emailCount ?? 0) === emailCount,
+      );
       if (!shape) throw new Error(`--pages: no page ${page}; use nodes/IDs, e.g. 10000/200`);
       return shape;
     })
@@ -75,7 +84,11 @@ try {
 
 /** Page-side harness: the same regex and the same mutation batch for every tool. */
 const harness = `
-window.benchRegex = () => new RegExp(${JSON.stringify(STRIPE_ID_PATTERN_SOURCE)}, 'g');
+// The same finds for every tool: IDs, and on a page with addresses, addresses too (our
+// scanner looks for both, as it ships).
+window.benchRegex = () => document.body.hasAttribute('data-emails')
+  ? new RegExp(${JSON.stringify(`${EMAIL_PATTERN_SOURCE}|${STRIPE_ID_PATTERN_SOURCE}`)}, 'gu')
+  : new RegExp(${JSON.stringify(STRIPE_ID_PATTERN_SOURCE)}, 'g');
 window.domRecords = 0;
 new MutationObserver((r) => { window.domRecords += r.length; })
   .observe(document.documentElement, { childList: true, characterData: true, subtree: true });
@@ -350,7 +363,7 @@ const bothPeers = (times: Record<Tool, number>) =>
   `${versus(times, 'mark.js')}, ${versus(times, 'findAndReplaceDOMText')}`;
 for (const shape of SCENARIOS) {
   const html = generateTicketHtml(shape);
-  const label = `${shape.textNodes.toLocaleString('en')} nodes / ${shape.idCount.toLocaleString('en')} IDs`;
+  const label = `${shape.textNodes.toLocaleString('en')} nodes / ${shape.idCount.toLocaleString('en')} IDs${shape.emailCount ? ` + ${shape.emailCount} emails` : ''}`;
   const samples = Object.fromEntries(TOOLS.map((tool) => [tool, [] as Sample[]]));
   const afterGc = Object.fromEntries(TOOLS.map((tool) => [tool, [] as Sample[]]));
   for (let run = 0; run < RUNS + HEAP_RUNS; run++) {

@@ -8,6 +8,8 @@ import { MARKS_CSS } from '../../utils/page/mark-styles';
 export interface TicketShape {
   textNodes: number;
   idCount: number;
+  /** Email addresses spread evenly too (the requester, quoted replies, signatures). */
+  emailCount?: number;
   totalChars?: number;
 }
 
@@ -43,14 +45,23 @@ export function bodyId(i: number): string {
     : `cs_test_a1Bench${String(i).padStart(50, '0')}`;
 }
 
+/** An address like those in tickets: plus-addressing and subdomains now and then. */
+export function bodyEmail(i: number): string {
+  const local = i % 3 === 0 ? `customer${i}+billing` : `customer.${i}`;
+  return `${local}@${i % 2 === 0 ? 'mail.example' : 'example'}.com`;
+}
+
 export function generateTicketHtml({
   textNodes,
   idCount,
+  emailCount = 0,
   totalChars = 1_000_000,
 }: TicketShape): string {
   const random = prng(textNodes * 31 + idCount);
   const charsPerNode = Math.max(12, Math.floor(totalChars / textNodes));
   const idEvery = textNodes / idCount;
+  const emailEvery = emailCount ? textNodes / emailCount : Infinity;
+  let nextEmail = 0;
   const messages: string[] = [];
   let message: string[] = [];
   let nextId = 0;
@@ -63,6 +74,11 @@ export function generateTicketHtml({
       const id = bodyId(nextId++);
       const at = Math.floor(text.length / 3);
       text = `${text.slice(0, at)} ${id} ${text.slice(at)}`;
+    }
+    // Offset from the IDs by half a step, so the two seldom share a node.
+    if (nextEmail < emailCount && n >= Math.floor((nextEmail + 0.5) * emailEvery)) {
+      const at = Math.floor((text.length * 2) / 3);
+      text = `${text.slice(0, at)} &lt;${bodyEmail(nextEmail++)}&gt;, ${text.slice(at)}`;
     }
     // Alternate plain paragraphs and spans so nodes sit at different depths.
     message.push(n % 3 === 0 ? `<p>${text}</p>` : `<span>${text}</span> `);
@@ -80,5 +96,5 @@ export function generateTicketHtml({
   return `<!doctype html><html><head><meta charset="utf-8"><title>bench</title>
 <style>body{font:14px/1.4 sans-serif;margin:0 20px}.message{margin:8px 0}</style>
 <style>${MARKS_CSS}</style></head>
-<body>${APP_WRAPPERS.open}<main id="ticket">${messages.join('\n')}</main>${APP_WRAPPERS.close}</body></html>`;
+<body${emailCount ? ' data-emails' : ''}>${APP_WRAPPERS.open}<main id="ticket">${messages.join('\n')}</main>${APP_WRAPPERS.close}</body></html>`;
 }

@@ -1,6 +1,6 @@
 import type { Browser, ElementHandle, Frame, Page } from 'puppeteer-core';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { SEED_IDS } from '../emulator/seed-data';
+import { SEED_EMAILS, SEED_IDS } from '../emulator/seed-data';
 import { expectProbeFoundNothing } from './pages/hostile-probe';
 import { locateTextOnScreen } from './pages/locate-text';
 import { HELPDESK_ORIGIN, UNDECLARED_ORIGIN } from './support/extension-browser';
@@ -209,7 +209,7 @@ describe.skipIf('skip' in firefox)('in Firefox, the same extension', () => {
     );
 
     const lookup = (await tab.waitForSelector(
-      '::-p-aria([name="Stripe ID or Dashboard URL"][role="textbox"])',
+      '::-p-aria([name="Stripe ID, Dashboard URL or email"][role="textbox"])',
     ))!;
     await lookup.type(`https://dashboard.stripe.com/test/customers/${SEED_IDS.jenny}`);
     await lookup.press('Enter');
@@ -459,6 +459,59 @@ describe.skipIf('skip' in firefox)('in Firefox, the same extension', () => {
     await new Promise((resolve) => setTimeout(resolve, 500));
     expect(await marks()).toBe(0);
     await Promise.all([site.close(), options.close()]);
+  });
+
+  // Last: it saves a live key, after which no card offers Options for a missing one.
+  it("reaches the customer from the requester's email: one, two, or none with a live key saved", async () => {
+    const { browser, emulator } = firefoxBrowser;
+    const ticket = await openTicket(browser, '/requester.html');
+    let card = await openCard(ticket, SEED_EMAILS.jenny);
+    await card.waitForSelector(`::-p-text(Found by email: ${SEED_EMAILS.jenny})`);
+    await card.waitForSelector('::-p-text(Open Checkout Sessions)');
+    await card.waitForSelector('::-p-text($49.00)');
+    await click(card, button('Expire'));
+    expect(emulator.apiPosts()).toHaveLength(0);
+    await confirm(card);
+    await card.waitForSelector('::-p-text(Expired)');
+    expect(emulator.apiPosts().map((post) => post.path)).toEqual([
+      `/v1/checkout/sessions/${SEED_IDS.openSession}/expire`,
+    ]);
+    await closeCard(ticket, card);
+    await ticket.close();
+
+    const { tab: options, ticket: withOptionsCard } = await openExtensionTab(browser);
+    await withOptionsCard.close();
+    const demo = await openTicket(browser);
+    emulator.received.length = 0;
+    card = await openCard(demo, SEED_EMAILS.alex);
+    await card.waitForSelector('::-p-text(2 customers, newest first)');
+    expect(
+      emulator.received
+        .filter((r) => r.path === '/v1/customers')
+        .map((r) => r.query.email)
+        .sort(),
+    ).toEqual(['Alex@example.net', 'alex@example.net']);
+    await click(card, '::-p-text(Alex Kim (Kim Design Ltd))');
+    await card.waitForSelector(`::-p-text(${SEED_IDS.alexWork})`);
+    await card.waitForSelector('::-p-text($150.00)');
+    await closeCard(demo, card);
+
+    await (await options.waitForSelector('::-p-aria([name="API key"])'))!.type(
+      emulator.keys.liveSecret,
+    );
+    await click(options, button('Save'));
+    await options.waitForSelector('::-p-text(Saved live key)');
+    await demo.bringToFront();
+    emulator.received.length = 0;
+    card = await openCard(demo, SEED_EMAILS.liveOnly);
+    await card.waitForSelector('::-p-text(No test-mode customer has this email)');
+    const liveKeyUsed = () =>
+      emulator.received.filter((r) => r.headers.authorization?.includes(emulator.keys.liveSecret));
+    expect(liveKeyUsed()).toHaveLength(0);
+    await click(card, button('Search live mode'));
+    await card.waitForSelector('::-p-text(Live Only Ltd)');
+    expect(liveKeyUsed()[0]).toMatchObject({ path: '/v1/customers' });
+    await Promise.all([demo.close(), options.close()]);
   });
 });
 

@@ -1,4 +1,4 @@
-import type { StripeObjectKind } from '../../utils/stripe-id-grammar';
+import type { CardKind } from '../../utils/card-subject';
 /**
  * Objects the emulator starts with. IDs are fixed so fixture pages and tests can name them.
  * Lengths copy what Stripe issues today (cs_test_ + 58, cus_ + 14), though nothing may rely
@@ -19,11 +19,80 @@ export const SEED_IDS = {
   completeSession: `cs_test_${pad('b1CompleteSessionPaidK9l8M7n6', 58)}`,
   expiredSession: `cs_test_${pad('c1ExpiredSessionQ1w2E3r4', 58)}`,
   liveOpenSession: `cs_live_${pad('d1LiveOpenSessionZ9x8C7v6', 58)}`,
+  alexWorkOpenSession: `cs_test_${pad('e1AlexKimWorkOpenSessionR5t6Y7', 58)}`,
   jenny: 'cus_PzJennyRosen01',
   deletedCustomer: 'cus_QaDeletedCust1',
   liveOnlyCustomer: 'cus_RbLiveOnlyCus01',
   jennySubscription: 'sub_1JennyProMonthly',
+  /** Two customers share Alex's address, one stored with a capital A. */
+  alexHome: 'cus_SdAlexKimHome01',
+  alexWork: 'cus_TeAlexKimWork01',
+  jennyPaidInvoice: 'in_1JennyPaidMarch0001',
+  jennyOpenInvoice: 'in_1JennyOpenApril0001',
+  alexWorkOpenInvoice: 'in_1AlexWorkOpenMay001',
 } as const;
+
+/** Requesters' addresses as tickets show them. */
+export const SEED_EMAILS = {
+  /** One test-mode customer: the card opens as Jenny's. */
+  jenny: 'jenny.rosen@example.com',
+  /** Written as Alex signs: Stripe has one customer as written, one lower-cased. */
+  alex: 'Alex@example.net',
+  /** No test-mode customer; one in live mode. */
+  liveOnly: 'billing@live-only.example',
+  /** No customer anywhere. */
+  nobody: 'nobody@example.org',
+} as const;
+
+export interface SeedInvoice {
+  id: string;
+  customer: string;
+  livemode: boolean;
+  number: string;
+  status: 'draft' | 'open' | 'paid' | 'uncollectible' | 'void';
+  total: number;
+  amount_paid: number;
+  currency: string;
+  created: number;
+}
+
+export function seedInvoices(): SeedInvoice[] {
+  return [
+    {
+      id: SEED_IDS.jennyPaidInvoice,
+      customer: SEED_IDS.jenny,
+      livemode: false,
+      number: 'ACME-0041',
+      status: 'paid',
+      total: 12000,
+      amount_paid: 12000,
+      currency: 'usd',
+      created: 1_709_300_000,
+    },
+    {
+      id: SEED_IDS.jennyOpenInvoice,
+      customer: SEED_IDS.jenny,
+      livemode: false,
+      number: 'ACME-0042',
+      status: 'open',
+      total: 4900,
+      amount_paid: 0,
+      currency: 'usd',
+      created: 1_711_900_000,
+    },
+    {
+      id: SEED_IDS.alexWorkOpenInvoice,
+      customer: SEED_IDS.alexWork,
+      livemode: false,
+      number: 'ACME-0050',
+      status: 'open',
+      total: 30000,
+      amount_paid: 0,
+      currency: 'usd',
+      created: 1_714_500_000,
+    },
+  ];
+}
 
 export interface SeedSubscription {
   id: string;
@@ -54,6 +123,7 @@ export interface SeedSession {
   currency: string;
   customer: string | null;
   email: string | null;
+  created: number;
   expires_at: number;
 }
 
@@ -64,6 +134,7 @@ export interface SeedCustomer {
   email: string | null;
   balance: number;
   currency: string | null;
+  created: number;
   deleted?: boolean;
 }
 
@@ -80,6 +151,7 @@ export function seedSessions(now: number): SeedSession[] {
       currency: 'usd',
       customer: SEED_IDS.jenny,
       email: 'jenny.rosen@example.com',
+      created: inOneDay - 24 * 3600,
       expires_at: inOneDay,
     },
     {
@@ -91,6 +163,7 @@ export function seedSessions(now: number): SeedSession[] {
       currency: 'jpy',
       customer: SEED_IDS.jenny,
       email: 'jenny.rosen@example.com',
+      created: yesterday - 24 * 3600,
       expires_at: yesterday,
     },
     {
@@ -102,6 +175,7 @@ export function seedSessions(now: number): SeedSession[] {
       currency: 'eur',
       customer: null,
       email: 'sam@example.org',
+      created: yesterday - 24 * 3600,
       expires_at: yesterday,
     },
     {
@@ -113,6 +187,19 @@ export function seedSessions(now: number): SeedSession[] {
       currency: 'gbp',
       customer: null,
       email: 'live.buyer@example.com',
+      created: inOneDay - 24 * 3600,
+      expires_at: inOneDay,
+    },
+    {
+      id: SEED_IDS.alexWorkOpenSession,
+      livemode: false,
+      status: 'open',
+      payment_status: 'unpaid',
+      amount_total: 15000,
+      currency: 'usd',
+      customer: SEED_IDS.alexWork,
+      email: 'Alex@example.net',
+      created: inOneDay - 20 * 3600,
       expires_at: inOneDay,
     },
   ];
@@ -127,6 +214,7 @@ export function seedCustomers(): SeedCustomer[] {
       email: 'jenny.rosen@example.com',
       balance: 0,
       currency: 'usd',
+      created: 1_700_000_000,
     },
     {
       id: SEED_IDS.deletedCustomer,
@@ -135,6 +223,7 @@ export function seedCustomers(): SeedCustomer[] {
       email: null,
       balance: 0,
       currency: null,
+      created: 1_690_000_000,
       deleted: true,
     },
     {
@@ -144,6 +233,25 @@ export function seedCustomers(): SeedCustomer[] {
       email: 'billing@live-only.example',
       balance: -500,
       currency: 'eur',
+      created: 1_695_000_000,
+    },
+    {
+      id: SEED_IDS.alexHome,
+      livemode: false,
+      name: 'Alex Kim',
+      email: 'alex@example.net',
+      balance: 0,
+      currency: null,
+      created: 1_680_000_000,
+    },
+    {
+      id: SEED_IDS.alexWork,
+      livemode: false,
+      name: 'Alex Kim (Kim Design Ltd)',
+      email: 'Alex@example.net',
+      balance: -2500,
+      currency: 'usd',
+      created: 1_712_000_000,
     },
   ];
 }
@@ -155,4 +263,5 @@ export function seedCustomers(): SeedCustomer[] {
 export const DEMO_ID_BY_KIND = {
   checkout_session: SEED_IDS.openSession,
   customer: SEED_IDS.jenny,
-} as const satisfies Record<StripeObjectKind, string>;
+  customer_email: SEED_EMAILS.alex,
+} as const satisfies Record<CardKind, string>;

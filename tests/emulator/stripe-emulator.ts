@@ -11,9 +11,11 @@ import { decodeStripeForm, type Decoded } from './form-decoding';
 import {
   EMULATOR_KEYS,
   seedCustomers,
+  seedInvoices,
   seedSessions,
   seedSubscriptions,
   type SeedCustomer,
+  type SeedInvoice,
   type SeedSession,
   type SeedSubscription,
 } from './seed-data';
@@ -31,6 +33,7 @@ type Permission =
   | 'rak_customer_write'
   | 'rak_customer_portal_write'
   | 'rak_subscription_read'
+  | 'rak_invoice_read'
   | 'rak_account_read';
 
 interface KeyGrant {
@@ -127,6 +130,7 @@ export function createStripeEmulator(options: EmulatorOptions = {}) {
   let sessions = new Map<string, SeedSession>();
   let customers = new Map<string, SeedCustomer>();
   let subscriptions: SeedSubscription[] = [];
+  let invoices: SeedInvoice[] = [];
   let balanceTransactions: Array<
     Record<string, unknown> & { customer: string; livemode: boolean }
   > = [];
@@ -139,6 +143,7 @@ export function createStripeEmulator(options: EmulatorOptions = {}) {
     sessions = new Map(seedSessions(now()).map((s) => [s.id, { ...s }]));
     customers = new Map(seedCustomers().map((c) => [c.id, { ...c }]));
     subscriptions = seedSubscriptions();
+    invoices = seedInvoices();
     balanceTransactions = [];
     portalSessions = [];
     idempotent = new Map();
@@ -195,6 +200,7 @@ export function createStripeEmulator(options: EmulatorOptions = {}) {
     customer: s.customer,
     customer_details: s.email ? { email: s.email } : null,
     customer_email: s.email,
+    created: s.created,
     expires_at: s.expires_at,
     livemode: s.livemode,
     mode: 'payment',
@@ -217,8 +223,44 @@ export function createStripeEmulator(options: EmulatorOptions = {}) {
           balance: c.balance,
           currency: c.currency,
           livemode: c.livemode,
-          created: 1_700_000_000,
+          created: c.created,
         };
+
+  const invoiceJson = (i: SeedInvoice) => ({
+    id: i.id,
+    object: 'invoice',
+    customer: i.customer,
+    number: i.number,
+    status: i.status,
+    total: i.total,
+    amount_due: i.total,
+    amount_paid: i.amount_paid,
+    amount_remaining: i.total - i.amount_paid,
+    currency: i.currency,
+    created: i.created,
+    due_date: null,
+    hosted_invoice_url: `https://invoice.stripe.com/i/acct_1Emulator/test_${i.id.slice(3)}`,
+    livemode: i.livemode,
+  });
+
+  /** One page of a list, newest first, as Stripe pages: `limit` 1–100, `has_more`. */
+  function listPage<T extends { id: string; created: number }>(
+    all: T[],
+    query: Record<string, Decoded>,
+    toJson: (item: T) => unknown,
+    url: string,
+  ) {
+    const limit = query.limit === undefined ? 10 : Number(query.limit);
+    if (!Number.isInteger(limit) || limit < 1 || limit > 100)
+      throw invalid('Invalid integer: limit must be between 1 and 100', 'limit');
+    const sorted = [...all].sort((a, b) => b.created - a.created);
+    const after =
+      typeof query.starting_after === 'string'
+        ? sorted.findIndex((item) => item.id === query.starting_after) + 1
+        : 0;
+    const page = sorted.slice(after, after + limit);
+    return { object: 'list', data: page.map(toJson), has_more: after + limit < sorted.length, url };
+  }
 
   function findIn<T extends { livemode: boolean }>(
     map: Map<string, T>,
@@ -253,12 +295,21 @@ export function createStripeEmulator(options: EmulatorOptions = {}) {
     }
     if (method === 'GET' && path === '/v1/checkout/sessions') {
       requirePermission(grant, 'rak_checkout_session_read');
-      const limit = Math.min(Number(query.limit ?? 10), 100);
-      const data = [...sessions.values()]
-        .filter((s) => s.livemode === livemode)
-        .slice(0, limit)
-        .map(sessionJson);
-      return { object: 'list', data, has_more: false, url: '/v1/checkout/sessions' };
+      allowOnly(query, ['limit', 'customer', 'status', 'starting_after', 'expand']);
+      if (
+        query.status !== undefined &&
+        !['open', 'complete', 'expired'].includes(String(query.status))
+      )
+        throw invalid(`Invalid status: must be one of open, complete, or expired`, 'status');
+      return listPage(
+        [...sessions.values()]
+          .filter((s) => s.livemode === livemode)
+          .filter((s) => query.customer === undefined || s.customer === query.customer)
+          .filter((s) => query.status === undefined || s.status === query.status),
+        query,
+        sessionJson,
+        path,
+      );
     }
     if ((m = /^\/v1\/checkout\/sessions\/([^/]+)$/.exec(path)) && method === 'GET') {
       requirePermission(grant, 'rak_checkout_session_read');
@@ -279,15 +330,31 @@ export function createStripeEmulator(options: EmulatorOptions = {}) {
     }
     if (method === 'GET' && path === '/v1/customers') {
       requirePermission(grant, 'rak_customer_read');
-      const data = [...customers.values()]
-        .filter((c) => c.livemode === livemode && !c.deleted)
-        .map(customerJson);
-      return {
-        object: 'list',
-        data: data.slice(0, Number(query.limit ?? 10)),
-        has_more: false,
-        url: '/v1/customers',
-      };
+      allowOnly(query, ['limit', 'email', 'starting_after', 'expand']);
+      if (typeof query.email === 'string' && query.email.length > 512)
+        throw invalid('Invalid string: must be at most 512 characters', 'email');
+      // As Stripe filters: exact and case-sensitive; deleted customers are not listed.
+      return listPage(
+        [...customers.values()]
+          .filter((c) => c.livemode === livemode && !c.deleted)
+          .filter((c) => query.email === undefined || c.email === query.email),
+        query,
+        customerJson,
+        path,
+      );
+    }
+    if (method === 'GET' && path === '/v1/invoices') {
+      requirePermission(grant, 'rak_invoice_read');
+      allowOnly(query, ['limit', 'customer', 'status', 'starting_after', 'expand']);
+      return listPage(
+        invoices
+          .filter((i) => i.livemode === livemode)
+          .filter((i) => query.customer === undefined || i.customer === query.customer)
+          .filter((i) => query.status === undefined || i.status === query.status),
+        query,
+        invoiceJson,
+        path,
+      );
     }
     if ((m = /^\/v1\/customers\/([^/]+)$/.exec(path)) && method === 'GET') {
       requirePermission(grant, 'rak_customer_read');

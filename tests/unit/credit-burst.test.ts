@@ -37,9 +37,15 @@ describe('a burst of 50 credits across customers, with Stripe throttling and fai
 
     const customers = Array.from({ length: 5 }, (_, i) => `cus_BurstOf50n${i}`);
     for (const id of customers)
-      harness.emulator
-        .customers()
-        .set(id, { id, livemode: false, name: id, email: null, balance: 0, currency: 'usd' });
+      harness.emulator.customers().set(id, {
+        id,
+        livemode: false,
+        name: id,
+        email: null,
+        balance: 0,
+        currency: 'usd',
+        created: 1_700_000_000,
+      });
     harness.emulator.injectFault({ kind: 'status', status: 429 }, { method: 'POST', times: 12 });
     harness.emulator.injectFault({ kind: 'status', status: 503 }, { method: 'POST', times: 6 });
     harness.emulator.injectFault({ kind: 'drop-after' }, { method: 'POST', times: 6 });

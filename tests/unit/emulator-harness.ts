@@ -53,6 +53,7 @@ export function useEmulator() {
         client?: Partial<StripeClientOptions>;
         sendToFrame?: BackgroundContext['sendToFrame'];
         openOptions?: BackgroundContext['openOptions'];
+        tellHelpdeskTabs?: BackgroundContext['tellHelpdeskTabs'];
         journal?: ActivityJournal;
       } = {},
     ) {
@@ -64,6 +65,7 @@ export function useEmulator() {
         clientFor: ({ apiKey }) => client({ apiKey, ...options.client }),
         sendToFrame: options.sendToFrame ?? (async () => {}),
         openOptions: options.openOptions ?? (async () => {}),
+        tellHelpdeskTabs: options.tellHelpdeskTabs ?? (async () => {}),
       });
       return { handle, journal };
     },

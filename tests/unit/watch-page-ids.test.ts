@@ -95,6 +95,26 @@ test('asks to start the content script when no frame answers, then asks the tab 
   expect(notRunning).not.toHaveBeenCalled();
 });
 
+test('asks again while a script it just started is not ready to answer', async () => {
+  const first = fakePort();
+  const shown: string[][] = [];
+  const notRunning = vi.fn();
+  const start = vi.fn(async () => true);
+  watchPageIds(3, (ids) => shown.push(ids), { start, notRunning });
+  const second = fakePort();
+  first.close();
+  await vi.advanceTimersByTimeAsync(1);
+  // The new script is still asking the background what to mark: no answer yet.
+  const third = fakePort();
+  second.close();
+  expect(shown).toEqual([]); // Not "no IDs" while it gets ready.
+  await vi.advanceTimersByTimeAsync(50);
+  third.answer({ top: true, ids: ['cus_TicketOwn2', 'jenny@example.com'] });
+  expect(shown).toEqual([['cus_TicketOwn2', 'jenny@example.com']]);
+  expect(start).toHaveBeenCalledTimes(1);
+  expect(notRunning).not.toHaveBeenCalled();
+});
+
 test('shows no IDs and says it is not running when it cannot be started', async () => {
   const frames = fakePort();
   const shown: string[][] = [];

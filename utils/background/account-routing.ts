@@ -1,7 +1,7 @@
 import { failure, type Reply } from '../messaging/reply';
 import { accountById, accountForMode, type UsableAccount } from '../storage/account-store';
 import { policyRefusesKey } from '../policy/account-policy';
-import { parseStripeId } from '../stripe-id-grammar';
+import { parseCardSubject } from '../card-subject';
 import type { CardGrant } from './card-grants';
 
 /**
@@ -9,7 +9,7 @@ import type { CardGrant } from './card-grants';
  * the one of the mode its ID carries, else the active one. Never a key of the other mode.
  */
 export async function accountForGrant(grant: CardGrant): Promise<UsableAccount | Reply<never>> {
-  const mode = parseStripeId(grant.objectId)?.mode ?? null;
+  const mode = parseCardSubject(grant.objectId)?.mode ?? null;
   // A customer found in another account than the active one stays with that account.
   const remembered = grant.accountId ? await accountById(grant.accountId) : null;
   const account = remembered ?? (await accountForMode(mode));

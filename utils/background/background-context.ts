@@ -9,6 +9,8 @@ export interface BackgroundContext {
   journal: ActivityJournal;
   clientFor(options: Pick<StripeClientOptions, 'apiKey'>): StripeClient;
   sendToFrame(tabId: number, frameId: number, message: BackgroundToContentMessage): Promise<void>;
+  /** Every frame of every open tab the content script runs on hears it. */
+  tellHelpdeskTabs(message: BackgroundToContentMessage): Promise<void>;
   /** A card cannot open Options itself: Firefox gives a card inside a page no such API. */
   openOptions(): Promise<void>;
   /** Runs after the passphrase lock opens: actions left pending while locked can resume. */

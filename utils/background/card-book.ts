@@ -1,10 +1,16 @@
 import type { ActionBase } from '../journal/run-journaled-post';
+import { parseCardSubject } from '../card-subject';
 import { failure, success, type Reply } from '../messaging/reply';
 import { definitionOf } from '../objects/registry';
-import { parseStripeId } from '../stripe-id-grammar';
 import { accountForGrant, isReply } from './account-routing';
 import type { BackgroundContext } from './background-context';
-import { issueCardGrant, rememberGrantAccount, type CardGrant } from './card-grants';
+import type { CardContents } from './card-requests';
+import {
+  issueCardGrant,
+  narrowCardGrant,
+  rememberGrantLookUp,
+  type CardGrant,
+} from './card-grants';
 
 export const REFUSED = 'This request is not allowed from here.';
 
@@ -27,24 +33,47 @@ export function createCardBook(background: BackgroundContext) {
   // A card's first request is always for its object, and its frame takes a few hundred ms
   // to load before it can ask. So the look-up (a read, sent to Stripe once either way)
   // starts as the card is granted, and the card's first request takes it over.
-  const earlyLookups = new Map<string, { startedAt: number; reply: Promise<Reply<unknown>> }>();
+  const earlyLookups = new Map<string, { startedAt: number; reply: Promise<CardContents> }>();
 
   /** The granted object as its card shows it, from the account it routes to. */
-  async function lookUp(grant: CardGrant): Promise<Reply<unknown>> {
-    const definition = definitionOf(parseStripeId(grant.objectId)?.kind ?? '');
-    if (!definition) return failure(REFUSED);
+  async function lookUp(grant: CardGrant): Promise<CardContents> {
+    const subject = parseCardSubject(grant.objectId);
+    const definition = definitionOf(subject?.kind ?? '');
+    // The router admits no grant of an unknown kind; one here is a bug, not a card to show.
+    if (!subject || !definition) throw new Error('A card grant of no known kind.');
+    const contents = (found: Reply<unknown>) =>
+      // The look-up is the registry's entry for this very kind, so its view is this kind's.
+      ({
+        objectId: grant.objectId,
+        kind: subject.kind,
+        mode: subject.mode,
+        found,
+        ...(grant.reachedBy ? { reachedBy: grant.reachedBy } : {}),
+      }) as CardContents;
     const account = await accountForGrant(grant);
-    if (isReply(account)) return account;
+    if (isReply(account)) return contents(account);
     const found = await definition.lookUp({
       account,
       clientFor: background.clientFor,
       objectId: grant.objectId,
     });
-    if (!found.ok) return found;
+    if (!found.ok) return contents(found);
+    if ('narrowTo' in found.value) {
+      // An address with one customer: the card is that customer's, as if its ID was clicked.
+      const narrowed = await narrowCardGrant(grant.token, {
+        from: grant.objectId,
+        to: found.value.narrowTo,
+        accountId: found.value.account.id,
+      });
+      return narrowed ? lookUp(narrowed) : contents(failure(REFUSED));
+    }
     // Later actions act with the account the card showed the object from, whatever the
-    // active account is by then.
-    await rememberGrantAccount(grant.token, found.value.account.id);
-    return success(found.value.view);
+    // active account is by then, and only on the other objects it showed.
+    await rememberGrantLookUp(grant.token, {
+      accountId: found.value.account.id,
+      reachable: found.value.reachable ?? [],
+    });
+    return contents(success(found.value.view));
   }
 
   return {
@@ -54,13 +83,13 @@ export function createCardBook(background: BackgroundContext) {
       for (const [token, early] of earlyLookups)
         if (now - early.startedAt > EARLY_LOOKUP_MS) earlyLookups.delete(token);
       const reply = lookUp(grant);
-      reply.catch(() => undefined); // Its failure is the card's to show, if a card ever asks.
+      reply.catch(() => undefined); // A throw is the card's to show, if a card ever asks.
       earlyLookups.set(grant.token, { startedAt: now, reply });
       return grant;
     },
 
     /** The look-up started at the grant, if still fresh, else a new one. */
-    takeLookUp(grant: CardGrant): Promise<Reply<unknown>> {
+    takeLookUp(grant: CardGrant): Promise<CardContents> {
       const early = earlyLookups.get(grant.token);
       earlyLookups.delete(grant.token);
       if (early && Date.now() - early.startedAt <= EARLY_LOOKUP_MS) return early.reply;

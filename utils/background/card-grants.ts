@@ -21,6 +21,14 @@ export interface CardGrant {
   createdAt: number;
   /** The account a customer was found with, so later actions act in the same account. */
   accountId?: string;
+  /**
+   * Other objects the card showed as its object's own, read from Stripe by the background
+   * (a customer's open sessions, an address's customers): the only ones it may act on or
+   * narrow to, besides its own.
+   */
+  reachable?: string[];
+  /** The email address the card was opened for, before it was narrowed to one customer. */
+  reachedBy?: string;
 }
 
 /**
@@ -73,10 +81,52 @@ export async function findCardGrant(
   return grant;
 }
 
-export function rememberGrantAccount(token: string, accountId: string): Promise<void> {
+/** What a look-up found for a card: its account, and the objects it showed as its own. */
+export function rememberGrantLookUp(
+  token: string,
+  found: { accountId: string; reachable: readonly string[] },
+): Promise<CardGrant | null> {
+  return changeGrant(token, (grant) => ({
+    ...grant,
+    accountId: found.accountId,
+    reachable: [...found.reachable],
+  }));
+}
+
+/**
+ * Turns a card opened for an email address into a card for one customer with it, once: from
+ * then on it acts on that customer alone, like a card opened for its ID. Refused (null) when
+ * the grant is not for `from` any more, so two narrowings cannot race each other.
+ */
+export function narrowCardGrant(
+  token: string,
+  change: { from: string; to: string; accountId: string },
+): Promise<CardGrant | null> {
+  return changeGrant(token, (grant) =>
+    grant.objectId === change.from && grant.reachedBy === undefined
+      ? {
+          ...grant,
+          objectId: change.to,
+          reachedBy: change.from,
+          accountId: change.accountId,
+          reachable: [],
+        }
+      : null,
+  );
+}
+
+/** Writes `change`'s grant in place of the token's; null when there is none or it refused. */
+function changeGrant(
+  token: string,
+  change: (grant: CardGrant) => CardGrant | null,
+): Promise<CardGrant | null> {
   return oneAtATime(async () => {
     const grants = await grantsItem.getValue();
-    await grantsItem.setValue(grants.map((g) => (g.token === token ? { ...g, accountId } : g)));
+    const at = grants.findIndex((g) => g.token === token);
+    const changed = at < 0 ? null : change(grants[at]!);
+    if (!changed) return null;
+    await grantsItem.setValue(grants.map((g, i) => (i === at ? changed : g)));
+    return changed;
   });
 }
 

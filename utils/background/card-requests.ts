@@ -1,45 +1,66 @@
 import { z } from 'zod';
 import { failure, success, type Reply } from '../messaging/reply';
+import { settingsInForce } from '../policy/settings-in-force';
 import { organisationAllows, siteOriginOf } from '../site-access';
 import type { MessageSenderLike } from '../messaging/sender-policy';
 import { pageAddressOf } from '../messaging/sender-policy';
 import type { ViewOf } from '../objects/registry';
-import { parseStripeId, type StripeMode, type StripeObjectKind } from '../stripe-id-grammar';
+import type { CardKind } from '../card-subject';
+import type { StripeMode } from '../stripe-id-grammar';
 import type { CardBook } from './card-book';
 import { revokeCardGrants } from './card-grants';
 import { cardRequest } from './request-handler';
-import { CardToken, StripeObjectId } from './request-fields';
+import { CardSubjectField, CardToken } from './request-fields';
 
 /** What a card shows when it opens: its object's ID and kind, and the look-up's answer. */
 export type CardContents = {
-  [K in StripeObjectKind]: {
+  [K in CardKind]: {
     objectId: string;
     kind: K;
     mode: StripeMode | null;
     found: Reply<ViewOf<K>>;
+    /** The email address the agent opened the card from, when it led to this customer. */
+    reachedBy?: string;
   };
-}[StripeObjectKind];
+}[CardKind];
 
-/** The one request a content script may make. It cannot reach Stripe. */
-export const ContentScriptRequest = z.strictObject({
+/**
+ * The requests a content script may make. Neither reaches Stripe. `objectId` is what the
+ * agent clicked: a Stripe ID, or an email address whose customers the card looks for.
+ */
+const OpenCardRequest = z.strictObject({
   type: z.literal('page.openCard'),
-  objectId: StripeObjectId,
+  objectId: CardSubjectField,
 });
+/** What to mark besides IDs: asked once as the content script starts. */
+const MarkingRequest = z.strictObject({ type: z.literal('page.marking') });
+export const ContentScriptRequest = z.discriminatedUnion('type', [OpenCardRequest, MarkingRequest]);
 export type ContentScriptRequest = z.infer<typeof ContentScriptRequest>;
 
-export async function grantCardToPage(
+/** A content script's request answered, or null when it is not one it may make. */
+export async function answerContentScript(
   raw: unknown,
   sender: MessageSenderLike,
   cards: CardBook,
-): Promise<Reply<{ token: string }> | null> {
+): Promise<Reply<unknown> | null> {
   const parsed = ContentScriptRequest.safeParse(raw);
   if (!parsed.success) return null;
+  if (parsed.data.type === 'page.marking')
+    return success({ emails: (await settingsInForce()).markEmails });
+  return grantCardToPage(parsed.data, sender, cards);
+}
+
+async function grantCardToPage(
+  request: z.infer<typeof OpenCardRequest>,
+  sender: MessageSenderLike,
+  cards: CardBook,
+): Promise<Reply<{ token: string }>> {
   // A page whose address the browser did not give is refused only under a site list.
   const site = siteOriginOf(sender.tab?.url ?? sender.url ?? '');
   if (!(await organisationAllows(site)))
     return failure('Your organisation does not allow this extension on this site.');
   const grant = await cards.grant({
-    objectId: parsed.data.objectId,
+    objectId: request.objectId,
     tabId: sender.tab!.id!,
     frameId: sender.frameId!,
     pageUrl: pageAddressOf(sender),
@@ -53,12 +74,7 @@ export const CARD_REQUESTS = {
   /** One round trip: what the card shows, from the look-up started when it was granted. */
   'card.open': cardRequest(
     z.strictObject({ type: z.literal('card.open'), token: CardToken }),
-    async (_request, { grant, kind, cards }) => {
-      const { mode } = parseStripeId(grant.objectId)!;
-      const found = await cards.takeLookUp(grant);
-      // The look-up is the registry's entry for this very kind, so its view is this kind's.
-      return success({ objectId: grant.objectId, kind, mode, found } as CardContents);
-    },
+    async (_request, { grant, cards }) => success(await cards.takeLookUp(grant)),
   ),
   'card.close': cardRequest(
     z.strictObject({ type: z.literal('card.close'), token: CardToken }),

@@ -1,11 +1,11 @@
 import { failure, type Reply } from '../messaging/reply';
 import { classifySender, type MessageSenderLike } from '../messaging/sender-policy';
 import { definitionOf } from '../objects/registry';
-import { parseStripeId } from '../stripe-id-grammar';
+import { parseCardSubject } from '../card-subject';
 import type { BackgroundContext } from './background-context';
 import { createCardBook, REFUSED } from './card-book';
 import { findCardGrant } from './card-grants';
-import { grantCardToPage } from './card-requests';
+import { answerContentScript } from './card-requests';
 import { replyForThrown } from './error-mapping';
 import { buildRequestTable } from './request-table';
 
@@ -31,7 +31,7 @@ export function createMessageHandler(background: BackgroundContext) {
 
     const grant = await findCardGrant((parsed.data as { token: string }).token, sender.tab?.id);
     if (!grant) return failure('This card has expired. Click the ID on the page again.');
-    const kind = parseStripeId(grant.objectId)?.kind;
+    const kind = parseCardSubject(grant.objectId)?.kind;
     // A grant of no kind the registry knows (stored by another version), or a request that
     // belongs to another kind than the card's, is refused.
     if (!kind || !definitionOf(kind)) return failure(REFUSED);
@@ -58,7 +58,7 @@ export function createMessageHandler(background: BackgroundContext) {
           return replyForThrown(error);
         }
       case 'content-script':
-        return (await grantCardToPage(raw, sender, cards)) ?? failure(REFUSED);
+        return (await answerContentScript(raw, sender, cards)) ?? failure(REFUSED);
       default:
         return failure(REFUSED);
     }

@@ -3,13 +3,13 @@ import { success, failure } from '../messaging/reply';
 import { listAccounts, removeAccount, setActiveAccount } from '../storage/account-store';
 import { Settings } from '../storage/settings-store';
 import { passphraseLockRequired } from '../policy/account-policy';
-import { saveAgentSettings, settingsView } from '../policy/settings-in-force';
+import { saveAgentSettings, settingsInForce, settingsView } from '../policy/settings-in-force';
 import { lockStoredKeys, unlockStoredKeysForGood } from '../storage/vault-accounts';
 import { lockVault, unlockVault, vaultState } from '../storage/vault-store';
 import { disableSite, enableSite, listEnabledSites, startOnTab } from '../site-access';
 import { revokeGrantsOfSite } from './card-lifetime';
 import { pageRequest } from './request-handler';
-import { StripeObjectId } from './request-fields';
+import { CardSubjectField } from './request-fields';
 import { saveApiKeyAction } from './save-api-key';
 
 const Passphrase = z.string().min(1).max(1024);
@@ -87,7 +87,7 @@ export const PAGE_REQUESTS = {
     return success(null);
   }),
   'popup.openCard': pageRequest(
-    z.strictObject({ type: z.literal('popup.openCard'), objectId: StripeObjectId }),
+    z.strictObject({ type: z.literal('popup.openCard'), objectId: CardSubjectField }),
     async (request, { sender, cards }) => {
       // A card inside the popup, bound to wherever the popup lives (no tab for the toolbar
       // popup, its own tab when opened as a window). It came from no helpdesk page.
@@ -133,8 +133,19 @@ export const PAGE_REQUESTS = {
     },
   ),
   'settings.get': pageRequest(bare('settings.get'), async () => success(await settingsView())),
+  /** Only the fields sent are changed: each part of Options saves its own. */
   'settings.save': pageRequest(
-    z.strictObject({ type: z.literal('settings.save'), settings: Settings }),
-    (request) => saveAgentSettings(request.settings),
+    z.strictObject({ type: z.literal('settings.save'), settings: Settings.partial() }),
+    async (request, { background }) => {
+      const before = (await settingsInForce()).markEmails;
+      const saved = await saveAgentSettings(request.settings);
+      // Open helpdesk tabs look for addresses, or stop, now rather than at their next load.
+      if (saved.ok && saved.value.settings.markEmails !== before)
+        await background.tellHelpdeskTabs({
+          type: 'content.marking',
+          emails: saved.value.settings.markEmails,
+        });
+      return saved;
+    },
   ),
 };

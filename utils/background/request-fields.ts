@@ -1,10 +1,12 @@
 import { z } from 'zod';
-import { MAX_STRIPE_ID_LENGTH, parseStripeId } from '../stripe-id-grammar';
+import { MAX_CARD_SUBJECT_LENGTH, parseCardSubject } from '../card-subject';
 
 /** Fields that several requests share, each refused unless well formed. */
 export const CardToken = z.string().regex(/^[A-Za-z0-9_-]{22,64}$/, 'not a card token');
 export const AttemptId = z.uuid();
-export const StripeObjectId = z
+
+/** What a card may be opened for: a supported Stripe ID, or an email address. */
+export const CardSubjectField = z
   .string()
-  .max(MAX_STRIPE_ID_LENGTH)
-  .refine((id) => parseStripeId(id) !== null, 'not a supported Stripe ID');
+  .max(MAX_CARD_SUBJECT_LENGTH)
+  .refine((subject) => parseCardSubject(subject) !== null, 'not a Stripe ID or email address');

@@ -4,7 +4,7 @@ import type { ActionBase } from '../journal/run-journaled-post';
 import type { Reply } from '../messaging/reply';
 import type { MessageSenderLike } from '../messaging/sender-policy';
 import type { StripeClient } from '../stripe/client';
-import type { StripeObjectKind } from '../stripe-id-grammar';
+import type { CardKind } from '../card-subject';
 import type { BackgroundContext } from './background-context';
 import type { CardBook } from './card-book';
 import type { CardGrant } from './card-grants';
@@ -19,7 +19,7 @@ export interface PageRequestContext {
 /** A card's request also has the grant its token names, already checked against the sender. */
 export interface CardRequestContext extends PageRequestContext {
   grant: CardGrant;
-  kind: StripeObjectKind;
+  kind: CardKind;
   /** Runs a change on the granted object once per attempt, with the account it routes to. */
   actOnce<T>(attemptId: string, act: (base: ActionBase) => Promise<Reply<T>>): Promise<Reply<T>>;
 }
@@ -63,5 +63,13 @@ export interface LookUpInput {
 /** The object as its card shows it, and the account it was found with. */
 export interface Found<View> {
   view: View;
+  account: UsableAccount;
+  /** Objects the card shows as this one's own and may act on (a customer's open sessions). */
+  reachable?: readonly string[];
+}
+
+/** The subject stands for one object, whose card opens instead (an address, one customer). */
+export interface NarrowTo {
+  narrowTo: string;
   account: UsableAccount;
 }

@@ -1,6 +1,6 @@
 import type { z } from 'zod';
-import { OBJECT_REGISTRY, STRIPE_OBJECT_KINDS, type ObjectRegistry } from '../objects/registry';
-import type { StripeObjectKind } from '../stripe-id-grammar';
+import type { CardKind } from '../card-subject';
+import { CARD_KINDS, OBJECT_REGISTRY, type ObjectRegistry } from '../objects/registry';
 import { CARD_REQUESTS } from './card-requests';
 import { PAGE_REQUESTS } from './page-requests';
 import type { CardRequestHandler, PageRequestHandler } from './request-handler';
@@ -11,7 +11,7 @@ type UnionToIntersection<U> = (U extends unknown ? (arg: U) => void : never) ext
   ? I
   : never;
 
-type ObjectRequests = UnionToIntersection<ObjectRegistry[StripeObjectKind]['requests']>;
+type ObjectRequests = UnionToIntersection<ObjectRegistry[CardKind]['requests']>;
 type AllRequests = typeof PAGE_REQUESTS & typeof CARD_REQUESTS & ObjectRequests;
 
 /** Every request type an extension page may send. */
@@ -25,7 +25,7 @@ export type ExtensionPageRequest = { [T in RequestType]: RequestOf<T> }[RequestT
 /** Where a request type is handled, and for cards of which kind (null: any card). */
 export type RequestEntry =
   | { scope: 'page'; handler: PageRequestHandler }
-  | { scope: 'card'; kind: StripeObjectKind | null; handler: CardRequestHandler };
+  | { scope: 'card'; kind: CardKind | null; handler: CardRequestHandler };
 
 /**
  * One entry per request type, from the page and card tables and each kind's own requests.
@@ -41,7 +41,7 @@ export function buildRequestTable(): ReadonlyMap<string, RequestEntry> {
     add(type, { scope: 'page', handler: handler as PageRequestHandler });
   for (const [type, handler] of Object.entries(CARD_REQUESTS))
     add(type, { scope: 'card', kind: null, handler: handler as CardRequestHandler });
-  for (const kind of STRIPE_OBJECT_KINDS)
+  for (const kind of CARD_KINDS)
     for (const [type, handler] of Object.entries(OBJECT_REGISTRY[kind].requests))
       add(type, { scope: 'card', kind, handler: handler as CardRequestHandler });
   return table;

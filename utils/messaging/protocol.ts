@@ -18,4 +18,6 @@ export type BackgroundToContentMessage =
   | { type: 'content.navigate'; direction: 1 | -1 }
   | { type: 'content.openSelected' }
   /** The agent disabled the site: the content script stops in open tabs, marks and all. */
-  | { type: 'content.stop' };
+  | { type: 'content.stop' }
+  /** What is marked changed (email addresses on or off): marking starts again with it. */
+  | { type: 'content.marking'; emails: boolean };

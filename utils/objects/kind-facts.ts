@@ -1,6 +1,8 @@
-import type { StripeMode, StripeObjectKind } from '../stripe-id-grammar';
+import type { CardKind } from '../card-subject';
+import type { StripeMode } from '../stripe-id-grammar';
 import { checkoutSessionFacts } from './checkout-session/facts';
 import { customerFacts } from './customer/facts';
+import { customerEmailFacts } from './customer-email/facts';
 
 export interface JournalActionLabels {
   name: string;
@@ -15,6 +17,7 @@ export interface ObjectKindFacts {
    * (`name`) and the popup's recent list (`short`).
    */
   journalActions: Readonly<Record<string, JournalActionLabels>>;
+  /** Where the Dashboard shows it (or searches for it). */
   dashboardUrl: (id: string, mode: StripeMode) => string;
 }
 
@@ -25,13 +28,13 @@ export interface ObjectKindFacts {
 export const KIND_FACTS = {
   checkout_session: checkoutSessionFacts,
   customer: customerFacts,
-} as const satisfies Record<StripeObjectKind, ObjectKindFacts>;
+  customer_email: customerEmailFacts,
+} as const satisfies Record<CardKind, ObjectKindFacts>;
 
-type JournalActionsOf<K extends StripeObjectKind> = keyof (typeof KIND_FACTS)[K]['journalActions'];
+type JournalActionsOf<K extends CardKind> = keyof (typeof KIND_FACTS)[K]['journalActions'];
 
 /** Every action the journal records, named by the kinds that own them. */
-export type JournalAction = { [K in StripeObjectKind]: JournalActionsOf<K> }[StripeObjectKind] &
-  string;
+export type JournalAction = { [K in CardKind]: JournalActionsOf<K> }[CardKind] & string;
 
 /** Every action's labels, by the journal's name for it. */
 export const JOURNAL_ACTIONS: Readonly<Record<JournalAction, JournalActionLabels>> = Object.assign(

@@ -1,4 +1,9 @@
-import type { CardRequestHandler, Found, LookUpInput } from '../background/request-handler';
+import type {
+  CardRequestHandler,
+  Found,
+  LookUpInput,
+  NarrowTo,
+} from '../background/request-handler';
 import type { Reply } from '../messaging/reply';
 import type { Reconciler } from '../journal/stale-attempts';
 import type { PermissionProbe } from '../stripe/key-permissions';
@@ -23,7 +28,8 @@ export interface ObjectDefinition<
   View extends CardView = CardView,
   Requests extends Record<string, AnyCardRequestHandler> = Record<string, AnyCardRequestHandler>,
 > {
-  lookUp(input: LookUpInput): Promise<Reply<Found<View>>>;
+  /** Reads the card's object, or names the one object its subject stands for. */
+  lookUp(input: LookUpInput): Promise<Reply<Found<View> | NarrowTo>>;
   requests: Requests;
   permissions: readonly PermissionProbe[];
   /** For each journal action of this kind: how Stripe shows whether a lost attempt acted. */

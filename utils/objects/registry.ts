@@ -1,7 +1,8 @@
 import type { Reconciler } from '../journal/stale-attempts';
-import type { StripeObjectKind } from '../stripe-id-grammar';
+import type { CardKind } from '../card-subject';
 import { checkoutSessionDefinition } from './checkout-session/definition';
 import { customerDefinition } from './customer/definition';
+import { customerEmailDefinition } from './customer-email/definition';
 import type { ObjectDefinition } from './object-definition';
 
 /**
@@ -16,18 +17,21 @@ import type { ObjectDefinition } from './object-definition';
 export const OBJECT_REGISTRY = {
   checkout_session: checkoutSessionDefinition,
   customer: customerDefinition,
-} satisfies Record<StripeObjectKind, ObjectDefinition>;
+  customer_email: customerEmailDefinition,
+} satisfies Record<CardKind, ObjectDefinition>;
 
 export type ObjectRegistry = typeof OBJECT_REGISTRY;
 
 /** Each kind once, in the registry's order. */
-export const STRIPE_OBJECT_KINDS = Object.keys(OBJECT_REGISTRY) as StripeObjectKind[];
+export const CARD_KINDS = Object.keys(OBJECT_REGISTRY) as CardKind[];
 
 /** What a kind's card shows, as its look-up finds it. */
-export type ViewOf<K extends StripeObjectKind> =
+export type ViewOf<K extends CardKind> =
   Awaited<ReturnType<ObjectRegistry[K]['lookUp']>> extends infer R
-    ? R extends { ok: true; value: { view: infer V } }
-      ? V
+    ? R extends { ok: true; value: infer F }
+      ? F extends { view: infer V }
+        ? V
+        : never
       : never
     : never;
 

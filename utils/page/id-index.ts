@@ -1,3 +1,4 @@
+import { createEmailMatcher, EMAIL_MARKER, emailOfMailto } from '../email-grammar';
 import { createStripeIdMatcher, ID_SEPARATOR } from '../stripe-id-grammar';
 import { sortInReadingOrder } from './composed-order';
 
@@ -9,16 +10,24 @@ export interface MarkSink {
 
 export const NO_MARKS: MarkSink = { add() {}, delete() {} };
 
+/** What is looked for besides Stripe IDs; the agent can turn email addresses off. */
+export interface MarkingOptions {
+  emails: boolean;
+}
+
+export const DEFAULT_MARKING: MarkingOptions = { emails: true };
+
 /**
- * Where the Stripe IDs on a page are, keyed by their text node, so a pointer event is
- * answered by one map lookup whatever the number of IDs. The page's DOM is only read: the
- * marks are a CSS Custom Highlight holding StaticRanges, which (unlike live Ranges) cost the
- * page nothing when it mutates; a text node that changes is simply read again.
+ * Where the Stripe IDs (and email addresses) on a page are, keyed by their text node, so a
+ * pointer event is answered by one map lookup whatever their number. The page's DOM is only
+ * read: the marks are a CSS Custom Highlight holding StaticRanges, which (unlike live Ranges)
+ * cost the page nothing when it mutates; a text node that changes is simply read again.
  */
 export interface IdMatch {
   node: Text;
   start: number;
   end: number;
+  /** The Stripe ID or email address, as the page shows it. */
   id: string;
   range: StaticRange;
   /** Found in a link's href (e.g. a Dashboard URL) rather than in the text itself. */
@@ -30,6 +39,7 @@ const SKIPPED_PARENTS = new Set(['SCRIPT', 'STYLE', 'NOSCRIPT', 'TEXTAREA', 'TEM
 export class IdIndex {
   readonly byNode = new Map<Text, IdMatch[]>();
   private readonly matcher = createStripeIdMatcher();
+  private readonly emailMatcher: RegExp | null;
   /**
    * Marks found but not yet shown. Adding to a Highlight makes the page repaint, so a scan
    * that runs over several slices shows its marks once, at the end, not once per slice.
@@ -37,7 +47,17 @@ export class IdIndex {
   private unshown: StaticRange[] = [];
   private matchCount = 0;
 
-  constructor(private readonly marks: MarkSink) {}
+  constructor(
+    private readonly marks: MarkSink,
+    options: MarkingOptions = DEFAULT_MARKING,
+  ) {
+    this.emailMatcher = options.emails ? createEmailMatcher() : null;
+  }
+
+  /** Whether email addresses are looked for too: the scanner's filters must let them by. */
+  get findsEmails(): boolean {
+    return this.emailMatcher !== null;
+  }
 
   /** How many IDs are on the page, shown or not. */
   get size(): number {
@@ -50,14 +70,25 @@ export class IdIndex {
     // `length` is read without copying the text out of the DOM; most nodes stop here.
     if (node.length < 5) return;
     const data = node.data;
-    if (!data.includes(ID_SEPARATOR)) return;
-    const matcher = this.matcher;
-    matcher.lastIndex = 0;
-    let m = matcher.exec(data);
-    // Only now: most texts read hold no ID, and asking for the parent costs as much as the match.
-    if (!m || SKIPPED_PARENTS.has(node.parentElement?.tagName ?? '')) return;
-    let found: IdMatch[] | undefined;
-    for (; m; m = matcher.exec(data)) {
+    const mayHoldId = data.includes(ID_SEPARATOR);
+    const emails = this.emailMatcher && data.includes(EMAIL_MARKER) ? this.emailMatcher : null;
+    if (!mayHoldId && !emails) return;
+    const ids = mayHoldId ? matchesOf(this.matcher, data) : [];
+    const addresses = emails ? matchesOf(emails, data) : [];
+    // Only now: most texts read hold neither, and asking for the parent costs as much.
+    if (
+      (!ids.length && !addresses.length) ||
+      SKIPPED_PARENTS.has(node.parentElement?.tagName ?? '')
+    )
+      return;
+    // An ID inside an address (cus_…@example.com) is part of the address.
+    const all = addresses.length
+      ? [...addresses, ...ids.filter((id) => !addresses.some((a) => overlap(a, id)))].sort(
+          (a, b) => a.index - b.index,
+        )
+      : ids;
+    const found: IdMatch[] = [];
+    for (const m of all) {
       const end = m.index + m[0].length;
       const range = new StaticRange({
         startContainer: node,
@@ -66,12 +97,10 @@ export class IdIndex {
         endOffset: end,
       });
       this.unshown.push(range);
-      (found ??= []).push({ node, start: m.index, end, id: m[0], range, fromHref: false });
+      found.push({ node, start: m.index, end, id: m[0], range, fromHref: false });
     }
-    if (found) {
-      this.byNode.set(node, found);
-      this.matchCount += found.length;
-    }
+    this.byNode.set(node, found);
+    this.matchCount += found.length;
   }
 
   /**
@@ -80,11 +109,11 @@ export class IdIndex {
    */
   scanLink(anchor: HTMLAnchorElement): void {
     const href = anchor.getAttribute('href');
-    if (!href || !href.includes(ID_SEPARATOR)) return;
-    const matcher = this.matcher;
-    matcher.lastIndex = 0;
-    const m = matcher.exec(href);
-    if (!m) return;
+    if (!href) return;
+    const id = this.emailMatcher
+      ? (emailOfMailto(href) ?? idIn(this.matcher, href))
+      : idIn(this.matcher, href);
+    if (!id) return;
     const walker = anchor.ownerDocument.createTreeWalker(anchor, NodeFilter.SHOW_TEXT);
     for (
       let node = walker.nextNode() as Text | null;
@@ -100,9 +129,7 @@ export class IdIndex {
         endOffset: node.data.length,
       });
       this.unshown.push(range);
-      this.byNode.set(node, [
-        { node, start: 0, end: node.data.length, id: m[0], range, fromHref: true },
-      ]);
+      this.byNode.set(node, [{ node, start: 0, end: node.data.length, id, range, fromHref: true }]);
       this.matchCount++;
       return;
     }
@@ -156,4 +183,22 @@ export function liveRangeFor(match: IdMatch): Range {
   range.setStart(match.node, match.start);
   range.setEnd(match.node, Math.min(match.end, match.node.data.length));
   return range;
+}
+
+/** Every match of a global matcher in `data`, from the start. */
+function matchesOf(matcher: RegExp, data: string): RegExpExecArray[] {
+  matcher.lastIndex = 0;
+  const found: RegExpExecArray[] = [];
+  for (let m = matcher.exec(data); m; m = matcher.exec(data)) found.push(m);
+  return found;
+}
+
+const overlap = (a: RegExpExecArray, b: RegExpExecArray) =>
+  a.index < b.index + b[0].length && b.index < a.index + a[0].length;
+
+/** The first Stripe ID in a link's address (a Dashboard URL), if it can hold one. */
+function idIn(matcher: RegExp, href: string): string | null {
+  if (!href.includes(ID_SEPARATOR)) return null;
+  matcher.lastIndex = 0;
+  return matcher.exec(href)?.[0] ?? null;
 }

@@ -1,4 +1,4 @@
-import { IdIndex } from './id-index';
+import { DEFAULT_MARKING, IdIndex, type MarkingOptions } from './id-index';
 import { FOCUS_HIGHLIGHT_NAME, HIGHLIGHT_NAME, MARKS_CSS } from './mark-styles';
 import { ScanScheduler } from './scan-scheduler';
 import { VisibleMarks } from './visible-marks';
@@ -22,7 +22,8 @@ export function focusHighlightOf(doc: Document): Highlight | null {
 }
 
 /**
- * Finds and marks Stripe IDs in a document, now and as it changes, without writing to it.
+ * Finds and marks Stripe IDs (and email addresses) in a document, now and as it changes,
+ * without writing to it.
  * Knows nothing of the extension APIs, so the benchmark can run it on a bare page. The
  * document must carry MARKS_CSS from its start (see MARKS_CSS_FILE).
  */
@@ -31,6 +32,7 @@ export function startPageMarker(
   signal: AbortSignal,
   /** Called after each batch of the page's DOM changes has been read. */
   afterChanges?: () => void,
+  options: MarkingOptions = DEFAULT_MARKING,
 ): PageMarker | null {
   const view = doc.defaultView;
   if (!view || typeof view.Highlight === 'undefined' || !view.CSS?.highlights) return null;
@@ -53,7 +55,7 @@ export function startPageMarker(
   marksSheet.replaceSync(MARKS_CSS);
   const visibleMarks = new VisibleMarks(highlight, view as Window & typeof globalThis);
   signal.addEventListener('abort', () => visibleMarks.disconnect());
-  const index = new IdIndex(visibleMarks);
+  const index = new IdIndex(visibleMarks, options);
   const pending: MutationRecord[] = [];
   let drainScheduled = false;
 

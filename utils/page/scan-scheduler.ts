@@ -1,3 +1,4 @@
+import { EMAIL_MARKER } from '../email-grammar';
 import { ID_SEPARATOR } from '../stripe-id-grammar';
 import type { IdIndex } from './id-index';
 
@@ -36,18 +37,22 @@ export const WALK_TEXT_UP_TO_ELEMENTS = 16;
 
 /**
  * A subtree's text is read in native XPath searches over the nodes `roots` selects, for the
- * text nodes that can hold an ID (every prefix has an underscore). The page's other text
- * nodes never reach the script: handing a node over (a wrapper, a string for its text) is
- * most of what walking a large page costs. `string()`, not `.`, spares a node-set per node.
+ * text nodes that can hold an ID (every prefix has an underscore) or an address (an `@`).
+ * The page's other text nodes never reach the script: handing a node over (a wrapper, a
+ * string for its text) is most of what walking a large page costs. `string()`, not `.`,
+ * spares a node-set per node.
  */
-const textSearch = (roots: string) =>
-  `${roots}/descendant-or-self::text()[contains(string(), "${ID_SEPARATOR}")]`;
+const textSearch = (roots: string, emails: boolean) =>
+  `${roots}/descendant-or-self::text()[contains(string(), "${ID_SEPARATOR}")${
+    emails ? ` or contains(string(), "${EMAIL_MARKER}")` : ''
+  }]`;
 
 /**
- * Links whose address can hold an ID. A selector, not an XPath search: on a 50,000-node
- * ticket with no such link the search took 8–11 ms, the selector 2.5–3 ms.
+ * Links whose address can hold an ID, or send mail. A selector, not an XPath search: on a
+ * 50,000-node ticket with no such link the search took 8–11 ms, the selector 2.5–3 ms.
  */
-const LINK_SELECTOR = `a[href*="${ID_SEPARATOR}"]`;
+const linkSelector = (emails: boolean) =>
+  `a[href*="${ID_SEPARATOR}"]${emails ? ', a[href^="mailto:" i]' : ''}`;
 
 type Work =
   | { text: Text }
@@ -98,6 +103,7 @@ export class ScanScheduler {
   readonly shadowRoots = new Set<ShadowRoot>();
   /** Time spent scanning so far, across all slices (for the benchmark). */
   busyMs = 0;
+  private readonly linkSelector: string;
 
   constructor(
     private readonly index: IdIndex,
@@ -107,7 +113,9 @@ export class ScanScheduler {
     private readonly walkBatch = WALK_BATCH,
     private readonly walkTextAbove = WALK_TEXT_ABOVE_ELEMENTS,
     private readonly walkTextUpTo = WALK_TEXT_UP_TO_ELEMENTS,
-  ) {}
+  ) {
+    this.linkSelector = linkSelector(index.findsEmails);
+  }
 
   enqueueSubtree(root: Node): void {
     this.queueNode(root);
@@ -256,8 +264,8 @@ export class ScanScheduler {
 
   /** Links whose address can hold an ID, in `root` and under it: read once all is searched. */
   private collectLinks(root: Element) {
-    if (root.matches(LINK_SELECTOR)) this.pendingLinks.push(root as HTMLAnchorElement);
-    for (const link of root.querySelectorAll<HTMLAnchorElement>(LINK_SELECTOR))
+    if (root.matches(this.linkSelector)) this.pendingLinks.push(root as HTMLAnchorElement);
+    for (const link of root.querySelectorAll<HTMLAnchorElement>(this.linkSelector))
       this.pendingLinks.push(link);
   }
 
@@ -283,7 +291,7 @@ export class ScanScheduler {
   private search({ search: context, roots }: Extract<Work, { search: Element }>) {
     if (!context.isConnected) return;
     const found = context.ownerDocument.evaluate(
-      textSearch(roots),
+      textSearch(roots, this.index.findsEmails),
       context,
       null,
       XPathResult.UNORDERED_NODE_SNAPSHOT_TYPE,

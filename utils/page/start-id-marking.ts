@@ -1,12 +1,12 @@
 import type { BackgroundToContentMessage, ContentScriptRequest } from '../messaging/protocol';
 import { PAGE_IDS_PORT, type PageIdsAnswer } from '../messaging/page-ids';
 import type { Reply } from '../messaging/reply';
-import { parseStripeId } from '../stripe-id-grammar';
+import { parseCardSubject } from '../card-subject';
 import { cardDocumentFor } from './card-anchor';
 import { createCardHost } from './card-host';
 import { idAtPoint } from './hit-test';
 import { sortInReadingOrder } from './composed-order';
-import { liveRangeFor, type IdMatch } from './id-index';
+import { liveRangeFor, type IdMatch, type MarkingOptions } from './id-index';
 import { matchesInFrames } from './frame-matches';
 import { focusHighlightOf, startPageMarker } from './page-marker';
 import {
@@ -30,6 +30,32 @@ const isEditable = (target: EventTarget | null) => {
   );
 };
 
+/** The marking run in force, for the popup's question; null while none is. */
+export interface PageIdsSource {
+  read: (() => PageIdsAnswer) | null;
+}
+
+/**
+ * Answers the popup's question for the page's IDs, listened for from the content script's
+ * start: marking begins only once the background has said what to mark, and a question
+ * asked meanwhile (the popup has just started the script) waits for it rather than being
+ * lost. The port is left open: in Chromium, one frame disconnecting closes it for all.
+ */
+export function answerPageIds(
+  source: PageIdsSource,
+  started: Promise<unknown>,
+  lifetime: AbortSignal,
+): void {
+  onExtensionPort(
+    PAGE_IDS_PORT,
+    (port) =>
+      void started.then(() => {
+        if (source.read) port.postMessage(source.read());
+      }),
+    lifetime,
+  );
+}
+
 /** Editors are for typing, and links keep working as links when the ID is only in the href. */
 const opensOnClick = (match: IdMatch) =>
   !match.fromHref && !(match.node.parentElement?.isContentEditable ?? false);
@@ -39,12 +65,20 @@ const opensOnClick = (match: IdMatch) =>
  * keyboard. Reads the page, never writes to it: the only node added is the card host, and
  * only while a card is open.
  */
-export function startIdMarking(doc: Document, lifetime: AbortSignal): void {
+export function startIdMarking(
+  doc: Document,
+  lifetime: AbortSignal,
+  options: MarkingOptions,
+  /** Where the popup's question for the page's IDs is answered from (see answerPageIds). */
+  pageIds: PageIdsSource,
+): void {
   // Once its extension is gone (updated, disabled, removed), this copy stops: marks that
   // no longer open anything would mislead the agent. Chrome gives no event for it, so it is
   // checked when the agent comes back to the tab or reaches for an ID.
   const cutOff = new AbortController();
-  const signal = AbortSignal.any([lifetime, cutOff.signal]);
+  // Set when what is marked changes: this run ends, and one with the new options starts.
+  const replaced = new AbortController();
+  const signal = AbortSignal.any([lifetime, cutOff.signal, replaced.signal]);
   const extensionGone = () => {
     if (extensionIsLoaded()) return false;
     cutOff.abort();
@@ -59,7 +93,7 @@ export function startIdMarking(doc: Document, lifetime: AbortSignal): void {
   const closeCardIfAddressMoved = () => {
     if (cardHost.isOpen() && view.location.href !== cardOpenedAt) cardHost.close();
   };
-  const marker = startPageMarker(doc, signal, closeCardIfAddressMoved);
+  const marker = startPageMarker(doc, signal, closeCardIfAddressMoved, options);
   if (!marker) return; // No CSS Custom Highlight API in this browser.
   const { index, focusHighlight, shadowRoots } = marker;
   const cursor = createPointerCursor();
@@ -172,7 +206,7 @@ export function startIdMarking(doc: Document, lifetime: AbortSignal): void {
   function openSelected() {
     const selection = doc.getSelection();
     const text = selection?.toString().trim() ?? '';
-    if (!parseStripeId(text) || !selection?.rangeCount) return;
+    if (!parseCardSubject(text) || !selection?.rangeCount) return;
     void openCard(text, doc, selection.getRangeAt(0).getBoundingClientRect());
   }
 
@@ -190,21 +224,21 @@ export function startIdMarking(doc: Document, lifetime: AbortSignal): void {
         return void openSelected();
       case 'content.stop':
         return void cutOff.abort();
+      case 'content.marking':
+        if (typeof typed.emails !== 'boolean' || typed.emails === options.emails) return;
+        replaced.abort();
+        return void startIdMarking(doc, lifetime, { ...options, emails: typed.emails }, pageIds);
     }
   }, signal);
 
-  onExtensionPort(
-    PAGE_IDS_PORT,
-    (port) => {
-      const answer: PageIdsAnswer = {
-        top: view === view.top,
-        ids: [...new Set(index.inReadingOrder().map((m) => m.id))],
-      };
-      // Left open: in Chromium, one frame disconnecting closes the port for all of them.
-      port.postMessage(answer);
-    },
-    signal,
-  );
+  const readIds = (): PageIdsAnswer => ({
+    top: view === view.top,
+    ids: [...new Set(index.inReadingOrder().map((m) => m.id))],
+  });
+  pageIds.read = readIds;
+  signal.addEventListener('abort', () => {
+    if (pageIds.read === readIds) pageIds.read = null;
+  });
 
   /** `anchor` is in the viewport of `anchorDoc`, the document the ID is in. */
   async function openCard(objectId: string, anchorDoc: Document, anchor: DOMRect) {

@@ -33,6 +33,7 @@ const FIELDS = {
   passphraseLockRequired: z.boolean(),
   autoLockMinutes: z.number().int().min(1).max(1440),
   activityLogRetentionDays: z.number().int().min(1).max(3650),
+  markEmailAddresses: z.boolean(),
 } as const;
 
 export type PolicyField = keyof typeof FIELDS;
@@ -51,6 +52,7 @@ export interface ManagedPolicy {
   passphraseLockRequired?: boolean;
   autoLockMinutes?: number;
   activityLogRetentionDays?: number;
+  markEmailAddresses?: boolean;
 }
 
 export interface ReadPolicy {

@@ -35,5 +35,9 @@ export const MANAGED_SCHEMA = {
     passphraseLockRequired: { title: 'Passphrase lock required', type: 'boolean' },
     autoLockMinutes: { title: 'Passphrase lock locks after (minutes unused)', type: 'number' },
     activityLogRetentionDays: { title: 'Activity log kept for (days)', type: 'number' },
+    markEmailAddresses: {
+      title: 'Mark email addresses on helpdesk pages (to find the requester in Stripe)',
+      type: 'boolean',
+    },
   },
 } as const;

@@ -9,6 +9,7 @@ const WHOLE_FIELDS = {
   autoLockMinutes: 'autoLockMinutes',
   portalReturnUrl: 'portalReturnUrl',
   portalConfigurationId: 'portalConfigurationId',
+  markEmails: 'markEmailAddresses',
 } as const satisfies Partial<Record<keyof Settings, keyof ManagedPolicy>>;
 type WholeField = keyof typeof WHOLE_FIELDS;
 const WHOLE_FIELD_NAMES = Object.keys(WHOLE_FIELDS) as WholeField[];
@@ -21,6 +22,7 @@ const FIELD_LABEL: Record<WholeField, string> = {
   autoLockMinutes: 'When the passphrase lock locks itself',
   portalReturnUrl: 'The portal return URL',
   portalConfigurationId: 'The portal configuration',
+  markEmails: 'Whether email addresses are marked',
 };
 
 /** What the organisation fixed, for Options to show as locked. */
@@ -93,11 +95,13 @@ const same = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b)
  * request that tries is refused whole, and what the agent had stored under it is kept for
  * the day the policy is lifted.
  */
-export async function saveAgentSettings(requested: Settings): Promise<Reply<SettingsView>> {
+export async function saveAgentSettings(asked: Partial<Settings>): Promise<Reply<SettingsView>> {
   const [stored, { policy }] = await Promise.all([readSettings(), currentPolicy()]);
+  // A field left out keeps what is stored: each part of Options saves only its own.
+  const requested: Settings = { ...stored, ...definedFieldsOf(asked) };
   for (const field of WHOLE_FIELD_NAMES) {
     const fixed = policy[WHOLE_FIELDS[field]];
-    if (fixed !== undefined && !same(requested[field], fixed))
+    if (fixed !== undefined && field in asked && !same(requested[field], fixed))
       return failure(
         `${FIELD_LABEL[field]} is set by your organisation, so nothing was saved. Reload Options to see its value.`,
       );
@@ -109,7 +113,7 @@ export async function saveAgentSettings(requested: Settings): Promise<Reply<Sett
   for (const field of LIMIT_FIELDS) {
     const fixed = policy[field] ?? {};
     for (const [code, figure] of Object.entries(fixed))
-      if (requested[field][code] !== figure)
+      if (field in asked && requested[field][code] !== figure)
         return failure(
           `The ${field === 'creditLimits' ? 'per-credit' : 'daily'} limit for ${code.toUpperCase()} is set by your organisation, so nothing was saved.`,
         );
@@ -124,3 +128,6 @@ export async function saveAgentSettings(requested: Settings): Promise<Reply<Sett
   await writeSettings(next);
   return success(await settingsView());
 }
+
+const definedFieldsOf = (asked: Partial<Settings>): Partial<Settings> =>
+  Object.fromEntries(Object.entries(asked).filter(([, value]) => value !== undefined));

@@ -28,6 +28,8 @@ export const Settings = z.strictObject({
     .string()
     .regex(PORTAL_CONFIGURATION_ID, 'not a portal configuration ID')
     .nullable(),
+  /** Whether pages' email addresses are marked too, to find the requester's customer. */
+  markEmails: z.boolean(),
 });
 export type Settings = z.infer<typeof Settings>;
 
@@ -38,6 +40,7 @@ export const DEFAULT_SETTINGS: Settings = {
   autoLockMinutes: 30,
   portalReturnUrl: null,
   portalConfigurationId: null,
+  markEmails: true,
 };
 
 /**

@@ -29,7 +29,7 @@ export class PopupPage {
   idsOnPage = () => this.page.getByRole('region', { name: 'On this page' }).getByRole('button');
 
   async lookUp(text: string) {
-    await this.page.getByLabel('Stripe ID or Dashboard URL').fill(text);
+    await this.page.getByLabel('Stripe ID, Dashboard URL or email').fill(text);
     await this.page.getByRole('button', { name: 'Open', exact: true }).click();
   }
 }

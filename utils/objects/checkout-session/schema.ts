@@ -22,9 +22,14 @@ export const CheckoutSession = z
       .nullable()
       .optional(),
     customer_email: z.string().nullable().optional(),
+    created: z.number().int().optional(),
     expires_at: z.number().int(),
     livemode: z.boolean(),
     mode: z.string().optional(),
   })
   .loose();
 export type CheckoutSession = z.infer<typeof CheckoutSession>;
+
+export const CheckoutSessionList = z
+  .object({ object: z.literal('list'), data: z.array(CheckoutSession), has_more: z.boolean() })
+  .loose();

@@ -1,7 +1,10 @@
 import { z } from 'zod';
 import { accountForGrant, isReply } from '../../background/account-routing';
 import { cardRequest } from '../../background/request-handler';
-import { success } from '../../messaging/reply';
+import { failure, success } from '../../messaging/reply';
+import { REFUSED } from '../../background/card-book';
+import { parseStripeId } from '../../stripe-id-grammar';
+import { expireCheckoutSessionAction } from '../checkout-session/expire';
 import { dailyCreditUse } from './daily-credits';
 import { AttemptId, CardToken } from '../../background/request-fields';
 import { guardrailsOf } from '../../guardrails';
@@ -80,6 +83,28 @@ export const customerDefinition = defineObject({
             returnUrl: portalReturnUrl,
             configurationId: portalConfigurationId,
           }),
+        );
+      },
+    ),
+    /**
+     * Expires one of the open sessions the card listed as this customer's. Any other session
+     * is refused: the card acts on what Stripe said is its customer's, never on an ID of its
+     * own choosing.
+     */
+    'customer.expireSession': cardRequest(
+      z.strictObject({
+        type: z.literal('customer.expireSession'),
+        token: CardToken,
+        attemptId: AttemptId,
+        sessionId: z.string().refine((id) => parseStripeId(id)?.kind === 'checkout_session'),
+      }),
+      async (request, card) => {
+        if (!card.grant.reachable?.includes(request.sessionId)) return failure(REFUSED);
+        return card.actOnce(request.attemptId, (base) =>
+          // A session's ID carries its mode: never sent with a key of the other.
+          parseStripeId(request.sessionId)?.mode !== base.account.mode
+            ? Promise.resolve(failure(REFUSED))
+            : expireCheckoutSessionAction({ ...base, objectId: request.sessionId }),
         );
       },
     ),

@@ -5,11 +5,17 @@ import { otherAccountOfMode, type UsableAccount } from '../../storage/account-st
 import type { StripeClient } from '../../stripe/client';
 import { explainStripeFailure } from '../../stripe/explain-failure';
 import { otherModeNamedIn, StripeApiError } from '../../stripe/stripe-error';
+import { listOpenSessionsOf } from '../checkout-session/api';
+import { listInvoicesOf } from '../invoice/api';
+import { toInvoiceSummary } from '../invoice/view';
 import { listActiveSubscriptions, listBalanceTransactions, retrieveCustomer } from './api';
 import { customerFacts } from './facts';
 import type { CustomerView } from './view';
 
 const RECENT_TRANSACTIONS = 5;
+const RECENT_INVOICES = 5;
+/** Open sessions the card lists to expire; a customer rarely has more than one or two. */
+export const OPEN_SESSIONS_SHOWN = 10;
 
 type FoundCustomer = Found<CustomerView>;
 
@@ -46,14 +52,23 @@ async function readCustomer(
   customerId: string,
   foundInOtherMode: boolean,
 ): Promise<FoundCustomer> {
-  // The three reads go out together: one wait on Stripe, not two in a row. For a deleted or
+  // The reads go out together: one wait on Stripe, not several in a row. For a deleted or
   // missing customer, what the lists answer is dropped.
   const customerRead = retrieveCustomer(stripe, customerId);
   const transactionsRead = listBalanceTransactions(stripe, customerId, RECENT_TRANSACTIONS);
-  // Optional: a restricted key without subscription read still gets the rest of the card.
+  // Optional: a restricted key without subscription, session or invoice read still gets the
+  // rest of the card (null: not readable with this key, shown as such).
   const subscriptionsRead = listActiveSubscriptions(stripe, customerId).then(
     (result) => result.data.data,
     () => [],
+  );
+  const openSessionsRead = listOpenSessionsOf(stripe, customerId, OPEN_SESSIONS_SHOWN).then(
+    (result) => result.data.data,
+    () => null,
+  );
+  const invoicesRead = listInvoicesOf(stripe, customerId, RECENT_INVOICES).then(
+    (result) => result.data.data.map(toInvoiceSummary),
+    () => null,
   );
   transactionsRead.catch(() => undefined); // Read below, unless the customer read fails.
   const { data: customer } = await customerRead;
@@ -74,10 +89,17 @@ async function readCustomer(
       currency: null,
       activeSubscriptions: [],
       recentTransactions: [],
+      openSessions: [],
+      recentInvoices: [],
     };
     return { view, account };
   }
-  const [{ data: list }, subscriptions] = await Promise.all([transactionsRead, subscriptionsRead]);
+  const [{ data: list }, subscriptions, openSessions, recentInvoices] = await Promise.all([
+    transactionsRead,
+    subscriptionsRead,
+    openSessionsRead,
+    invoicesRead,
+  ]);
   const full = customer as {
     name?: string | null;
     email?: string | null;
@@ -103,6 +125,21 @@ async function readCustomer(
       description: t.description ?? null,
       ending_balance: t.ending_balance,
     })),
+    // Only sessions Stripe lists as this customer's own and open: the card may expire these.
+    openSessions:
+      openSessions
+        ?.filter(
+          (session) => session.status === 'open' && session.livemode === (account.mode === 'live'),
+        )
+        .map((session) => ({
+          id: session.id,
+          amountTotal: session.amount_total,
+          currency: session.currency,
+          created: session.created ?? null,
+          expiresAt: session.expires_at,
+        })) ?? null,
+    recentInvoices,
   };
-  return { view, account };
+  // The card may act on the sessions it lists, and on no others.
+  return { view, account, reachable: view.openSessions?.map((session) => session.id) ?? [] };
 }

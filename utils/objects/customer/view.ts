@@ -1,6 +1,16 @@
 import { formatMinorUnits } from '../../currency-units';
 import type { StripeMode } from '../../stripe-id-grammar';
+import type { InvoiceSummary } from '../invoice/view';
 import type { CustomerBalanceTransaction } from './schema';
+
+/** An open Checkout Session as a line of its customer's card, with Expire beside it. */
+export interface OpenSessionSummary {
+  id: string;
+  amountTotal: number | null;
+  currency: string | null;
+  created: number | null;
+  expiresAt: number;
+}
 
 /** What the card shows of a customer. Built in the background; holds no secrets. */
 export interface CustomerView {
@@ -24,6 +34,12 @@ export interface CustomerView {
       'id' | 'amount' | 'currency' | 'created' | 'description' | 'ending_balance'
     >
   >;
+  /** Open sessions, newest first; null when the key cannot list Checkout Sessions. */
+  openSessions: OpenSessionSummary[] | null;
+  /** The last few invoices, newest first; null when the key cannot list invoices. */
+  recentInvoices: InvoiceSummary[] | null;
+  /** The address the agent reached this customer by, when it came from an email. */
+  foundByEmail?: string;
 }
 
 /** "Credit $10.50", "Owes $4.00", or "No balance" — the sign made plain. */

@@ -1,0 +1,93 @@
+import { useState } from 'preact/hooks';
+import { askBackground } from '../utils/messaging/ask-background';
+import { describeBalance } from '../utils/objects/customer/view';
+import { describeMatchCount, describeTally } from '../utils/objects/customer-email/view';
+import type { AgentFacingError } from '../utils/stripe/explain-failure';
+import { ErrorNotice } from './ErrorNotice';
+import type { PanelProps } from './object-panels';
+
+const MODE_NAME = { test: 'test-mode', live: 'live-mode' } as const;
+
+/**
+ * The customers with the address the agent clicked, newest first; picking one turns the
+ * card into that customer's. With one customer the card opens as theirs and this is never
+ * shown.
+ */
+export function CustomerEmailPanel(props: PanelProps<'customer_email'>) {
+  const { view, token } = props;
+  const [error, setError] = useState<AgentFacingError | null>(null);
+  const [busy, setBusy] = useState(false);
+
+  async function ask(request: Parameters<typeof askBackground>[0]) {
+    setBusy(true);
+    setError(null);
+    const reply = await askBackground(request);
+    setBusy(false);
+    if (!reply.ok) return setError(reply.error);
+    props.onChanged(); // The card reads again: the customer's card, or the other mode's list.
+  }
+
+  return (
+    <section aria-label="Customers with this email">
+      {view.total === 0 ? (
+        <div class="notice" role="status">
+          <p>
+            No {MODE_NAME[view.mode]} customer has this email in {view.accountLabel}
+            {view.otherMode ? '.' : '. Stripe compares addresses exactly, capitals included.'}
+          </p>
+          {view.otherMode && (
+            <div class="actions">
+              <button
+                type="button"
+                class={view.otherMode === 'live' ? 'live' : ''}
+                disabled={busy}
+                onClick={() => void ask({ type: 'customerEmail.searchOtherMode', token })}
+              >
+                Search {view.otherMode} mode
+              </button>
+            </div>
+          )}
+        </div>
+      ) : (
+        <p data-testid="match-count">
+          {describeMatchCount(view)}, newest first
+          {view.customers.length < view.total || view.totalIsAtLeast ? (
+            <>
+              {' '}
+              (
+              <a href={view.dashboardUrl} target="_blank" rel="noreferrer">
+                see all in the Dashboard
+              </a>
+              )
+            </>
+          ) : null}
+          :
+        </p>
+      )}
+      {error && <ErrorNotice error={error} />}
+      <ul class="object-list customers">
+        {view.customers.map((customer) => (
+          <li key={customer.id}>
+            <button
+              type="button"
+              class="secondary match"
+              disabled={busy}
+              onClick={() =>
+                void ask({ type: 'customerEmail.open', token, customerId: customer.id })
+              }
+            >
+              <span class="match-name">{customer.name ?? customer.email ?? customer.id}</span>
+              <span class="muted">
+                Created {new Date(customer.created * 1000).toLocaleDateString()} ·{' '}
+                {describeBalance(customer.balance, customer.currency)} ·{' '}
+                {describeTally(customer.openSessions, 'open session', 'open sessions')} ·{' '}
+                {describeTally(customer.unpaidInvoices, 'unpaid invoice', 'unpaid invoices')}
+              </span>
+              <code class="muted">{customer.id}</code>
+            </button>
+          </li>
+        ))}
+      </ul>
+    </section>
+  );
+}

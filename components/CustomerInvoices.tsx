@@ -1,0 +1,45 @@
+import { formatMinorUnits } from '../utils/currency-units';
+import { INVOICE_STATUS_LABEL, type InvoiceSummary } from '../utils/objects/invoice/view';
+
+/** The customer's last few invoices: what they were billed, and what is still to pay. */
+export function CustomerInvoices(props: { invoices: InvoiceSummary[] | null }) {
+  if (props.invoices === null)
+    return (
+      <p class="muted" role="note">
+        Invoices are not shown: this key cannot list them.
+      </p>
+    );
+  return (
+    <section aria-labelledby="recent-invoices">
+      <h2 id="recent-invoices">Recent invoices</h2>
+      {props.invoices.length === 0 && <p class="muted">No invoices.</p>}
+      <ul class="object-list">
+        {props.invoices.map((invoice) => (
+          <li key={invoice.id} class="object-line">
+            <span>
+              <strong>{formatMinorUnits(invoice.total, invoice.currency)}</strong>{' '}
+              {invoice.status ? INVOICE_STATUS_LABEL[invoice.status] : 'No status'}
+              {invoice.status === 'open' && invoice.amountRemaining !== invoice.total && (
+                <> ({formatMinorUnits(invoice.amountRemaining, invoice.currency)} to pay)</>
+              )}{' '}
+              <span class="muted">
+                {invoice.number ?? invoice.id},{' '}
+                {new Date(invoice.created * 1000).toLocaleDateString()}
+              </span>
+            </span>
+            {invoice.hostedInvoiceUrl && (
+              <a
+                href={invoice.hostedInvoiceUrl}
+                target="_blank"
+                rel="noreferrer"
+                aria-label={`View invoice ${invoice.number ?? invoice.id}`}
+              >
+                View
+              </a>
+            )}
+          </li>
+        ))}
+      </ul>
+    </section>
+  );
+}

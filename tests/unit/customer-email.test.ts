@@ -1,0 +1,269 @@
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
+import { openActivityJournal } from '../../utils/journal/activity-journal';
+import { SEED_EMAILS, SEED_IDS, type SeedCustomer } from '../emulator/seed-data';
+import { testSenders, useEmulator } from './emulator-harness';
+
+const harness = useEmulator();
+const { page, card, options } = testSenders(9);
+const REFUSED = { ok: false, error: { message: 'This request is not allowed from here.' } };
+
+async function setUp({ liveKey = false } = {}) {
+  const journal = openActivityJournal(`email-${crypto.randomUUID()}`);
+  const tellHelpdeskTabs = vi.fn(async () => {});
+  const { handle } = harness.router({ journal, tellHelpdeskTabs });
+  await handle({ type: 'accounts.save', apiKey: harness.emulator.keys.testSecret }, options);
+  if (liveKey) {
+    await handle({ type: 'accounts.save', apiKey: harness.emulator.keys.liveSecret }, options);
+    const accounts = (await handle({ type: 'accounts.list' }, options)) as {
+      value: Array<{ id: string; mode: string }>;
+    };
+    const test = accounts.value.find((a) => a.mode === 'test')!;
+    await handle({ type: 'accounts.setActive', accountId: test.id }, options);
+  }
+  harness.emulator.received.length = 0;
+  const open = async (subject: string) => {
+    const grant = await handle({ type: 'page.openCard', objectId: subject }, page);
+    expect(grant).toMatchObject({ ok: true });
+    const token = (grant as { value: { token: string } }).value.token;
+    const contents = (await handle({ type: 'card.open', token }, card)) as {
+      ok: true;
+      value: { kind: string; objectId: string; reachedBy?: string; found: any };
+    };
+    return { token, contents: contents.value };
+  };
+  return { handle, journal, open, tellHelpdeskTabs };
+}
+const customerSearches = () =>
+  harness.emulator.received.filter((r) => r.method === 'GET' && r.path === '/v1/customers');
+
+describe('a card opened for an email address', () => {
+  afterEach(() => fakeBrowser.storage.managed.clear());
+
+  it('opens as the one customer with it, having asked Stripe once', async () => {
+    const { open } = await setUp();
+    const { contents } = await open(SEED_EMAILS.jenny);
+    expect(contents).toMatchObject({
+      kind: 'customer',
+      objectId: SEED_IDS.jenny,
+      reachedBy: SEED_EMAILS.jenny,
+      found: { ok: true, value: { name: 'Jenny Rosen' } },
+    });
+    expect(customerSearches().map((r) => r.query)).toEqual([
+      { email: SEED_EMAILS.jenny, limit: '100' },
+    ]);
+    expect(contents.found.value.openSessions).toEqual([
+      expect.objectContaining({ id: SEED_IDS.openSession, amountTotal: 4900, currency: 'usd' }),
+    ]);
+    expect(contents.found.value.recentInvoices.map((i: { number: string }) => i.number)).toEqual([
+      'ACME-0042',
+      'ACME-0041',
+    ]);
+  });
+
+  it('asks as written and lower-cased, and lists both spellings newest first', async () => {
+    const { open } = await setUp();
+    const { contents } = await open(SEED_EMAILS.alex);
+    expect(contents.kind).toBe('customer_email');
+    expect(customerSearches().map((r) => r.query.email)).toEqual([
+      'Alex@example.net',
+      'alex@example.net',
+    ]);
+    const view = contents.found.value;
+    expect(view).toMatchObject({ total: 2, totalIsAtLeast: false, otherMode: null });
+    expect(view.customers.map((c: { id: string }) => c.id)).toEqual([
+      SEED_IDS.alexWork,
+      SEED_IDS.alexHome,
+    ]);
+    expect(view.customers[0]).toMatchObject({
+      openSessions: { count: 1, more: false },
+      unpaidInvoices: { count: 1, more: false },
+      balance: -2500,
+    });
+  });
+
+  it('says "10 of N" past ten, from one page of 100, and counts only the ten it shows', async () => {
+    const customers = harness.emulator.customers();
+    for (let i = 0; i < 24; i++) {
+      const id = `cus_ManyWithEmail${String(i).padStart(2, '0')}`;
+      customers.set(id, {
+        id,
+        livemode: false,
+        name: `Shared ${i}`,
+        email: 'shared@example.com',
+        balance: 0,
+        currency: 'usd',
+        created: 1_700_000_000 + i,
+      } satisfies SeedCustomer);
+    }
+    const { open } = await setUp();
+    const { contents } = await open('shared@example.com');
+    const view = contents.found.value;
+    expect(view).toMatchObject({ total: 24, totalIsAtLeast: false });
+    expect(view.customers).toHaveLength(10);
+    expect(view.customers[0].id).toBe('cus_ManyWithEmail23');
+    const tallied = harness.emulator.received.filter((r) => r.path === '/v1/invoices');
+    expect(tallied).toHaveLength(10);
+  });
+
+  it('opens only a customer it listed, once', async () => {
+    const { handle, open } = await setUp();
+    const { token } = await open(SEED_EMAILS.alex);
+    // Jenny was never listed on this card: refused, whatever the page or card asks.
+    expect(
+      await handle({ type: 'customerEmail.open', token, customerId: SEED_IDS.jenny }, card),
+    ).toEqual(REFUSED);
+    expect(
+      await handle({ type: 'customerEmail.open', token, customerId: SEED_IDS.alexHome }, card),
+    ).toEqual({ ok: true, value: null });
+    const reopened = (await handle({ type: 'card.open', token }, card)) as { value: any };
+    expect(reopened.value).toMatchObject({ kind: 'customer', objectId: SEED_IDS.alexHome });
+    // Narrowed for good: the other customer of the address is out of reach now.
+    expect(
+      await handle({ type: 'customerEmail.open', token, customerId: SEED_IDS.alexWork }, card),
+    ).toEqual(REFUSED);
+  });
+
+  it('offers the other mode only when none is found and a key for it is saved, and searches there only when asked', async () => {
+    const { handle, open } = await setUp({ liveKey: true });
+    const { token, contents } = await open(SEED_EMAILS.liveOnly);
+    expect(contents.found.value).toMatchObject({ total: 0, otherMode: 'live', mode: 'test' });
+    const liveCalls = () =>
+      harness.emulator.received.filter((r) =>
+        r.headers.authorization?.includes(harness.emulator.keys.liveSecret),
+      );
+    expect(liveCalls()).toHaveLength(0);
+    expect(await handle({ type: 'customerEmail.searchOtherMode', token }, card)).toEqual({
+      ok: true,
+      value: null,
+    });
+    const reopened = (await handle({ type: 'card.open', token }, card)) as { value: any };
+    expect(reopened.value).toMatchObject({
+      kind: 'customer',
+      objectId: SEED_IDS.liveOnlyCustomer,
+      found: { ok: true, value: { mode: 'live' } },
+    });
+    expect(liveCalls()[0]).toMatchObject({
+      path: '/v1/customers',
+      query: { email: SEED_EMAILS.liveOnly },
+    });
+  });
+
+  it('offers no other mode the organisation forbids, and refuses a forged request for it', async () => {
+    const { handle, open } = await setUp({ liveKey: true });
+    await fakeBrowser.storage.managed.set({ liveKeysAllowed: false });
+    const { token, contents } = await open(SEED_EMAILS.liveOnly);
+    expect(contents.found.value).toMatchObject({ total: 0, otherMode: null });
+    const reply = await handle({ type: 'customerEmail.searchOtherMode', token }, card);
+    expect(reply).toMatchObject({ ok: false, error: { fixInOptions: true } });
+    expect(
+      harness.emulator.received.filter((r) =>
+        r.headers.authorization?.includes(harness.emulator.keys.liveSecret),
+      ),
+    ).toHaveLength(0);
+  });
+
+  it('refuses an address over 512 characters, or anything that is not one, before any request', async () => {
+    const { handle } = await setUp();
+    for (const objectId of [
+      `${'a'.repeat(64)}.`.repeat(8) + '@example.com',
+      'jenny@localhost',
+      'jenny@example.com<script>',
+    ])
+      expect(await handle({ type: 'page.openCard', objectId }, page)).toEqual(REFUSED);
+    expect(harness.emulator.received).toHaveLength(0);
+  });
+
+  it('retries a rate-limited search like any read', async () => {
+    harness.emulator.injectFault({ kind: 'status', status: 429 }, { pathPrefix: '/v1/customers' });
+    const { open } = await setUp();
+    const { contents } = await open(SEED_EMAILS.jenny);
+    expect(contents).toMatchObject({ kind: 'customer', found: { ok: true } });
+    expect(customerSearches()).toHaveLength(2);
+  });
+});
+
+describe("a customer's open sessions on its card", () => {
+  it('expires one it listed, journaled under the session, with no email in the journal', async () => {
+    const { handle, journal, open } = await setUp();
+    const { token } = await open(SEED_EMAILS.jenny);
+    const attemptId = crypto.randomUUID();
+    const reply = await handle(
+      { type: 'customer.expireSession', token, attemptId, sessionId: SEED_IDS.openSession },
+      card,
+    );
+    expect(reply).toMatchObject({ ok: true, value: { status: 'expired' } });
+    const [post] = harness.emulator.apiPosts();
+    expect(post).toMatchObject({
+      path: `/v1/checkout/sessions/${SEED_IDS.openSession}/expire`,
+      rawBody: '',
+    });
+    expect(post!.headers['idempotency-key']).toBe(`sha-${attemptId}`);
+    // A double click sends the same attempt: nothing twice.
+    await handle(
+      { type: 'customer.expireSession', token, attemptId, sessionId: SEED_IDS.openSession },
+      card,
+    );
+    expect(harness.emulator.received.filter((r) => r.method === 'POST' && r.executed)).toHaveLength(
+      1,
+    );
+    const records = await journal.listRecent(10);
+    expect(records).toHaveLength(1);
+    expect(records[0]).toMatchObject({
+      action: 'expire_checkout_session',
+      objectId: SEED_IDS.openSession,
+    });
+    expect(JSON.stringify(records)).not.toContain('@');
+  });
+
+  it('refuses a session the card did not list as its own, sending nothing', async () => {
+    const { handle, open } = await setUp();
+    const { token } = await open(SEED_IDS.jenny);
+    for (const sessionId of [SEED_IDS.alexWorkOpenSession, SEED_IDS.completeSession])
+      expect(
+        await handle(
+          { type: 'customer.expireSession', token, attemptId: crypto.randomUUID(), sessionId },
+          card,
+        ),
+      ).toEqual(REFUSED);
+    expect(harness.emulator.apiPosts()).toHaveLength(0);
+  });
+});
+
+describe('what the content script marks', () => {
+  it('tells it whether to mark addresses, and tells open tabs when the agent changes it', async () => {
+    const { handle, tellHelpdeskTabs } = await setUp();
+    expect(await handle({ type: 'page.marking' }, page)).toEqual({
+      ok: true,
+      value: { emails: true },
+    });
+    // Saving one field leaves the rest as stored.
+    const saved = await handle({ type: 'settings.save', settings: { markEmails: false } }, options);
+    expect(saved).toMatchObject({
+      ok: true,
+      value: { settings: { markEmails: false, retentionDays: 90 } },
+    });
+    expect(tellHelpdeskTabs).toHaveBeenCalledWith({ type: 'content.marking', emails: false });
+    expect(await handle({ type: 'page.marking' }, page)).toMatchObject({
+      value: { emails: false },
+    });
+    // Nothing changed, nothing told.
+    await handle({ type: 'settings.save', settings: { retentionDays: 30 } }, options);
+    expect(tellHelpdeskTabs).toHaveBeenCalledTimes(1);
+  });
+
+  it('follows the organisation over the agent, and refuses the agent changing it', async () => {
+    const { handle } = await setUp();
+    await fakeBrowser.storage.managed.set({ markEmailAddresses: false });
+    expect(await handle({ type: 'page.marking' }, page)).toMatchObject({
+      value: { emails: false },
+    });
+    expect(
+      await handle({ type: 'settings.save', settings: { markEmails: true } }, options),
+    ).toMatchObject({
+      ok: false,
+      error: { message: expect.stringContaining('set by your organisation') },
+    });
+    await fakeBrowser.storage.managed.clear();
+  });
+});

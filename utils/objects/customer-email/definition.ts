@@ -1,0 +1,66 @@
+import { z } from 'zod';
+import { accountForGrant, isReply } from '../../background/account-routing';
+import { REFUSED } from '../../background/card-book';
+import { narrowCardGrant, rememberGrantLookUp } from '../../background/card-grants';
+import { CardToken } from '../../background/request-fields';
+import { cardRequest } from '../../background/request-handler';
+import { failure, success } from '../../messaging/reply';
+import { policyRefusesKey } from '../../policy/account-policy';
+import { otherAccountOfMode } from '../../storage/account-store';
+import { parseStripeId } from '../../stripe-id-grammar';
+import { defineObject } from '../object-definition';
+import { lookUpCustomersByEmail } from './look-up';
+
+const CustomerId = z.string().refine((id) => parseStripeId(id)?.kind === 'customer');
+
+/**
+ * The background's card for an email address: the customers with it. It changes nothing in
+ * Stripe; its requests only turn it into one customer's card, or search the other mode.
+ */
+export const customerEmailDefinition = defineObject({
+  lookUp: lookUpCustomersByEmail,
+  requests: {
+    /** The agent picked one of the customers listed: the card becomes that customer's. */
+    'customerEmail.open': cardRequest(
+      z.strictObject({
+        type: z.literal('customerEmail.open'),
+        token: CardToken,
+        customerId: CustomerId,
+      }),
+      async (request, { grant }) => {
+        if (!grant.accountId || !grant.reachable?.includes(request.customerId))
+          return failure(REFUSED);
+        const narrowed = await narrowCardGrant(grant.token, {
+          from: grant.objectId,
+          to: request.customerId,
+          accountId: grant.accountId,
+        });
+        return narrowed ? success(null) : failure(REFUSED);
+      },
+    ),
+    /**
+     * None found, and the agent asked to search with the saved key of the other mode: the
+     * card's next look-up is made there. Only ever on this click, never on its own.
+     */
+    'customerEmail.searchOtherMode': cardRequest(
+      z.strictObject({ type: z.literal('customerEmail.searchOtherMode'), token: CardToken }),
+      async (_request, { grant }) => {
+        const current = await accountForGrant(grant);
+        if (isReply(current)) return current;
+        const mode = current.mode === 'test' ? 'live' : 'test';
+        const refused = await policyRefusesKey(mode);
+        if (refused) return failure(refused, { fixInOptions: true });
+        const other = await otherAccountOfMode(mode, current.id);
+        if (!other)
+          return failure(`No ${mode}-mode API key is saved, so there is nothing to search with.`, {
+            fixInOptions: true,
+          });
+        await rememberGrantLookUp(grant.token, { accountId: other.id, reachable: [] });
+        return success(null);
+      },
+    ),
+  },
+  // Listing customers is probed for the customer card already.
+  permissions: [],
+  reconcile: {},
+});

@@ -1,0 +1,34 @@
+import type { Invoice } from './schema';
+
+/** An invoice as a line in another object's card (the customer's recent invoices). */
+export interface InvoiceSummary {
+  id: string;
+  number: string | null;
+  status: Invoice['status'];
+  total: number;
+  amountRemaining: number;
+  currency: string;
+  created: number;
+  /** Stripe's page for the customer; shown to the agent only, never logged. */
+  hostedInvoiceUrl: string | null;
+}
+
+export const toInvoiceSummary = (invoice: Invoice): InvoiceSummary => ({
+  id: invoice.id,
+  number: invoice.number ?? null,
+  status: invoice.status,
+  total: invoice.total,
+  amountRemaining: invoice.amount_remaining,
+  currency: invoice.currency,
+  created: invoice.created,
+  hostedInvoiceUrl: invoice.hosted_invoice_url ?? null,
+});
+
+/** The status in the agent's words. */
+export const INVOICE_STATUS_LABEL: Record<NonNullable<Invoice['status']>, string> = {
+  draft: 'Draft',
+  open: 'Unpaid',
+  paid: 'Paid',
+  uncollectible: 'Uncollectible',
+  void: 'Void',
+};
