@@ -56,7 +56,8 @@ export function ApiKeySettings() {
       <p class="muted">
         Use a restricted key (rk_…) with: Checkout Sessions — write; Customers — write; Customer
         portal — write; Subscriptions — read (optional: offers the “cancel a subscription” portal
-        link). Keys stay in this browser's extension storage and are sent only to Stripe.
+        link); Invoices — read (optional: lists a customer's invoices on its card). Keys stay in
+        this browser's extension storage and are sent only to Stripe.
       </p>
       <form onSubmit={save}>
         <label for="api-key">API key</label>

@@ -61,7 +61,12 @@ export default defineBackground(() => {
       .then((stopped) => Promise.all(stopped.map(revokeGrantsOfSite)))
       .catch(() => undefined);
   enforceSites();
-  browser.storage.onChanged.addListener((_changes, area) => area === 'managed' && enforceSites());
+  browser.storage.onChanged.addListener((_changes, area) => {
+    if (area !== 'managed') return;
+    enforceSites();
+    // Open tabs of the built-in helpdesks are hidden from the background: each asks itself.
+    void tellHelpdeskTabs({ type: 'content.policyChanged' });
+  });
   void resumePendingActions(journal, resumableAccountById, clientFor, reconcilerFor);
   void settingsInForce().then(({ retentionDays }) =>
     journal.pruneBefore(Date.now() - retentionDays * DAY_MS),

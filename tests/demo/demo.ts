@@ -15,7 +15,7 @@ import {
   REPO_ROOT,
   launchExtensionBrowser,
 } from '../e2e/support/extension-browser';
-import { SEED_IDS } from '../emulator/seed-data';
+import { SEED_EMAILS, SEED_IDS } from '../emulator/seed-data';
 
 const args = new Set(process.argv.slice(2));
 const noDisplay =
@@ -44,7 +44,9 @@ Stripe Actions demo is running.
   Sample ticket   : ${HELPDESK_ORIGIN}/ticket.html   (served locally; Chromium maps the name)
   Stripe emulator : https://api.stripe.com -> https://127.0.0.1:12111 (test key saved for you)
     requests log  : curl -k https://127.0.0.1:12111/__emulator/requests
-Click a highlighted ID in the ticket, e.g. ${SEED_IDS.openSession.slice(0, 24)}…
+  Ticket with an email only : ${HELPDESK_ORIGIN}/requester.html
+Click a highlighted ID in the ticket, e.g. ${SEED_IDS.openSession.slice(0, 24)}…, or an email
+address (${SEED_EMAILS.alex} has two customers).
 `);
 
 if (headless) {

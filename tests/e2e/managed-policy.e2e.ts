@@ -38,6 +38,13 @@ function policySkipReason(): string | null {
 const skip = policySkipReason();
 if (skip) console.warn(skip);
 
+const FIRST_POLICY = {
+  creditLimits: { usd: 20 },
+  // An invalid value: ignored, reported, never a looser limit.
+  dailyCreditLimits: { eur: -5 },
+  activityLogRetentionDays: 30,
+};
+
 /**
  * An administrator's policy, as Chrome reads it from the machine. The build is copied to a
  * folder of its own, so the policy (keyed by extension ID, which comes from the path) applies
@@ -47,6 +54,19 @@ describe.skipIf(skip !== null)('an organisation policy set for the machine', () 
   let browser: ExtensionBrowser;
   let tmp: string;
   let policyFile: string;
+  let extensionId: string;
+  const writePolicy = (policy: Record<string, unknown>) =>
+    writeFileSync(
+      policyFile,
+      JSON.stringify({ '3rdparty': { extensions: { [extensionId]: policy } } }),
+    );
+  /** Chrome reads policy files every few minutes; chrome://policy reads them now. */
+  async function reloadPolicies() {
+    const page = await browser.context.newPage();
+    await page.goto('chrome://policy');
+    await page.getByRole('button', { name: 'Reload policies' }).click();
+    await page.close();
+  }
 
   beforeAll(async () => {
     tmp = mkdtempSync(join(tmpdir(), 'sha-policy-'));
@@ -54,21 +74,8 @@ describe.skipIf(skip !== null)('an organisation policy set for the machine', () 
     cpSync(EXTENSION_DIR, extensionDir, { recursive: true });
     const id = unpackedExtensionId(extensionDir);
     policyFile = join(POLICY_DIR, `stripe-helpdesk-actions-e2e-${id}.json`);
-    writeFileSync(
-      policyFile,
-      JSON.stringify({
-        '3rdparty': {
-          extensions: {
-            [id]: {
-              creditLimits: { usd: 20 },
-              // An invalid value: ignored, reported, never a looser limit.
-              dailyCreditLimits: { eur: -5 },
-              activityLogRetentionDays: 30,
-            },
-          },
-        },
-      }),
-    );
+    extensionId = id;
+    writePolicy(FIRST_POLICY);
     const chromium = chromiumOrSkipReason() as { path: string };
     browser = await launchExtensionBrowser({ chromiumPath: chromium.path, extensionDir });
     expect(browser.extensionId).toBe(id);
@@ -120,6 +127,28 @@ describe.skipIf(skip !== null)('an organisation policy set for the machine', () 
     await clickCardButton(card, 'Review credit');
     await card.getByText('over the limit of $20.00 per credit').waitFor();
     expect(browser.emulator.apiPosts()).toHaveLength(0);
+    await ticket.page.close();
+  });
+
+  // Last: it changes the policy under an open ticket.
+  it('applies a changed policy to a ticket already open: addresses unmarked, then the site taken away', async () => {
+    const ticket = await TicketPage.open(browser.context);
+    const before = await ticket.markedTexts();
+    expect(before).toContain('Alex@example.net');
+    writePolicy({ ...FIRST_POLICY, markEmailAddresses: false });
+    await reloadPolicies();
+    await expect
+      .poll(() => ticket.markedTexts())
+      .toEqual(before.filter((text) => !text.includes('@')));
+    // The built-in helpdesks replaced by the organisation's own: this tab stops at once.
+    writePolicy({
+      ...FIRST_POLICY,
+      helpdeskSites: ['https://support.acme.example'],
+      replaceBuiltInHelpdesks: true,
+    });
+    await reloadPolicies();
+    await ticket.waitForMarksGone();
+    expect(await ticket.clickOpensNoCard(SEED_IDS.jenny)).toBe(true);
     await ticket.page.close();
   });
 });

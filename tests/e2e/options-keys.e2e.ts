@@ -42,6 +42,9 @@ describeInChromium('API keys on the options page', () => {
     expect(status).toContain(
       'rak_subscription_read (offering the cancel-subscription portal link, optional)',
     );
+    expect(status).toContain(
+      "rak_invoice_read (listing a customer's invoices on its card, optional)",
+    );
     expect(status).not.toContain('rak_checkout_session_read');
     expect(
       emulator.apiRequests().filter((r) => r.status === 200 || (r.status ?? 0) >= 500),

@@ -48,6 +48,7 @@ describe('saving keys', () => {
       'rak_customer_portal_write',
       'rak_customer_read',
       'rak_customer_write',
+      'rak_invoice_read',
       'rak_subscription_read',
     ]);
     expect(reply.value.warning).toContain('rak_customer_write (crediting customer balances)');

@@ -16,6 +16,8 @@ import {
   onExtensionPort,
   sendToBackground,
 } from './extension-runtime';
+import { markingOptions } from './marking-options';
+import { organisationAllowsThisSite } from './organisation-allows';
 import { createPointerCursor } from './pointer-cursor';
 
 /** By node type, not instanceof: an email frame's elements come from another window. */
@@ -225,9 +227,12 @@ export function startIdMarking(
       case 'content.stop':
         return void cutOff.abort();
       case 'content.marking':
-        if (typeof typed.emails !== 'boolean' || typed.emails === options.emails) return;
-        replaced.abort();
-        return void startIdMarking(doc, lifetime, { ...options, emails: typed.emails }, pageIds);
+        if (typeof typed.emails === 'boolean') remark({ ...options, emails: typed.emails });
+        return;
+      case 'content.policyChanged':
+        return void Promise.all([organisationAllowsThisSite(self.origin), markingOptions()]).then(
+          ([allowed, marking]) => (allowed ? remark(marking) : cutOff.abort()),
+        );
     }
   }, signal);
 
@@ -239,6 +244,13 @@ export function startIdMarking(
   signal.addEventListener('abort', () => {
     if (pageIds.read === readIds) pageIds.read = null;
   });
+
+  /** Marks again with `changed`, when it changes what is marked. */
+  function remark(changed: MarkingOptions) {
+    if (signal.aborted || changed.emails === options.emails) return;
+    replaced.abort();
+    startIdMarking(doc, lifetime, changed, pageIds);
+  }
 
   /** `anchor` is in the viewport of `anchorDoc`, the document the ID is in. */
   async function openCard(objectId: string, anchorDoc: Document, anchor: DOMRect) {

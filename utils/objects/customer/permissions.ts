@@ -31,4 +31,5 @@ export const CUSTOMER_PERMISSIONS: readonly PermissionProbe[] = [
     }),
   },
   listProbe('offering the cancel-subscription portal link', '/v1/subscriptions', false),
+  listProbe("listing a customer's invoices on its card", '/v1/invoices', false),
 ];
