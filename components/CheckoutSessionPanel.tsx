@@ -2,9 +2,8 @@ import { useState } from 'preact/hooks';
 import { formatMinorUnits } from '../utils/currency-units';
 import { askBackground } from '../utils/messaging/ask-background';
 import type { AgentFacingError } from '../utils/stripe/explain-failure';
-import { ConfirmButton } from './ConfirmButton';
 import { ErrorNotice } from './ErrorNotice';
-import { ConfirmQuestion } from './ConfirmQuestion';
+import { ConfirmExpiry } from './ConfirmExpiry';
 import { KeyHint, useKeyShortcut } from './KeyShortcut';
 import type { PanelProps } from './object-panels';
 
@@ -105,28 +104,12 @@ export function CheckoutSessionPanel(props: PanelProps<'checkout_session'>) {
         </div>
       )}
       {(step.name === 'confirming' || step.name === 'working') && (
-        <ConfirmQuestion label="Confirm expiring the session">
-          <p>
-            Expire this {session.mode === 'live' ? <strong>LIVE</strong> : 'test'} session? The
-            customer will no longer be able to pay with it. This cannot be undone.
-          </p>
-          <div class="actions">
-            <ConfirmButton
-              danger
-              busy={busy}
-              busyLabel="Expiring…"
-              onConfirm={() => void expire(step.attemptId)}
-            />
-            <button
-              type="button"
-              class="secondary"
-              disabled={busy}
-              onClick={() => setStep({ name: 'idle' })}
-            >
-              Cancel
-            </button>
-          </div>
-        </ConfirmQuestion>
+        <ConfirmExpiry
+          mode={session.mode}
+          busy={busy}
+          onConfirm={() => void expire(step.attemptId)}
+          onCancel={() => setStep({ name: 'idle' })}
+        />
       )}
     </section>
   );

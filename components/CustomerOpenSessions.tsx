@@ -4,8 +4,7 @@ import { askBackground } from '../utils/messaging/ask-background';
 import type { OpenSessionSummary } from '../utils/objects/customer/view';
 import type { StripeMode } from '../utils/stripe-id-grammar';
 import type { AgentFacingError } from '../utils/stripe/explain-failure';
-import { ConfirmButton } from './ConfirmButton';
-import { ConfirmQuestion } from './ConfirmQuestion';
+import { ConfirmExpiry } from './ConfirmExpiry';
 import { ErrorNotice } from './ErrorNotice';
 
 type Step =
@@ -102,29 +101,13 @@ export function CustomerOpenSessions(props: {
                 <ErrorNotice error={step.error} />
               )}
               {asking && (
-                <ConfirmQuestion label="Confirm expiring the session">
-                  <p>
-                    Expire this {props.mode === 'live' ? <strong>LIVE</strong> : 'test'} session of{' '}
-                    {amountOf(session)}? The customer will no longer be able to pay with it. This
-                    cannot be undone.
-                  </p>
-                  <div class="actions">
-                    <ConfirmButton
-                      danger
-                      busy={busy}
-                      busyLabel="Expiring…"
-                      onConfirm={() => void expire(session.id, step.attemptId)}
-                    />
-                    <button
-                      type="button"
-                      class="secondary"
-                      disabled={busy}
-                      onClick={() => setStep({ name: 'idle' })}
-                    >
-                      Cancel
-                    </button>
-                  </div>
-                </ConfirmQuestion>
+                <ConfirmExpiry
+                  mode={props.mode}
+                  which={`of ${amountOf(session)}`}
+                  busy={busy}
+                  onConfirm={() => void expire(session.id, step.attemptId)}
+                  onCancel={() => setStep({ name: 'idle' })}
+                />
               )}
             </li>
           );

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import type { Frame, Page } from 'playwright-core';
 import { expect, it } from 'vitest';
-import { SEED_IDS } from '../emulator/seed-data';
+import { SEED_EMAILS, SEED_IDS } from '../emulator/seed-data';
 import { OptionsPage, saveTestKey } from './pages/options-page';
 import { PopupPage } from './pages/popup-page';
 import { TicketPage } from './pages/ticket-page';
@@ -74,8 +74,18 @@ describeInChromium('accessibility (axe-core, WCAG 2.1 AA)', () => {
     const card = await ticket.openCard(SEED_IDS.jenny);
     await card.getByRole('button', { name: 'Add credit' }).click();
     await card.getByLabel('Amount').waitFor();
+    // Its open sessions and invoices are on screen too.
+    await card.getByRole('region', { name: 'Recent invoices' }).waitFor();
     expect(await accessibilityViolations(card)).toEqual([]);
     expect(await textSize(card)).toBe('14px');
+    await ticket.page.close();
+  });
+
+  it("an email address's card, listing its customers", async () => {
+    const ticket = await TicketPage.open(extension().context);
+    const card = await ticket.openCard(SEED_EMAILS.alex);
+    await card.getByTestId('match-count').waitFor();
+    expect(await accessibilityViolations(card)).toEqual([]);
     await ticket.page.close();
   });
 });
