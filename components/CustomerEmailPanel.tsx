@@ -4,6 +4,7 @@ import { describeBalance } from '../utils/objects/customer/view';
 import { describeMatchCount, describeTally } from '../utils/objects/customer-email/view';
 import type { AgentFacingError } from '../utils/stripe/explain-failure';
 import { ErrorNotice } from './ErrorNotice';
+import { KeyHint, useKeyShortcut } from './KeyShortcut';
 import type { PanelProps } from './object-panels';
 
 const MODE_NAME = { test: 'test-mode', live: 'live-mode' } as const;
@@ -26,6 +27,14 @@ export function CustomerEmailPanel(props: PanelProps<'customer_email'>) {
     if (!reply.ok) return setError(reply.error);
     props.onChanged(); // The card reads again: the customer's card, or the other mode's list.
   }
+
+  const open = (customerId: string) => void ask({ type: 'customerEmail.open', token, customerId });
+  // 1–9 pick a customer, as in the popup's list. Picking changes nothing in Stripe.
+  useKeyShortcut(
+    (key) => /^[1-9]$/.test(key) && Number(key) <= view.customers.length,
+    (key) => open(view.customers[Number(key) - 1]!.id),
+    !busy,
+  );
 
   return (
     <section aria-label="Customers with this email">
@@ -66,16 +75,16 @@ export function CustomerEmailPanel(props: PanelProps<'customer_email'>) {
       )}
       {error && <ErrorNotice error={error} />}
       <ul class="object-list customers">
-        {view.customers.map((customer) => (
+        {view.customers.map((customer, index) => (
           <li key={customer.id}>
             <button
               type="button"
               class="secondary match"
               disabled={busy}
-              onClick={() =>
-                void ask({ type: 'customerEmail.open', token, customerId: customer.id })
-              }
+              aria-keyshortcuts={index < 9 ? String(index + 1) : undefined}
+              onClick={() => open(customer.id)}
             >
+              {index < 9 && <KeyHint shortcut={String(index + 1)} />}
               <span class="match-name">{customer.name ?? customer.email ?? customer.id}</span>
               <span class="muted">
                 Created {new Date(customer.created * 1000).toLocaleDateString()} ·{' '}

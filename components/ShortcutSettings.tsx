@@ -39,8 +39,8 @@ export function ShortcutSettings() {
       </table>
       <p class="muted">
         In a card: <kbd>E</kbd> expire, <kbd>C</kbd> add credit, <kbd>P</kbd> portal link,{' '}
-        <kbd>Esc</kbd> close. On the page: <kbd>Enter</kbd> opens the ID chosen with the
-        next/previous shortcuts.
+        <kbd>1</kbd>–<kbd>9</kbd> pick one of an email address's customers, <kbd>Esc</kbd> close. On
+        the page: <kbd>Enter</kbd> opens the ID chosen with the next/previous shortcuts.
       </p>
       {!isFirefox && (
         <button

@@ -72,7 +72,9 @@ describeInChromium("the requester's email, when a ticket holds no Stripe ID", ()
     expect(await matches.first().textContent()).toContain('Credit $25.00');
     expect(await matches.last().textContent()).toContain('0 open sessions');
 
-    await clickCardButton(card, 'Alex Kim (Kim Design Ltd)');
+    // 1 picks the first, as in the popup's list.
+    expect(await matches.first().getAttribute('aria-keyshortcuts')).toBe('1');
+    await card.locator('body').press('1');
     await card.getByRole('heading', { name: 'Customer' }).waitFor();
     await card.getByText(SEED_IDS.alexWork, { exact: true }).waitFor();
     await card.getByText(`Found by email: ${SEED_EMAILS.alex}`).waitFor();
