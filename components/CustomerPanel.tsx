@@ -395,7 +395,11 @@ export function CustomerPanel(props: PanelProps<'customer'>) {
       )}
 
       <CustomerOpenSessions token={token} mode={customer.mode} sessions={customer.openSessions} />
-      <CustomerInvoices invoices={customer.recentInvoices} />
+      <CustomerInvoices
+        token={token}
+        invoices={customer.recentInvoices}
+        onOpened={props.onChanged}
+      />
 
       {/* Last: it appears or grows when the card reloads after a credit, and content added
           above the actions would move them under the agent's pointer as they click. */}

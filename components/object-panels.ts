@@ -4,6 +4,7 @@ import type { CardKind } from '../utils/card-subject';
 import { CheckoutSessionPanel } from './CheckoutSessionPanel';
 import { CustomerPanel } from './CustomerPanel';
 import { CustomerEmailPanel } from './CustomerEmailPanel';
+import { InvoicePanel } from './InvoicePanel';
 
 export interface PanelProps<K extends CardKind> {
   token: string;
@@ -17,4 +18,5 @@ export const OBJECT_PANELS = {
   checkout_session: CheckoutSessionPanel,
   customer: CustomerPanel,
   customer_email: CustomerEmailPanel,
+  invoice: InvoicePanel,
 } satisfies { [K in CardKind]: ComponentType<PanelProps<K>> };

@@ -6,7 +6,7 @@
  * Stripe: IDs are case-sensitive, at most 255 characters, and may change length at any
  * time (a backwards-compatible change), so no length is hard-coded beyond that ceiling.
  */
-export type StripeObjectKind = 'checkout_session' | 'customer';
+export type StripeObjectKind = 'checkout_session' | 'customer' | 'invoice';
 export type StripeMode = 'test' | 'live';
 
 export interface StripeIdKind {
@@ -14,12 +14,19 @@ export interface StripeIdKind {
   kind: StripeObjectKind;
   /** Mode carried by the ID itself; customers carry none. */
   mode: StripeMode | null;
+  /**
+   * The fewest characters after the prefix, when more than MIN_ID_BODY_LENGTH: a short
+   * prefix that is also an English word (`in_`) needs a body no word has (`in_progress`).
+   */
+  minBody?: number;
 }
 
 export const STRIPE_ID_KINDS = [
   { prefix: 'cs_test_', kind: 'checkout_session', mode: 'test' },
   { prefix: 'cs_live_', kind: 'checkout_session', mode: 'live' },
   { prefix: 'cus_', kind: 'customer', mode: null },
+  // Invoices' bodies have 24 characters today; 14 leaves room and rules out snake_case words.
+  { prefix: 'in_', kind: 'invoice', mode: null, minBody: 14 },
 ] as const satisfies readonly StripeIdKind[];
 
 /** A kind with no row here is a compile error, checked by types alone (no bytes shipped). */
@@ -52,14 +59,22 @@ const escapeForRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\
  * A body followed by `_` is a different token (`cs_testing_…`-like look-alikes), so it is
  * refused too.
  */
-const prefixAlternation = STRIPE_ID_KINDS.map((k) => escapeForRegExp(k.prefix)).join('|');
-const idBody = `[A-Za-z0-9]{${MIN_ID_BODY_LENGTH},}`;
-export const STRIPE_ID_PATTERN_SOURCE = `(?<![A-Za-z0-9_])(?:${prefixAlternation})${idBody}(?![A-Za-z0-9_])`;
+const minBodyOf = (kind: StripeIdKind) => Math.max(kind.minBody ?? 0, MIN_ID_BODY_LENGTH);
+/** Each prefix with its body: `(?:cs_test_|…)[A-Za-z0-9]{8,}|in_[A-Za-z0-9]{14,}`. */
+const idAlternatives = [...new Set(STRIPE_ID_KINDS.map(minBodyOf))]
+  .map((min) => {
+    const prefixes = STRIPE_ID_KINDS.filter((k) => minBodyOf(k) === min).map((k) =>
+      escapeForRegExp(k.prefix),
+    );
+    return `(?:${prefixes.join('|')})[A-Za-z0-9]{${min},}`;
+  })
+  .join('|');
+export const STRIPE_ID_PATTERN_SOURCE = `(?<![A-Za-z0-9_])(?:${idAlternatives})(?![A-Za-z0-9_])`;
 
 /** A fresh global matcher: callers own its `lastIndex`. */
 export const createStripeIdMatcher = () => new RegExp(STRIPE_ID_PATTERN_SOURCE, 'g');
 
-const WHOLE_ID = new RegExp(`^(?:${prefixAlternation})${idBody}$`);
+const WHOLE_ID = new RegExp(`^(?:${idAlternatives})$`);
 
 export interface ParsedStripeId {
   id: string;
@@ -77,17 +92,17 @@ export function parseStripeId(candidate: string): ParsedStripeId | null {
 
 /** A sentence that says what is wrong with something that was meant to be an ID. */
 export function describeInvalidStripeId(candidate: string): string {
-  if (candidate.length === 0) return 'Enter a Stripe ID such as cus_… or cs_test_….';
+  if (candidate.length === 0) return 'Enter a Stripe ID such as cus_…, cs_test_… or in_….';
   if (candidate.length > MAX_STRIPE_ID_LENGTH)
     return `That is ${candidate.length} characters long; Stripe IDs are at most ${MAX_STRIPE_ID_LENGTH}.`;
   if (/\s/.test(candidate)) return 'Stripe IDs contain no spaces; remove them and try again.';
   const known = STRIPE_ID_KINDS.map((k) => k.prefix).join(', ');
   if (!STRIPE_ID_KINDS.some((k) => candidate.startsWith(k.prefix)))
     return `Not a supported Stripe ID: it should start with one of ${known}.`;
-  const prefix = STRIPE_ID_KINDS.find((k) => candidate.startsWith(k.prefix))!.prefix;
-  const body = candidate.slice(prefix.length);
-  if (/^[A-Za-z0-9]*$/.test(body) && body.length < MIN_ID_BODY_LENGTH)
-    return `That ID is too short: Stripe IDs have at least ${MIN_ID_BODY_LENGTH} characters after ${prefix} (most have 14 or more). Copy the whole ID.`;
+  const kind: StripeIdKind = STRIPE_ID_KINDS.find((k) => candidate.startsWith(k.prefix))!;
+  const body = candidate.slice(kind.prefix.length);
+  if (/^[A-Za-z0-9]*$/.test(body) && body.length < minBodyOf(kind))
+    return `That ID is too short: Stripe IDs have at least ${minBodyOf(kind)} characters after ${kind.prefix} (most have 14 or more). Copy the whole ID.`;
   return 'Stripe IDs contain only letters and digits after the prefix; check for stray characters.';
 }
 

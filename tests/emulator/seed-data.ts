@@ -44,16 +44,50 @@ export const SEED_EMAILS = {
   nobody: 'nobody@example.org',
 } as const;
 
+export interface SeedInvoiceLine {
+  id: string;
+  description: string;
+  quantity: number;
+  amount: number;
+}
+
+export interface SeedCreditNote {
+  id: string;
+  number: string;
+  invoice: string;
+  total: number;
+  status: 'issued' | 'void';
+  reason: string | null;
+  created: number;
+}
+
 export interface SeedInvoice {
   id: string;
   customer: string;
+  customer_name: string;
+  customer_email: string;
   livemode: boolean;
   number: string;
+  lines: SeedInvoiceLine[];
   status: 'draft' | 'open' | 'paid' | 'uncollectible' | 'void';
   total: number;
   amount_paid: number;
   currency: string;
   created: number;
+}
+
+export function seedCreditNotes(): SeedCreditNote[] {
+  return [
+    {
+      id: 'cn_1JennyDuplicateSeat01',
+      number: 'ACME-0041-CN-01',
+      invoice: SEED_IDS.jennyPaidInvoice,
+      total: 3000,
+      status: 'issued',
+      reason: 'order_change',
+      created: 1_709_900_000,
+    },
+  ];
 }
 
 export function seedInvoices(): SeedInvoice[] {
@@ -63,6 +97,22 @@ export function seedInvoices(): SeedInvoice[] {
       customer: SEED_IDS.jenny,
       livemode: false,
       number: 'ACME-0041',
+      customer_name: 'Jenny Rosen',
+      customer_email: 'jenny.rosen@example.com',
+      lines: [
+        {
+          id: 'il_1JennyProSeats0001',
+          description: 'Pro plan × 3 seats',
+          quantity: 3,
+          amount: 9000,
+        },
+        {
+          id: 'il_1JennyOnboarding01',
+          description: 'Onboarding session',
+          quantity: 1,
+          amount: 3000,
+        },
+      ],
       status: 'paid',
       total: 12000,
       amount_paid: 12000,
@@ -74,6 +124,11 @@ export function seedInvoices(): SeedInvoice[] {
       customer: SEED_IDS.jenny,
       livemode: false,
       number: 'ACME-0042',
+      customer_name: 'Jenny Rosen',
+      customer_email: 'jenny.rosen@example.com',
+      lines: [
+        { id: 'il_1JennyAprilPro0001', description: 'Pro plan (April)', quantity: 1, amount: 4900 },
+      ],
       status: 'open',
       total: 4900,
       amount_paid: 0,
@@ -85,6 +140,14 @@ export function seedInvoices(): SeedInvoice[] {
       customer: SEED_IDS.alexWork,
       livemode: false,
       number: 'ACME-0050',
+      customer_name: 'Alex Kim (Kim Design Ltd)',
+      customer_email: 'Alex@example.net',
+      lines: Array.from({ length: 12 }, (_, i) => ({
+        id: `il_1AlexWorkHours${String(i).padStart(4, '0')}`,
+        description: `Design hours, week ${i + 1}`,
+        quantity: 1,
+        amount: 2500,
+      })),
       status: 'open',
       total: 30000,
       amount_paid: 0,
@@ -264,4 +327,5 @@ export const DEMO_ID_BY_KIND = {
   checkout_session: SEED_IDS.openSession,
   customer: SEED_IDS.jenny,
   customer_email: SEED_EMAILS.alex,
+  invoice: SEED_IDS.jennyPaidInvoice,
 } as const satisfies Record<CardKind, string>;

@@ -11,10 +11,12 @@ import { decodeStripeForm, type Decoded } from './form-decoding';
 import {
   EMULATOR_KEYS,
   seedCustomers,
+  seedCreditNotes,
   seedInvoices,
   seedSessions,
   seedSubscriptions,
   type SeedCustomer,
+  type SeedCreditNote,
   type SeedInvoice,
   type SeedSession,
   type SeedSubscription,
@@ -34,6 +36,7 @@ type Permission =
   | 'rak_customer_portal_write'
   | 'rak_subscription_read'
   | 'rak_invoice_read'
+  | 'rak_credit_note_read'
   | 'rak_account_read';
 
 interface KeyGrant {
@@ -131,6 +134,7 @@ export function createStripeEmulator(options: EmulatorOptions = {}) {
   let customers = new Map<string, SeedCustomer>();
   let subscriptions: SeedSubscription[] = [];
   let invoices: SeedInvoice[] = [];
+  let creditNotes: SeedCreditNote[] = [];
   let balanceTransactions: Array<
     Record<string, unknown> & { customer: string; livemode: boolean }
   > = [];
@@ -144,6 +148,7 @@ export function createStripeEmulator(options: EmulatorOptions = {}) {
     customers = new Map(seedCustomers().map((c) => [c.id, { ...c }]));
     subscriptions = seedSubscriptions();
     invoices = seedInvoices();
+    creditNotes = seedCreditNotes();
     balanceTransactions = [];
     portalSessions = [];
     idempotent = new Map();
@@ -230,6 +235,8 @@ export function createStripeEmulator(options: EmulatorOptions = {}) {
     id: i.id,
     object: 'invoice',
     customer: i.customer,
+    customer_name: i.customer_name,
+    customer_email: i.customer_email,
     number: i.number,
     status: i.status,
     total: i.total,
@@ -242,6 +249,12 @@ export function createStripeEmulator(options: EmulatorOptions = {}) {
     hosted_invoice_url: `https://invoice.stripe.com/i/acct_1Emulator/test_${i.id.slice(3)}`,
     livemode: i.livemode,
   });
+
+  function findInvoice(id: string, mode: Mode): SeedInvoice {
+    const found = invoices.find((i) => i.id === id);
+    if (found && found.livemode === (mode === 'live')) return found;
+    throw notFound('invoice', id, found ? (found.livemode ? 'live' : 'test') : null, mode);
+  }
 
   /** One page of a list, newest first, as Stripe pages: `limit` 1–100, `has_more`. */
   function listPage<T extends { id: string; created: number }>(
@@ -340,6 +353,46 @@ export function createStripeEmulator(options: EmulatorOptions = {}) {
           .filter((c) => query.email === undefined || c.email === query.email),
         query,
         customerJson,
+        path,
+      );
+    }
+    if ((m = /^\/v1\/invoices\/([^/]+)$/.exec(path)) && method === 'GET') {
+      requirePermission(grant, 'rak_invoice_read');
+      return invoiceJson(findInvoice(decodeURIComponent(m[1]!), mode));
+    }
+    if ((m = /^\/v1\/invoices\/([^/]+)\/lines$/.exec(path)) && method === 'GET') {
+      requirePermission(grant, 'rak_invoice_read');
+      allowOnly(query, ['limit', 'starting_after', 'expand']);
+      const invoice = findInvoice(decodeURIComponent(m[1]!), mode);
+      const limit = query.limit === undefined ? 10 : Number(query.limit);
+      if (!Number.isInteger(limit) || limit < 1 || limit > 100)
+        throw invalid('Invalid integer: limit must be between 1 and 100', 'limit');
+      const data = invoice.lines.slice(0, limit).map((line) => ({
+        ...line,
+        object: 'line_item',
+        currency: invoice.currency,
+      }));
+      return {
+        object: 'list',
+        data,
+        has_more: invoice.lines.length > limit,
+        total_count: invoice.lines.length,
+        url: path,
+      };
+    }
+    if (method === 'GET' && path === '/v1/credit_notes') {
+      requirePermission(grant, 'rak_credit_note_read');
+      allowOnly(query, ['limit', 'invoice', 'customer', 'starting_after', 'expand']);
+      return listPage(
+        creditNotes
+          .filter((note) => invoices.some((i) => i.id === note.invoice && i.livemode === livemode))
+          .filter((note) => query.invoice === undefined || note.invoice === query.invoice),
+        query,
+        (note) => ({
+          ...note,
+          object: 'credit_note',
+          currency: invoices.find((i) => i.id === note.invoice)!.currency,
+        }),
         path,
       );
     }

@@ -151,7 +151,7 @@ describe('who may send what', () => {
     await storage.setItem('session:cardGrants', [
       {
         token,
-        objectId: 'in_1InvoiceOfNoKnownKind',
+        objectId: 'acct_1AccountOfNoKnownKind',
         tabId: TAB,
         frameId: 0,
         pageUrl: contentScript.url,

@@ -37,6 +37,12 @@ describe('finding IDs in running text', () => {
       ['cus_AAAAAAAA', 'cus_BBBBBBBB', 'cus_CCCCCCCC'],
     ],
     ['the shortest body', 'cus_a1b2c3d4', ['cus_a1b2c3d4']],
+    ['an invoice', 'Invoice in_1MtHbELkdIwHu7ixl4OzzPMv.', ['in_1MtHbELkdIwHu7ixl4OzzPMv']],
+    [
+      'an invoice in a Dashboard URL',
+      'https://dashboard.stripe.com/test/invoices/in_1JennyPaidMarch0001',
+      ['in_1JennyPaidMarch0001'],
+    ],
     ['long body (no fixed length)', `cus_${'x'.repeat(200)}`, [`cus_${'x'.repeat(200)}`]],
   ])('finds %s', (_name, text, expected) => {
     expect(idsIn(text)).toEqual(expected);
@@ -49,6 +55,8 @@ describe('finding IDs in running text', () => {
     ['prefix alone', 'cus_ cs_test_ cs_live_'],
     // Real IDs have 14 or more characters after the prefix; prose has shorter look-alikes.
     ['a body under 8 characters', 'cus_12 cus_a cs_test_a1B2 cs_live_Q1w2xyz cus_1234567'],
+    // `in_` is also a word: its bodies must be longer than any snake_case word's.
+    ['snake_case words after in_', 'in_progress in_transit in_stock_now plugin_abcdefghijklmnop'],
     ['other Stripe objects', 'pi_123 ch_123 sk_test_123 cs_123'],
     ['upper-case prefix', 'CUS_abc CS_TEST_abc'],
     ['preceded by a digit', '1cus_abc'],
@@ -63,6 +71,7 @@ describe('parseStripeId', () => {
     [session58, 'checkout_session', 'test'],
     ['cs_live_Q1w2e3R4', 'checkout_session', 'live'],
     ['cus_PzJennyRosen01', 'customer', null],
+    ['in_1JennyPaidMarch0001', 'invoice', null],
   ])('classifies %s', (id, kind, mode) => {
     expect(parseStripeId(id)).toEqual({ id, kind, mode });
   });
@@ -75,6 +84,7 @@ describe('parseStripeId', () => {
     ['cus_abc<script>', 'only letters and digits'],
     ['cus_12', 'too short'],
     ['cs_test_a1B2', 'at least 8 characters after cs_test_'],
+    ['in_progress', 'at least 14 characters after in_'],
     ['cus_ab\u200bc', 'only letters and digits'],
   ])('refuses %j with a reason', (candidate, reason) => {
     expect(parseStripeId(candidate)).toBeNull();

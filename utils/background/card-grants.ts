@@ -115,6 +115,22 @@ export function narrowCardGrant(
   );
 }
 
+/**
+ * Points a card at another object it showed as its object's own (a customer's invoice, an
+ * invoice's customer): from then on it acts on that one alone. Refused (null) when the grant
+ * is not for `from` any more, or `to` is not among what it showed.
+ */
+export function repointCardGrant(
+  token: string,
+  change: { from: string; to: string },
+): Promise<CardGrant | null> {
+  return changeGrant(token, (grant) =>
+    grant.objectId === change.from && (grant.reachable ?? []).includes(change.to)
+      ? { ...withoutReachedBy(grant), objectId: change.to, reachable: [] }
+      : null,
+  );
+}
+
 /** Writes `change`'s grant in place of the token's; null when there is none or it refused. */
 function changeGrant(
   token: string,
@@ -138,4 +154,9 @@ export function revokeCardGrants(matching: (grant: CardGrant) => boolean): Promi
     if (kept.length !== grants.length) await grantsItem.setValue(kept);
     return grants.length - kept.length;
   });
+}
+
+/** The grant without the address it was reached by: that was its customer's, not the next. */
+function withoutReachedBy({ reachedBy: _reachedBy, ...grant }: CardGrant): CardGrant {
+  return grant;
 }

@@ -8,9 +8,10 @@ import type { ViewOf } from '../objects/registry';
 import type { CardKind } from '../card-subject';
 import type { StripeMode } from '../stripe-id-grammar';
 import type { CardBook } from './card-book';
-import { revokeCardGrants } from './card-grants';
+import { REFUSED } from './card-book';
+import { repointCardGrant, revokeCardGrants } from './card-grants';
 import { cardRequest } from './request-handler';
-import { CardSubjectField, CardToken } from './request-fields';
+import { CardSubjectField, CardToken, StripeObjectIdField } from './request-fields';
 
 /** What a card shows when it opens: its object's ID and kind, and the look-up's answer. */
 export type CardContents = {
@@ -75,6 +76,26 @@ export const CARD_REQUESTS = {
   'card.open': cardRequest(
     z.strictObject({ type: z.literal('card.open'), token: CardToken }),
     async (_request, { grant, cards }) => success(await cards.takeLookUp(grant)),
+  ),
+  /**
+   * The card moves to another object it showed as this one's own: a customer's invoice, an
+   * invoice's customer. The grant follows, so the card acts on the new object alone. An
+   * address's card becomes a customer's by `customerEmail.open` instead.
+   */
+  'card.openRelated': cardRequest(
+    z.strictObject({
+      type: z.literal('card.openRelated'),
+      token: CardToken,
+      objectId: StripeObjectIdField,
+    }),
+    async (request, { grant, kind }) => {
+      if (kind === 'customer_email') return failure(REFUSED);
+      const moved = await repointCardGrant(grant.token, {
+        from: grant.objectId,
+        to: request.objectId,
+      });
+      return moved ? success(null) : failure(REFUSED);
+    },
   ),
   'card.close': cardRequest(
     z.strictObject({ type: z.literal('card.close'), token: CardToken }),

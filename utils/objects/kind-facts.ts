@@ -3,6 +3,7 @@ import type { StripeMode } from '../stripe-id-grammar';
 import { checkoutSessionFacts } from './checkout-session/facts';
 import { customerFacts } from './customer/facts';
 import { customerEmailFacts } from './customer-email/facts';
+import { invoiceFacts } from './invoice/facts';
 
 export interface JournalActionLabels {
   name: string;
@@ -29,6 +30,7 @@ export const KIND_FACTS = {
   checkout_session: checkoutSessionFacts,
   customer: customerFacts,
   customer_email: customerEmailFacts,
+  invoice: invoiceFacts,
 } as const satisfies Record<CardKind, ObjectKindFacts>;
 
 type JournalActionsOf<K extends CardKind> = keyof (typeof KIND_FACTS)[K]['journalActions'];

@@ -3,6 +3,7 @@ import type { CardKind } from '../card-subject';
 import { checkoutSessionDefinition } from './checkout-session/definition';
 import { customerDefinition } from './customer/definition';
 import { customerEmailDefinition } from './customer-email/definition';
+import { invoiceDefinition } from './invoice/definition';
 import type { ObjectDefinition } from './object-definition';
 
 /**
@@ -18,6 +19,7 @@ export const OBJECT_REGISTRY = {
   checkout_session: checkoutSessionDefinition,
   customer: customerDefinition,
   customer_email: customerEmailDefinition,
+  invoice: invoiceDefinition,
 } satisfies Record<CardKind, ObjectDefinition>;
 
 export type ObjectRegistry = typeof OBJECT_REGISTRY;

@@ -1,10 +1,8 @@
 import type { Found, LookUpInput } from '../../background/request-handler';
-import { success, type Reply } from '../../messaging/reply';
-import { policyRefusesKey } from '../../policy/account-policy';
-import { otherAccountOfMode, type UsableAccount } from '../../storage/account-store';
+import type { Reply } from '../../messaging/reply';
+import type { UsableAccount } from '../../storage/account-store';
 import type { StripeClient } from '../../stripe/client';
-import { explainStripeFailure } from '../../stripe/explain-failure';
-import { otherModeNamedIn, StripeApiError } from '../../stripe/stripe-error';
+import { lookUpInEitherMode } from '../either-mode-look-up';
 import { listOpenSessionsOf } from '../checkout-session/api';
 import { listInvoicesOf } from '../invoice/api';
 import { toInvoiceSummary } from '../invoice/view';
@@ -19,32 +17,11 @@ export const OPEN_SESSIONS_SHOWN = 10;
 
 type FoundCustomer = Found<CustomerView>;
 
-/**
- * A `cus_` ID carries no mode, so it is looked up with the active account first; when Stripe
- * says it exists in the other mode and a key for that mode is saved, it is looked up there
- * and the card says so.
- */
-export async function lookUpCustomer({
-  account,
-  clientFor,
-  objectId: customerId,
-}: LookUpInput): Promise<Reply<FoundCustomer>> {
-  try {
-    return success(await readCustomer(account, clientFor(account), customerId, false));
-  } catch (error) {
-    const otherMode = error instanceof StripeApiError ? otherModeNamedIn(error.message) : undefined;
-    const other = otherMode ? await otherAccountOfMode(otherMode, account.id) : null;
-    // The other mode's key only where the organisation allows it.
-    if (other && !(await policyRefusesKey(other.mode))) {
-      try {
-        return success(await readCustomer(other, clientFor(other), customerId, true));
-      } catch (retryError) {
-        return { ok: false, error: explainStripeFailure(retryError) };
-      }
-    }
-    return { ok: false, error: explainStripeFailure(error) };
-  }
-}
+/** A `cus_` ID carries no mode: see lookUpInEitherMode. */
+export const lookUpCustomer = (input: LookUpInput): Promise<Reply<FoundCustomer>> =>
+  lookUpInEitherMode(input, (account, stripe, foundInOtherMode) =>
+    readCustomer(account, stripe, input.objectId, foundInOtherMode),
+  );
 
 async function readCustomer(
   account: UsableAccount,
@@ -140,6 +117,13 @@ async function readCustomer(
         })) ?? null,
     recentInvoices,
   };
-  // The card may act on the sessions it lists, and on no others.
-  return { view, account, reachable: view.openSessions?.map((session) => session.id) ?? [] };
+  // The card may expire the sessions it lists, open the invoices it lists, and nothing else.
+  return {
+    view,
+    account,
+    reachable: [
+      ...(view.openSessions?.map((session) => session.id) ?? []),
+      ...(view.recentInvoices?.map((invoice) => invoice.id) ?? []),
+    ],
+  };
 }

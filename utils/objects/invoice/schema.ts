@@ -15,9 +15,54 @@ export const Invoice = z
     due_date: z.number().int().nullable().optional(),
     hosted_invoice_url: z.string().nullable().optional(),
     livemode: z.boolean(),
+    customer: z
+      .union([z.string(), z.object({ id: z.string() }).loose()])
+      .nullable()
+      .optional(),
+    customer_name: z.string().nullable().optional(),
+    customer_email: z.string().nullable().optional(),
+    amount_paid: z.number().int().optional(),
   })
   .loose();
 export type Invoice = z.infer<typeof Invoice>;
+
+export const InvoiceLineList = z
+  .object({
+    object: z.literal('list'),
+    data: z.array(
+      z
+        .object({
+          id: z.string(),
+          description: z.string().nullable().optional(),
+          quantity: z.number().int().nullable().optional(),
+          amount: z.number().int(),
+          currency: z.string(),
+        })
+        .loose(),
+    ),
+    has_more: z.boolean(),
+    total_count: z.number().int().optional(),
+  })
+  .loose();
+
+export const CreditNoteList = z
+  .object({
+    object: z.literal('list'),
+    data: z.array(
+      z
+        .object({
+          id: z.string(),
+          number: z.string().nullable().optional(),
+          total: z.number().int(),
+          currency: z.string(),
+          status: z.enum(['issued', 'void']),
+          reason: z.string().nullable().optional(),
+        })
+        .loose(),
+    ),
+    has_more: z.boolean(),
+  })
+  .loose();
 
 export const InvoiceList = z
   .object({ object: z.literal('list'), data: z.array(Invoice), has_more: z.boolean() })
