@@ -1,5 +1,6 @@
 import { defineUnlistedScript } from 'wxt/utils/define-unlisted-script';
 import { frameLifetime } from '../utils/page/frame-lifetime';
+import { DEFAULT_MARKING } from '../utils/page/id-index';
 import { markingOptions } from '../utils/page/marking-options';
 import { organisationAllowsThisSite } from '../utils/page/organisation-allows';
 import { answerPageIds, startIdMarking, type PageIdsSource } from '../utils/page/start-id-marking';
@@ -11,12 +12,12 @@ import { answerPageIds, startIdMarking, type PageIdsSource } from '../utils/page
  */
 export default defineUnlistedScript(() => {
   const lifetime = frameLifetime();
-  // Asked together: one wait before marking starts, not two in a row.
-  const options = markingOptions();
+  // Asked at once; marking does not wait for the answer (see startIdMarking).
+  const marking = markingOptions();
   void organisationAllowsThisSite(self.origin).then((allowed) => {
     if (!allowed) return;
     const pageIds: PageIdsSource = { read: null };
-    const started = options.then((marking) => startIdMarking(document, lifetime, marking, pageIds));
-    answerPageIds(pageIds, started, lifetime);
+    answerPageIds(pageIds, lifetime);
+    startIdMarking(document, lifetime, DEFAULT_MARKING, pageIds, marking);
   });
 });

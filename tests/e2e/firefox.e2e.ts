@@ -461,6 +461,19 @@ describe.skipIf('skip' in firefox)('in Firefox, the same extension', () => {
     await Promise.all([site.close(), options.close()]);
   });
 
+  it("shows an invoice from its ID, and moves on to its customer's card", async () => {
+    const { browser, emulator } = firefoxBrowser;
+    const ticket = await openTicket(browser);
+    const card = await openCard(ticket, SEED_IDS.jennyPaidInvoice);
+    await card.waitForSelector('::-p-text(ACME-0041-CN-01)');
+    expect(await textOf(card)).toContain('Pro plan × 3 seats');
+    await click(card, button('Jenny Rosen'));
+    await card.waitForSelector('::-p-text(Open Checkout Sessions)');
+    expect(await cardObjectId(card)).toBe(SEED_IDS.jenny);
+    expect(emulator.apiPosts()).toHaveLength(0);
+    await ticket.close();
+  });
+
   // Last: it saves a live key, after which no card offers Options for a missing one.
   it("reaches the customer from the requester's email: one, two, or none with a live key saved", async () => {
     const { browser, emulator } = firefoxBrowser;

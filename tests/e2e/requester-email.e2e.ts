@@ -150,6 +150,13 @@ describeInChromium("the requester's email, when a ticket holds no Stripe ID", ()
       .poll(() => ticket.markedTexts())
       .toEqual(withEmails.filter((text) => !text.includes('@')));
     expect(await ticket.clickOpensNoCard(SEED_EMAILS.liveOnly)).toBe(true);
+    // A page loaded now marks IDs at once, and drops addresses once the background answers.
+    await ticket.page.reload();
+    await ticket.waitForMarks();
+    await expect
+      .poll(() => ticket.markedTexts())
+      .toEqual(withEmails.filter((text) => !text.includes('@')));
+    expect(await ticket.clickOpensNoCard(SEED_EMAILS.alex)).toBe(true);
 
     // Kept across a reload, and on again when asked.
     await options.page.reload();

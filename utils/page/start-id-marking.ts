@@ -2,6 +2,7 @@ import type { BackgroundToContentMessage, ContentScriptRequest } from '../messag
 import { PAGE_IDS_PORT, type PageIdsAnswer } from '../messaging/page-ids';
 import type { Reply } from '../messaging/reply';
 import { parseCardSubject } from '../card-subject';
+import { EMAIL_MARKER } from '../email-grammar';
 import { cardDocumentFor } from './card-anchor';
 import { createCardHost } from './card-host';
 import { idAtPoint } from './hit-test';
@@ -38,22 +39,16 @@ export interface PageIdsSource {
 }
 
 /**
- * Answers the popup's question for the page's IDs, listened for from the content script's
- * start: marking begins only once the background has said what to mark, and a question
- * asked meanwhile (the popup has just started the script) waits for it rather than being
- * lost. The port is left open: in Chromium, one frame disconnecting closes it for all.
+ * Answers the popup's question for the page's IDs, from whichever marking run is in force
+ * (a change of what is marked starts a new one). The port is left open: in Chromium, one
+ * frame disconnecting closes it for all.
  */
-export function answerPageIds(
-  source: PageIdsSource,
-  started: Promise<unknown>,
-  lifetime: AbortSignal,
-): void {
+export function answerPageIds(source: PageIdsSource, lifetime: AbortSignal): void {
   onExtensionPort(
     PAGE_IDS_PORT,
-    (port) =>
-      void started.then(() => {
-        if (source.read) port.postMessage(source.read());
-      }),
+    (port) => {
+      if (source.read) port.postMessage(source.read());
+    },
     lifetime,
   );
 }
@@ -73,6 +68,12 @@ export function startIdMarking(
   options: MarkingOptions,
   /** Where the popup's question for the page's IDs is answered from (see answerPageIds). */
   pageIds: PageIdsSource,
+  /**
+   * What the background says to mark. Marking starts before it answers, with `options`:
+   * a page is marked without waiting on the background, and an address opens nothing until
+   * the answer has said addresses are marked.
+   */
+  confirmed: Promise<MarkingOptions> = Promise.resolve(options),
 ): void {
   // Once its extension is gone (updated, disabled, removed), this copy stops: marks that
   // no longer open anything would mislead the agent. Chrome gives no event for it, so it is
@@ -236,6 +237,12 @@ export function startIdMarking(
     }
   }, signal);
 
+  let emailsConfirmed = false;
+  void confirmed.then((answer) => {
+    if (answer.emails === options.emails) emailsConfirmed = options.emails;
+    else remark(answer);
+  });
+
   const readIds = (): PageIdsAnswer => ({
     top: view === view.top,
     ids: [...new Set(index.inReadingOrder().map((m) => m.id))],
@@ -254,6 +261,7 @@ export function startIdMarking(
 
   /** `anchor` is in the viewport of `anchorDoc`, the document the ID is in. */
   async function openCard(objectId: string, anchorDoc: Document, anchor: DOMRect) {
+    if (objectId.includes(EMAIL_MARKER) && !emailsConfirmed) return;
     const request: ContentScriptRequest = { type: 'page.openCard', objectId };
     let reply: Reply<{ token: string }> | undefined;
     try {
