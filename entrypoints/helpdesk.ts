@@ -3,7 +3,7 @@ import { frameLifetime } from '../utils/page/frame-lifetime';
 import { DEFAULT_MARKING } from '../utils/page/id-index';
 import { markingOptions } from '../utils/page/marking-options';
 import { organisationAllowsThisSite } from '../utils/page/organisation-allows';
-import { answerPageIds, startIdMarking, type PageIdsSource } from '../utils/page/start-id-marking';
+import { startIdMarking } from '../utils/page/start-id-marking';
 
 /**
  * The content script (declared in the manifest by wxt.config.ts). An unlisted script rather
@@ -14,10 +14,7 @@ export default defineUnlistedScript(() => {
   const lifetime = frameLifetime();
   // Asked at once; marking does not wait for the answer (see startIdMarking).
   const marking = markingOptions();
-  void organisationAllowsThisSite(self.origin).then((allowed) => {
-    if (!allowed) return;
-    const pageIds: PageIdsSource = { read: null };
-    answerPageIds(pageIds, lifetime);
-    startIdMarking(document, lifetime, DEFAULT_MARKING, pageIds, marking);
-  });
+  void organisationAllowsThisSite(self.origin).then(
+    (allowed) => allowed && startIdMarking(document, lifetime, DEFAULT_MARKING, marking),
+  );
 });

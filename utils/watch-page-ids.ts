@@ -5,8 +5,8 @@ import { parseCardSubject } from './card-subject';
 /** How long frames' IDs wait for the ticket's own before they are shown without them. */
 const TOP_ANSWER_WAIT_MS = 300;
 /**
- * A content script started from the popup answers once it has asked the background what to
- * mark, a few ms later: until then the port closes unanswered, and it is asked again.
+ * A content script started from the popup answers once it has read the organisation's site
+ * policy, a few ms later: until then the port closes unanswered, and it is asked again.
  */
 const STARTING_RETRY_MS = 50;
 const STARTING_RETRIES = 20;

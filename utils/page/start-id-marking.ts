@@ -33,26 +33,6 @@ const isEditable = (target: EventTarget | null) => {
   );
 };
 
-/** The marking run in force, for the popup's question; null while none is. */
-export interface PageIdsSource {
-  read: (() => PageIdsAnswer) | null;
-}
-
-/**
- * Answers the popup's question for the page's IDs, from whichever marking run is in force
- * (a change of what is marked starts a new one). The port is left open: in Chromium, one
- * frame disconnecting closes it for all.
- */
-export function answerPageIds(source: PageIdsSource, lifetime: AbortSignal): void {
-  onExtensionPort(
-    PAGE_IDS_PORT,
-    (port) => {
-      if (source.read) port.postMessage(source.read());
-    },
-    lifetime,
-  );
-}
-
 /** Editors are for typing, and links keep working as links when the ID is only in the href. */
 const opensOnClick = (match: IdMatch) =>
   !match.fromHref && !(match.node.parentElement?.isContentEditable ?? false);
@@ -66,8 +46,6 @@ export function startIdMarking(
   doc: Document,
   lifetime: AbortSignal,
   options: MarkingOptions,
-  /** Where the popup's question for the page's IDs is answered from (see answerPageIds). */
-  pageIds: PageIdsSource,
   /**
    * What the background says to mark. Marking starts before it answers, with `options`:
    * a page is marked without waiting on the background, and an address opens nothing until
@@ -243,20 +221,25 @@ export function startIdMarking(
     else remark(answer);
   });
 
-  const readIds = (): PageIdsAnswer => ({
-    top: view === view.top,
-    ids: [...new Set(index.inReadingOrder().map((m) => m.id))],
-  });
-  pageIds.read = readIds;
-  signal.addEventListener('abort', () => {
-    if (pageIds.read === readIds) pageIds.read = null;
-  });
+  // A run that ends takes its listener along; the run replacing it listens at once.
+  onExtensionPort(
+    PAGE_IDS_PORT,
+    (port) => {
+      const answer: PageIdsAnswer = {
+        top: view === view.top,
+        ids: [...new Set(index.inReadingOrder().map((m) => m.id))],
+      };
+      // Left open: in Chromium, one frame disconnecting closes the port for all of them.
+      port.postMessage(answer);
+    },
+    signal,
+  );
 
   /** Marks again with `changed`, when it changes what is marked. */
   function remark(changed: MarkingOptions) {
     if (signal.aborted || changed.emails === options.emails) return;
     replaced.abort();
-    startIdMarking(doc, lifetime, changed, pageIds);
+    startIdMarking(doc, lifetime, changed);
   }
 
   /** `anchor` is in the viewport of `anchorDoc`, the document the ID is in. */

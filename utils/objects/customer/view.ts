@@ -38,8 +38,6 @@ export interface CustomerView {
   openSessions: OpenSessionSummary[] | null;
   /** The last few invoices, newest first; null when the key cannot list invoices. */
   recentInvoices: InvoiceSummary[] | null;
-  /** The address the agent reached this customer by, when it came from an email. */
-  foundByEmail?: string;
 }
 
 /** "Credit $10.50", "Owes $4.00", or "No balance" — the sign made plain. */
