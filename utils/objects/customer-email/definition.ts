@@ -6,10 +6,9 @@ import { CardToken } from '../../background/request-fields';
 import { cardRequest } from '../../background/request-handler';
 import { failure, success } from '../../messaging/reply';
 import { policyRefusesKey } from '../../policy/account-policy';
-import { otherAccountOfMode } from '../../storage/account-store';
 import { parseStripeId } from '../../stripe-id-grammar';
 import { defineObject } from '../object-definition';
-import { lookUpCustomersByEmail } from './look-up';
+import { lookUpCustomersByEmail, oppositeMode, otherModeAccount } from './look-up';
 
 const CustomerId = z.string().refine((id) => parseStripeId(id)?.kind === 'customer');
 
@@ -47,14 +46,15 @@ export const customerEmailDefinition = defineObject({
       async (_request, { grant }) => {
         const current = await accountForGrant(grant);
         if (isReply(current)) return current;
-        const mode = current.mode === 'test' ? 'live' : 'test';
-        const refused = await policyRefusesKey(mode);
-        if (refused) return failure(refused, { fixInOptions: true });
-        const other = await otherAccountOfMode(mode, current.id);
-        if (!other)
-          return failure(`No ${mode}-mode API key is saved, so there is nothing to search with.`, {
-            fixInOptions: true,
-          });
+        const other = await otherModeAccount(current);
+        if (!other) {
+          const mode = oppositeMode(current.mode);
+          return failure(
+            (await policyRefusesKey(mode)) ??
+              `No ${mode}-mode API key is saved, so there is nothing to search with.`,
+            { fixInOptions: true },
+          );
+        }
         await rememberGrantLookUp(grant.token, { accountId: other.id, reachable: [] });
         return success(null);
       },

@@ -64,7 +64,7 @@ export async function lookUpCustomersByEmail({
       })),
       total: all.length,
       totalIsAtLeast,
-      otherMode: all.length === 0 ? await otherModeToOffer(account) : null,
+      otherMode: all.length === 0 ? ((await otherModeAccount(account))?.mode ?? null) : null,
     };
     // The card may open these customers, and no others.
     return success({ view, account, reachable: shown.map((c) => c.id) });
@@ -73,13 +73,16 @@ export async function lookUpCustomersByEmail({
   }
 }
 
-const opposite = (mode: StripeMode): StripeMode => (mode === 'test' ? 'live' : 'test');
+export const oppositeMode = (mode: StripeMode): StripeMode => (mode === 'test' ? 'live' : 'test');
 
-/** The other mode, when a key for it is saved and the organisation allows its use. */
-export async function otherModeToOffer(account: UsableAccount): Promise<StripeMode | null> {
-  const mode = opposite(account.mode);
-  const other = await otherAccountOfMode(mode, account.id);
-  return other && !(await policyRefusesKey(mode)) ? mode : null;
+/**
+ * The saved account of the other mode than `account`'s, when there is one and the
+ * organisation allows its key: what the card offers to search with, and searches with.
+ */
+export async function otherModeAccount(account: UsableAccount): Promise<UsableAccount | null> {
+  const mode = oppositeMode(account.mode);
+  if (await policyRefusesKey(mode)) return null;
+  return otherAccountOfMode(mode, account.id);
 }
 
 async function tallyOf(stripe: StripeClient, customerId: string) {
