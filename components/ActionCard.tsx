@@ -2,7 +2,7 @@ import type { ComponentType } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
 import { askBackground } from '../utils/messaging/ask-background';
 import type { CardContents } from '../utils/messaging/protocol';
-import { KIND_FACTS } from '../utils/objects/kind-facts';
+import { KIND_FACTS, type ObjectKindFacts } from '../utils/objects/kind-facts';
 import type { AgentFacingError } from '../utils/stripe/explain-failure';
 import { CopyButton } from './CopyButton';
 import { ErrorNotice } from './ErrorNotice';
@@ -52,7 +52,7 @@ export function ActionCard({ token, onClose }: { token: string; onClose: () => v
           <code title={contents.objectId}>{contents.objectId}</code>
           <CopyButton
             text={contents.objectId}
-            label={contents.kind === 'customer_email' ? 'Copy email' : 'Copy ID'}
+            label={(KIND_FACTS[contents.kind] as ObjectKindFacts).copyLabel ?? 'Copy ID'}
           />
         </p>
       )}

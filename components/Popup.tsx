@@ -3,11 +3,11 @@ import { browser } from 'wxt/browser';
 import type { AccountSummary } from '../utils/storage/account-store';
 import type { JournalRecord } from '../utils/journal/activity-journal';
 import { askBackground } from '../utils/messaging/ask-background';
-import { journalActionLabel, KIND_FACTS } from '../utils/objects/kind-facts';
+import { journalActionLabel, KIND_FACTS, type ObjectKindFacts } from '../utils/objects/kind-facts';
 import { isDeclaredSite, originPattern, siteOriginOf } from '../utils/site-access';
 import { watchPageIds } from '../utils/watch-page-ids';
 import type { AgentFacingError } from '../utils/stripe/explain-failure';
-import { parseCardSubject } from '../utils/card-subject';
+import { parseCardSubject, type CardKind } from '../utils/card-subject';
 import { describeInvalidEmail, EMAIL_MARKER, extractEmailAddress } from '../utils/email-grammar';
 import { describeInvalidStripeId, extractStripeId } from '../utils/stripe-id-grammar';
 import type { EarlyInput } from './early-input';
@@ -59,6 +59,11 @@ const idsBeforeEmails = (found: string[]) => {
   ];
 };
 
+const listLabelOf = (kind: CardKind) => {
+  const facts: ObjectKindFacts = KIND_FACTS[kind];
+  return facts.listLabel ?? facts.title;
+};
+
 const shortId = (id: string) => (id.length > 28 ? `${id.slice(0, 20)}…${id.slice(-6)}` : id);
 
 /** `early`: what the agent did in popup.html's static first frame, replayed here. */
@@ -66,6 +71,7 @@ export function Popup({ early }: { early?: EarlyInput } = {}) {
   const [accounts, setAccounts] = useState<AccountSummary[] | null>(null);
   const [tab, setTab] = useState<ActiveTab | null>(null);
   const [pageIds, setPageIds] = useState<string[] | null>(null);
+  const showPageIds = (found: string[]) => setPageIds(idsBeforeEmails(found));
   /** The content script is not running on the tab and could not be started there. */
   const [notRunning, setNotRunning] = useState(false);
   /** The sites the agent enabled; null until the background has said. */
@@ -94,7 +100,7 @@ export function Popup({ early }: { early?: EarlyInput } = {}) {
       if (active?.id === undefined) return setPageIds([]);
       const tabId = active.id;
       setTab({ id: tabId, origin: active.url ? siteOriginOf(active.url) : null });
-      watchPageIds(tabId, (found) => setPageIds(idsBeforeEmails(found)), {
+      watchPageIds(tabId, showPageIds, {
         start: async () => {
           const reply = await askBackground({ type: 'sites.startOnTab', tabId });
           return reply.ok && reply.value;
@@ -149,7 +155,7 @@ export function Popup({ early }: { early?: EarlyInput } = {}) {
     const reply = await askBackground({ type: 'sites.enable', origin: tab.origin });
     if (!reply.ok) return setProblem(reply.error);
     setSites(reply.value);
-    watchPageIds(tab.id, (found) => setPageIds(idsBeforeEmails(found))); // It runs there now.
+    watchPageIds(tab.id, showPageIds); // It runs on the tab now.
   }
 
   async function disableHere() {
@@ -280,9 +286,7 @@ export function Popup({ early }: { early?: EarlyInput } = {}) {
                     title={id}
                     aria-keyshortcuts={index < 9 ? String(index + 1) : undefined}
                   >
-                    <span class="id-kind">
-                      {parsed.kind === 'customer_email' ? 'Email' : KIND_FACTS[parsed.kind].title}
-                    </span>{' '}
+                    <span class="id-kind">{listLabelOf(parsed.kind)}</span>{' '}
                     <code>{shortId(id)}</code> <ModeBadge mode={parsed.mode} />
                     {index < 9 && <KeyHint shortcut={String(index + 1)} />}
                   </button>

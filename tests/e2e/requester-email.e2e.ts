@@ -57,6 +57,7 @@ describeInChromium("the requester's email, when a ticket holds no Stripe ID", ()
     const card = await ticket.openCard(SEED_EMAILS.alex);
     await card.getByRole('heading', { name: 'Customers by email' }).waitFor();
     await card.getByTestId('match-count').getByText('2 customers, newest first').waitFor();
+    await card.getByRole('button', { name: 'Copy email' }).waitFor();
     // Stripe compares case-sensitively: both spellings were asked for.
     expect(
       gets('/v1/customers')

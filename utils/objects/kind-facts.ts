@@ -11,8 +11,12 @@ export interface JournalActionLabels {
 }
 
 export interface ObjectKindFacts {
-  /** The card's heading and the popup's label. */
+  /** The card's heading, and the popup's label unless `listLabel` says otherwise. */
   title: string;
+  /** The popup's label for what was found on the page, when not the title. */
+  listLabel?: string;
+  /** What the card's copy button says, when not "Copy ID". */
+  copyLabel?: string;
   /**
    * The journal's name for each action on this kind, with its labels: the activity log's
    * (`name`) and the popup's recent list (`short`).
