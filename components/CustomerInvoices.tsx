@@ -1,9 +1,7 @@
-import { useState } from 'preact/hooks';
 import { formatMinorUnits } from '../utils/currency-units';
-import { askBackground } from '../utils/messaging/ask-background';
 import { INVOICE_STATUS_LABEL, type InvoiceSummary } from '../utils/objects/invoice/view';
-import type { AgentFacingError } from '../utils/stripe/explain-failure';
 import { ErrorNotice } from './ErrorNotice';
+import { useOpenRelated } from './use-open-related';
 
 /**
  * The customer's last few invoices: what they were billed, and what is still to pay. Each
@@ -14,24 +12,13 @@ export function CustomerInvoices(props: {
   invoices: InvoiceSummary[] | null;
   onOpened: () => void;
 }) {
-  const [error, setError] = useState<AgentFacingError | null>(null);
+  const { open, error } = useOpenRelated(props.token, props.onOpened);
   if (props.invoices === null)
     return (
       <p class="muted" role="note">
         Invoices are not shown: this key cannot list them.
       </p>
     );
-
-  async function open(invoiceId: string) {
-    setError(null);
-    const reply = await askBackground({
-      type: 'card.openRelated',
-      token: props.token,
-      objectId: invoiceId,
-    });
-    if (!reply.ok) return setError(reply.error);
-    props.onOpened();
-  }
 
   return (
     <section aria-labelledby="recent-invoices">

@@ -1,26 +1,17 @@
-import { useState } from 'preact/hooks';
 import { formatMinorUnits } from '../utils/currency-units';
-import { askBackground } from '../utils/messaging/ask-background';
 import { INVOICE_STATUS_LABEL } from '../utils/objects/invoice/view';
-import type { AgentFacingError } from '../utils/stripe/explain-failure';
 import { CopyButton } from './CopyButton';
 import { ErrorNotice } from './ErrorNotice';
 import type { PanelProps } from './object-panels';
+import { useOpenRelated } from './use-open-related';
 
 const dateOf = (seconds: number) => new Date(seconds * 1000).toLocaleDateString();
 
 /** An invoice as the agent reads it: what was billed, paid and is left, line by line. */
 export function InvoicePanel(props: PanelProps<'invoice'>) {
   const { view: invoice, token } = props;
-  const [error, setError] = useState<AgentFacingError | null>(null);
+  const { open: openCustomer, error } = useOpenRelated(token, props.onChanged);
   const money = (amount: number) => formatMinorUnits(amount, invoice.currency);
-
-  async function openCustomer(customerId: string) {
-    setError(null);
-    const reply = await askBackground({ type: 'card.openRelated', token, objectId: customerId });
-    if (!reply.ok) return setError(reply.error);
-    props.onChanged();
-  }
 
   return (
     <section aria-label="Invoice details">
