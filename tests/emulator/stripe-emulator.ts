@@ -256,6 +256,14 @@ export function createStripeEmulator(options: EmulatorOptions = {}) {
     throw notFound('invoice', id, found ? (found.livemode ? 'live' : 'test') : null, mode);
   }
 
+  /** A list's `limit`, 1–100 and 10 when left out, as Stripe takes it. */
+  function pageLimit(query: Record<string, Decoded>): number {
+    const limit = query.limit === undefined ? 10 : Number(query.limit);
+    if (!Number.isInteger(limit) || limit < 1 || limit > 100)
+      throw invalid('Invalid integer: limit must be between 1 and 100', 'limit');
+    return limit;
+  }
+
   /** One page of a list, newest first, as Stripe pages: `limit` 1–100, `has_more`. */
   function listPage<T extends { id: string; created: number }>(
     all: T[],
@@ -263,9 +271,7 @@ export function createStripeEmulator(options: EmulatorOptions = {}) {
     toJson: (item: T) => unknown,
     url: string,
   ) {
-    const limit = query.limit === undefined ? 10 : Number(query.limit);
-    if (!Number.isInteger(limit) || limit < 1 || limit > 100)
-      throw invalid('Invalid integer: limit must be between 1 and 100', 'limit');
+    const limit = pageLimit(query);
     const sorted = [...all].sort((a, b) => b.created - a.created);
     const after =
       typeof query.starting_after === 'string'
@@ -364,9 +370,7 @@ export function createStripeEmulator(options: EmulatorOptions = {}) {
       requirePermission(grant, 'rak_invoice_read');
       allowOnly(query, ['limit', 'starting_after', 'expand']);
       const invoice = findInvoice(decodeURIComponent(m[1]!), mode);
-      const limit = query.limit === undefined ? 10 : Number(query.limit);
-      if (!Number.isInteger(limit) || limit < 1 || limit > 100)
-        throw invalid('Invalid integer: limit must be between 1 and 100', 'limit');
+      const limit = pageLimit(query);
       const data = invoice.lines.slice(0, limit).map((line) => ({
         ...line,
         object: 'line_item',
