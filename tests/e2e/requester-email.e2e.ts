@@ -52,6 +52,25 @@ describeInChromium("the requester's email, when a ticket holds no Stripe ID", ()
     await ticket.page.close();
   });
 
+  it("expires nothing from the customer card's session list by keys alone", async () => {
+    const { context, emulator } = extension();
+    const ticket = await TicketPage.open(context, '/requester.html');
+    const card = await ticket.openCard(SEED_EMAILS.jenny);
+    await card
+      .getByRole('region', { name: 'Open Checkout Sessions' })
+      .getByText('$49.00')
+      .waitFor();
+    await clickCardButton(card, 'Expire');
+    const confirm = card.getByRole('button', { name: 'Confirm' });
+    await confirm.waitFor();
+    await new Promise((resolve) => setTimeout(resolve, 700)); // Armed by now.
+    for (const key of ['Enter', ' ', 'Enter', 'y', 'e']) await ticket.page.keyboard.press(key);
+    expect(await confirm.evaluate((button) => button === document.activeElement)).toBe(false);
+    expect(emulator.apiPosts()).toHaveLength(0);
+    expect(emulator.sessions().get(SEED_IDS.openSession)!.status).toBe('open');
+    await ticket.page.close();
+  });
+
   it('lists the customers an address matches, as written and lower-cased, and opens the one picked', async () => {
     const ticket = await TicketPage.open(extension().context);
     const card = await ticket.openCard(SEED_EMAILS.alex);
