@@ -7,7 +7,11 @@ import type {
 } from '../utils/journal/activity-journal';
 import { formatMinorUnits } from '../utils/currency-units';
 import { askBackground } from '../utils/messaging/ask-background';
-import { JOURNAL_ACTIONS, journalActionLabel } from '../utils/objects/kind-facts';
+import {
+  JOURNAL_ACTIONS,
+  journalActionLabel,
+  journalRecordDetail,
+} from '../utils/objects/kind-facts';
 
 export function ActivityLog() {
   const [records, setRecords] = useState<JournalRecord[] | null>(null);
@@ -99,6 +103,7 @@ export function ActivityLog() {
               <th>Action</th>
               <th>Object</th>
               <th>Amount</th>
+              <th>Details</th>
               <th>Mode</th>
               <th>Outcome</th>
               <th>Request ID</th>
@@ -117,6 +122,7 @@ export function ActivityLog() {
                     ? formatMinorUnits(record.amount, record.currency)
                     : '—'}
                 </td>
+                <td>{journalRecordDetail(record) || '—'}</td>
                 <td>{record.mode}</td>
                 <td title={record.errorMessage}>{record.outcome}</td>
                 <td>

@@ -1,7 +1,12 @@
+import { useState } from 'preact/hooks';
 import { formatMinorUnits } from '../utils/currency-units';
+import { notCreditableBecause } from '../utils/objects/invoice/credit-note-draft';
 import { INVOICE_STATUS_LABEL } from '../utils/objects/invoice/view';
 import { CopyButton } from './CopyButton';
 import { ErrorNotice } from './ErrorNotice';
+import { InvoiceCreditNotes } from './InvoiceCreditNotes';
+import { IssueCreditNote, type IssuedNote } from './IssueCreditNote';
+import { KeyHint, useKeyShortcut } from './KeyShortcut';
 import type { PanelProps } from './object-panels';
 import { useOpenRelated } from './use-open-related';
 
@@ -10,111 +15,160 @@ const dateOf = (seconds: number) => new Date(seconds * 1000).toLocaleDateString(
 /** An invoice as the agent reads it: what was billed, paid and is left, line by line. */
 export function InvoicePanel(props: PanelProps<'invoice'>) {
   const { view: invoice, token } = props;
-  const { open: openCustomer, error } = useOpenRelated(token, props.onChanged);
+  const { open: openRelated, error } = useOpenRelated(token, props.onChanged);
   const money = (amount: number) => formatMinorUnits(amount, invoice.currency);
+  const [issuing, setIssuing] = useState(false);
+  const [issued, setIssued] = useState<IssuedNote | null>(null);
+  const notCreditable = notCreditableBecause(invoice);
+  const startIssuing = () => {
+    setIssued(null);
+    setIssuing(true);
+  };
+  useKeyShortcut('c', startIssuing, !issuing && notCreditable === null);
 
   return (
     <section aria-label="Invoice details">
-      <dl class="facts">
-        <dt>Number</dt>
-        <dd>{invoice.number ?? 'Not numbered yet (draft)'}</dd>
-        <dt>Status</dt>
-        <dd data-testid="invoice-status">
-          {invoice.status ? INVOICE_STATUS_LABEL[invoice.status] : 'Unknown'}
-        </dd>
-        <dt>Customer</dt>
-        <dd>
-          {invoice.customer ? (
-            <button
-              type="button"
-              class="link"
-              onClick={() => void openCustomer(invoice.customer!.id)}
-            >
-              {invoice.customer.name ?? invoice.customer.email ?? invoice.customer.id}
-            </button>
-          ) : (
-            '—'
+      {issuing ? (
+        <p class="muted" data-testid="invoice-summary">
+          {invoice.number ?? invoice.id} ·{' '}
+          {invoice.status ? INVOICE_STATUS_LABEL[invoice.status] : 'Unknown'} · total{' '}
+          {money(invoice.total)} · remaining {money(invoice.amountRemaining)}
+        </p>
+      ) : (
+        <dl class="facts">
+          <dt>Number</dt>
+          <dd>{invoice.number ?? 'Not numbered yet (draft)'}</dd>
+          <dt>Status</dt>
+          <dd data-testid="invoice-status">
+            {invoice.status ? INVOICE_STATUS_LABEL[invoice.status] : 'Unknown'}
+          </dd>
+          <dt>Customer</dt>
+          <dd>
+            {invoice.customer ? (
+              <button
+                type="button"
+                class="link"
+                onClick={() => void openRelated(invoice.customer!.id)}
+              >
+                {invoice.customer.name ?? invoice.customer.email ?? invoice.customer.id}
+              </button>
+            ) : (
+              '—'
+            )}
+            {invoice.customer?.name && invoice.customer.email && (
+              <span class="muted"> {invoice.customer.email}</span>
+            )}
+          </dd>
+          <dt>Total</dt>
+          <dd>{money(invoice.total)}</dd>
+          <dt>Paid</dt>
+          <dd>{money(invoice.amountPaid)}</dd>
+          <dt>Remaining</dt>
+          <dd data-testid="invoice-remaining">{money(invoice.amountRemaining)}</dd>
+          <dt>Currency</dt>
+          <dd>{invoice.currency.toUpperCase()}</dd>
+          {invoice.dueDate !== null && (
+            <>
+              <dt>Due</dt>
+              <dd>{dateOf(invoice.dueDate)}</dd>
+            </>
           )}
-          {invoice.customer?.name && invoice.customer.email && (
-            <span class="muted"> {invoice.customer.email}</span>
-          )}
-        </dd>
-        <dt>Total</dt>
-        <dd>{money(invoice.total)}</dd>
-        <dt>Paid</dt>
-        <dd>{money(invoice.amountPaid)}</dd>
-        <dt>Remaining</dt>
-        <dd data-testid="invoice-remaining">{money(invoice.amountRemaining)}</dd>
-        <dt>Currency</dt>
-        <dd>{invoice.currency.toUpperCase()}</dd>
-        {invoice.dueDate !== null && (
-          <>
-            <dt>Due</dt>
-            <dd>{dateOf(invoice.dueDate)}</dd>
-          </>
-        )}
-      </dl>
+        </dl>
+      )}
       {invoice.foundInOtherMode && (
         <p class="notice" role="note">
           Found in {invoice.mode} mode, with the {invoice.accountLabel} key (not the active one).
         </p>
       )}
       {error && <ErrorNotice error={error} />}
-
-      <section aria-labelledby="invoice-lines">
-        <h2 id="invoice-lines">Lines</h2>
-        <ul class="object-list">
-          {invoice.lines.map((line) => (
-            <li key={line.id} class="object-line">
-              <span>
-                {line.description ?? 'No description'}
-                {line.quantity !== null && <span class="muted"> × {line.quantity}</span>}
-              </span>
-              <span>{money(line.amount)}</span>
-            </li>
-          ))}
-        </ul>
-        {invoice.moreLines > 0 && <p class="muted">and {invoice.moreLines} more</p>}
-      </section>
-
-      <section aria-labelledby="credit-notes">
-        <h2 id="credit-notes">Credit notes</h2>
-        {invoice.creditNotes === null ? (
-          <p class="muted" role="note">
-            Not shown: this key cannot list credit notes.
+      {issued && (
+        <div class="notice notice-success" role="status" aria-label="Credit note issued">
+          <p>
+            Credit note {issued.number ?? issued.id} issued. {issued.sentence}
           </p>
-        ) : invoice.creditNotes.length === 0 ? (
-          <p class="muted">None issued.</p>
-        ) : (
-          <ul class="object-list">
-            {invoice.creditNotes.map((note) => (
-              <li key={note.id} class="object-line">
-                <span>
-                  {note.number ?? note.id}
-                  {note.reason && <span class="muted"> ({note.reason.replace(/_/g, ' ')})</span>}
-                </span>
-                <span>
-                  {money(note.total)}
-                  {note.status === 'void' && ' (void)'}
-                </span>
-              </li>
-            ))}
-          </ul>
-        )}
-      </section>
-
-      {invoice.hostedInvoiceUrl && (
-        <div class="actions">
-          <CopyButton text={invoice.hostedInvoiceUrl} label="Copy invoice link" />
-          <a
-            class="button secondary"
-            href={invoice.hostedInvoiceUrl}
-            target="_blank"
-            rel="noreferrer"
-          >
-            Open invoice page
-          </a>
+          {issued.pdf && (
+            <p>
+              <a href={issued.pdf} target="_blank" rel="noreferrer">
+                Credit note PDF
+              </a>
+            </p>
+          )}
         </div>
+      )}
+      {!issuing &&
+        (notCreditable ? (
+          <p class="notice" role="note" data-testid="not-creditable">
+            {notCreditable}{' '}
+            {invoice.status === 'draft' || invoice.status === 'uncollectible' ? (
+              <a href={invoice.dashboardUrl} target="_blank" rel="noreferrer">
+                Open it in the Dashboard
+              </a>
+            ) : null}
+          </p>
+        ) : (
+          <div class="actions">
+            <button type="button" aria-keyshortcuts="c" onClick={startIssuing}>
+              Issue credit note <KeyHint shortcut="c" />
+            </button>
+          </div>
+        ))}
+      {issuing && (
+        <IssueCreditNote
+          token={token}
+          invoice={invoice}
+          onCancel={() => setIssuing(false)}
+          onIssued={(note) => {
+            setIssued(note);
+            setIssuing(false);
+            props.onChanged();
+          }}
+        />
+      )}
+
+      {/* While the form is open it is the card: its own line rows replace the lists, and the
+          card stays short enough to show Review without scrolling. */}
+      {!issuing && (
+        <>
+          <section aria-labelledby="invoice-lines">
+            <h2 id="invoice-lines">Lines</h2>
+            <ul class="object-list">
+              {invoice.lines.map((line) => (
+                <li key={line.id} class="object-line">
+                  <span>
+                    {line.description ?? 'No description'}
+                    {line.quantity !== null && <span class="muted"> × {line.quantity}</span>}
+                  </span>
+                  <span>{money(line.amount)}</span>
+                </li>
+              ))}
+            </ul>
+            {invoice.moreLines > 0 && <p class="muted">and {invoice.moreLines} more</p>}
+          </section>
+
+          <section aria-labelledby="credit-notes">
+            <h2 id="credit-notes">Credit notes</h2>
+            <InvoiceCreditNotes
+              token={token}
+              invoice={invoice}
+              onOpen={(id) => void openRelated(id)}
+              onChanged={props.onChanged}
+            />
+          </section>
+
+          {invoice.hostedInvoiceUrl && (
+            <div class="actions">
+              <CopyButton text={invoice.hostedInvoiceUrl} label="Copy invoice link" />
+              <a
+                class="button secondary"
+                href={invoice.hostedInvoiceUrl}
+                target="_blank"
+                rel="noreferrer"
+              >
+                Open invoice page
+              </a>
+            </div>
+          )}
+        </>
       )}
     </section>
   );

@@ -2,6 +2,7 @@ import type { ComponentType } from 'preact';
 import type { ViewOf } from '../utils/objects/registry';
 import type { CardKind } from '../utils/card-subject';
 import { CheckoutSessionPanel } from './CheckoutSessionPanel';
+import { CreditNotePanel } from './CreditNotePanel';
 import { CustomerPanel } from './CustomerPanel';
 import { CustomerEmailPanel } from './CustomerEmailPanel';
 import { InvoicePanel } from './InvoicePanel';
@@ -19,4 +20,5 @@ export const OBJECT_PANELS = {
   customer: CustomerPanel,
   customer_email: CustomerEmailPanel,
   invoice: InvoicePanel,
+  credit_note: CreditNotePanel,
 } satisfies { [K in CardKind]: ComponentType<PanelProps<K>> };

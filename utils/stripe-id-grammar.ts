@@ -6,7 +6,7 @@
  * Stripe: IDs are case-sensitive, at most 255 characters, and may change length at any
  * time (a backwards-compatible change), so no length is hard-coded beyond that ceiling.
  */
-export type StripeObjectKind = 'checkout_session' | 'customer' | 'invoice';
+export type StripeObjectKind = 'checkout_session' | 'customer' | 'invoice' | 'credit_note';
 export type StripeMode = 'test' | 'live';
 
 export interface StripeIdKind {
@@ -27,6 +27,7 @@ export const STRIPE_ID_KINDS = [
   { prefix: 'cus_', kind: 'customer', mode: null },
   // Invoices' bodies have 24 characters today; 14 leaves room and rules out snake_case words.
   { prefix: 'in_', kind: 'invoice', mode: null, minBody: 14 },
+  { prefix: 'cn_', kind: 'credit_note', mode: null, minBody: 14 },
 ] as const satisfies readonly StripeIdKind[];
 
 /** A kind with no row here is a compile error, checked by types alone (no bytes shipped). */

@@ -88,4 +88,22 @@ describeInChromium('accessibility (axe-core, WCAG 2.1 AA)', () => {
     expect(await accessibilityViolations(card)).toEqual([]);
     await ticket.page.close();
   });
+
+  it('invoice card, with the credit note form split and line by line, and a credit note card', async () => {
+    const ticket = await TicketPage.open(extension().context);
+    const card = await ticket.openCard(SEED_IDS.jennyPaidInvoice);
+    await card.getByRole('button', { name: 'Issue credit note' }).click();
+    await card.getByLabel('Split between them').check();
+    await card.getByLabel('Refund', { exact: true }).fill('5');
+    expect(await accessibilityViolations(card)).toEqual([]);
+    await card.getByLabel('Line by line').check();
+    await card.getByRole('table').waitFor();
+    expect(await accessibilityViolations(card)).toEqual([]);
+    await card.getByRole('button', { name: 'Close card' }).click();
+    await ticket.page.waitForFunction(() => !document.querySelector('stripe-helpdesk-card'));
+    const note = await ticket.openCard(SEED_IDS.jennyCreditNote);
+    await note.getByRole('button', { name: /Void credit note/ }).waitFor();
+    expect(await accessibilityViolations(note)).toEqual([]);
+    await ticket.page.close();
+  });
 });

@@ -474,6 +474,57 @@ describe.skipIf('skip' in firefox)('in Firefox, the same extension', () => {
     await ticket.close();
   });
 
+  it('issues a split credit note on a paid invoice once across a 429, then voids it', async () => {
+    const { browser, emulator } = firefoxBrowser;
+    const ticket = await openTicket(browser);
+    const card = await openCard(ticket, SEED_IDS.jennyPaidInvoice);
+    await click(card, button('Issue credit note'));
+    await card.waitForSelector('#cn-reason');
+    await card.select('#cn-reason', 'duplicate');
+    await (await card.waitForSelector('#cn-total'))!.type('20');
+    await click(card, '::-p-aria([name="Split between them"])');
+    await (await card.waitForSelector('#cn-split-refund'))!.type('15');
+    await (await card.waitForSelector('#cn-split-credit'))!.type('5');
+    await card.waitForSelector('::-p-text(The split adds up to $20.00.)');
+    await click(card, button('Review credit note'));
+    await card.waitForSelector(
+      "::-p-text($15.00 refunded to Visa •••• 4242, $5.00 credited to the customer's balance)",
+    );
+    expect(emulator.apiPosts()).toHaveLength(0);
+    emulator.injectFault(
+      { kind: 'status', status: 429 },
+      { method: 'POST', pathPrefix: '/v1/credit_notes' },
+    );
+    await confirm(card);
+    await card.waitForSelector('::-p-text(Credit note ACME-0041-CN-02 issued.)');
+    const posts = emulator.apiPosts();
+    expect(posts.map((p) => p.status)).toEqual([429, 200]);
+    expect(new Set(posts.map((p) => p.headers['idempotency-key'])).size).toBe(1);
+    expect(posts[1]!.form).toMatchObject({
+      invoice: SEED_IDS.jennyPaidInvoice,
+      amount: '2000',
+      reason: 'duplicate',
+      refund_amount: '1500',
+      credit_amount: '500',
+    });
+    expect(emulator.creditNotes()).toHaveLength(2);
+
+    await card.waitForSelector('::-p-aria([name="Credit note ACME-0041-CN-02"][role="listitem"])');
+    // Newest first: the note just issued is the first with Void.
+    const voids = await card.$$('::-p-aria([name="Void"][role="button"])');
+    await voids[0]!.click();
+    await confirm(card);
+    await card.waitForFunction(
+      () =>
+        document.querySelectorAll('[aria-label^="Credit note ACME"]').length === 2 &&
+        [...document.querySelectorAll('[aria-label="Credit note ACME-0041-CN-02"]')].some((li) =>
+          li.textContent?.includes('(void)'),
+        ),
+    );
+    expect(emulator.creditNotes().map((n) => n.status)).toEqual(['issued', 'void']);
+    await ticket.close();
+  });
+
   // Last: it saves a live key, after which no card offers Options for a missing one.
   it("reaches the customer from the requester's email: one, two, or none with a live key saved", async () => {
     const { browser, emulator } = firefoxBrowser;

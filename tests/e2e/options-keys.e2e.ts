@@ -45,6 +45,10 @@ describeInChromium('API keys on the options page', () => {
     expect(status).toContain(
       "rak_invoice_read (listing a customer's invoices on its card, optional)",
     );
+    expect(status).toContain('rak_credit_note_write (issuing and voiding credit notes, optional)');
+    expect(status).toContain(
+      'rak_payment_intent_read (refunding a credit note to the card that paid, optional)',
+    );
     expect(status).not.toContain('rak_checkout_session_read');
     expect(
       emulator.apiRequests().filter((r) => r.status === 200 || (r.status ?? 0) >= 500),

@@ -38,6 +38,19 @@ const ACTIONS: ActionUnderTest[] = [
       emulator.apiRequests().filter((r) => r.executed && r.path.endsWith('/expire')).length,
   },
   {
+    name: 'a credit note',
+    objectId: SEED_IDS.jennyPaidInvoice,
+    async prepare(card) {
+      await card.getByRole('button', { name: 'Issue credit note' }).click();
+      await card.getByLabel('Reason').selectOption('duplicate');
+      await card.getByLabel('Amount to credit (USD)').fill('20');
+      await clickCardButton(card, 'Review credit note');
+    },
+    again: (card) => clickCardButton(card, 'Review credit note'),
+    // The seed has one already.
+    effects: (emulator) => emulator.creditNotes().length - 1,
+  },
+  {
     name: 'a portal link',
     objectId: SEED_IDS.jenny,
     prepare: (card) => card.getByRole('button', { name: 'Create portal link' }).click(),

@@ -30,6 +30,18 @@ export const SEED_IDS = {
   jennyPaidInvoice: 'in_1JennyPaidMarch0001',
   jennyOpenInvoice: 'in_1JennyOpenApril0001',
   alexWorkOpenInvoice: 'in_1AlexWorkOpenMay001',
+  /** Not finalized: a credit note is refused, the Dashboard edits it. */
+  jennyDraftInvoice: 'in_1JennyDraftMay00001',
+  jennyCreditNote: 'cn_1JennyDuplicateSeat01',
+  /** Paid outside Stripe (cash): no refund can go to a card. */
+  alexHomeCashInvoice: 'in_1AlexHomeCashPaid01',
+  kenji: 'cus_UgKenjiTanaka01',
+  kenjiYenInvoice: 'in_1KenjiPaidYen00001',
+  kenjiVoidInvoice: 'in_1KenjiVoidedJan0001',
+  /** Paid by card, whose charge was refunded in full in the Dashboard. */
+  kenjiRefundedInvoice: 'in_1KenjiRefundedFeb01',
+  salim: 'cus_VhSalimAlSabah01',
+  salimDinarInvoice: 'in_1SalimPaidKwd00001',
 } as const;
 
 /** Requesters' addresses as tickets show them. */
@@ -58,7 +70,16 @@ export interface SeedCreditNote {
   total: number;
   status: 'issued' | 'void';
   reason: string | null;
+  memo: string | null;
   created: number;
+  /** What lowered the invoice's amount remaining. */
+  pre_payment_amount: number;
+  post_payment_amount: number;
+  refund_amount: number;
+  credit_amount: number;
+  out_of_band_amount: number;
+  metadata: Record<string, unknown>;
+  voided_at: number | null;
 }
 
 export interface SeedInvoice {
@@ -67,13 +88,18 @@ export interface SeedInvoice {
   customer_name: string;
   customer_email: string;
   livemode: boolean;
-  number: string;
+  /** Null while a draft: Stripe numbers an invoice when it is finalized. */
+  number: string | null;
   lines: SeedInvoiceLine[];
   status: 'draft' | 'open' | 'paid' | 'uncollectible' | 'void';
   total: number;
   amount_paid: number;
   currency: string;
   created: number;
+  /** How it was paid: a card payment through Stripe, or marked paid outside it. */
+  paid_by: { type: 'card'; brand: string; last4: string } | { type: 'out_of_band' } | null;
+  /** Of the card payment, what has been refunded so far (by credit notes or the Dashboard). */
+  refunded: number;
 }
 
 export function seedCreditNotes(): SeedCreditNote[] {
@@ -85,7 +111,15 @@ export function seedCreditNotes(): SeedCreditNote[] {
       total: 3000,
       status: 'issued',
       reason: 'order_change',
+      memo: 'One seat removed in March',
       created: 1_709_900_000,
+      pre_payment_amount: 0,
+      post_payment_amount: 3000,
+      refund_amount: 3000,
+      credit_amount: 0,
+      out_of_band_amount: 0,
+      metadata: {},
+      voided_at: null,
     },
   ];
 }
@@ -118,6 +152,9 @@ export function seedInvoices(): SeedInvoice[] {
       amount_paid: 12000,
       currency: 'usd',
       created: 1_709_300_000,
+      paid_by: { type: 'card', brand: 'visa', last4: '4242' },
+      // The seeded credit note refunded 30.00.
+      refunded: 3000,
     },
     {
       id: SEED_IDS.jennyOpenInvoice,
@@ -134,6 +171,8 @@ export function seedInvoices(): SeedInvoice[] {
       amount_paid: 0,
       currency: 'usd',
       created: 1_711_900_000,
+      paid_by: null,
+      refunded: 0,
     },
     {
       id: SEED_IDS.alexWorkOpenInvoice,
@@ -153,6 +192,126 @@ export function seedInvoices(): SeedInvoice[] {
       amount_paid: 0,
       currency: 'usd',
       created: 1_714_500_000,
+      paid_by: null,
+      refunded: 0,
+    },
+    {
+      id: SEED_IDS.jennyDraftInvoice,
+      customer: SEED_IDS.jenny,
+      livemode: false,
+      number: null,
+      customer_name: 'Jenny Rosen',
+      customer_email: 'jenny.rosen@example.com',
+      lines: [
+        { id: 'il_1JennyMayPro000001', description: 'Pro plan (May)', quantity: 1, amount: 4900 },
+      ],
+      status: 'draft',
+      total: 4900,
+      amount_paid: 0,
+      currency: 'usd',
+      created: 1_714_600_000,
+      paid_by: null,
+      refunded: 0,
+    },
+    {
+      id: SEED_IDS.alexHomeCashInvoice,
+      customer: SEED_IDS.alexHome,
+      livemode: false,
+      number: 'ACME-0039',
+      customer_name: 'Alex Kim',
+      customer_email: 'alex@example.net',
+      lines: [
+        { id: 'il_1AlexHomeWorkshop01', description: 'Workshop ticket', quantity: 2, amount: 5000 },
+      ],
+      status: 'paid',
+      total: 5000,
+      amount_paid: 5000,
+      currency: 'usd',
+      created: 1_705_000_000,
+      paid_by: { type: 'out_of_band' },
+      refunded: 0,
+    },
+    {
+      id: SEED_IDS.kenjiYenInvoice,
+      customer: SEED_IDS.kenji,
+      livemode: false,
+      number: 'ACME-0060',
+      customer_name: 'Kenji Tanaka',
+      customer_email: 'kenji@example.jp',
+      lines: [
+        {
+          id: 'il_1KenjiYenSeats00001',
+          description: 'Team plan × 4 seats',
+          quantity: 4,
+          amount: 12000,
+        },
+      ],
+      status: 'paid',
+      total: 12000,
+      amount_paid: 12000,
+      currency: 'jpy',
+      created: 1_712_000_000,
+      paid_by: { type: 'card', brand: 'jcb', last4: '0005' },
+      refunded: 0,
+    },
+    {
+      id: SEED_IDS.kenjiVoidInvoice,
+      customer: SEED_IDS.kenji,
+      livemode: false,
+      number: 'ACME-0055',
+      customer_name: 'Kenji Tanaka',
+      customer_email: 'kenji@example.jp',
+      lines: [
+        { id: 'il_1KenjiVoidSeats0001', description: 'Team plan', quantity: 1, amount: 3000 },
+      ],
+      status: 'void',
+      total: 3000,
+      amount_paid: 0,
+      currency: 'jpy',
+      created: 1_704_000_000,
+      paid_by: null,
+      refunded: 0,
+    },
+    {
+      id: SEED_IDS.kenjiRefundedInvoice,
+      customer: SEED_IDS.kenji,
+      livemode: false,
+      number: 'ACME-0058',
+      customer_name: 'Kenji Tanaka',
+      customer_email: 'kenji@example.jp',
+      lines: [
+        { id: 'il_1KenjiRefundAddon01', description: 'Storage add-on', quantity: 1, amount: 2000 },
+      ],
+      status: 'paid',
+      total: 2000,
+      amount_paid: 2000,
+      currency: 'jpy',
+      created: 1_708_000_000,
+      paid_by: { type: 'card', brand: 'visa', last4: '1881' },
+      refunded: 2000,
+    },
+    {
+      id: SEED_IDS.salimDinarInvoice,
+      customer: SEED_IDS.salim,
+      livemode: false,
+      number: 'ACME-0070',
+      customer_name: 'Salim Al-Sabah',
+      customer_email: 'salim@example.kw',
+      lines: [
+        {
+          id: 'il_1SalimConsulting01',
+          description: 'Consulting, 3 hours',
+          quantity: 3,
+          amount: 45000,
+        },
+      ],
+      status: 'paid',
+      total: 45000,
+      amount_paid: 45000,
+      currency: 'kwd',
+      created: 1_713_000_000,
+      paid_by: { type: 'card', brand: 'mastercard', last4: '4444' },
+      refunded: 0,
     },
   ];
 }
@@ -316,6 +475,24 @@ export function seedCustomers(): SeedCustomer[] {
       currency: 'usd',
       created: 1_712_000_000,
     },
+    {
+      id: SEED_IDS.kenji,
+      livemode: false,
+      name: 'Kenji Tanaka',
+      email: 'kenji@example.jp',
+      balance: 0,
+      currency: 'jpy',
+      created: 1_702_000_000,
+    },
+    {
+      id: SEED_IDS.salim,
+      livemode: false,
+      name: 'Salim Al-Sabah',
+      email: 'salim@example.kw',
+      balance: 0,
+      currency: 'kwd',
+      created: 1_703_000_000,
+    },
   ];
 }
 
@@ -328,4 +505,5 @@ export const DEMO_ID_BY_KIND = {
   customer: SEED_IDS.jenny,
   customer_email: SEED_EMAILS.alex,
   invoice: SEED_IDS.jennyPaidInvoice,
+  credit_note: SEED_IDS.jennyCreditNote,
 } as const satisfies Record<CardKind, string>;

@@ -7,6 +7,7 @@ import {
 } from 'node:http';
 import { createServer as createHttpsServer } from 'node:https';
 import type { AddressInfo } from 'node:net';
+import { creditedSoFar, workOutCreditNote } from './credit-note-rules';
 import { decodeStripeForm, type Decoded } from './form-decoding';
 import {
   EMULATOR_KEYS,
@@ -37,6 +38,8 @@ type Permission =
   | 'rak_subscription_read'
   | 'rak_invoice_read'
   | 'rak_credit_note_read'
+  | 'rak_credit_note_write'
+  | 'rak_payment_intent_read'
   | 'rak_account_read';
 
 interface KeyGrant {
@@ -231,24 +234,157 @@ export function createStripeEmulator(options: EmulatorOptions = {}) {
           created: c.created,
         };
 
-  const invoiceJson = (i: SeedInvoice) => ({
-    id: i.id,
-    object: 'invoice',
-    customer: i.customer,
-    customer_name: i.customer_name,
-    customer_email: i.customer_email,
-    number: i.number,
-    status: i.status,
-    total: i.total,
-    amount_due: i.total,
-    amount_paid: i.amount_paid,
-    amount_remaining: i.total - i.amount_paid,
-    currency: i.currency,
-    created: i.created,
-    due_date: null,
-    hosted_invoice_url: `https://invoice.stripe.com/i/acct_1Emulator/test_${i.id.slice(3)}`,
-    livemode: i.livemode,
-  });
+  function invoiceJson(i: SeedInvoice) {
+    const credited = creditedSoFar(i, creditNotes);
+    const finalized = i.status !== 'draft';
+    return {
+      id: i.id,
+      object: 'invoice',
+      customer: i.customer,
+      customer_name: i.customer_name,
+      customer_email: i.customer_email,
+      number: i.number,
+      status: i.status,
+      total: i.total,
+      amount_due: i.total - credited.pre,
+      amount_paid: i.amount_paid,
+      amount_remaining: i.status === 'void' ? 0 : i.total - i.amount_paid - credited.pre,
+      pre_payment_credit_notes_amount: credited.pre,
+      post_payment_credit_notes_amount: credited.post,
+      currency: i.currency,
+      created: i.created,
+      due_date: null,
+      hosted_invoice_url: finalized
+        ? `https://invoice.stripe.com/i/acct_1Emulator/test_${i.id.slice(3)}`
+        : null,
+      invoice_pdf: finalized
+        ? `https://pay.stripe.com/invoice/acct_1Emulator/test_${i.id.slice(3)}/pdf`
+        : null,
+      livemode: i.livemode,
+    };
+  }
+
+  const creditNoteJson = (note: SeedCreditNote) => {
+    const invoice = invoices.find((i) => i.id === note.invoice)!;
+    return {
+      id: note.id,
+      object: 'credit_note',
+      amount: note.total,
+      total: note.total,
+      subtotal: note.total,
+      currency: invoice.currency,
+      customer: invoice.customer,
+      invoice: note.invoice,
+      number: note.number,
+      status: note.status,
+      reason: note.reason,
+      memo: note.memo,
+      metadata: note.metadata,
+      type:
+        note.pre_payment_amount && note.post_payment_amount
+          ? 'mixed'
+          : note.pre_payment_amount
+            ? 'pre_payment'
+            : 'post_payment',
+      pre_payment_amount: note.pre_payment_amount,
+      post_payment_amount: note.post_payment_amount,
+      out_of_band_amount: note.out_of_band_amount || null,
+      refunds: note.refund_amount
+        ? [{ refund: `re_${note.id.slice(3)}`, amount_refunded: note.refund_amount }]
+        : [],
+      customer_balance_transaction: note.credit_amount ? `cbtxn_${note.id.slice(3)}` : null,
+      pdf: `https://pay.stripe.com/credit_notes/acct_1Emulator/test_${note.id.slice(3)}/pdf`,
+      created: note.created,
+      livemode: invoice.livemode,
+      voided_at: note.voided_at,
+    };
+  };
+
+  function findCreditNote(id: string, mode: Mode): SeedCreditNote {
+    const found = creditNotes.find((n) => n.id === id);
+    const livemode = found && invoices.find((i) => i.id === found.invoice)!.livemode;
+    if (found && livemode === (mode === 'live')) return found;
+    throw notFound('credit_note', id, found ? (livemode ? 'live' : 'test') : null, mode);
+  }
+
+  /** A credit note worked out from its parameters, as the preview and the POST both do. */
+  function creditNoteFrom(params: Record<string, Decoded>, mode: Mode) {
+    allowOnly(params, [
+      'invoice',
+      'amount',
+      'lines',
+      'credit_amount',
+      'refund_amount',
+      'refunds',
+      'out_of_band_amount',
+      'reason',
+      'memo',
+      'metadata',
+      'email_type',
+      'effective_at',
+      'expand',
+    ]);
+    if (typeof params.invoice !== 'string')
+      throw invalid('Missing required param: invoice.', 'invoice');
+    const invoice = findInvoice(params.invoice, mode);
+    const worked = workOutCreditNote(invoice, creditNotes, params);
+    if (!worked.ok)
+      throw new ApiError(
+        400,
+        {
+          type: 'invalid_request_error',
+          message: worked.message,
+          ...(worked.param ? { param: worked.param } : {}),
+          ...(worked.code ? { code: worked.code } : {}),
+        },
+        true,
+      );
+    const sequence = creditNotes.filter((n) => n.invoice === invoice.id).length + 1;
+    const note: SeedCreditNote = {
+      id: randomId('cn_', 24),
+      number: `${invoice.number}-CN-${String(sequence).padStart(2, '0')}`,
+      invoice: invoice.id,
+      total: worked.total,
+      status: 'issued',
+      reason: typeof params.reason === 'string' ? params.reason : null,
+      memo: typeof params.memo === 'string' ? params.memo : null,
+      created: Math.floor(now() / 1000),
+      pre_payment_amount: worked.prePayment,
+      post_payment_amount: worked.postPayment,
+      refund_amount: worked.refund,
+      credit_amount: worked.credit,
+      out_of_band_amount: worked.outOfBand,
+      metadata: (params.metadata as Record<string, unknown> | undefined) ?? {},
+      voided_at: null,
+    };
+    return { invoice, note };
+  }
+
+  /** What a customer's balance gains or loses with a credit note's balance credit. */
+  function moveBalance(invoice: SeedInvoice, amount: number, description: string) {
+    const customer = customers.get(invoice.customer)!;
+    customer.currency ??= invoice.currency;
+    customer.balance += amount;
+    balanceTransactions.push({
+      id: randomId('cbtxn_', 24),
+      object: 'customer_balance_transaction',
+      amount,
+      currency: invoice.currency,
+      customer: customer.id,
+      description,
+      ending_balance: customer.balance,
+      metadata: {},
+      type: amount < 0 ? 'credit_note' : 'adjustment',
+      created: Math.floor(now() / 1000),
+      livemode: invoice.livemode,
+    });
+  }
+
+  /** `expand` as Stripe takes it: `expand[]=a` or `expand[0]=a`. */
+  const expansions = (query: Record<string, Decoded>): string[] =>
+    query.expand === undefined
+      ? []
+      : (Array.isArray(query.expand) ? query.expand : [query.expand]).map(String);
 
   function findInvoice(id: string, mode: Mode): SeedInvoice {
     const found = invoices.find((i) => i.id === id);
@@ -392,13 +528,103 @@ export function createStripeEmulator(options: EmulatorOptions = {}) {
           .filter((note) => invoices.some((i) => i.id === note.invoice && i.livemode === livemode))
           .filter((note) => query.invoice === undefined || note.invoice === query.invoice),
         query,
-        (note) => ({
-          ...note,
-          object: 'credit_note',
-          currency: invoices.find((i) => i.id === note.invoice)!.currency,
-        }),
+        creditNoteJson,
         path,
       );
+    }
+    if (method === 'GET' && path === '/v1/credit_notes/preview') {
+      requirePermission(grant, 'rak_credit_note_read');
+      const { note } = creditNoteFrom(query, mode);
+      return { ...creditNoteJson(note), id: `cn_preview_${note.id.slice(3)}`, number: null };
+    }
+    if (method === 'POST' && path === '/v1/credit_notes') {
+      requirePermission(grant, 'rak_credit_note_write');
+      const { invoice, note } = creditNoteFrom(form, mode);
+      creditNotes.push(note);
+      invoice.refunded += note.refund_amount;
+      if (note.credit_amount)
+        moveBalance(invoice, -note.credit_amount, `Credit note ${note.number}`);
+      // Credited down to nothing left to pay, an open invoice is paid.
+      if (invoice.status === 'open' && invoiceJson(invoice).amount_remaining === 0)
+        invoice.status = 'paid';
+      return creditNoteJson(note);
+    }
+    if ((m = /^\/v1\/credit_notes\/([^/]+)$/.exec(path)) && method === 'GET') {
+      requirePermission(grant, 'rak_credit_note_read');
+      return creditNoteJson(findCreditNote(decodeURIComponent(m[1]!), mode));
+    }
+    if ((m = /^\/v1\/credit_notes\/([^/]+)\/void$/.exec(path)) && method === 'POST') {
+      requirePermission(grant, 'rak_credit_note_write');
+      allowOnly(form, ['expand']);
+      const note = findCreditNote(decodeURIComponent(m[1]!), mode);
+      if (note.status !== 'issued')
+        throw invalid(`The credit note ${note.id} has already been voided.`, undefined, true);
+      const invoice = invoices.find((i) => i.id === note.invoice)!;
+      note.status = 'void';
+      note.voided_at = Math.floor(now() / 1000);
+      // What it took off the amount due is due again; the balance credit is taken back. A
+      // refund has left for the card and stays.
+      if (
+        note.pre_payment_amount &&
+        invoice.status === 'paid' &&
+        invoice.amount_paid < invoice.total
+      )
+        invoice.status = 'open';
+      if (note.credit_amount)
+        moveBalance(invoice, note.credit_amount, `Credit note ${note.number} voided`);
+      return creditNoteJson(note);
+    }
+    if (method === 'GET' && path === '/v1/payment_intents') {
+      requirePermission(grant, 'rak_payment_intent_read');
+      return { object: 'list', data: [], has_more: false, url: path };
+    }
+    if (method === 'GET' && path === '/v1/invoice_payments') {
+      requirePermission(grant, 'rak_invoice_read');
+      allowOnly(query, ['invoice', 'status', 'limit', 'starting_after', 'expand', 'payment']);
+      if (typeof query.invoice !== 'string')
+        throw invalid('Missing required param: invoice.', 'invoice');
+      const invoice = findInvoice(query.invoice, mode);
+      const expand = expansions(query);
+      const expandIntent = expand.some((e) => e.startsWith('data.payment.payment_intent'));
+      if (expandIntent) requirePermission(grant, 'rak_payment_intent_read');
+      const paidBy = invoice.paid_by;
+      const data =
+        paidBy?.type === 'card' && (query.status === undefined || query.status === 'paid')
+          ? [
+              {
+                id: `inpay_${invoice.id.slice(3)}`,
+                object: 'invoice_payment',
+                amount_paid: invoice.amount_paid,
+                amount_requested: invoice.total,
+                currency: invoice.currency,
+                invoice: invoice.id,
+                is_default: true,
+                livemode: invoice.livemode,
+                status: 'paid',
+                payment: {
+                  type: 'payment_intent',
+                  payment_intent: expandIntent
+                    ? {
+                        id: `pi_${invoice.id.slice(3)}`,
+                        object: 'payment_intent',
+                        payment_method: expand.includes(
+                          'data.payment.payment_intent.payment_method',
+                        )
+                          ? {
+                              id: `pm_${invoice.id.slice(3)}`,
+                              object: 'payment_method',
+                              type: 'card',
+                              card: { brand: paidBy.brand, last4: paidBy.last4 },
+                            }
+                          : `pm_${invoice.id.slice(3)}`,
+                      }
+                    : `pi_${invoice.id.slice(3)}`,
+                },
+                created: invoice.created,
+              },
+            ]
+          : [];
+      return { object: 'list', data, has_more: false, url: path };
     }
     if (method === 'GET' && path === '/v1/invoices') {
       requirePermission(grant, 'rak_invoice_read');
@@ -721,6 +947,8 @@ export function createStripeEmulator(options: EmulatorOptions = {}) {
     received,
     sessions: () => sessions,
     customers: () => customers,
+    invoices: () => invoices,
+    creditNotes: () => creditNotes,
     balanceTransactions: () => balanceTransactions,
     portalSessions: () => portalSessions,
     reset,

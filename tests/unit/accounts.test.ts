@@ -45,10 +45,13 @@ describe('saving keys', () => {
     expect(reply.value.account).toMatchObject({ label: 'Support desk', stripeAccountId: null });
     expect(reply.value.account.missingPermissions.sort()).toEqual([
       'rak_checkout_session_write',
+      'rak_credit_note_read',
+      'rak_credit_note_write',
       'rak_customer_portal_write',
       'rak_customer_read',
       'rak_customer_write',
       'rak_invoice_read',
+      'rak_payment_intent_read',
       'rak_subscription_read',
     ]);
     expect(reply.value.warning).toContain('rak_customer_write (crediting customer balances)');

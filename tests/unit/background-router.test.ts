@@ -24,7 +24,24 @@ const VALID_FIELDS = {
   'customer.expireSession': { attemptId: crypto.randomUUID(), sessionId: SEED_IDS.openSession },
   'customerEmail.open': { customerId: SEED_IDS.alexHome },
   'customerEmail.searchOtherMode': {},
+  'invoice.previewCreditNote': { attemptId: crypto.randomUUID(), draft: validDraft() },
+  'invoice.issueCreditNote': { attemptId: crypto.randomUUID(), draft: validDraft() },
+  'invoice.voidCreditNote': {
+    attemptId: crypto.randomUUID(),
+    creditNoteId: SEED_IDS.jennyCreditNote,
+  },
+  'creditNote.void': { attemptId: crypto.randomUUID() },
 };
+function validDraft() {
+  return {
+    reason: 'duplicate',
+    memo: '',
+    currency: 'usd',
+    amount: { by: 'total', total: '1.00' },
+    destination: 'refund',
+    split: { refund: '', credit: '', outOfBand: '' },
+  };
+}
 const TAB = 7;
 const { page: contentScript, card, options } = testSenders(TAB);
 

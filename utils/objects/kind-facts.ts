@@ -1,6 +1,8 @@
 import type { CardKind } from '../card-subject';
+import type { JournalRecord } from '../journal/activity-journal';
 import type { StripeMode } from '../stripe-id-grammar';
 import { checkoutSessionFacts } from './checkout-session/facts';
+import { creditNoteFacts } from './credit-note/facts';
 import { customerFacts } from './customer/facts';
 import { customerEmailFacts } from './customer-email/facts';
 import { invoiceFacts } from './invoice/facts';
@@ -8,6 +10,8 @@ import { invoiceFacts } from './invoice/facts';
 export interface JournalActionLabels {
   name: string;
   short: string;
+  /** What the activity log says of one record beyond its amount (where the money went). */
+  detail?: (record: Pick<JournalRecord, 'request' | 'currency'>) => string;
 }
 
 export interface ObjectKindFacts {
@@ -35,6 +39,7 @@ export const KIND_FACTS = {
   customer: customerFacts,
   customer_email: customerEmailFacts,
   invoice: invoiceFacts,
+  credit_note: creditNoteFacts,
 } as const satisfies Record<CardKind, ObjectKindFacts>;
 
 type JournalActionsOf<K extends CardKind> = keyof (typeof KIND_FACTS)[K]['journalActions'];
@@ -49,7 +54,16 @@ export const JOURNAL_ACTIONS: Readonly<Record<JournalAction, JournalActionLabels
 );
 
 /** An action's label; a record of an action this version does not know says so. */
-export const journalActionLabel = (action: string, form: keyof JournalActionLabels): string =>
+export const journalActionLabel = (action: string, form: 'name' | 'short'): string =>
   Object.hasOwn(JOURNAL_ACTIONS, action)
     ? JOURNAL_ACTIONS[action as JournalAction][form]
     : `Unknown action (${action})`;
+
+/** The activity log's detail for a record, or '' when its action has none. */
+export const journalRecordDetail = (
+  record: Pick<JournalRecord, 'action' | 'request' | 'currency'>,
+) =>
+  Object.hasOwn(JOURNAL_ACTIONS, record.action)
+    ? ((JOURNAL_ACTIONS[record.action as JournalAction] as JournalActionLabels).detail?.(record) ??
+      '')
+    : '';

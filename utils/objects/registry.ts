@@ -1,6 +1,7 @@
 import type { Reconciler } from '../journal/stale-attempts';
 import type { CardKind } from '../card-subject';
 import { checkoutSessionDefinition } from './checkout-session/definition';
+import { creditNoteDefinition } from './credit-note/definition';
 import { customerDefinition } from './customer/definition';
 import { customerEmailDefinition } from './customer-email/definition';
 import { invoiceDefinition } from './invoice/definition';
@@ -20,6 +21,7 @@ export const OBJECT_REGISTRY = {
   customer: customerDefinition,
   customer_email: customerEmailDefinition,
   invoice: invoiceDefinition,
+  credit_note: creditNoteDefinition,
 } satisfies Record<CardKind, ObjectDefinition>;
 
 export type ObjectRegistry = typeof OBJECT_REGISTRY;

@@ -72,6 +72,8 @@ function sentenceFor(error: StripeApiError): string {
   }
   if (error.status === 429 || error.code === 'rate_limit')
     return 'Stripe is limiting requests right now. Wait a few seconds and try again; nothing was done twice.';
+  if (error.code === 'charge_already_refunded')
+    return 'Stripe says the payment was already refunded in full, so nothing more can go back to the card: credit the balance or record it as outside Stripe instead.';
   if (error.type === 'idempotency_error')
     return 'Stripe refused a repeat of this action with different details. Start the action again.';
   if (error.status >= 500)

@@ -10,7 +10,7 @@ import {
 import { failure, success, type Reply } from '../../messaging/reply';
 import { balanceTransactionsPath } from './api';
 import { checkCreditRequest } from './credit-request';
-import { overDailyCreditLimit } from './daily-credits';
+import { moneyActionAdmission } from './daily-credits';
 import { reconcileCredit } from './reconcile';
 import { CustomerBalanceTransaction } from './schema';
 
@@ -60,17 +60,13 @@ export async function creditCustomerBalanceAction(
     CustomerBalanceTransaction,
     {
       reconcile: reconcileCredit,
-      admission: {
-        key: `daily-credits:${input.account.id}:${checked.currency}`,
-        check: () =>
-          overDailyCreditLimit({
-            journal: input.journal,
-            accountId: input.account.id,
-            currency: checked.currency,
-            minorUnits: checked.minorUnits,
-            guardrails: input.guardrails,
-          }),
-      },
+      admission: moneyActionAdmission({
+        journal: input.journal,
+        accountId: input.account.id,
+        currency: checked.currency,
+        minorUnits: checked.minorUnits,
+        guardrails: input.guardrails,
+      }),
     },
   );
   if (outcome.kind === 'already-done') return failure(alreadyDoneMessage(outcome.record));

@@ -10,6 +10,12 @@ const DAY_MS = 24 * 60 * 60 * 1000;
  */
 const COUNTS = new Set(['succeeded', 'pending', 'unknown', 'unverified']);
 
+/**
+ * Actions that give money back, which share one daily limit per account and currency: a
+ * balance credit, and a credit note (whether refunded, credited or recorded outside Stripe).
+ */
+const MONEY_ACTIONS = new Set(['credit_customer_balance', 'issue_credit_note']);
+
 export interface DailyCreditUse {
   /** Credited in the last 24 hours, in minor units. */
   usedMinor: number;
@@ -30,7 +36,7 @@ export async function dailyCreditUse(input: {
   const usedMinor = (await input.journal.listSince(since))
     .filter(
       (r) =>
-        r.action === 'credit_customer_balance' &&
+        MONEY_ACTIONS.has(r.action) &&
         r.accountId === input.accountId &&
         r.currency === input.currency &&
         COUNTS.has(r.outcome),
@@ -59,3 +65,18 @@ export async function overDailyCreditLimit(input: {
   const shown = (minor: number) => formatMinorUnits(minor, input.currency);
   return `That would take this account's credits in the last 24 hours to ${shown(used + input.minorUnits)}, over the daily limit of ${shown(limitMinor)}: ${shown(used)} used, ${shown(Math.max(0, limitMinor - used))} left.`;
 }
+
+/**
+ * The journal's admission check for a money action: one at a time per account and currency,
+ * each seeing the ones admitted before it, so two at once cannot both fit in the same room.
+ */
+export const moneyActionAdmission = (input: {
+  journal: ActivityJournal;
+  accountId: string;
+  currency: string;
+  minorUnits: number;
+  guardrails: Guardrails;
+}) => ({
+  key: `daily-credits:${input.accountId}:${input.currency}`,
+  check: () => overDailyCreditLimit(input),
+});

@@ -1,5 +1,13 @@
 import type { StripeClient } from '../../stripe/client';
-import { CreditNoteList, Invoice, InvoiceLineList, InvoiceList } from './schema';
+import type { FormValue } from '../../stripe/form-encoding';
+import {
+  CreditNote,
+  CreditNoteList,
+  Invoice,
+  InvoiceLineList,
+  InvoiceList,
+  InvoicePaymentList,
+} from './schema';
 
 const invoicePath = (id: string) => `/v1/invoices/${encodeURIComponent(id)}`;
 
@@ -36,4 +44,44 @@ export const listInvoicesOf = (
     path: '/v1/invoices',
     params: { customer: customerId, limit, ...(status ? { status } : {}) },
     schema: InvoiceList,
+  });
+
+/** The invoice's payments through Stripe, with each one's payment method (card brand, last 4). */
+export const listInvoicePayments = (stripe: StripeClient, invoiceId: string) =>
+  stripe({
+    method: 'GET',
+    path: '/v1/invoice_payments',
+    params: {
+      invoice: invoiceId,
+      status: 'paid',
+      limit: 10,
+      expand: ['data.payment.payment_intent.payment_method'],
+    },
+    schema: InvoicePaymentList,
+  });
+
+export const creditNotePath = (id: string) => `/v1/credit_notes/${encodeURIComponent(id)}`;
+
+export const retrieveCreditNote = (stripe: StripeClient, id: string) =>
+  stripe({ method: 'GET', path: creditNotePath(id), schema: CreditNote });
+
+/** What Stripe would make of these parameters: the same ones the POST will carry. */
+export const previewCreditNote = (stripe: StripeClient, params: Record<string, FormValue>) =>
+  stripe({ method: 'GET', path: '/v1/credit_notes/preview', params, schema: CreditNote });
+
+/** A page of an invoice's credit notes, for finding a lost one by its attempt. */
+export const listCreditNotesPage = (
+  stripe: StripeClient,
+  invoiceId: string,
+  startingAfter?: string,
+) =>
+  stripe({
+    method: 'GET',
+    path: '/v1/credit_notes',
+    params: {
+      invoice: invoiceId,
+      limit: 100,
+      ...(startingAfter ? { starting_after: startingAfter } : {}),
+    },
+    schema: CreditNoteList,
   });

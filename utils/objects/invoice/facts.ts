@@ -1,10 +1,19 @@
 import { dashboardRoot } from '../../dashboard-links';
+import type { JournalRecord } from '../../journal/activity-journal';
 import type { StripeMode } from '../../stripe-id-grammar';
+import { creditNoteDestinations } from './credit-note-record';
 
 /** What every part of the extension may know of an invoice: no Stripe calls here. */
 export const invoiceFacts = {
   title: 'Invoice',
-  journalActions: {},
+  journalActions: {
+    issue_credit_note: {
+      name: 'Credit note',
+      short: 'Credit note',
+      detail: (record: Pick<JournalRecord, 'request' | 'currency'>) =>
+        creditNoteDestinations(record.request.params, record.currency),
+    },
+  },
   dashboardUrl: (id: string, mode: StripeMode) =>
     `${dashboardRoot(mode)}invoices/${encodeURIComponent(id)}`,
 } as const;

@@ -3,12 +3,12 @@ import type { Reply } from '../../messaging/reply';
 import type { UsableAccount } from '../../storage/account-store';
 import type { StripeClient } from '../../stripe/client';
 import { lookUpInEitherMode } from '../either-mode-look-up';
-import { listCreditNotesOf, listInvoiceLines, retrieveInvoice } from './api';
+import { listCreditNotesOf } from './api';
+import { readCreditableInvoice } from './creditable';
 import { invoiceFacts } from './facts';
 import { toInvoiceSummary, type InvoiceView } from './view';
 
-/** Lines the card lists; past them, "and N more". */
-export const LINES_SHOWN = 10;
+export { LINES_SHOWN } from './creditable';
 const CREDIT_NOTES_SHOWN = 10;
 
 /** An `in_` ID carries no mode: see lookUpInEitherMode. */
@@ -23,23 +23,21 @@ async function readInvoice(
   invoiceId: string,
   foundInOtherMode: boolean,
 ): Promise<Found<InvoiceView>> {
-  // The three reads go out together. Lines and credit notes are optional: a restricted key
-  // without them still gets the invoice.
-  const invoiceRead = retrieveInvoice(stripe, invoiceId);
-  const linesRead = listInvoiceLines(stripe, invoiceId, LINES_SHOWN).then(
-    ({ data }) => data,
-    () => null,
-  );
+  // Every read goes out together. Credit notes are optional: a restricted key without them
+  // still gets the invoice.
   const notesRead = listCreditNotesOf(stripe, invoiceId, CREDIT_NOTES_SHOWN).then(
     ({ data }) => data.data,
     () => null,
   );
-  const [{ data: invoice }, lines, notes] = await Promise.all([invoiceRead, linesRead, notesRead]);
+  const [{ invoice, creditable, moreLines }, notes] = await Promise.all([
+    readCreditableInvoice(stripe, invoiceId),
+    notesRead,
+  ]);
   const customerId =
     typeof invoice.customer === 'string' ? invoice.customer : (invoice.customer?.id ?? null);
-  const shownLines = lines?.data ?? [];
   const view: InvoiceView = {
     ...toInvoiceSummary(invoice),
+    ...creditable,
     mode: account.mode,
     accountLabel: account.label,
     dashboardUrl: invoiceFacts.dashboardUrl(invoice.id, account.mode),
@@ -51,15 +49,8 @@ async function readInvoice(
           email: invoice.customer_email ?? null,
         }
       : null,
-    amountPaid: invoice.amount_paid ?? invoice.total - invoice.amount_remaining,
     dueDate: invoice.due_date ?? null,
-    lines: shownLines.map((line) => ({
-      id: line.id,
-      description: line.description ?? null,
-      quantity: line.quantity ?? null,
-      amount: line.amount,
-    })),
-    moreLines: Math.max(0, (lines?.total_count ?? shownLines.length) - shownLines.length),
+    moreLines,
     creditNotes:
       notes?.map((note) => ({
         id: note.id,
@@ -69,6 +60,7 @@ async function readInvoice(
         reason: note.reason ?? null,
       })) ?? null,
   };
-  // The card may open the invoice's customer, and nothing else.
-  return { view, account, reachable: customerId ? [customerId] : [] };
+  // The card may open the invoice's customer and its credit notes, and void those issued.
+  const reachable = [...(customerId ? [customerId] : []), ...(notes ?? []).map((note) => note.id)];
+  return { view, account, reachable };
 }

@@ -22,6 +22,9 @@ export const Invoice = z
     customer_name: z.string().nullable().optional(),
     customer_email: z.string().nullable().optional(),
     amount_paid: z.number().int().optional(),
+    pre_payment_credit_notes_amount: z.number().int().optional(),
+    post_payment_credit_notes_amount: z.number().int().optional(),
+    invoice_pdf: z.string().nullable().optional(),
   })
   .loose();
 export type Invoice = z.infer<typeof Invoice>;
@@ -45,18 +48,78 @@ export const InvoiceLineList = z
   })
   .loose();
 
+export const CreditNote = z
+  .object({
+    id: z.string(),
+    object: z.literal('credit_note'),
+    number: z.string().nullable().optional(),
+    invoice: z.union([z.string(), z.object({ id: z.string() }).loose()]),
+    total: z.number().int(),
+    currency: z.string(),
+    status: z.enum(['issued', 'void']),
+    reason: z.string().nullable().optional(),
+    memo: z.string().nullable().optional(),
+    pdf: z.string().nullable().optional(),
+    livemode: z.boolean().optional(),
+    created: z.number().int().optional(),
+    pre_payment_amount: z.number().int().optional(),
+    post_payment_amount: z.number().int().optional(),
+    out_of_band_amount: z.number().int().nullable().optional(),
+    refunds: z.array(z.object({ amount_refunded: z.number().int() }).loose()).optional(),
+    customer_balance_transaction: z
+      .union([z.string(), z.object({ id: z.string() }).loose()])
+      .nullable()
+      .optional(),
+    metadata: z.record(z.string(), z.unknown()).nullable().optional(),
+  })
+  .loose();
+export type CreditNote = z.infer<typeof CreditNote>;
+
 export const CreditNoteList = z
+  .object({ object: z.literal('list'), data: z.array(CreditNote), has_more: z.boolean() })
+  .loose();
+
+/** How an invoice was paid: the payment method only when the key may read payment intents. */
+export const InvoicePaymentList = z
   .object({
     object: z.literal('list'),
     data: z.array(
       z
         .object({
           id: z.string(),
-          number: z.string().nullable().optional(),
-          total: z.number().int(),
-          currency: z.string(),
-          status: z.enum(['issued', 'void']),
-          reason: z.string().nullable().optional(),
+          status: z.string(),
+          payment: z
+            .object({
+              type: z.string(),
+              payment_intent: z
+                .union([
+                  z.string(),
+                  z
+                    .object({
+                      id: z.string(),
+                      payment_method: z
+                        .union([
+                          z.string(),
+                          z
+                            .object({
+                              type: z.string(),
+                              card: z
+                                .object({ brand: z.string(), last4: z.string() })
+                                .loose()
+                                .nullable()
+                                .optional(),
+                            })
+                            .loose(),
+                        ])
+                        .nullable()
+                        .optional(),
+                    })
+                    .loose(),
+                ])
+                .nullable()
+                .optional(),
+            })
+            .loose(),
         })
         .loose(),
     ),

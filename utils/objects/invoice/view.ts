@@ -1,4 +1,5 @@
 import type { StripeMode } from '../../stripe-id-grammar';
+import type { CreditableInvoice } from './credit-note-draft';
 import type { Invoice } from './schema';
 
 /** An invoice as a line in another object's card (the customer's recent invoices). */
@@ -35,15 +36,13 @@ export const INVOICE_STATUS_LABEL: Record<NonNullable<Invoice['status']>, string
 };
 
 /** What the invoice card shows. Built in the background; holds no secrets. */
-export interface InvoiceView extends InvoiceSummary {
+export interface InvoiceView extends InvoiceSummary, CreditableInvoice {
   mode: StripeMode;
   accountLabel: string;
   dashboardUrl: string;
   foundInOtherMode: boolean;
   customer: { id: string; name: string | null; email: string | null } | null;
-  amountPaid: number;
   dueDate: number | null;
-  lines: Array<{ id: string; description: string | null; quantity: number | null; amount: number }>;
   /** Lines past the first ones shown. */
   moreLines: number;
   /** Null when the key cannot list credit notes. */

@@ -1,0 +1,110 @@
+import { useState } from 'preact/hooks';
+import { formatMinorUnits } from '../utils/currency-units';
+import { askBackground } from '../utils/messaging/ask-background';
+import type { AgentFacingError } from '../utils/stripe/explain-failure';
+import { ConfirmVoid } from './ConfirmVoid';
+import { ErrorNotice } from './ErrorNotice';
+import { reasonLabel } from './InvoiceCreditNotes';
+import { KeyHint, useKeyShortcut } from './KeyShortcut';
+import type { PanelProps } from './object-panels';
+import { useOpenRelated } from './use-open-related';
+
+/** A credit note: what it credited and where the money went; Void while it stands. */
+export function CreditNotePanel(props: PanelProps<'credit_note'>) {
+  const { view: note, token } = props;
+  const { open: openInvoice, error: openError } = useOpenRelated(token, props.onChanged);
+  const money = (amount: number) => formatMinorUnits(amount, note.currency);
+  // The attempt is kept across a failure with no answer, so a retry reuses its key.
+  const [attempt, setAttempt] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<AgentFacingError | null>(null);
+  const startVoiding = () => {
+    setError(null);
+    setAttempt((kept) => kept ?? crypto.randomUUID());
+  };
+  useKeyShortcut('v', startVoiding, note.status === 'issued' && attempt === null);
+
+  async function voidNote() {
+    if (!attempt) return;
+    setBusy(true);
+    setError(null);
+    const reply = await askBackground({ type: 'creditNote.void', token, attemptId: attempt });
+    setBusy(false);
+    if (!reply.ok) {
+      setError(reply.error);
+      if (!reply.error.unresolved) setAttempt(null);
+      return;
+    }
+    setAttempt(null);
+    props.onChanged();
+  }
+
+  const wentTo = [
+    note.prePayment > 0 && `${money(note.prePayment)} off what was due`,
+    note.refunded > 0 && `${money(note.refunded)} refunded`,
+    note.creditedToBalance && "credited to the customer's balance",
+    note.outOfBand > 0 && `${money(note.outOfBand)} outside Stripe`,
+  ].filter(Boolean);
+
+  return (
+    <section aria-label="Credit note details">
+      <dl class="facts">
+        <dt>Number</dt>
+        <dd>{note.number ?? '—'}</dd>
+        <dt>Status</dt>
+        <dd data-testid="credit-note-status">{note.status === 'issued' ? 'Issued' : 'Void'}</dd>
+        <dt>Invoice</dt>
+        <dd>
+          <button type="button" class="link" onClick={() => void openInvoice(note.invoiceId)}>
+            {note.invoiceId}
+          </button>
+        </dd>
+        <dt>Amount</dt>
+        <dd>{money(note.total)}</dd>
+        <dt>Reason</dt>
+        <dd>{reasonLabel(note.reason) ?? '—'}</dd>
+        {wentTo.length > 0 && (
+          <>
+            <dt>Money</dt>
+            <dd>{wentTo.join('; ')}</dd>
+          </>
+        )}
+        {note.memo && (
+          <>
+            <dt>Memo</dt>
+            <dd>{note.memo}</dd>
+          </>
+        )}
+      </dl>
+      {note.foundInOtherMode && (
+        <p class="notice" role="note">
+          Found in {note.mode} mode, with the {note.accountLabel} key (not the active one).
+        </p>
+      )}
+      {openError && <ErrorNotice error={openError} />}
+      {error && <ErrorNotice error={error} />}
+      {attempt && !error?.unresolved ? (
+        <ConfirmVoid
+          mode={note.mode}
+          which={`${note.number ?? note.id} (${money(note.total)})`}
+          busy={busy}
+          onConfirm={() => void voidNote()}
+          onCancel={() => setAttempt(null)}
+        />
+      ) : (
+        <div class="actions">
+          {note.status === 'issued' && (
+            <button type="button" class="danger" aria-keyshortcuts="v" onClick={startVoiding}>
+              {attempt ? 'Retry void' : 'Void credit note'} <KeyHint shortcut="v" />
+            </button>
+          )}
+          {note.pdf && (
+            <a class="button secondary" href={note.pdf} target="_blank" rel="noreferrer">
+              Credit note PDF
+            </a>
+          )}
+        </div>
+      )}
+    </section>
+  );
+}

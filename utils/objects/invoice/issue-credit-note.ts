@@ -1,0 +1,147 @@
+import type { Guardrails } from '../../guardrails';
+import {
+  alreadyDoneMessage,
+  failedReply,
+  journalIntent,
+  runJournaledPost,
+  unresolvedReply,
+  type ActionBase,
+} from '../../journal/run-journaled-post';
+import { failure, success, type Reply } from '../../messaging/reply';
+import type { StripeClient } from '../../stripe/client';
+import { explainStripeFailure } from '../../stripe/explain-failure';
+import { formatMinorUnits } from '../../currency-units';
+import { moneyActionAdmission } from '../customer/daily-credits';
+import { previewCreditNote } from './api';
+import {
+  checkCreditNoteDraft,
+  describeCreditNote,
+  type CheckedCreditNote,
+  type CreditableInvoice,
+  type CreditNoteDraft,
+} from './credit-note-draft';
+import { readCreditableInvoice } from './creditable';
+import { reconcileCreditNote } from './reconcile';
+import { CreditNote } from './schema';
+
+export const CREDIT_NOTE_SOURCE = 'stripe-helpdesk-actions';
+const MAX_METADATA_VALUE = 500;
+
+/** What the card shows of a credit note before it is issued, in the agent's words. */
+export interface CreditNotePreview {
+  sentence: string;
+  total: number;
+  currency: string;
+}
+
+export interface IssuedCreditNote {
+  id: string;
+  number: string | null;
+  total: number;
+  currency: string;
+  pdf: string | null;
+  sentence: string;
+}
+
+type Input = ActionBase & { draft: CreditNoteDraft; guardrails: Guardrails };
+
+/** Stripe's parameters for the draft, as both the preview and the POST send them. */
+const paramsOf = (checked: CheckedCreditNote, input: Input) => ({
+  ...checked.params,
+  metadata: {
+    source: CREDIT_NOTE_SOURCE,
+    ticket_url: input.pageUrl.slice(0, MAX_METADATA_VALUE),
+    attempt_id: input.attemptId,
+  },
+});
+
+/** The invoice read fresh and the draft checked against it; the first refusal wins. */
+async function checkAgainstStripe(
+  stripe: StripeClient,
+  input: Input,
+): Promise<Reply<{ checked: CheckedCreditNote; invoice: CreditableInvoice }>> {
+  let invoice: CreditableInvoice;
+  try {
+    invoice = (await readCreditableInvoice(stripe, input.objectId)).creditable;
+  } catch (error) {
+    return { ok: false, error: explainStripeFailure(error) };
+  }
+  const checked = checkCreditNoteDraft(input.draft, invoice, input.guardrails);
+  if (!checked.ok) return failure(checked.reason);
+  return success({ checked, invoice });
+}
+
+/**
+ * Asks Stripe what this credit note would do, with exactly the parameters Confirm will post,
+ * and says it in a sentence. A read: nothing is journaled.
+ */
+export async function previewCreditNoteAction(input: Input): Promise<Reply<CreditNotePreview>> {
+  const checked = await checkAgainstStripe(input.stripe, input);
+  if (!checked.ok) return checked;
+  const { checked: note, invoice } = checked.value;
+  try {
+    const { data: preview } = await previewCreditNote(input.stripe, paramsOf(note, input));
+    // Stripe's total differs from ours only where lines carry tax or discounts: the agent
+    // would confirm an amount they never saw, so the draft is refused.
+    if (preview.total !== note.total)
+      return failure(
+        `Stripe works this credit note out at ${formatMinorUnits(preview.total, invoice.currency)}, not ${formatMinorUnits(note.total, invoice.currency)} (tax or discounts on the lines). Credit a total amount instead.`,
+      );
+    return success({
+      sentence: describeCreditNote(note, invoice),
+      total: note.total,
+      currency: invoice.currency,
+    });
+  } catch (error) {
+    return { ok: false, error: explainStripeFailure(error) };
+  }
+}
+
+/**
+ * Issues the credit note: journaled with its idempotency key before it is sent, so a retry,
+ * a double click or a restarted worker sends the same request and Stripe makes one note.
+ */
+export async function issueCreditNoteAction(input: Input): Promise<Reply<IssuedCreditNote>> {
+  // An attempt already journaled is resent as it was recorded, never checked against the
+  // invoice it has since changed (which would refuse a harmless replay of itself).
+  const journaled = await input.journal.get(input.attemptId);
+  let intent;
+  let sentence = '';
+  if (journaled) {
+    intent = journaled;
+  } else {
+    const checked = await checkAgainstStripe(input.stripe, input);
+    if (!checked.ok) return checked;
+    const { checked: note, invoice } = checked.value;
+    sentence = describeCreditNote(note, invoice);
+    intent = journalIntent(
+      input,
+      'issue_credit_note',
+      { method: 'POST', path: '/v1/credit_notes', params: paramsOf(note, input) },
+      { amount: note.total, currency: invoice.currency },
+    );
+  }
+  const outcome = await runJournaledPost(input.stripe, input.journal, intent, CreditNote, {
+    reconcile: reconcileCreditNote,
+    admission: moneyActionAdmission({
+      journal: input.journal,
+      accountId: input.account.id,
+      currency: intent.currency ?? '',
+      minorUnits: intent.amount ?? 0,
+      guardrails: input.guardrails,
+    }),
+  });
+  if (outcome.kind === 'already-done') return failure(alreadyDoneMessage(outcome.record));
+  if (outcome.kind === 'unresolved') return unresolvedReply(outcome.record);
+  if (outcome.kind === 'refused') return failure(outcome.reason);
+  if (outcome.kind === 'failed') return failedReply(outcome);
+  const note = outcome.result.data;
+  return success({
+    id: note.id,
+    number: note.number ?? null,
+    total: note.total,
+    currency: note.currency,
+    pdf: note.pdf ?? null,
+    sentence,
+  });
+}
