@@ -1,3 +1,4 @@
+import { adoptMarksSheet } from './adopt-marks-sheet';
 import { DEFAULT_MARKING, IdIndex, type MarkingOptions } from './id-index';
 import { FOCUS_HIGHLIGHT_NAME, HIGHLIGHT_NAME, MARKS_CSS } from './mark-styles';
 import { ScanScheduler } from './scan-scheduler';
@@ -73,7 +74,7 @@ export function startPageMarker(
     index,
     (root) => {
       observe(root);
-      root.adoptedStyleSheets = [...root.adoptedStyleSheets, marksSheet];
+      adoptMarksSheet(root, marksSheet);
     },
     signal,
   );

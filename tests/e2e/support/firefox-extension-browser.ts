@@ -8,6 +8,7 @@ import { startFixtureServer } from './fixture-server';
 import { browserOrSkipReason } from './installed-browser';
 import { startConnectProxy } from './connect-proxy';
 import { makeTestCertificate } from './tls-certificate';
+import { useFirefoxEsrFallbacks } from './firefox-esr-fallbacks';
 
 export const FIREFOX_EXTENSION_DIR = join(REPO_ROOT, '.output/firefox-mv3');
 const ADDON_ID = 'stripe-helpdesk-actions@example.org';
@@ -78,6 +79,9 @@ export async function launchFirefoxWithExtension(
     headless: true,
     // The session's own switch for the throwaway certificate: no profile change needed.
     acceptInsecureCerts: true,
+    // Every tab's size, set as each opens. Not page.setViewport: with it Puppeteer also sends
+    // emulation.setScreenOrientationOverride, which Firefox 140 ESR refuses, failing the call.
+    defaultViewport: { width: 1280, height: 860 },
     userDataDir: join(tmp, 'profile'),
     ...(options.managedPolicy ? { env: { ...process.env, HOME: home } } : {}),
     extraPrefsFirefox: {
@@ -90,6 +94,7 @@ export async function launchFirefoxWithExtension(
       'extensions.webextOptionalPermissionPrompts': false,
     },
   });
+  await useFirefoxEsrFallbacks(browser);
   await browser.installExtension(FIREFOX_EXTENSION_DIR);
   return {
     browser,
