@@ -5,28 +5,52 @@ import { ActionCard } from '../../components/ActionCard';
 import { browser } from 'wxt/browser';
 import { CARD_PORT_PREFIX } from '../../utils/messaging/card-port';
 import { askBackground } from '../../utils/messaging/ask-background';
+import { SPARE_FRAGMENT_PREFIX, tokenOfSpareGrant } from '../../utils/messaging/spare-card';
 
-const token = location.hash.slice(1);
-const close = () => void askBackground({ type: 'card.close', token });
+/**
+ * Starts the card for the grant `token`, once: a frame serves one grant for its whole life,
+ * so a later message changes nothing.
+ */
+let started = false;
+function start(token: string) {
+  if (started || !token) return;
+  started = true;
+  const close = () => void askBackground({ type: 'card.close', token });
 
-// The grant lives as long as this frame: the background revokes it when this port goes.
-// A stopped service worker drops the port too (and keeps the grant): connect again.
-const holdGrant = () =>
-  browser.runtime
-    .connect({ name: `${CARD_PORT_PREFIX}${token}` })
-    .onDisconnect.addListener(() => setTimeout(holdGrant, 200));
-holdGrant();
+  // The grant lives as long as this frame: the background revokes it when this port goes.
+  // A stopped service worker drops the port too (and keeps the grant): connect again.
+  const holdGrant = () =>
+    browser.runtime
+      .connect({ name: `${CARD_PORT_PREFIX}${token}` })
+      .onDisconnect.addListener(() => setTimeout(holdGrant, 200));
+  holdGrant();
 
-document.addEventListener('keydown', (event) => {
-  if (event.key === 'Escape') close();
-});
-render(<ActionCard token={token} onClose={close} />, document.getElementById('app')!);
+  document.addEventListener('keydown', (event) => {
+    if (event.key === 'Escape') close();
+  });
+  const app = document.getElementById('app')!;
+  render(<ActionCard token={token} onClose={close} />, app);
 
-// The frame's size is the page's to set; tell it how tall the card is whenever that changes.
-let lastHeight = 0;
-new ResizeObserver(() => {
-  const height = Math.ceil(document.getElementById('app')!.getBoundingClientRect().height);
-  if (height === lastHeight) return;
-  lastHeight = height;
-  void askBackground({ type: 'card.resize', token, height });
-}).observe(document.getElementById('app')!);
+  // The frame's size is the page's to set; tell it how tall the card is whenever that changes.
+  let lastHeight = 0;
+  new ResizeObserver(() => {
+    const height = Math.ceil(app.getBoundingClientRect().height);
+    if (height === lastHeight) return;
+    lastHeight = height;
+    void askBackground({ type: 'card.resize', token, height });
+  }).observe(app);
+}
+
+// A frame made ahead of need has no token yet: the page's script posts it as the agent
+// clicks, and the code above is loaded by then. Its address then carries the token, as a
+// card made for the click does.
+const fragment = location.hash.slice(1);
+if (fragment.startsWith(SPARE_FRAGMENT_PREFIX)) {
+  const nonce = fragment.slice(SPARE_FRAGMENT_PREFIX.length);
+  addEventListener('message', (event) => {
+    const token = tokenOfSpareGrant(event.data, nonce);
+    if (!token || started) return;
+    history.replaceState(null, '', `#${token}`);
+    start(token);
+  });
+} else start(fragment);

@@ -5,7 +5,7 @@ import { expect, it } from 'vitest';
 import { SEED_EMAILS, SEED_IDS } from '../emulator/seed-data';
 import { OptionsPage, saveTestKey } from './pages/options-page';
 import { PopupPage } from './pages/popup-page';
-import { TicketPage } from './pages/ticket-page';
+import { TicketPage, NO_CARD_SHOWN } from './pages/ticket-page';
 import { describeInChromium, useExtensionBrowser } from './support/use-extension-browser';
 
 const axeSource = readFileSync(
@@ -100,7 +100,7 @@ describeInChromium('accessibility (axe-core, WCAG 2.1 AA)', () => {
     await card.getByRole('table').waitFor();
     expect(await accessibilityViolations(card)).toEqual([]);
     await card.getByRole('button', { name: 'Close card' }).click();
-    await ticket.page.waitForFunction(() => !document.querySelector('stripe-helpdesk-card'));
+    await ticket.page.waitForFunction(NO_CARD_SHOWN);
     const note = await ticket.openCard(SEED_IDS.jennyCreditNote);
     await note.getByRole('button', { name: /Void credit note/ }).waitFor();
     expect(await accessibilityViolations(note)).toEqual([]);

@@ -2,7 +2,7 @@ import { expect, it } from 'vitest';
 import { SEED_IDS } from '../emulator/seed-data';
 import { clickCardButton, waitForCardToFit } from './pages/card-frame';
 import { OptionsPage, saveTestKey } from './pages/options-page';
-import { TicketPage } from './pages/ticket-page';
+import { TicketPage, NO_CARD_SHOWN } from './pages/ticket-page';
 import { describeInChromium, useExtensionBrowser } from './support/use-extension-browser';
 
 describeInChromium('what the card says for each session and each failure', () => {
@@ -191,7 +191,7 @@ describeInChromium('what the card says for each session and each failure', () =>
     const { ticket, card } = await cardFor(SEED_IDS.completeSession);
     await card.getByTestId('session-status').waitFor();
     const cardClosed = () =>
-      ticket.page.waitForFunction(() => !document.querySelector('stripe-helpdesk-card'), null, {
+      ticket.page.waitForFunction(NO_CARD_SHOWN, null, {
         timeout: 5000,
       });
     // Focus in the card, then the key. The card closes on the key going down; the key is let

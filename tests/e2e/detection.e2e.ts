@@ -1,7 +1,7 @@
 import { expect, it } from 'vitest';
 import { SEED_IDS } from '../emulator/seed-data';
 import { saveTestKey } from './pages/options-page';
-import { TicketPage } from './pages/ticket-page';
+import { TicketPage, holdsCardGrant } from './pages/ticket-page';
 import { describeInChromium, useExtensionBrowser } from './support/use-extension-browser';
 
 // Runs inside the extension's service worker.
@@ -58,8 +58,10 @@ describeInChromium('detection on an app-like helpdesk page', () => {
   ])('opens the card for an ID in %s', async (_where, within, id) => {
     const { ticket, errors } = await openApp();
     const point = await ticket.locateText(id, within);
-    const isCard = (f: import('playwright-core').Frame) => f.url().includes('/card.html');
-    const opened = ticket.page.waitForEvent('framenavigated', { predicate: isCard, timeout: 5000 });
+    const opened = ticket.page.waitForEvent('framenavigated', {
+      predicate: holdsCardGrant,
+      timeout: 5000,
+    });
     await ticket.page.mouse.click(point.x, point.y);
     expect(await cardObjectId(await opened)).toBe(id);
     expect(errors).toEqual([]);
@@ -69,10 +71,7 @@ describeInChromium('detection on an app-like helpdesk page', () => {
   it('marks every true ID and no near miss, without touching the app or its editor', async () => {
     const { ticket, errors } = await openAppMarked();
     const cardsOpened: string[] = [];
-    ticket.page.on(
-      'framenavigated',
-      (f) => void (f.url().includes('/card.html') && cardsOpened.push(f.url())),
-    );
+    ticket.page.on('framenavigated', (f) => void (holdsCardGrant(f) && cardsOpened.push(f.url())));
     for (const nearMiss of ['focus_abc123', 'abacus_xyz', 'cs_testing_abc', 'discus_a1b2'])
       await ticket.clickText(nearMiss);
     // In the editor, clicking an ID is for typing.
@@ -222,8 +221,10 @@ describeInChromium('detection on an app-like helpdesk page', () => {
     await navigate(1);
     await expect.poll(focusedIn).toBe('dash');
     await ticket.page.locator('body').focus();
-    const isCard = (f: import('playwright-core').Frame) => f.url().includes('/card.html');
-    const opened = ticket.page.waitForEvent('framenavigated', { predicate: isCard, timeout: 5000 });
+    const opened = ticket.page.waitForEvent('framenavigated', {
+      predicate: holdsCardGrant,
+      timeout: 5000,
+    });
     await ticket.page.keyboard.press('Enter');
     // The fifth ID is the "View customer in Stripe" link, whose href names the customer.
     expect(await cardObjectId(await opened)).toBe(SEED_IDS.jenny);
@@ -263,8 +264,10 @@ describeInChromium('detection on an app-like helpdesk page', () => {
     await expect.poll(focusMark).toBe(`email  ${SEED_IDS.openSession}`);
     // The agent has clicked into the email (not on an ID), so Enter goes to the email's page.
     await email.getByText('Forwarded').click({ position: { x: 5, y: 5 } });
-    const isCard = (f: import('playwright-core').Frame) => f.url().includes('/card.html');
-    const opened = ticket.page.waitForEvent('framenavigated', { predicate: isCard, timeout: 5000 });
+    const opened = ticket.page.waitForEvent('framenavigated', {
+      predicate: holdsCardGrant,
+      timeout: 5000,
+    });
     await ticket.page.keyboard.press('Enter');
     expect(await cardObjectId(await opened)).toBe(SEED_IDS.openSession);
     expect(errors).toEqual([]);

@@ -1,7 +1,7 @@
 import { expect, it } from 'vitest';
 import { SEED_IDS } from '../emulator/seed-data';
 import { saveTestKey } from './pages/options-page';
-import { TicketPage } from './pages/ticket-page';
+import { TicketPage, SHOWN_CARDS } from './pages/ticket-page';
 import { updateExtension } from './support/extension-browser';
 import { ToolbarPopup } from './support/toolbar-popup';
 import { describeInChromium, useExtensionBrowser } from './support/use-extension-browser';
@@ -67,9 +67,7 @@ describeInChromium('a helpdesk tab left open across an extension update', () => 
     await new Promise((resolve) => setTimeout(resolve, 300));
     expect(await ticket.markCount()).toBe(15); // 13 Stripe IDs and 2 email addresses.
     await ticket.openCard(SEED_IDS.openSession);
-    expect(
-      await ticket.page.evaluate(() => document.querySelectorAll('stripe-helpdesk-card').length),
-    ).toBe(1);
+    expect(await ticket.page.evaluate(SHOWN_CARDS)).toBe(1);
     expect(errors).toEqual([]);
     await ticket.page.close();
   });

@@ -1,36 +1,85 @@
 /**
  * The one node the extension adds to a page: a host whose closed shadow root holds the card
  * iframe. The iframe is extension-origin, so the page can neither read nor click inside it.
+ * Once a card has been shown, a second, hidden host waits with the next card's frame.
  */
+import { newSpareNonce, SPARE_FRAGMENT_PREFIX, spareGrant } from '../messaging/spare-card';
+
 const CARD_WIDTH = 380;
 const CARD_HEIGHT = 320;
 const GAP = 6;
 const MIN_HEIGHT = 120;
+/** Long enough for an open card to have drawn its object before the next frame loads. */
+const SPARE_AFTER_OPEN_MS = 1500;
 
 const important = (css: string) => css.replace(/;/g, ' !important;');
 
 export interface CardHost {
-  /** Opens the card in `doc`, next to `anchor` (in `doc`'s viewport coordinates). */
-  open(cardUrl: string, doc: Document, anchor: DOMRect): void;
+  /**
+   * Opens the card for `token` in `doc`, next to `anchor` (in `doc`'s viewport coordinates):
+   * in the spare frame when one is ready there, else in a new one.
+   */
+  open(token: string, doc: Document, anchor: DOMRect): void;
   /** Fits the frame to the card's content, within the viewport. */
   resize(height: number): void;
   close(): void;
+  /** Closes the card and removes the spare: this copy of the script is stopping. */
+  dispose(): void;
   isOpen(): boolean;
 }
 
-export function createCardHost(): CardHost {
+/**
+ * A card frame made ahead of need, hidden and inert: it has loaded the card's code but holds
+ * no grant and no Stripe data, and nothing can click or focus it. The next card opens in it
+ * at once; each spare serves one card, then goes with it, so no card's document ever held
+ * another object. Spares are made only once the page has shown a card (it learns nothing).
+ */
+interface Spare {
+  doc: Document;
+  host: HTMLElement;
+  frame: HTMLIFrameElement;
+  nonce: string;
+  /** Loaded, its code listening: a grant posted any earlier would be lost. */
+  loaded: boolean;
+}
+
+/** The host's fixed look: !important inline styles outrank any rule the page writes. */
+const hostStyle = (top: number, left: number, shown: boolean) =>
+  important(
+    `all: initial; position: fixed; z-index: 2147483647; top: ${top}px; left: ${left}px; opacity: 1; visibility: ${shown ? 'visible' : 'hidden'}; display: block; transform: none; filter: none; pointer-events: ${shown ? 'auto' : 'none'};`,
+  );
+const frameStyle = (shown: boolean) =>
+  important(
+    `width: ${CARD_WIDTH}px; height: ${CARD_HEIGHT}px; border: 0; border-radius: 10px; box-shadow: 0 8px 28px rgba(0,0,0,.28); background: #fff; display: block; opacity: 1; visibility: ${shown ? 'visible' : 'hidden'};`,
+  );
+
+/**
+ * `cardPageUrl`: the card page's address, without a token; `cardOrigin`: the origin of the
+ * document it loads. `spares`: whether this host makes frames ahead of need (only the top
+ * document's script does, so one page has one spare).
+ */
+export function createCardHost(
+  cardPageUrl: string,
+  { cardOrigin, spares }: { cardOrigin: string; spares: boolean },
+): CardHost {
   let doc: Document = document;
   let host: HTMLElement | null = null;
   let frame: HTMLIFrameElement | null = null;
   let anchorRect: DOMRect | null = null;
   let focusBefore: Element | null = null;
+  let spare: Spare | null = null;
+  let spareTimer: ReturnType<typeof setTimeout> | undefined;
+  let disposed = false;
   // The page may rewrite the host's inline style, or restyle the root element around it, to
   // fade, move or shrink the card under a click: any such change closes the card. Our own
   // writes (placing, resizing) are taken out of the record at once.
   let tampering: MutationObserver | null = null;
 
-  function close() {
+  /** `thenSpare`: make the next card's frame, unless one waits already. */
+  function close({ thenSpare } = { thenSpare: true }) {
     if (!host) return;
+    const closedIn = doc;
+    clearTimeout(spareTimer);
     tampering?.disconnect();
     tampering = null;
     doc.removeEventListener('keydown', closeOnEscape, true);
@@ -41,6 +90,46 @@ export function createCardHost(): CardHost {
     if (focusBefore instanceof HTMLElement && focusBefore.isConnected)
       focusBefore.focus({ preventScroll: true });
     focusBefore = null;
+    if (thenSpare && closedIn.defaultView) prepareSpare(closedIn);
+  }
+
+  /** A host with its frame, placed at `at` (a spare anywhere: it is hidden). */
+  function makeFrame(targetDoc: Document, url: string, shown: boolean, at = { top: 0, left: 0 }) {
+    const newHost = targetDoc.createElement('stripe-helpdesk-card');
+    newHost.style.cssText = hostStyle(at.top, at.left, shown);
+    if (!shown) newHost.inert = true;
+    const root = newHost.attachShadow({ mode: 'closed' });
+    const newFrame = targetDoc.createElement('iframe');
+    newFrame.src = url;
+    newFrame.title = 'Stripe action card';
+    newFrame.allow = 'clipboard-write';
+    newFrame.style.cssText = frameStyle(shown);
+    root.append(newFrame);
+    targetDoc.documentElement.append(newHost);
+    return { host: newHost, frame: newFrame };
+  }
+
+  function prepareSpare(targetDoc: Document) {
+    if (!spares || disposed || (spare?.doc === targetDoc && spare.host.isConnected)) return;
+    spare?.host.remove();
+    const nonce = newSpareNonce();
+    const parts = makeFrame(targetDoc, `${cardPageUrl}#${SPARE_FRAGMENT_PREFIX}${nonce}`, false);
+    const waiting: Spare = { doc: targetDoc, nonce, loaded: false, ...parts };
+    waiting.frame.addEventListener('load', () => (waiting.loaded = true), { once: true });
+    spare = waiting;
+  }
+
+  /**
+   * The spare, if it is loaded and still where it was put. One still loading waits for the
+   * next card; one the page moved is not used.
+   */
+  function takeSpare(targetDoc: Document) {
+    const taken = spare;
+    if (!taken || taken.doc !== targetDoc || !taken.loaded) return null;
+    spare = null;
+    if (taken.host.parentNode === targetDoc.documentElement) return taken;
+    taken.host.remove();
+    return null;
   }
   // Escape on the page the card is drawn on closes it. That page is not always the one whose
   // script opened the card: a card for an ID in an email frame is drawn on the ticket.
@@ -60,34 +149,35 @@ export function createCardHost(): CardHost {
   }
 
   return {
-    open(cardUrl, targetDoc, anchor) {
-      close();
+    open(token, targetDoc, anchor) {
+      close({ thenSpare: false });
       doc = targetDoc;
       doc.addEventListener('keydown', closeOnEscape, true);
       focusBefore = doc.activeElement;
       anchorRect = anchor;
-      const { top, left } = place(anchor, CARD_HEIGHT);
-      host = doc.createElement('stripe-helpdesk-card');
-      // !important inline styles outrank any rule the page writes, so it cannot hide,
-      // fade or move the card to trick a click.
-      host.style.cssText = important(
-        `all: initial; position: fixed; z-index: 2147483647; top: ${top}px; left: ${left}px; opacity: 1; visibility: visible; display: block; transform: none; filter: none; pointer-events: auto;`,
-      );
-      const root = host.attachShadow({ mode: 'closed' });
-      frame = doc.createElement('iframe');
-      frame.src = cardUrl;
-      frame.title = 'Stripe action card';
-      frame.allow = 'clipboard-write';
-      frame.style.cssText = important(
-        `width: ${CARD_WIDTH}px; height: ${CARD_HEIGHT}px; border: 0; border-radius: 10px; box-shadow: 0 8px 28px rgba(0,0,0,.28); background: #fff; display: block; opacity: 1; visibility: visible;`,
-      );
-      const opened = frame;
-      frame.addEventListener('load', () => opened.focus(), { once: true });
-      root.append(frame);
-      doc.documentElement.append(host);
-      tampering = new MutationObserver(close);
+      const at = place(anchor, CARD_HEIGHT);
+      const ready = takeSpare(doc);
+      if (ready) {
+        ({ host, frame } = ready);
+        // Written whole, so whatever the page did to the spare's style while it waited is gone.
+        host.style.cssText = hostStyle(at.top, at.left, true);
+        host.inert = false;
+        frame.style.cssText = frameStyle(true);
+        // Posted, not put in its address: a new address would load the page again.
+        frame.contentWindow!.postMessage(spareGrant(ready.nonce, token), cardOrigin);
+        frame.focus();
+      } else {
+        ({ host, frame } = makeFrame(doc, `${cardPageUrl}#${token}`, true, at));
+        const opened = frame;
+        frame.addEventListener('load', () => opened.focus(), { once: true });
+      }
+      tampering = new MutationObserver(() => close());
       tampering.observe(host, { attributes: true });
       tampering.observe(doc.documentElement, { attributes: true });
+      // The next card's frame loads once this one has shown its object, so that an ID
+      // clicked while this card is open opens at once too.
+      const openedIn = doc;
+      spareTimer = setTimeout(() => prepareSpare(openedIn), SPARE_AFTER_OPEN_MS);
     },
     resize(height) {
       if (!host || !frame || !anchorRect) return;
@@ -99,6 +189,12 @@ export function createCardHost(): CardHost {
       tampering?.takeRecords();
     },
     close,
+    dispose() {
+      disposed = true;
+      close({ thenSpare: false });
+      spare?.host.remove();
+      spare = null;
+    },
     isOpen: () => host !== null,
   };
 }

@@ -6,6 +6,15 @@ import { browser, type Browser } from 'wxt/browser';
  * not take a returned promise as the answer: `sendResponse` + `return true` works in both.
  */
 export const extensionUrl = (path: string) => browser.runtime.getURL(path as '/card.html');
+/**
+ * The origin the card frame's document has, for a message to it to reach it alone. Not the
+ * origin of `extensionUrl`: Chrome gives that a per-session ID (`use_dynamic_url`), yet the
+ * page it loads is the extension's own origin. Firefox's address is the origin.
+ */
+export function cardFrameOrigin(): string {
+  const { protocol, origin } = new URL(browser.runtime.getURL('/'));
+  return protocol === 'chrome-extension:' ? `chrome-extension://${browser.runtime.id}` : origin;
+}
 export const sendToBackground = (message: unknown) => browser.runtime.sendMessage(message);
 
 /**

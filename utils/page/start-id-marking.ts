@@ -12,6 +12,7 @@ import { matchesInFrames } from './frame-matches';
 import { focusHighlightOf, startPageMarker } from './page-marker';
 import {
   extensionIsLoaded,
+  cardFrameOrigin,
   extensionUrl,
   onExtensionMessage,
   onExtensionPort,
@@ -40,7 +41,8 @@ const opensOnClick = (match: IdMatch) =>
 /**
  * Marks Stripe IDs on the page and opens a card when one is clicked or chosen from the
  * keyboard. Reads the page, never writes to it: the only node added is the card host, and
- * only while a card is open.
+ * only once a card has been opened (from then on a hidden one waits with the next card's
+ * frame).
  */
 export function startIdMarking(
   doc: Document,
@@ -66,7 +68,12 @@ export function startIdMarking(
     return true;
   };
   const view = doc.defaultView!;
-  const cardHost = createCardHost();
+  // Cards are drawn on the top document: a framed email's script makes no frame ahead of need.
+  const ownsCards = view === view.top;
+  const cardHost = createCardHost(extensionUrl('/card.html'), {
+    cardOrigin: cardFrameOrigin(),
+    spares: ownsCards,
+  });
   // A single-page app moving to another ticket changes its address and its DOM together: a
   // card left open would act for a ticket no longer on screen. Checked when the DOM changes
   // and on history moves, so no timer runs.
@@ -80,7 +87,7 @@ export function startIdMarking(
   const cursor = createPointerCursor();
   let focused: IdMatch | null = null;
   signal.addEventListener('abort', () => {
-    cardHost.close();
+    cardHost.dispose();
     cursor.set(null);
   });
 
@@ -256,6 +263,6 @@ export function startIdMarking(
     if (!reply?.ok || signal.aborted) return;
     const placed = cardDocumentFor(anchorDoc, anchor);
     cardOpenedAt = view.location.href;
-    cardHost.open(`${extensionUrl('/card.html')}#${reply.value.token}`, placed.doc, placed.rect);
+    cardHost.open(reply.value.token, placed.doc, placed.rect);
   }
 }

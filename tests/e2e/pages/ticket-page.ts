@@ -3,6 +3,25 @@ import { HELPDESK_ORIGIN } from '../support/extension-browser';
 import { locateTextOnScreen } from './locate-text';
 
 /** A helpdesk ticket served as acme.zendesk.com, with the extension's card when one is open. */
+/** A card frame that holds a grant: its address carries the token. A spare has none. */
+export const holdsCardGrant = (frame: Frame) =>
+  /\/card\.html#(?!spare-)/.test(frame.url()) && !frame.isDetached();
+
+/**
+ * Counts the cards on screen, run in the page: the hidden spare frame made ahead of need
+ * is not one.
+ */
+export const SHOWN_CARDS = () =>
+  [...document.querySelectorAll('stripe-helpdesk-card')].filter(
+    (host) => getComputedStyle(host).visibility === 'visible',
+  ).length;
+
+/** True when no card is on screen, run in the page (see SHOWN_CARDS). */
+export const NO_CARD_SHOWN = () =>
+  ![...document.querySelectorAll('stripe-helpdesk-card')].some(
+    (host) => getComputedStyle(host).visibility === 'visible',
+  );
+
 export class TicketPage {
   private constructor(readonly page: Page) {}
 
@@ -65,10 +84,13 @@ export class TicketPage {
    * The card lives in a closed shadow root, so it is found as a new frame whose URL is the
    * card page.
    */
+  /**
+   * Clicks an ID and returns its card's frame: the frame that comes to hold a grant (a
+   * token in its address), whether made for this click or waiting hidden ahead of need.
+   */
   async openCard(idText: string, withinSelector?: string): Promise<Frame> {
-    const isCard = (f: Frame) => f.url().includes('/card.html') && !f.isDetached();
-    const before = new Set(this.page.frames().filter(isCard));
-    const isNewCard = (f: Frame) => isCard(f) && !before.has(f);
+    const before = new Map(this.page.frames().map((f) => [f, f.url()]));
+    const isNewCard = (f: Frame) => holdsCardGrant(f) && before.get(f) !== f.url();
     const opened = this.page.waitForEvent('framenavigated', {
       predicate: isNewCard,
       timeout: 5000,
@@ -80,6 +102,6 @@ export class TicketPage {
   }
 
   cardIsOpen() {
-    return this.page.evaluate(() => document.querySelector('stripe-helpdesk-card') !== null);
+    return this.page.evaluate(SHOWN_CARDS).then((shown) => shown > 0);
   }
 }

@@ -77,14 +77,18 @@ async function pollUntil<T>(
   }
 }
 
-/** The card's host (its iframe fills the host from the top left, borderless), else the iframe
- * whose address is the frame's. */
+/**
+ * The shown card's host (its iframe fills the host from the top left, borderless; a hidden
+ * spare may wait beside it), else the iframe whose address is the frame's.
+ */
 async function elementOfFrame(frame: Frame) {
   const parent = frame.parentFrame();
   if (!parent) return null;
   const handle = await parent.evaluateHandle(
     (url) =>
-      document.querySelector('stripe-helpdesk-card') ??
+      [...document.querySelectorAll('stripe-helpdesk-card')].find(
+        (host) => getComputedStyle(host).visibility === 'visible',
+      ) ??
       [...document.querySelectorAll('iframe')].find((iframe) => iframe.src === url) ??
       null,
     frame.url(),

@@ -1,0 +1,37 @@
+/**
+ * How a spare card frame (made ahead of need, see card-host.ts) gets its grant: the page's
+ * script posts the token to it, with the nonce the frame was made with. Both are secret from
+ * the page: the frame's address, where the nonce is, sits in a closed shadow root, and a
+ * message posted to another origin's window cannot be read by the page. A message without
+ * the nonce (the page may post to any frame) is ignored.
+ */
+export const SPARE_FRAGMENT_PREFIX = 'spare-';
+
+const TOKEN_PATTERN = /^[A-Za-z0-9_-]{22,64}$/;
+
+interface SpareGrant {
+  type: 'card.spareGrant';
+  nonce: string;
+  token: string;
+}
+
+export function newSpareNonce(): string {
+  const bytes = crypto.getRandomValues(new Uint8Array(18));
+  return btoa(String.fromCharCode(...bytes))
+    .replace(/\+/g, '-')
+    .replace(/\//g, '_');
+}
+
+export const spareGrant = (nonce: string, token: string): SpareGrant => ({
+  type: 'card.spareGrant',
+  nonce,
+  token,
+});
+
+/** The token in `data`, if it is a spare grant carrying this frame's `nonce`. */
+export function tokenOfSpareGrant(data: unknown, nonce: string): string | null {
+  if (typeof data !== 'object' || data === null) return null;
+  const { type, nonce: given, token } = data as Partial<Record<keyof SpareGrant, unknown>>;
+  if (type !== 'card.spareGrant' || given !== nonce || typeof token !== 'string') return null;
+  return TOKEN_PATTERN.test(token) ? token : null;
+}
