@@ -606,3 +606,53 @@ describe.skipIf('skip' in firefox)('in Firefox, with an organisation policy', ()
     await ticket.close();
   });
 });
+
+describe.skipIf('skip' in firefox)('in Firefox, with the background suspended mid-request', () => {
+  let firefoxBrowser: FirefoxExtensionBrowser;
+  beforeAll(async () => {
+    if ('path' in firefox)
+      firefoxBrowser = await launchFirefoxWithExtension(firefox.path, { backgroundIdleMs: 1500 });
+  });
+  afterAll(() => firefoxBrowser?.close());
+
+  it('issues one credit note when the background is suspended while Stripe works on it, and the agent retries', async () => {
+    const { browser, emulator } = firefoxBrowser;
+    const { tab: options, ticket: withOptionsCard } = await openExtensionTab(browser);
+    await withOptionsCard.close();
+    await (await options.waitForSelector('::-p-aria([name="API key"])'))!.type(
+      emulator.keys.testSecret,
+    );
+    await click(options, button('Save'));
+    await options.waitForSelector('::-p-text(Saved test key sk_test_…0000)');
+    await options.close();
+    emulator.reset();
+
+    const ticket = await openTicket(browser);
+    const card = await openCard(ticket, SEED_IDS.jennyPaidInvoice);
+    await click(card, button('Issue credit note'));
+    await card.waitForSelector('#cn-reason');
+    await card.select('#cn-reason', 'duplicate');
+    await (await card.waitForSelector('#cn-total'))!.type('20');
+    await click(card, button('Review credit note'));
+    await card.waitForSelector('::-p-text(Amount remaining after)');
+    // Stripe takes its time; Firefox suspends the idle event page while the request is out.
+    emulator.injectFault({ kind: 'delay', ms: 3000 }, { method: 'POST' });
+    await confirm(card);
+    await card.waitForSelector('::-p-text(The extension did not answer)', { timeout: 15_000 });
+    // Stripe did issue it, and the agent tries again.
+    await expect.poll(() => emulator.creditNotes().length, { timeout: 10_000 }).toBe(2);
+    await click(card, button('Review credit note'));
+    await confirm(card);
+    // Issued by this retry (Stripe replays the key), or already known to be done: once.
+    await card.waitForFunction(
+      () =>
+        /Credit note ACME-0041-CN-02 issued\.|This was already done/.test(document.body.innerText),
+      { timeout: 15_000 },
+    );
+    expect(emulator.creditNotes()).toHaveLength(2);
+    const posts = emulator.apiPosts();
+    expect(posts.every((post) => post.path === '/v1/credit_notes')).toBe(true);
+    expect(new Set(posts.map((post) => post.headers['idempotency-key'])).size).toBe(1);
+    await ticket.close();
+  });
+});

@@ -43,6 +43,11 @@ export async function launchFirefoxWithExtension(
      * that it reaches this browser alone). Firefox reads it at start.
      */
     managedPolicy?: Record<string, unknown>;
+    /**
+     * How long the background event page may idle before Firefox suspends it (30 s by
+     * default): short, it is suspended in the middle of a request, as Chrome stops a worker.
+     */
+    backgroundIdleMs?: number;
   } = {},
 ) {
   const tmp = mkdtempSync(join(tmpdir(), 'sha-firefox-'));
@@ -92,6 +97,9 @@ export async function launchFirefoxWithExtension(
       'extensions.webextensions.uuids': JSON.stringify({ [ADDON_ID]: FIREFOX_EXTENSION_UUID }),
       // A site's access is granted without the prompt, which no driver can answer.
       'extensions.webextOptionalPermissionPrompts': false,
+      ...(options.backgroundIdleMs
+        ? { 'extensions.background.idle.timeout': options.backgroundIdleMs }
+        : {}),
     },
   });
   await useFirefoxEsrFallbacks(browser);
