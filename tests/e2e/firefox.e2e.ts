@@ -80,6 +80,24 @@ async function closeCard(page: Page, card: Frame) {
   });
 }
 
+/** Saves `key` on the Options page, as the agent does, and waits for Options to say so. */
+async function saveKey(options: Page, key: string, saved: string) {
+  // A password field has no ARIA role: it is found by its label alone.
+  await (await options.waitForSelector('::-p-aria([name="API key"])'))!.type(key);
+  await click(options, button('Save'));
+  await options.waitForSelector(`::-p-text(${saved})`);
+}
+
+/** Opens Jenny's paid invoice and fills a $20.00 "duplicate" credit note, up to Review. */
+async function startDuplicateCreditNote(ticket: Page): Promise<Frame> {
+  const card = await openCard(ticket, SEED_IDS.jennyPaidInvoice);
+  await click(card, button('Issue credit note'));
+  await card.waitForSelector('#cn-reason');
+  await card.select('#cn-reason', 'duplicate');
+  await (await card.waitForSelector('#cn-total'))!.type('20');
+  return card;
+}
+
 async function openTicket(browser: Browser, path = '/ticket.html') {
   const ticket = await browser.newPage();
   await ticket.goto(`${HELPDESK_ORIGIN}${path}`);
@@ -150,12 +168,7 @@ describe.skipIf('skip' in firefox)('in Firefox, the same extension', () => {
     );
     expect(emulator.apiRequests()).toHaveLength(0);
 
-    // A password field has no ARIA role: it is found by its label alone.
-    await (await options.waitForSelector('::-p-aria([name="API key"])'))!.type(
-      emulator.keys.testSecret,
-    );
-    await click(options, button('Save'));
-    await options.waitForSelector('::-p-text(Saved test key sk_test_…0000)');
+    await saveKey(options, emulator.keys.testSecret, 'Saved test key sk_test_…0000');
     expect(emulator.apiRequests().at(-1)).toMatchObject({ method: 'GET', path: '/v1/account' });
     // storage.local is the one area Firefox gives content scripts too (setAccessLevel exists
     // for storage.session only): the key must not be there, nor anything else of ours.
@@ -483,11 +496,7 @@ describe.skipIf('skip' in firefox)('in Firefox, the same extension', () => {
   it('issues a split credit note on a paid invoice once across a 429, then voids it', async () => {
     const { browser, emulator } = firefoxBrowser;
     const ticket = await openTicket(browser);
-    const card = await openCard(ticket, SEED_IDS.jennyPaidInvoice);
-    await click(card, button('Issue credit note'));
-    await card.waitForSelector('#cn-reason');
-    await card.select('#cn-reason', 'duplicate');
-    await (await card.waitForSelector('#cn-total'))!.type('20');
+    const card = await startDuplicateCreditNote(ticket);
     await click(card, '::-p-aria([name="Split between them"])');
     await (await card.waitForSelector('#cn-split-refund'))!.type('15');
     await (await card.waitForSelector('#cn-split-credit'))!.type('5');
@@ -566,11 +575,7 @@ describe.skipIf('skip' in firefox)('in Firefox, the same extension', () => {
     await card.waitForSelector('::-p-text($150.00)');
     await closeCard(demo, card);
 
-    await (await options.waitForSelector('::-p-aria([name="API key"])'))!.type(
-      emulator.keys.liveSecret,
-    );
-    await click(options, button('Save'));
-    await options.waitForSelector('::-p-text(Saved live key)');
+    await saveKey(options, emulator.keys.liveSecret, 'Saved live key');
     await demo.bringToFront();
     emulator.received.length = 0;
     card = await openCard(demo, SEED_EMAILS.liveOnly);
@@ -619,20 +624,12 @@ describe.skipIf('skip' in firefox)('in Firefox, with the background suspended mi
     const { browser, emulator } = firefoxBrowser;
     const { tab: options, ticket: withOptionsCard } = await openExtensionTab(browser);
     await withOptionsCard.close();
-    await (await options.waitForSelector('::-p-aria([name="API key"])'))!.type(
-      emulator.keys.testSecret,
-    );
-    await click(options, button('Save'));
-    await options.waitForSelector('::-p-text(Saved test key sk_test_…0000)');
+    await saveKey(options, emulator.keys.testSecret, 'Saved test key sk_test_…0000');
     await options.close();
     emulator.reset();
 
     const ticket = await openTicket(browser);
-    const card = await openCard(ticket, SEED_IDS.jennyPaidInvoice);
-    await click(card, button('Issue credit note'));
-    await card.waitForSelector('#cn-reason');
-    await card.select('#cn-reason', 'duplicate');
-    await (await card.waitForSelector('#cn-total'))!.type('20');
+    const card = await startDuplicateCreditNote(ticket);
     await click(card, button('Review credit note'));
     await card.waitForSelector('::-p-text(Amount remaining after)');
     // Stripe takes its time; Firefox suspends the idle event page while the request is out.
