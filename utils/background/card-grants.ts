@@ -1,4 +1,5 @@
 import { storage } from 'wxt/utils/storage';
+import { randomUrlToken } from '../messaging/card-token';
 import { createSerialQueue } from '../serial-queue';
 
 /**
@@ -49,13 +50,7 @@ const grantsItem = storage.defineItem<CardGrant[]>('session:cardGrants', { fallb
  */
 const oneAtATime = createSerialQueue();
 
-export function newCardToken(): string {
-  const bytes = crypto.getRandomValues(new Uint8Array(24));
-  return btoa(String.fromCharCode(...bytes))
-    .replace(/\+/g, '-')
-    .replace(/\//g, '_')
-    .replace(/=+$/, '');
-}
+export const newCardToken = (): string => randomUrlToken(24);
 
 export function issueCardGrant(
   grant: Omit<CardGrant, 'token' | 'createdAt'>,

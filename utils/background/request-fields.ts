@@ -1,9 +1,10 @@
+import { CARD_TOKEN_PATTERN } from '../messaging/card-token';
 import { z } from 'zod';
 import { MAX_CARD_SUBJECT_LENGTH, parseCardSubject } from '../card-subject';
 import { MAX_STRIPE_ID_LENGTH, parseStripeId } from '../stripe-id-grammar';
 
 /** Fields that several requests share, each refused unless well formed. */
-export const CardToken = z.string().regex(/^[A-Za-z0-9_-]{22,64}$/, 'not a card token');
+export const CardToken = z.string().regex(CARD_TOKEN_PATTERN, 'not a card token');
 export const AttemptId = z.uuid();
 
 /** What a card may be opened for: a supported Stripe ID, or an email address. */

@@ -1,3 +1,5 @@
+import { CARD_TOKEN_PATTERN, randomUrlToken } from './card-token';
+
 /**
  * How a spare card frame (made ahead of need, see card-host.ts) gets its grant: the page's
  * script posts the token to it, with the nonce the frame was made with. Both are secret from
@@ -7,20 +9,13 @@
  */
 export const SPARE_FRAGMENT_PREFIX = 'spare-';
 
-const TOKEN_PATTERN = /^[A-Za-z0-9_-]{22,64}$/;
-
 interface SpareGrant {
   type: 'card.spareGrant';
   nonce: string;
   token: string;
 }
 
-export function newSpareNonce(): string {
-  const bytes = crypto.getRandomValues(new Uint8Array(18));
-  return btoa(String.fromCharCode(...bytes))
-    .replace(/\+/g, '-')
-    .replace(/\//g, '_');
-}
+export const newSpareNonce = (): string => randomUrlToken(18);
 
 export const spareGrant = (nonce: string, token: string): SpareGrant => ({
   type: 'card.spareGrant',
@@ -33,5 +28,5 @@ export function tokenOfSpareGrant(data: unknown, nonce: string): string | null {
   if (typeof data !== 'object' || data === null) return null;
   const { type, nonce: given, token } = data as Partial<Record<keyof SpareGrant, unknown>>;
   if (type !== 'card.spareGrant' || given !== nonce || typeof token !== 'string') return null;
-  return TOKEN_PATTERN.test(token) ? token : null;
+  return CARD_TOKEN_PATTERN.test(token) ? token : null;
 }
