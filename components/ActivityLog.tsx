@@ -1,13 +1,10 @@
 import { useEffect, useMemo, useState } from 'preact/hooks';
 import { activityToCsv } from '../utils/journal/activity-csv';
-import type {
-  JournalAction,
-  JournalOutcome,
-  JournalRecord,
-} from '../utils/journal/activity-journal';
+import type { JournalOutcome, JournalRecord } from '../utils/journal/activity-journal';
 import { formatMinorUnits } from '../utils/currency-units';
 import { askBackground } from '../utils/messaging/ask-background';
 import {
+  type JournalAction,
   JOURNAL_ACTIONS,
   journalActionLabel,
   journalRecordDetail,

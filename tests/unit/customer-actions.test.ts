@@ -163,6 +163,7 @@ describe('portal links against the emulator', () => {
       objectId: SEED_IDS.jenny,
       attemptId: crypto.randomUUID(),
       pageUrl: 'https://acme.zendesk.com/t/1',
+      guardrails: DEFAULT_GUARDRAILS,
       flow: 'none',
       returnUrl: null,
       configurationId: null,

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { openActivityJournal, type ActivityJournal } from '../../utils/journal/activity-journal';
 import { resumePendingActions } from '../../utils/journal/resume-pending';
 import { STALE_AFTER_MS } from '../../utils/journal/stale-attempts';
-import { CREDIT_SOURCE } from '../../utils/objects/customer/credit-balance';
+import { ATTEMPT_SOURCE } from '../../utils/kit/attempt';
 import { reconcilerFor } from '../../utils/objects/registry';
 import { accountById, saveAccount } from '../../utils/storage/account-store';
 import { SEED_IDS } from '../emulator/seed-data';
@@ -46,7 +46,7 @@ async function pendingCredit(journal: ActivityJournal, accountId: string, ageMs:
         params: {
           amount: -500,
           currency: 'usd',
-          metadata: { source: CREDIT_SOURCE, ticket_url: page.url!, attempt_id: attemptId },
+          metadata: { source: ATTEMPT_SOURCE, ticket_url: page.url!, attempt_id: attemptId },
         },
       },
     },

@@ -2,7 +2,7 @@ import { failure, type Reply } from '../messaging/reply';
 import { accountById, accountForMode, type UsableAccount } from '../storage/account-store';
 import { policyRefusesKey } from '../policy/account-policy';
 import { parseCardSubject } from '../card-subject';
-import type { CardGrant } from './card-grants';
+import type { CardGrant } from '../kit/card-grant';
 
 /**
  * The account a granted object is read and acted on with: the one it was found with, else
@@ -29,9 +29,6 @@ export async function accountForGrant(grant: CardGrant): Promise<UsableAccount |
     );
   return failure('No API key is saved yet. Add one in Options.', { fixInOptions: true });
 }
-
-export const isReply = (routed: UsableAccount | Reply<never>): routed is Reply<never> =>
-  'ok' in routed;
 
 /**
  * An account for resuming an action, or a rejection while the organisation's policy forbids

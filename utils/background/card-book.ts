@@ -1,8 +1,11 @@
-import type { ActionBase } from '../journal/run-journaled-post';
-import { parseCardSubject } from '../card-subject';
-import { failure, success, type Reply } from '../messaging/reply';
+import { parseCardSubject, type CardKind } from '../card-subject';
+import { guardrailsOf } from '../guardrails';
+import type { AccountBase, ActionBase } from '../kit/attempt';
+import { isReply, type CardContext } from '../kit/card-request';
+import { failure, REFUSED, success, type Reply } from '../messaging/reply';
 import { definitionOf } from '../objects/registry';
-import { accountForGrant, isReply } from './account-routing';
+import { settingsInForce } from '../policy/settings-in-force';
+import { accountForGrant } from './account-routing';
 import type { BackgroundContext } from './background-context';
 import type { CardContents } from './card-requests';
 import {
@@ -11,8 +14,6 @@ import {
   rememberGrantLookUp,
   type CardGrant,
 } from './card-grants';
-
-export const REFUSED = 'This request is not allowed from here.';
 
 /**
  * How long an object looked up when its card was granted stands for the card's own first
@@ -96,25 +97,50 @@ export function createCardBook(background: BackgroundContext) {
       return lookUp(grant);
     },
 
-    async actOnce<T>(
-      grant: CardGrant,
-      attemptId: string,
-      act: (base: ActionBase) => Promise<Reply<T>>,
-    ): Promise<Reply<T>> {
-      const account = await accountForGrant(grant);
-      if (isReply(account)) return account;
-      const running = inFlight.get(attemptId) as Promise<Reply<T>> | undefined;
-      if (running) return running;
-      const started = act({
-        stripe: background.clientFor(account),
-        journal: background.journal,
-        account,
-        objectId: grant.objectId,
-        attemptId,
-        pageUrl: grant.pageUrl,
-      }).finally(() => inFlight.delete(attemptId));
-      inFlight.set(attemptId, started);
-      return started;
+    /** The kit's card context for a granted card: what its kind's requests may do. */
+    contextFor(grant: CardGrant, kind: CardKind): CardContext {
+      /** The grant's account and object, and the guardrails in force, for one request. */
+      async function withAccount<T>(
+        run: (base: AccountBase) => Promise<Reply<T>>,
+      ): Promise<Reply<T>> {
+        const account = await accountForGrant(grant);
+        if (isReply(account)) return account;
+        return run({
+          stripe: background.clientFor(account),
+          journal: background.journal,
+          account,
+          objectId: grant.objectId,
+          pageUrl: grant.pageUrl,
+          guardrails: guardrailsOf(await settingsInForce()),
+        });
+      }
+      return {
+        grant,
+        kind,
+        account: () => accountForGrant(grant),
+        read: withAccount,
+        actOnce<T>(attemptId: string, act: (base: ActionBase) => Promise<Reply<T>>) {
+          return withAccount((base) => {
+            const running = inFlight.get(attemptId) as Promise<Reply<T>> | undefined;
+            if (running) return running;
+            const started = act({ ...base, attemptId }).finally(() => inFlight.delete(attemptId));
+            inFlight.set(attemptId, started);
+            return started;
+          });
+        },
+        async narrowTo(objectId) {
+          if (!grant.accountId || !grant.reachable?.includes(objectId)) return false;
+          const narrowed = await narrowCardGrant(grant.token, {
+            from: grant.objectId,
+            to: objectId,
+            accountId: grant.accountId,
+          });
+          return narrowed !== null;
+        },
+        async lookUpWith(accountId) {
+          await rememberGrantLookUp(grant.token, { accountId, reachable: [] });
+        },
+      };
     },
   };
 }

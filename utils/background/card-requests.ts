@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { failure, success, type Reply } from '../messaging/reply';
+import { failure, REFUSED, success, type Reply } from '../messaging/reply';
 import { settingsInForce } from '../policy/settings-in-force';
 import { organisationAllows, siteOriginOf } from '../site-access';
 import type { MessageSenderLike } from '../messaging/sender-policy';
@@ -7,11 +7,10 @@ import { pageAddressOf } from '../messaging/sender-policy';
 import type { ViewOf } from '../objects/registry';
 import type { CardKind } from '../card-subject';
 import type { StripeMode } from '../stripe-id-grammar';
+import { CardSubjectField, CardToken, StripeObjectIdField } from '../kit/request-fields';
 import type { CardBook } from './card-book';
-import { REFUSED } from './card-book';
 import { repointCardGrant, revokeCardGrants } from './card-grants';
-import { cardRequest } from './request-handler';
-import { CardSubjectField, CardToken, StripeObjectIdField } from './request-fields';
+import { backgroundCardRequest } from './request-handler';
 
 /** What a card shows when it opens: its object's ID and kind, and the look-up's answer. */
 export type CardContents = {
@@ -73,7 +72,7 @@ async function grantCardToPage(
 /** Requests any card may make, whatever its object's kind. */
 export const CARD_REQUESTS = {
   /** One round trip: what the card shows, from the look-up started when it was granted. */
-  'card.open': cardRequest(
+  'card.open': backgroundCardRequest(
     z.strictObject({ type: z.literal('card.open'), token: CardToken }),
     async (_request, { grant, cards }) => success(await cards.takeLookUp(grant)),
   ),
@@ -82,7 +81,7 @@ export const CARD_REQUESTS = {
    * invoice's customer. The grant follows, so the card acts on the new object alone. An
    * address's card becomes a customer's by `customerEmail.open` instead.
    */
-  'card.openRelated': cardRequest(
+  'card.openRelated': backgroundCardRequest(
     z.strictObject({
       type: z.literal('card.openRelated'),
       token: CardToken,
@@ -97,7 +96,7 @@ export const CARD_REQUESTS = {
       return moved ? success(null) : failure(REFUSED);
     },
   ),
-  'card.close': cardRequest(
+  'card.close': backgroundCardRequest(
     z.strictObject({ type: z.literal('card.close'), token: CardToken }),
     async (_request, { grant, background }) => {
       await revokeCardGrants((other) => other.token === grant.token);
@@ -106,7 +105,7 @@ export const CARD_REQUESTS = {
       return success(null);
     },
   ),
-  'card.resize': cardRequest(
+  'card.resize': backgroundCardRequest(
     z.strictObject({
       type: z.literal('card.resize'),
       token: CardToken,

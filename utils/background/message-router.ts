@@ -1,9 +1,9 @@
-import { failure, type Reply } from '../messaging/reply';
+import { failure, REFUSED, type Reply } from '../messaging/reply';
 import { classifySender, type MessageSenderLike } from '../messaging/sender-policy';
 import { definitionOf } from '../objects/registry';
 import { parseCardSubject } from '../card-subject';
 import type { BackgroundContext } from './background-context';
-import { createCardBook, REFUSED } from './card-book';
+import { createCardBook } from './card-book';
 import { findCardGrant } from './card-grants';
 import { answerContentScript } from './card-requests';
 import { replyForThrown } from './error-mapping';
@@ -37,12 +37,10 @@ export function createMessageHandler(background: BackgroundContext) {
     if (!kind || !definitionOf(kind)) return failure(REFUSED);
     if (entry.kind !== null && entry.kind !== kind) return failure(REFUSED);
     return entry.handler.handle(parsed.data, {
+      ...cards.contextFor(grant, kind),
       background,
       sender,
       cards,
-      grant,
-      kind,
-      actOnce: (attemptId, act) => cards.actOnce(grant, attemptId, act),
     });
   }
 

@@ -9,7 +9,7 @@ import { lockVault, unlockVault, vaultState } from '../storage/vault-store';
 import { disableSite, enableSite, listEnabledSites, startOnTab } from '../site-access';
 import { revokeGrantsOfSite } from './card-lifetime';
 import { pageRequest } from './request-handler';
-import { CardSubjectField } from './request-fields';
+import { CardSubjectField } from '../kit/request-fields';
 import { saveApiKeyAction } from './save-api-key';
 
 const Passphrase = z.string().min(1).max(1024);

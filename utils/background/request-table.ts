@@ -3,7 +3,7 @@ import type { CardKind } from '../card-subject';
 import { CARD_KINDS, OBJECT_REGISTRY, type ObjectRegistry } from '../objects/registry';
 import { CARD_REQUESTS } from './card-requests';
 import { PAGE_REQUESTS } from './page-requests';
-import type { CardRequestHandler, PageRequestHandler } from './request-handler';
+import type { BackgroundCardRequestHandler, PageRequestHandler } from './request-handler';
 
 type UnionToIntersection<U> = (U extends unknown ? (arg: U) => void : never) extends (
   arg: infer I,
@@ -25,7 +25,7 @@ export type ExtensionPageRequest = { [T in RequestType]: RequestOf<T> }[RequestT
 /** Where a request type is handled, and for cards of which kind (null: any card). */
 export type RequestEntry =
   | { scope: 'page'; handler: PageRequestHandler }
-  | { scope: 'card'; kind: CardKind | null; handler: CardRequestHandler };
+  | { scope: 'card'; kind: CardKind | null; handler: BackgroundCardRequestHandler };
 
 /**
  * One entry per request type, from the page and card tables and each kind's own requests.
@@ -40,9 +40,9 @@ export function buildRequestTable(): ReadonlyMap<string, RequestEntry> {
   for (const [type, handler] of Object.entries(PAGE_REQUESTS))
     add(type, { scope: 'page', handler: handler as PageRequestHandler });
   for (const [type, handler] of Object.entries(CARD_REQUESTS))
-    add(type, { scope: 'card', kind: null, handler: handler as CardRequestHandler });
+    add(type, { scope: 'card', kind: null, handler: handler as BackgroundCardRequestHandler });
   for (const kind of CARD_KINDS)
     for (const [type, handler] of Object.entries(OBJECT_REGISTRY[kind].requests))
-      add(type, { scope: 'card', kind, handler: handler as CardRequestHandler });
+      add(type, { scope: 'card', kind, handler: handler as BackgroundCardRequestHandler });
   return table;
 }

@@ -1,10 +1,6 @@
 import { openDB, type DBSchema, type IDBPDatabase } from 'idb';
-import type { JournalAction } from '../objects/kind-facts';
 import type { FormValue } from '../stripe/form-encoding';
 import type { StripeMode } from '../stripe-id-grammar';
-
-/** The actions are named by the kinds that own them (`utils/objects/kind-facts.ts`). */
-export type { JournalAction };
 
 /**
  * `pending` until Stripe's answer is known: a record left pending is replayed with its key,
@@ -14,6 +10,17 @@ export type { JournalAction };
  * expected object, so it very likely acted; never sent again either.
  */
 export type JournalOutcome = 'pending' | 'succeeded' | 'failed' | 'unknown' | 'unverified';
+
+/**
+ * A change to Stripe as the journal keeps it. A POST is sent with the attempt's idempotency
+ * key; a DELETE (idempotent by definition at Stripe, which ignores keys on it) is settled by
+ * reading the object whenever its answer is in doubt.
+ */
+export interface JournaledRequest {
+  method: 'POST' | 'DELETE';
+  path: string;
+  params: Record<string, FormValue>;
+}
 
 /** Outcomes that are not yet final: the start-up pass looks at each. */
 const UNSETTLED: readonly JournalOutcome[] = ['pending', 'unknown'];
@@ -27,11 +34,15 @@ export interface JournalRecord {
   accountId: string;
   mode: StripeMode;
   objectId: string;
-  action: JournalAction;
+  /**
+   * The action's name, as its kind's facts list it (`utils/objects/kind-facts.ts`): the kit
+   * types it where an attempt is made; here it is whatever a record was stored with.
+   */
+  action: string;
   amount?: number;
   currency?: string;
   /** What to send again, with the same key, if the worker dies mid-request. Never holds keys. */
-  request: { method: 'POST'; path: string; params: Record<string, FormValue> };
+  request: JournaledRequest;
   outcome: JournalOutcome;
   requestId?: string;
   errorMessage?: string;

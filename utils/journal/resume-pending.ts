@@ -1,16 +1,15 @@
 import { z } from 'zod';
 import type { UsableAccount } from '../storage/account-store';
 import type { StripeClient } from '../stripe/client';
-import { explainStripeFailure } from '../stripe/explain-failure';
 import type { ActivityJournal } from './activity-journal';
 import { withAttemptLock } from './attempt-lock';
-import { outcomeOfError, postJournaled } from './run-journaled-post';
+import { resendPending } from './journaled-request';
 import { isStale, settleFromStripe, type Reconciler } from './stale-attempts';
 
 /**
  * After a service worker restart (or an unlock), actions whose answer never arrived are sent
  * again with the same idempotency key: Stripe replays the first answer if it had acted, or
- * acts once now. An attempt older than Stripe keeps keys is never sent again: Stripe is read
+ * acts once now (a DELETE is read first: see journaled-request.ts). An attempt older than Stripe keeps keys is never sent again: Stripe is read
  * to settle it. Each attempt runs under the same lock as the card's own retry.
  */
 export async function resumePendingActions(
@@ -40,7 +39,9 @@ export async function resumePendingActions(
         return 'resolved';
       }
       const stripe = stripeFor(account);
-      if (record.outcome === 'unknown' || isStale(record)) {
+      // A DELETE has no key for Stripe to forget: it is read, then sent again if need be.
+      const stale = isStale(record) && record.request.method !== 'DELETE';
+      if (record.outcome === 'unknown' || stale) {
         const settled = await settleFromStripe(
           record,
           stripe,
@@ -49,22 +50,14 @@ export async function resumePendingActions(
         );
         return settled.outcome === 'unknown' ? 'pending' : 'resolved';
       }
-      try {
-        const result = await postJournaled(stripe, record, z.unknown());
-        await journal.settle(record.id, { outcome: 'succeeded', requestId: result.requestId });
-        return 'resolved';
-      } catch (error) {
-        // No answer, or the key in use: whether Stripe acted is still not known.
-        const settledAs = outcomeOfError(error);
-        if (settledAs === 'pending') return 'pending';
-        const explained = explainStripeFailure(error);
-        await journal.settle(record.id, {
-          outcome: settledAs,
-          requestId: explained.requestId,
-          errorMessage: explained.message,
-        });
-        return 'resolved';
-      }
+      const settled = await resendPending(
+        stripe,
+        journal,
+        record,
+        reconcilerFor(record.action),
+        z.unknown(),
+      );
+      return settled.outcome === 'pending' ? 'pending' : 'resolved';
     });
     if (outcome === 'resolved') resolved++;
     else stillPending++;

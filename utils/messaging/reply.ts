@@ -11,3 +11,6 @@ export const failure = (
   ok: false,
   error: { message, ...extra },
 });
+
+/** The one answer to a request that is not allowed: it says nothing of why. */
+export const REFUSED = 'This request is not allowed from here.';

@@ -1,5 +1,5 @@
 import type { CardKind } from '../card-subject';
-import type { JournalRecord } from '../journal/activity-journal';
+import type { FormValue } from '../stripe/form-encoding';
 import type { StripeMode } from '../stripe-id-grammar';
 import { checkoutSessionFacts } from './checkout-session/facts';
 import { creditNoteFacts } from './credit-note/facts';
@@ -7,11 +7,24 @@ import { customerFacts } from './customer/facts';
 import { customerEmailFacts } from './customer-email/facts';
 import { invoiceFacts } from './invoice/facts';
 
-export interface JournalActionLabels {
+/** What the activity log reads of a record to say more of it: what was sent, in which currency. */
+export interface RecordDetailInput {
+  request: { params: Record<string, FormValue> };
+  currency?: string;
+}
+
+/** One action the journal records, as every part of the extension may know it. */
+export interface JournalActionFacts {
   name: string;
   short: string;
+  /**
+   * Whether the action gives money back (a credit, a credit note, a refund): if so, every
+   * attempt of it names its amount and currency, and the per-action and daily guardrails
+   * apply to it. Declared for every action, so none can escape them by being left out.
+   */
+  movesMoney: boolean;
   /** What the activity log says of one record beyond its amount (where the money went). */
-  detail?: (record: Pick<JournalRecord, 'request' | 'currency'>) => string;
+  detail?: (record: RecordDetailInput) => string;
 }
 
 export interface ObjectKindFacts {
@@ -22,10 +35,10 @@ export interface ObjectKindFacts {
   /** What the card's copy button says, when not "Copy ID". */
   copyLabel?: string;
   /**
-   * The journal's name for each action on this kind, with its labels: the activity log's
-   * (`name`) and the popup's recent list (`short`).
+   * The journal's name for each action on this kind, with its facts: the activity log's
+   * label (`name`), the popup's recent list's (`short`), and whether it moves money.
    */
-  journalActions: Readonly<Record<string, JournalActionLabels>>;
+  journalActions: Readonly<Record<string, JournalActionFacts>>;
   /** Where the Dashboard shows it (or searches for it). */
   dashboardUrl: (id: string, mode: StripeMode) => string;
 }
@@ -42,16 +55,34 @@ export const KIND_FACTS = {
   credit_note: creditNoteFacts,
 } as const satisfies Record<CardKind, ObjectKindFacts>;
 
-type JournalActionsOf<K extends CardKind> = keyof (typeof KIND_FACTS)[K]['journalActions'];
+type ActionsOf<K extends CardKind> = (typeof KIND_FACTS)[K]['journalActions'];
+type JournalActionsOf<K extends CardKind> = keyof ActionsOf<K>;
 
 /** Every action the journal records, named by the kinds that own them. */
 export type JournalAction = { [K in CardKind]: JournalActionsOf<K> }[CardKind] & string;
 
+/** The actions whose facts say they move money: each attempt of one must name its amount. */
+export type MoneyAction = {
+  [K in CardKind]: {
+    [A in JournalActionsOf<K>]: ActionsOf<K>[A] extends { movesMoney: true } ? A : never;
+  }[JournalActionsOf<K>];
+}[CardKind] &
+  string;
+
 /** Every action's labels, by the journal's name for it. */
-export const JOURNAL_ACTIONS: Readonly<Record<JournalAction, JournalActionLabels>> = Object.assign(
+export const JOURNAL_ACTIONS: Readonly<Record<JournalAction, JournalActionFacts>> = Object.assign(
   {},
   ...Object.values(KIND_FACTS).map((facts) => facts.journalActions),
 );
+
+/**
+ * Whether a journaled action moves money. An action this version does not know (a record
+ * from another version) counts, as the guardrails must assume the worst.
+ */
+export const movesMoney = (action: string): boolean =>
+  Object.hasOwn(JOURNAL_ACTIONS, action)
+    ? (JOURNAL_ACTIONS[action as JournalAction] as JournalActionFacts).movesMoney
+    : true;
 
 /** An action's label; a record of an action this version does not know says so. */
 export const journalActionLabel = (action: string, form: 'name' | 'short'): string =>
@@ -60,10 +91,8 @@ export const journalActionLabel = (action: string, form: 'name' | 'short'): stri
     : `Unknown action (${action})`;
 
 /** The activity log's detail for a record, or '' when its action has none. */
-export const journalRecordDetail = (
-  record: Pick<JournalRecord, 'action' | 'request' | 'currency'>,
-) =>
+export const journalRecordDetail = (record: RecordDetailInput & { action: string }) =>
   Object.hasOwn(JOURNAL_ACTIONS, record.action)
-    ? ((JOURNAL_ACTIONS[record.action as JournalAction] as JournalActionLabels).detail?.(record) ??
+    ? ((JOURNAL_ACTIONS[record.action as JournalAction] as JournalActionFacts).detail?.(record) ??
       '')
     : '';

@@ -5,7 +5,7 @@ import { creditNoteDefinition } from './credit-note/definition';
 import { customerDefinition } from './customer/definition';
 import { customerEmailDefinition } from './customer-email/definition';
 import { invoiceDefinition } from './invoice/definition';
-import type { ObjectDefinition } from './object-definition';
+import type { KindDefinition } from '../kit';
 
 /**
  * The background's registry: one line per kind of Stripe object. The router, the card's
@@ -22,7 +22,7 @@ export const OBJECT_REGISTRY = {
   customer_email: customerEmailDefinition,
   invoice: invoiceDefinition,
   credit_note: creditNoteDefinition,
-} satisfies Record<CardKind, ObjectDefinition>;
+} satisfies Record<CardKind, KindDefinition>;
 
 export type ObjectRegistry = typeof OBJECT_REGISTRY;
 
@@ -40,9 +40,9 @@ export type ViewOf<K extends CardKind> =
     : never;
 
 /** The registry's entry for a kind, or null for anything else (an unknown or stale kind). */
-export function definitionOf(kind: string): ObjectDefinition | null {
+export function definitionOf(kind: string): KindDefinition | null {
   return Object.hasOwn(OBJECT_REGISTRY, kind)
-    ? (OBJECT_REGISTRY as Record<string, ObjectDefinition>)[kind]!
+    ? (OBJECT_REGISTRY as Record<string, KindDefinition>)[kind]!
     : null;
 }
 

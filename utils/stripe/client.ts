@@ -20,7 +20,11 @@ export interface StripeClientOptions {
 }
 
 export interface StripeRequest<T> {
-  method: 'GET' | 'POST';
+  /**
+   * DELETE carries its parameters in the query, as GET does (stripe-node's encoding), and no
+   * idempotency key: Stripe treats DELETE as idempotent by definition and ignores one.
+   */
+  method: 'GET' | 'POST' | 'DELETE';
   path: string;
   params?: Record<string, FormValue>;
   /** Required on every POST: the caller journals it before the request is sent. */
@@ -52,7 +56,7 @@ export function createStripeClient(options: StripeClientOptions): StripeClient {
       throw new Error('Every POST to Stripe needs an idempotency key.');
     const encoded = encodeStripeForm(request.params ?? {});
     const url =
-      request.method === 'GET' && encoded
+      request.method !== 'POST' && encoded
         ? `${baseUrl}${request.path}?${encoded}`
         : `${baseUrl}${request.path}`;
     const headers: Record<string, string> = {

@@ -1,14 +1,12 @@
 import { z } from 'zod';
-import { cardRequest } from '../../background/request-handler';
-import { AttemptId, CardToken } from '../../background/request-fields';
-import { defineObject } from '../object-definition';
+import { AttemptId, CardToken, cardRequest, defineKind } from '../../kit';
 import { expireCheckoutSessionAction } from './expire';
 import { lookUpCheckoutSession } from './look-up';
 import { CHECKOUT_SESSION_PERMISSIONS } from './permissions';
 import { reconcileExpire } from './reconcile';
 
 /** The background's Checkout Session: its look-up, the card requests it owns, its permissions. */
-export const checkoutSessionDefinition = defineObject({
+export const checkoutSessionDefinition = defineKind({
   lookUp: lookUpCheckoutSession,
   requests: {
     'checkoutSession.expire': cardRequest(

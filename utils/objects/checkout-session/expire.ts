@@ -1,52 +1,29 @@
-import {
-  journalIntent,
-  runJournaledPost,
-  unresolvedReply,
-  failedReply,
-  type ActionBase,
-} from '../../journal/run-journaled-post';
-import { failure, success, type Reply } from '../../messaging/reply';
-import { explainStripeFailure } from '../../stripe/explain-failure';
-import { StripeApiError } from '../../stripe/stripe-error';
+import { onStripeRefusal, runAttempt, type ActionBase } from '../../kit';
+import { success, type Reply } from '../../messaging/reply';
 import { expireSessionRequest, retrieveCheckoutSession } from './api';
 import { readCheckoutSession } from './look-up';
 import { reconcileExpire } from './reconcile';
 import { CheckoutSession } from './schema';
 import { toCheckoutSessionView, type CheckoutSessionView } from './view';
 
-export async function expireCheckoutSessionAction(
+/** Expires an open Checkout Session (`objectId`), journaled like every change. */
+export function expireCheckoutSessionAction(
   input: ActionBase,
 ): Promise<Reply<CheckoutSessionView>> {
-  const { stripe, journal, account, objectId: sessionId } = input;
-  const outcome = await runJournaledPost(
-    stripe,
-    journal,
-    journalIntent(input, 'expire_checkout_session', expireSessionRequest(sessionId)),
-    CheckoutSession,
-    { reconcile: reconcileExpire },
-  );
-  if (outcome.kind === 'done')
-    return success(toCheckoutSessionView(outcome.result.data, account.label));
-  // A second click on a confirmation that already went through: show the state, send nothing.
-  if (outcome.kind === 'already-done') return readCheckoutSession(stripe, account, sessionId);
-  if (outcome.kind === 'unresolved') return unresolvedReply(outcome.record);
-  if (outcome.kind === 'refused') return failure(outcome.reason);
-
-  const explained = explainStripeFailure(outcome.error);
-  if (outcome.error instanceof StripeApiError && outcome.error.status === 400) {
+  const { stripe, account, objectId: sessionId } = input;
+  return runAttempt(input, {
+    action: 'expire_checkout_session',
+    request: expireSessionRequest(sessionId),
+    schema: CheckoutSession,
+    reconcile: reconcileExpire,
+    done: ({ data }) => success(toCheckoutSessionView(data, account.label)),
+    // A second click on a confirmation that already went through: show the state, send nothing.
+    alreadyDone: () => readCheckoutSession(stripe, account, sessionId),
     // Stripe's 400 for a session that is not open carries no reliable code: read the session
     // again and explain from its status.
-    try {
-      const current = await retrieveCheckoutSession(stripe, sessionId);
-      const view = toCheckoutSessionView(current.data, account.label);
-      if (view.notExpirableBecause)
-        return failure(view.notExpirableBecause, {
-          requestId: explained.requestId,
-          stripeCode: explained.stripeCode,
-        });
-    } catch {
-      // Fall through to Stripe's own words.
-    }
-  }
-  return failedReply(outcome);
+    explainError: onStripeRefusal(async () => {
+      const { data } = await retrieveCheckoutSession(stripe, sessionId);
+      return toCheckoutSessionView(data, account.label).notExpirableBecause;
+    }),
+  });
 }

@@ -5,7 +5,7 @@ import type { StripeMode } from '../../stripe-id-grammar';
 export const checkoutSessionFacts = {
   title: 'Checkout Session',
   journalActions: {
-    expire_checkout_session: { name: 'Expire session', short: 'Expired' },
+    expire_checkout_session: { name: 'Expire session', short: 'Expired', movesMoney: false },
   },
   /** Checkout Sessions have no page of their own in the Dashboard; search finds them. */
   dashboardUrl: (id: string, mode: StripeMode) =>

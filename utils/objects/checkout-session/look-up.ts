@@ -1,4 +1,4 @@
-import type { Found, LookUpInput } from '../../background/request-handler';
+import type { Found, LookUpInput } from '../../kit';
 import { success, type Reply } from '../../messaging/reply';
 import type { UsableAccount } from '../../storage/account-store';
 import type { StripeClient } from '../../stripe/client';

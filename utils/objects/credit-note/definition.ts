@@ -1,14 +1,12 @@
 import { z } from 'zod';
-import { cardRequest } from '../../background/request-handler';
-import { AttemptId, CardToken } from '../../background/request-fields';
-import { defineObject } from '../object-definition';
+import { AttemptId, CardToken, cardRequest, defineKind } from '../../kit';
 import { lookUpCreditNote } from './look-up';
 import { CREDIT_NOTE_PERMISSIONS } from './permissions';
 import { reconcileVoid } from './reconcile';
 import { voidCreditNoteAction } from './void';
 
 /** The background's credit note: its card shows it, and voids it while issued. */
-export const creditNoteDefinition = defineObject({
+export const creditNoteDefinition = defineKind({
   lookUp: lookUpCreditNote,
   requests: {
     'creditNote.void': cardRequest(

@@ -5,7 +5,7 @@ import type { StripeMode } from '../../stripe-id-grammar';
 export const creditNoteFacts = {
   title: 'Credit note',
   journalActions: {
-    void_credit_note: { name: 'Void credit note', short: 'Void note' },
+    void_credit_note: { name: 'Void credit note', short: 'Void note', movesMoney: false },
   },
   dashboardUrl: (id: string, mode: StripeMode) =>
     `${dashboardRoot(mode)}credit_notes/${encodeURIComponent(id)}`,

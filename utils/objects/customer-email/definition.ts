@@ -1,13 +1,8 @@
 import { z } from 'zod';
-import { accountForGrant, isReply } from '../../background/account-routing';
-import { REFUSED } from '../../background/card-book';
-import { narrowCardGrant, rememberGrantLookUp } from '../../background/card-grants';
-import { CardToken } from '../../background/request-fields';
-import { cardRequest } from '../../background/request-handler';
-import { failure, success } from '../../messaging/reply';
+import { CardToken, cardRequest, defineKind, isReply } from '../../kit';
+import { failure, REFUSED, success } from '../../messaging/reply';
 import { policyRefusesKey } from '../../policy/account-policy';
 import { parseStripeId } from '../../stripe-id-grammar';
-import { defineObject } from '../object-definition';
 import { lookUpCustomersByEmail, oppositeMode, otherModeAccount } from './look-up';
 
 const CustomerId = z.string().refine((id) => parseStripeId(id)?.kind === 'customer');
@@ -16,7 +11,7 @@ const CustomerId = z.string().refine((id) => parseStripeId(id)?.kind === 'custom
  * The background's card for an email address: the customers with it. It changes nothing in
  * Stripe; its requests only turn it into one customer's card, or search the other mode.
  */
-export const customerEmailDefinition = defineObject({
+export const customerEmailDefinition = defineKind({
   lookUp: lookUpCustomersByEmail,
   requests: {
     /** The agent picked one of the customers listed: the card becomes that customer's. */
@@ -26,16 +21,8 @@ export const customerEmailDefinition = defineObject({
         token: CardToken,
         customerId: CustomerId,
       }),
-      async (request, { grant }) => {
-        if (!grant.accountId || !grant.reachable?.includes(request.customerId))
-          return failure(REFUSED);
-        const narrowed = await narrowCardGrant(grant.token, {
-          from: grant.objectId,
-          to: request.customerId,
-          accountId: grant.accountId,
-        });
-        return narrowed ? success(null) : failure(REFUSED);
-      },
+      async (request, card) =>
+        (await card.narrowTo(request.customerId)) ? success(null) : failure(REFUSED),
     ),
     /**
      * None found, and the agent asked to search with the saved key of the other mode: the
@@ -43,8 +30,8 @@ export const customerEmailDefinition = defineObject({
      */
     'customerEmail.searchOtherMode': cardRequest(
       z.strictObject({ type: z.literal('customerEmail.searchOtherMode'), token: CardToken }),
-      async (_request, { grant }) => {
-        const current = await accountForGrant(grant);
+      async (_request, card) => {
+        const current = await card.account();
         if (isReply(current)) return current;
         const other = await otherModeAccount(current);
         if (!other) {
@@ -55,7 +42,7 @@ export const customerEmailDefinition = defineObject({
             { fixInOptions: true },
           );
         }
-        await rememberGrantLookUp(grant.token, { accountId: other.id, reachable: [] });
+        await card.lookUpWith(other.id);
         return success(null);
       },
     ),

@@ -1,4 +1,4 @@
-import type { Found, LookUpInput, NarrowTo } from '../../background/request-handler';
+import type { Found, LookUpInput, NarrowTo } from '../../kit';
 import { mapFewAtATime } from '../../few-at-a-time';
 import { success, type Reply } from '../../messaging/reply';
 import { policyRefusesKey } from '../../policy/account-policy';

@@ -1,15 +1,10 @@
 import { z } from 'zod';
-import { accountForGrant, isReply } from '../../background/account-routing';
-import { cardRequest } from '../../background/request-handler';
-import { failure, success } from '../../messaging/reply';
-import { REFUSED } from '../../background/card-book';
+import { dailyCreditUse } from '../../guardrails/daily-total';
+import { AttemptId, CardToken, cardRequest, defineKind } from '../../kit';
+import { failure, REFUSED, success } from '../../messaging/reply';
+import { settingsInForce } from '../../policy/settings-in-force';
 import { parseStripeId } from '../../stripe-id-grammar';
 import { expireCheckoutSessionAction } from '../checkout-session/expire';
-import { dailyCreditUse } from './daily-credits';
-import { AttemptId, CardToken } from '../../background/request-fields';
-import { guardrailsOf } from '../../guardrails';
-import { settingsInForce } from '../../policy/settings-in-force';
-import { defineObject } from '../object-definition';
 import { creditCustomerBalanceAction } from './credit-balance';
 import { lookUpCustomer } from './look-up';
 import { CUSTOMER_PERMISSIONS } from './permissions';
@@ -17,7 +12,7 @@ import { createPortalLinkAction, PORTAL_FLOWS } from './portal-link';
 import { reconcileCredit, reconcilePortalLink } from './reconcile';
 
 /** The background's customer: its look-up, the card requests it owns, its permissions. */
-export const customerDefinition = defineObject({
+export const customerDefinition = defineKind({
   lookUp: lookUpCustomer,
   requests: {
     'customer.credit': cardRequest(
@@ -29,18 +24,15 @@ export const customerDefinition = defineObject({
         currency: z.string().max(8),
         note: z.string().max(2000),
       }),
-      async (request, card) => {
-        const guardrails = guardrailsOf(await settingsInForce());
-        return card.actOnce(request.attemptId, (base) =>
+      (request, card) =>
+        card.actOnce(request.attemptId, (base) =>
           creditCustomerBalanceAction({
             ...base,
             amount: request.amount,
             currency: request.currency,
             note: request.note,
-            guardrails,
           }),
-        );
-      },
+        ),
     ),
     /** What the granted account has credited today in a currency: the review shows it. */
     'customer.dailyCredits': cardRequest(
@@ -49,18 +41,17 @@ export const customerDefinition = defineObject({
         token: CardToken,
         currency: z.string().regex(/^[a-z]{3}$/),
       }),
-      async (request, { grant, background }) => {
-        const account = await accountForGrant(grant);
-        if (isReply(account)) return account;
-        return success(
-          await dailyCreditUse({
-            journal: background.journal,
-            accountId: account.id,
-            currency: request.currency,
-            guardrails: guardrailsOf(await settingsInForce()),
-          }),
-        );
-      },
+      (request, card) =>
+        card.read(async ({ journal, account, guardrails }) =>
+          success(
+            await dailyCreditUse({
+              journal,
+              accountId: account.id,
+              currency: request.currency,
+              guardrails,
+            }),
+          ),
+        ),
     ),
     'customer.portalLink': cardRequest(
       z.strictObject({

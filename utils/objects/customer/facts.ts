@@ -5,8 +5,8 @@ import type { StripeMode } from '../../stripe-id-grammar';
 export const customerFacts = {
   title: 'Customer',
   journalActions: {
-    credit_customer_balance: { name: 'Credit balance', short: 'Credit' },
-    create_portal_link: { name: 'Portal link', short: 'Portal link' },
+    credit_customer_balance: { name: 'Credit balance', short: 'Credit', movesMoney: true },
+    create_portal_link: { name: 'Portal link', short: 'Portal link', movesMoney: false },
   },
   dashboardUrl: (id: string, mode: StripeMode) =>
     `${dashboardRoot(mode)}customers/${encodeURIComponent(id)}`,

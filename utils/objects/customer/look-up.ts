@@ -1,8 +1,7 @@
-import type { Found, LookUpInput } from '../../background/request-handler';
 import type { Reply } from '../../messaging/reply';
 import type { UsableAccount } from '../../storage/account-store';
 import type { StripeClient } from '../../stripe/client';
-import { lookUpInEitherMode } from '../either-mode-look-up';
+import { lookUpInEitherMode, type Found, type LookUpInput } from '../../kit';
 import { listOpenSessionsOf } from '../checkout-session/api';
 import { listInvoicesOf } from '../invoice/api';
 import { toInvoiceSummary } from '../invoice/view';

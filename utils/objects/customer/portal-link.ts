@@ -1,13 +1,5 @@
-import {
-  alreadyDoneMessage,
-  journalIntent,
-  runJournaledPost,
-  unresolvedReply,
-  failedReply,
-  type ActionBase,
-} from '../../journal/run-journaled-post';
+import { runAttempt, type ActionBase } from '../../kit';
 import { failure, success, type Reply } from '../../messaging/reply';
-import { explainStripeFailure } from '../../stripe/explain-failure';
 import { reconcilePortalLink } from './reconcile';
 import { BillingPortalSession } from './schema';
 
@@ -50,28 +42,18 @@ export async function createPortalLinkAction(
     ...(input.configurationId ? { configuration: input.configurationId } : {}),
     ...(flowData ? { flow_data: flowData } : {}),
   };
-  const outcome = await runJournaledPost(
-    input.stripe,
-    input.journal,
-    journalIntent(input, 'create_portal_link', {
-      method: 'POST',
-      path: '/v1/billing_portal/sessions',
-      params,
-    }),
-    BillingPortalSession,
+  return runAttempt(input, {
+    action: 'create_portal_link',
+    request: { method: 'POST', path: '/v1/billing_portal/sessions', params },
+    schema: BillingPortalSession,
+    reconcile: reconcilePortalLink,
     // The URL is not journaled (it logs the customer in), so a repeat asks Stripe again: it
     // replays the same session within 24 hours, and a later extra session is harmless.
-    { resendWhenDone: true, reconcile: reconcilePortalLink },
-  );
-  if (outcome.kind === 'done') return success({ url: outcome.result.data.url });
-  if (outcome.kind === 'already-done') return failure(alreadyDoneMessage(outcome.record));
-  if (outcome.kind === 'unresolved') return unresolvedReply(outcome.record);
-  if (outcome.kind === 'refused') return failure(outcome.reason);
-  const explained = explainStripeFailure(outcome.error);
-  if (/portal settings|customer portal/i.test(String((outcome.error as Error).message)))
-    return failure(
-      `The customer portal is not set up for ${input.account.mode} mode yet. Save its settings in the Stripe Dashboard (Settings → Billing → Customer portal: ${PORTAL_SETTINGS_URL[input.account.mode]}), then try again.`,
-      { requestId: explained.requestId },
-    );
-  return failedReply(outcome);
+    resendWhenDone: true,
+    done: ({ data }) => success({ url: data.url }),
+    explainError: async (error) =>
+      /portal settings|customer portal/i.test(String((error as Error).message))
+        ? `The customer portal is not set up for ${input.account.mode} mode yet. Save its settings in the Stripe Dashboard (Settings → Billing → Customer portal: ${PORTAL_SETTINGS_URL[input.account.mode]}), then try again.`
+        : null,
+  });
 }

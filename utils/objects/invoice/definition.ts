@@ -1,14 +1,8 @@
 import { z } from 'zod';
-import { accountForGrant, isReply } from '../../background/account-routing';
-import { REFUSED } from '../../background/card-book';
-import { cardRequest } from '../../background/request-handler';
-import { AttemptId, CardToken } from '../../background/request-fields';
-import { guardrailsOf } from '../../guardrails';
-import { failure } from '../../messaging/reply';
-import { settingsInForce } from '../../policy/settings-in-force';
+import { AttemptId, CardToken, cardRequest, defineKind } from '../../kit';
+import { failure, REFUSED } from '../../messaging/reply';
 import { parseStripeId } from '../../stripe-id-grammar';
 import { voidCreditNoteAction } from '../credit-note/void';
-import { defineObject } from '../object-definition';
 import { CreditNoteDraftField } from './credit-note-message';
 import { issueCreditNoteAction, previewCreditNoteAction } from './issue-credit-note';
 import { lookUpInvoice } from './look-up';
@@ -24,7 +18,7 @@ const draftRequest = <T extends string>(type: T) =>
   });
 
 /** The background's invoice: its card, and the credit notes issued and voided from it. */
-export const invoiceDefinition = defineObject({
+export const invoiceDefinition = defineKind({
   lookUp: lookUpInvoice,
   requests: {
     /**
@@ -33,29 +27,17 @@ export const invoiceDefinition = defineObject({
      */
     'invoice.previewCreditNote': cardRequest(
       draftRequest('invoice.previewCreditNote'),
-      async (request, { grant, background }) => {
-        const account = await accountForGrant(grant);
-        if (isReply(account)) return account;
-        return previewCreditNoteAction({
-          stripe: background.clientFor(account),
-          journal: background.journal,
-          account,
-          objectId: grant.objectId,
-          attemptId: request.attemptId,
-          pageUrl: grant.pageUrl,
-          draft: request.draft,
-          guardrails: guardrailsOf(await settingsInForce()),
-        });
-      },
+      (request, card) =>
+        card.read((base) =>
+          previewCreditNoteAction({ ...base, attemptId: request.attemptId, draft: request.draft }),
+        ),
     ),
     'invoice.issueCreditNote': cardRequest(
       draftRequest('invoice.issueCreditNote'),
-      async (request, card) => {
-        const guardrails = guardrailsOf(await settingsInForce());
-        return card.actOnce(request.attemptId, (base) =>
-          issueCreditNoteAction({ ...base, draft: request.draft, guardrails }),
-        );
-      },
+      (request, card) =>
+        card.actOnce(request.attemptId, (base) =>
+          issueCreditNoteAction({ ...base, draft: request.draft }),
+        ),
     ),
     /** Voids one of the credit notes the card listed as this invoice's; any other is refused. */
     'invoice.voidCreditNote': cardRequest(

@@ -1,5 +1,5 @@
 import { dashboardRoot } from '../../dashboard-links';
-import type { JournalRecord } from '../../journal/activity-journal';
+import type { FormValue } from '../../stripe/form-encoding';
 import type { StripeMode } from '../../stripe-id-grammar';
 import { creditNoteDestinations } from './credit-note-record';
 
@@ -10,7 +10,8 @@ export const invoiceFacts = {
     issue_credit_note: {
       name: 'Credit note',
       short: 'Credit note',
-      detail: (record: Pick<JournalRecord, 'request' | 'currency'>) =>
+      movesMoney: true,
+      detail: (record: { request: { params: Record<string, FormValue> }; currency?: string }) =>
         creditNoteDestinations(record.request.params, record.currency),
     },
   },

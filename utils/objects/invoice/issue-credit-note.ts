@@ -1,17 +1,8 @@
-import type { Guardrails } from '../../guardrails';
-import {
-  alreadyDoneMessage,
-  failedReply,
-  journalIntent,
-  runJournaledPost,
-  unresolvedReply,
-  type ActionBase,
-} from '../../journal/run-journaled-post';
+import { attemptMetadata, runAttempt, type AccountBase, type ActionBase } from '../../kit';
 import { failure, success, type Reply } from '../../messaging/reply';
 import type { StripeClient } from '../../stripe/client';
 import { explainStripeFailure } from '../../stripe/explain-failure';
 import { formatMinorUnits } from '../../currency-units';
-import { moneyActionAdmission } from '../customer/daily-credits';
 import { previewCreditNote } from './api';
 import {
   checkCreditNoteDraft,
@@ -23,9 +14,6 @@ import {
 import { readCreditableInvoice } from './creditable';
 import { reconcileCreditNote } from './reconcile';
 import { CreditNote } from './schema';
-
-export const CREDIT_NOTE_SOURCE = 'stripe-helpdesk-actions';
-const MAX_METADATA_VALUE = 500;
 
 /** What the card shows of a credit note before it is issued, in the agent's words. */
 export interface CreditNotePreview {
@@ -43,22 +31,18 @@ export interface IssuedCreditNote {
   sentence: string;
 }
 
-type Input = ActionBase & { draft: CreditNoteDraft; guardrails: Guardrails };
+type Input = ActionBase & { draft: CreditNoteDraft };
 
 /** Stripe's parameters for the draft, as both the preview and the POST send them. */
 const paramsOf = (checked: CheckedCreditNote, input: Input) => ({
   ...checked.params,
-  metadata: {
-    source: CREDIT_NOTE_SOURCE,
-    ticket_url: input.pageUrl.slice(0, MAX_METADATA_VALUE),
-    attempt_id: input.attemptId,
-  },
+  metadata: attemptMetadata(input),
 });
 
 /** The invoice read fresh and the draft checked against it; the first refusal wins. */
 async function checkAgainstStripe(
   stripe: StripeClient,
-  input: Input,
+  input: AccountBase & { draft: CreditNoteDraft },
 ): Promise<Reply<{ checked: CheckedCreditNote; invoice: CreditableInvoice }>> {
   let invoice: CreditableInvoice;
   try {
@@ -105,43 +89,36 @@ export async function issueCreditNoteAction(input: Input): Promise<Reply<IssuedC
   // An attempt already journaled is resent as it was recorded, never checked against the
   // invoice it has since changed (which would refuse a harmless replay of itself).
   const journaled = await input.journal.get(input.attemptId);
-  let intent;
+  let sent;
   let sentence = '';
   if (journaled) {
-    intent = journaled;
+    sent = {
+      request: journaled.request,
+      money: { minorUnits: journaled.amount ?? 0, currency: journaled.currency ?? '' },
+    };
   } else {
     const checked = await checkAgainstStripe(input.stripe, input);
     if (!checked.ok) return checked;
     const { checked: note, invoice } = checked.value;
     sentence = describeCreditNote(note, invoice);
-    intent = journalIntent(
-      input,
-      'issue_credit_note',
-      { method: 'POST', path: '/v1/credit_notes', params: paramsOf(note, input) },
-      { amount: note.total, currency: invoice.currency },
-    );
+    sent = {
+      request: { method: 'POST' as const, path: '/v1/credit_notes', params: paramsOf(note, input) },
+      money: { minorUnits: note.total, currency: invoice.currency },
+    };
   }
-  const outcome = await runJournaledPost(input.stripe, input.journal, intent, CreditNote, {
+  return runAttempt(input, {
+    action: 'issue_credit_note',
+    ...sent,
+    schema: CreditNote,
     reconcile: reconcileCreditNote,
-    admission: moneyActionAdmission({
-      journal: input.journal,
-      accountId: input.account.id,
-      currency: intent.currency ?? '',
-      minorUnits: intent.amount ?? 0,
-      guardrails: input.guardrails,
-    }),
-  });
-  if (outcome.kind === 'already-done') return failure(alreadyDoneMessage(outcome.record));
-  if (outcome.kind === 'unresolved') return unresolvedReply(outcome.record);
-  if (outcome.kind === 'refused') return failure(outcome.reason);
-  if (outcome.kind === 'failed') return failedReply(outcome);
-  const note = outcome.result.data;
-  return success({
-    id: note.id,
-    number: note.number ?? null,
-    total: note.total,
-    currency: note.currency,
-    pdf: note.pdf ?? null,
-    sentence,
+    done: ({ data: note }) =>
+      success({
+        id: note.id,
+        number: note.number ?? null,
+        total: note.total,
+        currency: note.currency,
+        pdf: note.pdf ?? null,
+        sentence,
+      }),
   });
 }

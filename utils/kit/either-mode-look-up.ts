@@ -1,4 +1,4 @@
-import type { Found, LookUpInput } from '../background/request-handler';
+import type { Found, LookUpInput } from './look-up';
 import { success, type Reply } from '../messaging/reply';
 import { policyRefusesKey } from '../policy/account-policy';
 import { otherAccountOfMode, type UsableAccount } from '../storage/account-store';

@@ -1,13 +1,9 @@
-import type {
-  CardRequestHandler,
-  Found,
-  LookUpInput,
-  NarrowTo,
-} from '../background/request-handler';
 import type { Reply } from '../messaging/reply';
 import type { Reconciler } from '../journal/stale-attempts';
 import type { PermissionProbe } from '../stripe/key-permissions';
 import type { StripeMode } from '../stripe-id-grammar';
+import type { CardRequestHandler } from './card-request';
+import type { Found, LookUpInput, NarrowTo } from './look-up';
 
 // Each request's own schema and reply; `any` only so that tables of them can be listed.
 // oxlint-disable-next-line typescript/no-explicit-any
@@ -24,7 +20,7 @@ export interface CardView {
  * which card requests belong to it (refused on a card granted for any other kind), and what
  * a restricted key needs for them.
  */
-export interface ObjectDefinition<
+export interface KindDefinition<
   View extends CardView = CardView,
   Requests extends Record<string, AnyCardRequestHandler> = Record<string, AnyCardRequestHandler>,
 > {
@@ -37,9 +33,9 @@ export interface ObjectDefinition<
 }
 
 /** Keeps each definition's own types, so replies stay typed through the registry. */
-export const defineObject = <
+export const defineKind = <
   View extends CardView,
   Requests extends Record<string, AnyCardRequestHandler>,
 >(
-  definition: ObjectDefinition<View, Requests>,
+  definition: KindDefinition<View, Requests>,
 ) => definition;

@@ -1,6 +1,7 @@
-import { dailyCreditLimitFor, type Guardrails } from '../../guardrails';
-import { formatMinorUnits, minorUnitDigits } from '../../currency-units';
-import type { ActivityJournal } from '../../journal/activity-journal';
+import { dailyCreditLimitFor, type Guardrails } from '../guardrails';
+import { formatMinorUnits, minorUnitDigits } from '../currency-units';
+import type { ActivityJournal } from '../journal/activity-journal';
+import { movesMoney } from '../objects/kind-facts';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 
@@ -10,19 +11,17 @@ const DAY_MS = 24 * 60 * 60 * 1000;
  */
 const COUNTS = new Set(['succeeded', 'pending', 'unknown', 'unverified']);
 
-/**
- * Actions that give money back, which share one daily limit per account and currency: a
- * balance credit, and a credit note (whether refunded, credited or recorded outside Stripe).
- */
-const MONEY_ACTIONS = new Set(['credit_customer_balance', 'issue_credit_note']);
-
 export interface DailyCreditUse {
   /** Credited in the last 24 hours, in minor units. */
   usedMinor: number;
   limitMinor: number;
 }
 
-/** What an account has credited in a currency in the last 24 hours, and the day's limit. */
+/**
+ * What an account has given back in a currency in the last 24 hours, and the day's limit.
+ * Every action its kind's facts declare as moving money counts (a balance credit, a credit
+ * note whether refunded, credited or recorded outside Stripe), and shares one limit.
+ */
 export async function dailyCreditUse(input: {
   journal: ActivityJournal;
   accountId: string;
@@ -36,7 +35,7 @@ export async function dailyCreditUse(input: {
   const usedMinor = (await input.journal.listSince(since))
     .filter(
       (r) =>
-        MONEY_ACTIONS.has(r.action) &&
+        movesMoney(r.action) &&
         r.accountId === input.accountId &&
         r.currency === input.currency &&
         COUNTS.has(r.outcome),

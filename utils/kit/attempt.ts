@@ -1,0 +1,184 @@
+import type { z } from 'zod';
+import { overCreditLimit, type Guardrails } from '../guardrails';
+import { overDailyCreditLimit } from '../guardrails/daily-total';
+import type { ActivityJournal, JournaledRequest, JournalRecord } from '../journal/activity-journal';
+import {
+  runJournaledRequest,
+  type Admission,
+  type JournaledOutcome,
+} from '../journal/journaled-request';
+import type { Reconciler } from '../journal/stale-attempts';
+import { failure, type Reply } from '../messaging/reply';
+import type { JournalAction, MoneyAction } from '../objects/kind-facts';
+import { movesMoney } from '../objects/kind-facts';
+import type { UsableAccount } from '../storage/account-store';
+import type { StripeClient, StripeResult } from '../stripe/client';
+import { explainStripeFailure } from '../stripe/explain-failure';
+import { StripeApiError } from '../stripe/stripe-error';
+
+/** What a read on a granted object starts from: the account its grant routes to. */
+export interface AccountBase {
+  stripe: StripeClient;
+  journal: ActivityJournal;
+  account: UsableAccount;
+  /** The object the card was granted (or, for an action on one it listed, that one). */
+  objectId: string;
+  pageUrl: string;
+  /** The limits in force on money actions, read once for this request. */
+  guardrails: Guardrails;
+}
+
+/** What every action on a granted object starts from: one attempt of the agent's. */
+export interface ActionBase extends AccountBase {
+  attemptId: string;
+}
+
+/** Where every change the extension makes says it came from, in Stripe's metadata. */
+export const ATTEMPT_SOURCE = 'stripe-helpdesk-actions';
+/** Stripe's limit on a metadata value. */
+const MAX_METADATA_VALUE = 500;
+
+/**
+ * The metadata every action that takes it carries: anyone reading it in the Dashboard can
+ * trace it to the ticket, and a lost answer is found again by its attempt.
+ */
+export const attemptMetadata = (base: Pick<ActionBase, 'pageUrl' | 'attemptId'>) => ({
+  source: ATTEMPT_SOURCE,
+  ticket_url: base.pageUrl.slice(0, MAX_METADATA_VALUE),
+  attempt_id: base.attemptId,
+});
+
+/** An amount that leaves the account: what the guardrails weigh. */
+export interface Money {
+  minorUnits: number;
+  currency: string;
+}
+
+/**
+ * One action, as a kind describes it: what to send, how Stripe shows whether it happened,
+ * and its words for the outcome. The attempt mechanism does the rest: journal first, send
+ * once, the guardrails on money, and the same reply for every outcome of every action.
+ */
+export type AttemptSpec<A extends JournalAction, T, V> = {
+  action: A;
+  request: JournaledRequest;
+  schema: z.ZodType<T>;
+  reconcile: Reconciler;
+  /** Stripe's answer, as the card shows it. */
+  done: (result: StripeResult<T>) => Reply<V> | Promise<Reply<V>>;
+  /** A confirmation carried out before: by default the agent is told, and nothing is sent. */
+  alreadyDone?: (record: JournalRecord) => Reply<V> | Promise<Reply<V>>;
+  /**
+   * A plain sentence for a Stripe error of this action (from reading the object again, say),
+   * or null for Stripe's own words.
+   */
+  explainError?: (error: unknown) => Promise<string | null>;
+  /** Resend a confirmed attempt for its replayed answer (a portal link: see the journal). */
+  resendWhenDone?: boolean;
+} & (A extends MoneyAction
+  ? { money: Money }
+  : // An action that does not declare money in its kind's facts cannot carry an amount.
+    { money?: never });
+
+/** Runs one attempt of an action through the journal, and answers the card. */
+export async function runAttempt<A extends JournalAction, T, V>(
+  base: ActionBase,
+  spec: AttemptSpec<A, T, V>,
+): Promise<Reply<V>> {
+  const money: Money | undefined = spec.money;
+  // The types require it; this stops an action that slipped past them all the same.
+  if (movesMoney(spec.action) && !money)
+    throw new Error(`${spec.action} moves money, but its attempt names no amount.`);
+  const outcome: JournaledOutcome<T> = await runJournaledRequest(
+    base.stripe,
+    base.journal,
+    {
+      id: base.attemptId,
+      accountId: base.account.id,
+      mode: base.account.mode,
+      objectId: base.objectId,
+      action: spec.action,
+      ...(money ? { amount: money.minorUnits, currency: money.currency } : {}),
+      request: spec.request,
+      pageUrl: base.pageUrl,
+    },
+    spec.schema,
+    {
+      reconcile: spec.reconcile,
+      resendWhenDone: spec.resendWhenDone,
+      admission: money ? moneyAdmission(base, money) : undefined,
+    },
+  );
+  switch (outcome.kind) {
+    case 'done':
+      return spec.done(outcome.result);
+    case 'already-done':
+      return spec.alreadyDone
+        ? spec.alreadyDone(outcome.record)
+        : failure(alreadyDoneMessage(outcome.record));
+    case 'unresolved':
+      return unresolvedReply(outcome.record);
+    case 'refused':
+      return failure(outcome.reason);
+    case 'failed': {
+      const explained = explainStripeFailure(outcome.error);
+      const sentence = await spec.explainError?.(outcome.error).catch(() => null);
+      return {
+        ok: false,
+        error: {
+          ...explained,
+          ...(sentence ? { message: sentence } : {}),
+          unresolved: isUnresolved(outcome.record),
+        },
+      };
+    }
+  }
+}
+
+/**
+ * The guardrails on a new money attempt, checked as it is journaled: the per-action limit,
+ * then the rolling day's total, one attempt at a time per account and currency.
+ */
+function moneyAdmission(base: ActionBase, money: Money): Admission {
+  return {
+    key: `daily-credits:${base.account.id}:${money.currency}`,
+    check: async () =>
+      overCreditLimit(money.minorUnits, money.currency, base.guardrails) ??
+      overDailyCreditLimit({
+        journal: base.journal,
+        accountId: base.account.id,
+        currency: money.currency,
+        minorUnits: money.minorUnits,
+        guardrails: base.guardrails,
+      }),
+  };
+}
+
+/** Whether the card must keep this attempt (and its key) for a retry, never minting a new one. */
+export const isUnresolved = (record: JournalRecord) =>
+  record.outcome === 'pending' || record.outcome === 'unknown' || record.outcome === 'unverified';
+
+/** What the agent reads for an attempt left unresolved; nothing was sent for it. */
+const unresolvedMessage = (record: JournalRecord) =>
+  record.outcome === 'unverified'
+    ? `Stripe accepted this${record.requestId ? ` (request ${record.requestId})` : ''}, but its answer was not what the extension expected. Check the Dashboard before doing it again; nothing was sent again.`
+    : `Stripe's answer to this was lost and its key has expired there, so it was not sent again. ${record.errorMessage ?? ''} Check the Dashboard before doing it again.`.trim();
+
+/** The card's answer for an attempt sent nothing for: it keeps the attempt while unresolved. */
+const unresolvedReply = (record: JournalRecord): Reply<never> =>
+  failure(unresolvedMessage(record), {
+    requestId: record.requestId,
+    unresolved: isUnresolved(record),
+  });
+
+export const alreadyDoneMessage = (record: JournalRecord) =>
+  `This was already done${record.requestId ? ` (Stripe request ${record.requestId})` : ''}; nothing was sent again.`;
+
+/**
+ * For `explainError`: a Stripe refusal (400) of an action whose object may simply have moved
+ * on (expired, void already), said from what a fresh read of it shows.
+ */
+export const onStripeRefusal =
+  (explain: () => Promise<string | null>) =>
+  async (error: unknown): Promise<string | null> =>
+    error instanceof StripeApiError && error.status === 400 ? explain() : null;
