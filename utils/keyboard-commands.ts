@@ -1,5 +1,5 @@
 import { browser } from 'wxt/browser';
-import type { BackgroundToContentMessage } from './messaging/protocol';
+import type { BackgroundToContentMessage } from './messaging/content-messages';
 import { startOnTab } from './site-access';
 
 /** What each keyboard command asks the page to do (keys are in keyboard-shortcuts.ts). */

@@ -1,5 +1,5 @@
 import { browser } from 'wxt/browser';
-import type { BackgroundToContentMessage } from './messaging/protocol';
+import type { BackgroundToContentMessage } from './messaging/content-messages';
 import { CONTENT_SCRIPT_FILE, DECLARED_HELPDESK_MATCHES, isDeclaredSite } from './helpdesk-sites';
 import { MARKS_CSS_FILE } from './page/mark-styles';
 import { createSerialQueue } from './serial-queue';

@@ -1,5 +1,5 @@
 import type { ActivityJournal } from '../journal/activity-journal';
-import type { BackgroundToContentMessage } from '../messaging/protocol';
+import type { BackgroundToContentMessage } from '../messaging/content-messages';
 import type { StripeClient, StripeClientOptions } from '../stripe/client';
 
 /** What the background's handlers reach the browser and Stripe through; tests pass fakes. */

@@ -7,7 +7,7 @@ import { definitionOf } from '../objects/registry';
 import { settingsInForce } from '../policy/settings-in-force';
 import { accountForGrant } from './account-routing';
 import type { BackgroundContext } from './background-context';
-import type { CardContents } from './card-requests';
+import type { CardContents } from './card-contents';
 import {
   issueCardGrant,
   narrowCardGrant,

@@ -4,25 +4,10 @@ import { settingsInForce } from '../policy/settings-in-force';
 import { organisationAllows, siteOriginOf } from '../site-access';
 import type { MessageSenderLike } from '../messaging/sender-policy';
 import { pageAddressOf } from '../messaging/sender-policy';
-import type { ViewOf } from '../objects/registry';
-import type { CardKind } from '../card-subject';
-import type { StripeMode } from '../stripe-id-grammar';
 import { CardSubjectField, CardToken, StripeObjectIdField } from '../kit/request-fields';
 import type { CardBook } from './card-book';
 import { repointCardGrant, revokeCardGrants } from './card-grants';
 import { backgroundCardRequest } from './request-handler';
-
-/** What a card shows when it opens: its object's ID and kind, and the look-up's answer. */
-export type CardContents = {
-  [K in CardKind]: {
-    objectId: string;
-    kind: K;
-    mode: StripeMode | null;
-    found: Reply<ViewOf<K>>;
-    /** The email address the agent opened the card from, when it led to this customer. */
-    reachedBy?: string;
-  };
-}[CardKind];
 
 /**
  * The requests a content script may make. Neither reaches Stripe. `objectId` is what the
