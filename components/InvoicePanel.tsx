@@ -1,6 +1,6 @@
 import { useState } from 'preact/hooks';
 import { formatMinorUnits } from '../utils/currency-units';
-import { notCreditableBecause } from '../utils/objects/invoice/credit-note-draft';
+import { notCreditableBecause } from '../utils/objects/credit-note/draft';
 import { INVOICE_STATUS_LABEL } from '../utils/objects/invoice/view';
 import { CopyButton } from './CopyButton';
 import { ErrorNotice } from './ErrorNotice';

@@ -13,7 +13,7 @@ import {
   type CreditNoteDraft,
   type CreditNoteReason,
   type MoneyDestination,
-} from '../utils/objects/invoice/credit-note-draft';
+} from '../utils/objects/credit-note/draft';
 import type { InvoiceView } from '../utils/objects/invoice/view';
 import type { AgentFacingError } from '../utils/stripe/explain-failure';
 import { ConfirmButton } from './ConfirmButton';

@@ -6,7 +6,7 @@ import {
   describeCreditNote,
   type CreditableInvoice,
   type CreditNoteDraft,
-} from '../../utils/objects/invoice/credit-note-draft';
+} from '../../utils/objects/credit-note/draft';
 import { encodeStripeForm } from '../../utils/stripe/form-encoding';
 import { SEED_IDS } from '../emulator/seed-data';
 import { testSenders, useEmulator } from './emulator-harness';

@@ -2,10 +2,13 @@ import { z } from 'zod';
 import { AttemptId, CardToken, cardRequest, defineKind } from '../../kit';
 import { lookUpCreditNote } from './look-up';
 import { CREDIT_NOTE_PERMISSIONS } from './permissions';
-import { reconcileVoid } from './reconcile';
+import { reconcileCreditNote, reconcileVoid } from './reconcile';
 import { voidCreditNoteAction } from './void';
 
-/** The background's credit note: its card shows it, and voids it while issued. */
+/**
+ * The background's credit note: its card shows it, and voids it while issued. Issuing one is
+ * this kind's action too, asked for on its invoice's card.
+ */
 export const creditNoteDefinition = defineKind({
   lookUp: lookUpCreditNote,
   requests: {
@@ -19,5 +22,6 @@ export const creditNoteDefinition = defineKind({
     ),
   },
   permissions: CREDIT_NOTE_PERMISSIONS,
-  reconcile: { void_credit_note: reconcileVoid },
+  /** Credit notes are issued from their invoice's card (`invoice.issueCreditNote`). */
+  reconcile: { issue_credit_note: reconcileCreditNote, void_credit_note: reconcileVoid },
 });

@@ -1,10 +1,19 @@
 import { dashboardRoot } from '../../dashboard-links';
+import type { FormValue } from '../../stripe/form-encoding';
+import { creditNoteDestinations } from './destinations';
 import type { StripeMode } from '../../stripe-id-grammar';
 
 /** What every part of the extension may know of a credit note: no Stripe calls here. */
 export const creditNoteFacts = {
   title: 'Credit note',
   journalActions: {
+    issue_credit_note: {
+      name: 'Credit note',
+      short: 'Credit note',
+      movesMoney: true,
+      detail: (record: { request: { params: Record<string, FormValue> }; currency?: string }) =>
+        creditNoteDestinations(record.request.params, record.currency),
+    },
     void_credit_note: { name: 'Void credit note', short: 'Void note', movesMoney: false },
   },
   dashboardUrl: (id: string, mode: StripeMode) =>

@@ -2,7 +2,7 @@ import type { Reply } from '../../messaging/reply';
 import type { UsableAccount } from '../../storage/account-store';
 import type { StripeClient } from '../../stripe/client';
 import { lookUpInEitherMode, type Found, type LookUpInput } from '../../kit';
-import { retrieveCreditNote } from '../invoice/api';
+import { retrieveCreditNote } from './api';
 import { creditNoteFacts } from './facts';
 import { invoiceIdOf, toCreditNoteParts, type CreditNoteView } from './view';
 

@@ -1,5 +1,5 @@
 import type { StripeMode } from '../../stripe-id-grammar';
-import type { CreditNote } from '../invoice/schema';
+import type { CreditNote } from './schema';
 
 /** What the credit note card shows. Built in the background; holds no secrets. */
 export interface CreditNoteView {

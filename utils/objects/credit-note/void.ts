@@ -1,7 +1,7 @@
 import { onStripeRefusal, runAttempt, type ActionBase } from '../../kit';
 import { success, type Reply } from '../../messaging/reply';
-import { creditNotePath } from '../invoice/api';
-import { CreditNote } from '../invoice/schema';
+import { creditNotePath } from './api';
+import { CreditNote } from './schema';
 import { readCreditNote } from './look-up';
 import { reconcileVoid } from './reconcile';
 import type { CreditNoteView } from './view';

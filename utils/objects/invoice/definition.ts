@@ -3,11 +3,10 @@ import { AttemptId, CardToken, cardRequest, defineKind } from '../../kit';
 import { failure, REFUSED } from '../../messaging/reply';
 import { parseStripeId } from '../../stripe-id-grammar';
 import { voidCreditNoteAction } from '../credit-note/void';
-import { CreditNoteDraftField } from './credit-note-message';
-import { issueCreditNoteAction, previewCreditNoteAction } from './issue-credit-note';
+import { CreditNoteDraftField } from '../credit-note/draft-field';
+import { issueCreditNoteAction, previewCreditNoteAction } from '../credit-note/issue';
 import { lookUpInvoice } from './look-up';
 import { INVOICE_PERMISSIONS } from './permissions';
-import { reconcileCreditNote } from './reconcile';
 
 const draftRequest = <T extends string>(type: T) =>
   z.strictObject({
@@ -56,5 +55,6 @@ export const invoiceDefinition = defineKind({
     ),
   },
   permissions: INVOICE_PERMISSIONS,
-  reconcile: { issue_credit_note: reconcileCreditNote },
+  // Its credit notes' actions are the credit note kind's: see credit-note/definition.ts.
+  reconcile: {},
 });

@@ -2,12 +2,12 @@ import type { Reply } from '../../messaging/reply';
 import type { UsableAccount } from '../../storage/account-store';
 import type { StripeClient } from '../../stripe/client';
 import { lookUpInEitherMode, type Found, type LookUpInput } from '../../kit';
-import { listCreditNotesOf } from './api';
-import { readCreditableInvoice } from './creditable';
+import { listCreditNotesOf } from '../credit-note/api';
+import { readCreditableInvoice } from '../credit-note/creditable';
 import { invoiceFacts } from './facts';
 import { toInvoiceSummary, type InvoiceView } from './view';
 
-export { LINES_SHOWN } from './creditable';
+export { LINES_SHOWN } from '../credit-note/creditable';
 const CREDIT_NOTES_SHOWN = 10;
 
 /** An `in_` ID carries no mode: see lookUpInEitherMode. */

@@ -1,5 +1,5 @@
 import type { StripeMode } from '../../stripe-id-grammar';
-import type { CreditableInvoice } from './credit-note-draft';
+import type { CreditableInvoice } from '../credit-note/draft';
 import type { Invoice } from './schema';
 
 /** An invoice as a line in another object's card (the customer's recent invoices). */

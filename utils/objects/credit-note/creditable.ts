@@ -1,7 +1,7 @@
 import type { StripeClient } from '../../stripe/client';
-import { listInvoiceLines, listInvoicePayments, retrieveInvoice } from './api';
-import type { CreditableInvoice, PaidBy } from './credit-note-draft';
-import type { Invoice } from './schema';
+import { listInvoiceLines, listInvoicePayments, retrieveInvoice } from '../invoice/api';
+import type { CreditableInvoice, PaidBy } from './draft';
+import type { Invoice } from '../invoice/schema';
 
 /** Lines the card lists and may credit one by one; past them, "and N more". */
 export const LINES_SHOWN = 10;

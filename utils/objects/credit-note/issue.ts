@@ -10,7 +10,7 @@ import {
   type CheckedCreditNote,
   type CreditableInvoice,
   type CreditNoteDraft,
-} from './credit-note-draft';
+} from './draft';
 import { readCreditableInvoice } from './creditable';
 import { reconcileCreditNote } from './reconcile';
 import { CreditNote } from './schema';

@@ -4,7 +4,7 @@ import {
   MAX_MEMO_LENGTH,
   MONEY_DESTINATIONS,
   type CreditNoteDraft,
-} from './credit-note-draft';
+} from './draft';
 import { LINES_SHOWN } from './creditable';
 
 const TypedAmount = z.string().max(40);

@@ -1,7 +1,7 @@
 import { overCreditLimit, type Guardrails } from '../../guardrails';
 import { formatMinorUnits } from '../../currency-units';
 import { parseTypedAmount } from '../../money-input';
-import type { Invoice } from './schema';
+import type { Invoice } from '../invoice/schema';
 
 /** Stripe's four reasons, in the agent's words. */
 export const CREDIT_NOTE_REASONS = {
