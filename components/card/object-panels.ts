@@ -1,11 +1,11 @@
 import type { ComponentType } from 'preact';
-import type { ViewOf } from '../utils/objects/registry';
-import type { CardKind } from '../utils/card-subject';
-import { CheckoutSessionPanel } from './CheckoutSessionPanel';
-import { CreditNotePanel } from './CreditNotePanel';
-import { CustomerPanel } from './CustomerPanel';
-import { CustomerEmailPanel } from './CustomerEmailPanel';
-import { InvoicePanel } from './InvoicePanel';
+import type { ViewOf } from '../../utils/objects/registry';
+import type { CardKind } from '../../utils/card-subject';
+import { CheckoutSessionPanel } from '../objects/checkout-session/CheckoutSessionPanel';
+import { CreditNotePanel } from '../objects/credit-note/CreditNotePanel';
+import { CustomerPanel } from '../objects/customer/CustomerPanel';
+import { CustomerEmailPanel } from '../objects/customer-email/CustomerEmailPanel';
+import { InvoicePanel } from '../objects/invoice/InvoicePanel';
 
 export interface PanelProps<K extends CardKind> {
   token: string;

@@ -1,17 +1,17 @@
 import { useEffect, useMemo, useState } from 'preact/hooks';
-import { activityToCsv } from '../utils/journal/activity-csv';
+import { activityToCsv } from '../../utils/journal/activity-csv';
 import type {
   JournalAction,
   JournalOutcome,
   JournalRecord,
-} from '../utils/journal/activity-journal';
-import { formatMinorUnits } from '../utils/currency-units';
-import { askBackground } from '../utils/messaging/ask-background';
+} from '../../utils/journal/activity-journal';
+import { formatMinorUnits } from '../../utils/currency-units';
+import { askBackground } from '../../utils/messaging/ask-background';
 import {
   JOURNAL_ACTIONS,
   journalActionLabel,
   journalRecordDetail,
-} from '../utils/objects/kind-facts';
+} from '../../utils/objects/kind-facts';
 
 export function ActivityLog() {
   const [records, setRecords] = useState<JournalRecord[] | null>(null);
