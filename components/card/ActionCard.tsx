@@ -7,7 +7,8 @@ import type { AgentFacingError } from '../../utils/stripe/explain-failure';
 import { CopyButton } from '../shared/CopyButton';
 import { ErrorNotice } from '../shared/ErrorNotice';
 import { ModeBadge } from '../shared/ModeBadge';
-import { OBJECT_PANELS, type PanelProps } from './object-panels';
+import { OBJECT_PANELS } from './object-panels';
+import type { PanelProps } from './panel-props';
 
 type Loaded =
   | { state: 'loading' }

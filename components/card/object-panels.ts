@@ -1,18 +1,11 @@
 import type { ComponentType } from 'preact';
-import type { ViewOf } from '../../utils/objects/registry';
 import type { CardKind } from '../../utils/card-subject';
 import { CheckoutSessionPanel } from '../objects/checkout-session/CheckoutSessionPanel';
 import { CreditNotePanel } from '../objects/credit-note/CreditNotePanel';
 import { CustomerPanel } from '../objects/customer/CustomerPanel';
 import { CustomerEmailPanel } from '../objects/customer-email/CustomerEmailPanel';
 import { InvoicePanel } from '../objects/invoice/InvoicePanel';
-
-export interface PanelProps<K extends CardKind> {
-  token: string;
-  view: ViewOf<K>;
-  /** The card reads its object again (after a change that moves what it shows). */
-  onChanged: () => void;
-}
+import type { PanelProps } from './panel-props';
 
 /** The card's panel for each kind; a kind missing here is a compile error. */
 export const OBJECT_PANELS = {

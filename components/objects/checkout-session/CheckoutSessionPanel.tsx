@@ -5,7 +5,7 @@ import type { AgentFacingError } from '../../../utils/stripe/explain-failure';
 import { ErrorNotice } from '../../shared/ErrorNotice';
 import { ConfirmExpiry } from '../../confirm/ConfirmExpiry';
 import { KeyHint, useKeyShortcut } from '../../shared/KeyShortcut';
-import type { PanelProps } from '../../card/object-panels';
+import type { PanelProps } from '../../card/panel-props';
 
 type Step =
   | { name: 'idle' }

@@ -6,7 +6,7 @@ import { ConfirmVoid } from '../../confirm/ConfirmVoid';
 import { ErrorNotice } from '../../shared/ErrorNotice';
 import { reasonLabel } from './InvoiceCreditNotes';
 import { KeyHint, useKeyShortcut } from '../../shared/KeyShortcut';
-import type { PanelProps } from '../../card/object-panels';
+import type { PanelProps } from '../../card/panel-props';
 import { useOpenRelated } from '../../card/use-open-related';
 
 /** A credit note: what it credited and where the money went; Void while it stands. */

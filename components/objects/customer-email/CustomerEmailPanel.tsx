@@ -5,7 +5,7 @@ import { describeMatchCount, describeTally } from '../../../utils/objects/custom
 import type { AgentFacingError } from '../../../utils/stripe/explain-failure';
 import { ErrorNotice } from '../../shared/ErrorNotice';
 import { KeyHint, useKeyShortcut } from '../../shared/KeyShortcut';
-import type { PanelProps } from '../../card/object-panels';
+import type { PanelProps } from '../../card/panel-props';
 
 const MODE_NAME = { test: 'test-mode', live: 'live-mode' } as const;
 

@@ -14,7 +14,7 @@ import { ConfirmButton } from '../../confirm/ConfirmButton';
 import { ConfirmQuestion } from '../../confirm/ConfirmQuestion';
 import { ErrorNotice } from '../../shared/ErrorNotice';
 import { focusOnMount, KeyHint, useKeyShortcut } from '../../shared/KeyShortcut';
-import type { PanelProps } from '../../card/object-panels';
+import type { PanelProps } from '../../card/panel-props';
 
 type Mode =
   | { name: 'idle' }

@@ -7,7 +7,7 @@ import { ErrorNotice } from '../../shared/ErrorNotice';
 import { InvoiceCreditNotes } from '../credit-note/InvoiceCreditNotes';
 import { IssueCreditNote, type IssuedNote } from '../credit-note/IssueCreditNote';
 import { KeyHint, useKeyShortcut } from '../../shared/KeyShortcut';
-import type { PanelProps } from '../../card/object-panels';
+import type { PanelProps } from '../../card/panel-props';
 import { useOpenRelated } from '../../card/use-open-related';
 
 const dateOf = (seconds: number) => new Date(seconds * 1000).toLocaleDateString();
