@@ -8,7 +8,8 @@ import {
   KIND_FACTS,
   type ObjectKindFacts,
 } from '../../utils/objects/kind-facts';
-import { isDeclaredSite, originPattern, siteOriginOf } from '../../utils/site-access';
+import { isDeclaredSite } from '../../utils/helpdesk-sites';
+import { originPattern, siteOriginOf } from '../../utils/site-origin';
 import { watchPageIds } from '../../utils/watch-page-ids';
 import type { AgentFacingError } from '../../utils/stripe/explain-failure';
 import { parseCardSubject, type CardKind } from '../../utils/card-subject';
