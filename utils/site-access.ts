@@ -127,7 +127,6 @@ export function siteAccessRemoved({ origins = [] }: { origins?: string[] }) {
   });
 }
 
-/** Runs `act` for each open tab of `origin`, each failure (a tab gone) left to that tab. */
 /**
  * Tells every open tab the content script runs in. Every tab is asked: the built-in
  * helpdesks' tabs cannot be told apart (the extension holds no host access to them, so their
@@ -144,6 +143,7 @@ export async function tellHelpdeskTabs(message: BackgroundToContentMessage): Pro
   );
 }
 
+/** Runs `act` for each open tab of `origin`, each failure (a tab gone) left to that tab. */
 async function inEachOpenTab(origin: string, act: (tabId: number) => Promise<unknown>) {
   const tabs = await browser.tabs.query({ url: originPattern(origin) }).catch(() => []);
   await Promise.all(
