@@ -5,6 +5,7 @@ import { MARKS_CSS_FILE } from './page/mark-styles';
 import { createSerialQueue } from './serial-queue';
 import { currentPolicy } from './policy/policy-source';
 import { siteAllowedByPolicy, siteNotAllowedReason } from './policy/site-policy';
+import { originPattern, siteOriginOf } from './site-origin';
 
 /**
  * Sites beyond the declared helpdesks, enabled one by one by the agent: an optional host
@@ -15,20 +16,6 @@ const SCRIPT_ID_PREFIX = 'site:';
 const scriptIdFor = (origin: string) => `${SCRIPT_ID_PREFIX}${origin}`;
 const CONTENT_SCRIPT_PATH = `/${CONTENT_SCRIPT_FILE}`;
 const MARKS_CSS_PATH = `/${MARKS_CSS_FILE}`;
-
-/** `https://acme.example` from any URL on it, or null for what cannot be enabled. */
-export function siteOriginOf(url: string): string | null {
-  try {
-    const parsed = new URL(url);
-    return parsed.protocol === 'https:' ? parsed.origin : null;
-  } catch {
-    return null;
-  }
-}
-
-export const originPattern = (origin: string) => `${origin}/*`;
-
-export { isDeclaredSite };
 
 /**
  * Whether the organisation's policy (the last valid one) lets the extension run on an
@@ -140,7 +127,6 @@ export function siteAccessRemoved({ origins = [] }: { origins?: string[] }) {
   });
 }
 
-/** Runs `act` for each open tab of `origin`, each failure (a tab gone) left to that tab. */
 /**
  * Tells every open tab the content script runs in. Every tab is asked: the built-in
  * helpdesks' tabs cannot be told apart (the extension holds no host access to them, so their
@@ -157,6 +143,7 @@ export async function tellHelpdeskTabs(message: BackgroundToContentMessage): Pro
   );
 }
 
+/** Runs `act` for each open tab of `origin`, each failure (a tab gone) left to that tab. */
 async function inEachOpenTab(origin: string, act: (tabId: number) => Promise<unknown>) {
   const tabs = await browser.tabs.query({ url: originPattern(origin) }).catch(() => []);
   await Promise.all(

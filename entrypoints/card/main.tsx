@@ -1,7 +1,7 @@
-import '../../components/theme.css';
-import '../../components/card.css';
+import '../../components/shared/theme.css';
+import '../../components/card/card.css';
 import { render } from 'preact';
-import { ActionCard } from '../../components/ActionCard';
+import { ActionCard } from '../../components/card/ActionCard';
 import { browser } from 'wxt/browser';
 import { CARD_PORT_PREFIX } from '../../utils/messaging/card-port';
 import { askBackground } from '../../utils/messaging/ask-background';

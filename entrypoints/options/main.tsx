@@ -1,11 +1,11 @@
-import '../../components/theme.css';
+import '../../components/shared/theme.css';
 import { render } from 'preact';
-import { ActivityLog } from '../../components/ActivityLog';
-import { ApiKeySettings } from '../../components/ApiKeySettings';
-import { EnabledSites } from '../../components/EnabledSites';
-import { GuardrailSettings } from '../../components/GuardrailSettings';
-import { ShortcutSettings } from '../../components/ShortcutSettings';
-import { VaultPanel } from '../../components/VaultPanel';
+import { ActivityLog } from '../../components/options/ActivityLog';
+import { ApiKeySettings } from '../../components/options/ApiKeySettings';
+import { EnabledSites } from '../../components/options/EnabledSites';
+import { GuardrailSettings } from '../../components/options/GuardrailSettings';
+import { ShortcutSettings } from '../../components/options/ShortcutSettings';
+import { VaultPanel } from '../../components/shared/VaultPanel';
 
 render(
   <main class="options">

@@ -1,5 +1,5 @@
-import '../../components/popup.css';
-import { holdEarlyInput, releaseEarlyInput } from '../../components/early-input';
+import '../../components/popup/popup.css';
+import { holdEarlyInput, releaseEarlyInput } from '../../components/popup/early-input';
 
 // Chrome shows a popup once its page has loaded: the static first frame (search box
 // included) and this one small script. It then takes a few frames to put the popup on

@@ -1,6 +1,6 @@
 import { render } from 'preact';
-import type { EarlyInput } from '../../components/early-input';
-import { Popup } from '../../components/Popup';
+import type { EarlyInput } from '../../components/popup/early-input';
+import { Popup } from '../../components/popup/Popup';
 
 /** `early`: what the agent did in the static first frame before this code loaded. */
 export function startPopup(early: EarlyInput) {

@@ -1,7 +1,7 @@
 // @vitest-environment happy-dom
 import { render } from 'preact';
 import { afterEach, expect, test, vi } from 'vitest';
-import { useKeyShortcut } from '../../components/KeyShortcut';
+import { useKeyShortcut } from '../../components/shared/KeyShortcut';
 
 function Shortcut({ enabled }: { enabled: boolean }) {
   useKeyShortcut('p', () => {}, enabled);

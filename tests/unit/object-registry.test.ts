@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { OBJECT_PANELS } from '../../components/object-panels';
+import { OBJECT_PANELS } from '../../components/card/object-panels';
 import { buildRequestTable } from '../../utils/background/request-table';
 import { JOURNAL_ACTIONS, KIND_FACTS } from '../../utils/objects/kind-facts';
 import { CARD_KINDS, OBJECT_REGISTRY } from '../../utils/objects/registry';

@@ -4,8 +4,8 @@ import { join } from 'node:path';
 import { render } from 'preact';
 import { beforeEach, expect, test, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { holdEarlyInput, releaseEarlyInput } from '../../components/early-input';
-import { Popup } from '../../components/Popup';
+import { holdEarlyInput, releaseEarlyInput } from '../../components/popup/early-input';
+import { Popup } from '../../components/popup/Popup';
 
 const popupHtml = readFileSync(join(__dirname, '../../entrypoints/popup/index.html'), 'utf8');
 /** What popup.html paints before its scripts run. */

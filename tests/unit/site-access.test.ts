@@ -1,14 +1,14 @@
 import { describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
+import { isDeclaredSite } from '../../utils/helpdesk-sites';
 import {
   disableSite,
   enableSite,
-  isDeclaredSite,
   siteAccessGranted,
   siteAccessRemoved,
-  siteOriginOf,
   startOnTab,
 } from '../../utils/site-access';
+import { siteOriginOf } from '../../utils/site-origin';
 import { extractStripeId } from '../../utils/stripe-id-grammar';
 
 /** A stand-in for chrome.scripting and chrome.permissions, which the fake browser lacks. */

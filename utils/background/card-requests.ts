@@ -1,7 +1,8 @@
 import { z } from 'zod';
 import { failure, REFUSED, success, type Reply } from '../messaging/reply';
 import { settingsInForce } from '../policy/settings-in-force';
-import { organisationAllows, siteOriginOf } from '../site-access';
+import { organisationAllows } from '../site-access';
+import { siteOriginOf } from '../site-origin';
 import type { MessageSenderLike } from '../messaging/sender-policy';
 import { pageAddressOf } from '../messaging/sender-policy';
 import { CardSubjectField, CardToken, StripeObjectIdField } from '../kit/request-fields';

@@ -12,7 +12,7 @@ import type { KindDefinition } from '../kit';
  * look-up, the journal's actions and a key's permission probes all read it; a kind missing
  * here is a compile error, and a kind not here is refused at run time.
  *
- * The card's panels (`components/object-panels.ts`) and the plain facts every page reads
+ * The card's panels (`components/card/object-panels.ts`) and the plain facts every page reads
  * (`kind-facts.ts`) are registries of their own, keyed the same way, so that no bundle
  * carries another's code: the card draws no Stripe client, the background no Preact.
  */

@@ -1,5 +1,5 @@
-import { askBackground } from '../utils/messaging/ask-background';
-import type { AgentFacingError } from '../utils/stripe/explain-failure';
+import { askBackground } from '../../utils/messaging/ask-background';
+import type { AgentFacingError } from '../../utils/stripe/explain-failure';
 
 /** On the Options page itself the fix is already in view. */
 const onOptionsPage = () => location.pathname.endsWith('/options.html');

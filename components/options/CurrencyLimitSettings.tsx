@@ -1,7 +1,7 @@
 import { useState } from 'preact/hooks';
-import { MAX_CURRENCY_LIMIT } from '../utils/credit-limit-defaults';
-import { formatLimit } from '../utils/guardrails';
-import { checkCurrency } from '../utils/money-input';
+import { MAX_CURRENCY_LIMIT } from '../../utils/credit-limit-defaults';
+import { formatLimit } from '../../utils/guardrails';
+import { checkCurrency } from '../../utils/money-input';
 import { SET_BY_ORGANISATION } from './SetByOrganisation';
 
 /**

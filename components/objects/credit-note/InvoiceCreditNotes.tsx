@@ -1,11 +1,11 @@
 import { useState } from 'preact/hooks';
-import { formatMinorUnits } from '../utils/currency-units';
-import { askBackground } from '../utils/messaging/ask-background';
-import { CREDIT_NOTE_REASONS } from '../utils/objects/credit-note/draft';
-import type { InvoiceView } from '../utils/objects/invoice/view';
-import type { AgentFacingError } from '../utils/stripe/explain-failure';
-import { ConfirmVoid } from './ConfirmVoid';
-import { ErrorNotice } from './ErrorNotice';
+import { formatMinorUnits } from '../../../utils/currency-units';
+import { askBackground } from '../../../utils/messaging/ask-background';
+import { CREDIT_NOTE_REASONS } from '../../../utils/objects/credit-note/draft';
+import type { InvoiceView } from '../../../utils/objects/invoice/view';
+import type { AgentFacingError } from '../../../utils/stripe/explain-failure';
+import { ConfirmVoid } from '../../confirm/ConfirmVoid';
+import { ErrorNotice } from '../../shared/ErrorNotice';
 
 type Step =
   | { name: 'idle' }

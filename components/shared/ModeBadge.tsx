@@ -1,4 +1,4 @@
-import type { StripeMode } from '../utils/stripe-id-grammar';
+import type { StripeMode } from '../../utils/stripe-id-grammar';
 
 /** Live mode must be impossible to miss wherever an action can be taken. */
 export function ModeBadge({ mode }: { mode: StripeMode | null }) {

@@ -1,9 +1,9 @@
 import { useEffect, useState } from 'preact/hooks';
-import { askBackground } from '../utils/messaging/ask-background';
-import { DECLARED_HELPDESK_MATCHES } from '../utils/helpdesk-sites';
-import type { SetByOrganisation } from '../utils/policy/settings-in-force';
-import type { AgentFacingError } from '../utils/stripe/explain-failure';
-import { ErrorNotice } from './ErrorNotice';
+import { askBackground } from '../../utils/messaging/ask-background';
+import { DECLARED_HELPDESK_MATCHES } from '../../utils/helpdesk-sites';
+import type { SetByOrganisation } from '../../utils/policy/settings-in-force';
+import type { AgentFacingError } from '../../utils/stripe/explain-failure';
+import { ErrorNotice } from '../shared/ErrorNotice';
 import { SET_BY_ORGANISATION, SetByOrganisationNote } from './SetByOrganisation';
 
 /** Declared helpdesks, and the sites the agent enabled from the popup (which can be removed). */

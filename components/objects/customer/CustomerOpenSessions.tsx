@@ -1,11 +1,11 @@
 import { useState } from 'preact/hooks';
-import { formatMinorUnits } from '../utils/currency-units';
-import { askBackground } from '../utils/messaging/ask-background';
-import type { OpenSessionSummary } from '../utils/objects/customer/view';
-import type { StripeMode } from '../utils/stripe-id-grammar';
-import type { AgentFacingError } from '../utils/stripe/explain-failure';
-import { ConfirmExpiry } from './ConfirmExpiry';
-import { ErrorNotice } from './ErrorNotice';
+import { formatMinorUnits } from '../../../utils/currency-units';
+import { askBackground } from '../../../utils/messaging/ask-background';
+import type { OpenSessionSummary } from '../../../utils/objects/customer/view';
+import type { StripeMode } from '../../../utils/stripe-id-grammar';
+import type { AgentFacingError } from '../../../utils/stripe/explain-failure';
+import { ConfirmExpiry } from '../../confirm/ConfirmExpiry';
+import { ErrorNotice } from '../../shared/ErrorNotice';
 
 type Step =
   | { name: 'idle' }

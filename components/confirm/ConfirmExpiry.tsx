@@ -1,4 +1,4 @@
-import type { StripeMode } from '../utils/stripe-id-grammar';
+import type { StripeMode } from '../../utils/stripe-id-grammar';
 import { ConfirmButton } from './ConfirmButton';
 import { ConfirmQuestion } from './ConfirmQuestion';
 

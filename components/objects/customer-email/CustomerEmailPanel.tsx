@@ -1,11 +1,11 @@
 import { useState } from 'preact/hooks';
-import { askBackground } from '../utils/messaging/ask-background';
-import { describeBalance } from '../utils/objects/customer/view';
-import { describeMatchCount, describeTally } from '../utils/objects/customer-email/view';
-import type { AgentFacingError } from '../utils/stripe/explain-failure';
-import { ErrorNotice } from './ErrorNotice';
-import { KeyHint, useKeyShortcut } from './KeyShortcut';
-import type { PanelProps } from './object-panels';
+import { askBackground } from '../../../utils/messaging/ask-background';
+import { describeBalance } from '../../../utils/objects/customer/view';
+import { describeMatchCount, describeTally } from '../../../utils/objects/customer-email/view';
+import type { AgentFacingError } from '../../../utils/stripe/explain-failure';
+import { ErrorNotice } from '../../shared/ErrorNotice';
+import { KeyHint, useKeyShortcut } from '../../shared/KeyShortcut';
+import type { PanelProps } from '../../card/panel-props';
 
 const MODE_NAME = { test: 'test-mode', live: 'live-mode' } as const;
 

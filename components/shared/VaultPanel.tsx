@@ -1,8 +1,8 @@
 import { useEffect, useState } from 'preact/hooks';
-import { askBackground } from '../utils/messaging/ask-background';
-import type { RequestOf } from '../utils/messaging/protocol';
-import type { AgentFacingError } from '../utils/stripe/explain-failure';
-import type { VaultState } from '../utils/storage/vault-store';
+import { askBackground } from '../../utils/messaging/ask-background';
+import type { RequestOf } from '../../utils/messaging/protocol';
+import type { AgentFacingError } from '../../utils/stripe/explain-failure';
+import type { VaultState } from '../../utils/storage/vault-store';
 import { ErrorNotice } from './ErrorNotice';
 
 /**

@@ -1,20 +1,20 @@
 import { useEffect, useState } from 'preact/hooks';
-import type { PortalFlow } from '../utils/objects/customer/portal-link';
-import { checkCreditRequest } from '../utils/objects/customer/credit-request';
-import { formatMinorUnits, majorUnitsText } from '../utils/currency-units';
-import { DEFAULT_GUARDRAILS, guardrailsOf } from '../utils/guardrails';
-import { describeBalance, formatSignedBalance } from '../utils/objects/customer/view';
-import { askBackground } from '../utils/messaging/ask-background';
-import type { Settings } from '../utils/storage/settings-store';
-import type { AgentFacingError } from '../utils/stripe/explain-failure';
-import { CopyButton } from './CopyButton';
+import type { PortalFlow } from '../../../utils/objects/customer/portal-link';
+import { checkCreditRequest } from '../../../utils/objects/customer/credit-request';
+import { formatMinorUnits, majorUnitsText } from '../../../utils/currency-units';
+import { DEFAULT_GUARDRAILS, guardrailsOf } from '../../../utils/guardrails';
+import { describeBalance, formatSignedBalance } from '../../../utils/objects/customer/view';
+import { askBackground } from '../../../utils/messaging/ask-background';
+import type { Settings } from '../../../utils/storage/settings-store';
+import type { AgentFacingError } from '../../../utils/stripe/explain-failure';
+import { CopyButton } from '../../shared/CopyButton';
 import { CustomerInvoices } from './CustomerInvoices';
 import { CustomerOpenSessions } from './CustomerOpenSessions';
-import { ConfirmButton } from './ConfirmButton';
-import { ConfirmQuestion } from './ConfirmQuestion';
-import { ErrorNotice } from './ErrorNotice';
-import { focusOnMount, KeyHint, useKeyShortcut } from './KeyShortcut';
-import type { PanelProps } from './object-panels';
+import { ConfirmButton } from '../../confirm/ConfirmButton';
+import { ConfirmQuestion } from '../../confirm/ConfirmQuestion';
+import { ErrorNotice } from '../../shared/ErrorNotice';
+import { focusOnMount, KeyHint, useKeyShortcut } from '../../shared/KeyShortcut';
+import type { PanelProps } from '../../card/panel-props';
 
 type Mode =
   | { name: 'idle' }

@@ -1,12 +1,12 @@
 import { useEffect, useState } from 'preact/hooks';
-import { DAILY_LIMIT_MULTIPLE, DEFAULT_CREDIT_LIMITS } from '../utils/credit-limit-defaults';
-import { creditLimitFor, DEFAULT_GUARDRAILS, formatLimit } from '../utils/guardrails';
-import { askBackground } from '../utils/messaging/ask-background';
-import { PORTAL_CONFIGURATION_ID } from '../utils/portal-configuration';
-import type { SetByOrganisation } from '../utils/policy/settings-in-force';
-import type { AgentFacingError } from '../utils/stripe/explain-failure';
+import { DAILY_LIMIT_MULTIPLE, DEFAULT_CREDIT_LIMITS } from '../../utils/credit-limit-defaults';
+import { creditLimitFor, DEFAULT_GUARDRAILS, formatLimit } from '../../utils/guardrails';
+import { askBackground } from '../../utils/messaging/ask-background';
+import { PORTAL_CONFIGURATION_ID } from '../../utils/portal-configuration';
+import type { SetByOrganisation } from '../../utils/policy/settings-in-force';
+import type { AgentFacingError } from '../../utils/stripe/explain-failure';
 import { CurrencyLimitSettings } from './CurrencyLimitSettings';
-import { ErrorNotice } from './ErrorNotice';
+import { ErrorNotice } from '../shared/ErrorNotice';
 import { PolicyWarnings, SET_BY_ORGANISATION, SetByOrganisationNote } from './SetByOrganisation';
 
 type TextField = 'retentionDays' | 'autoLockMinutes' | 'portalReturnUrl' | 'portalConfigurationId';

@@ -1,13 +1,14 @@
 import type { ComponentType } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
-import { askBackground } from '../utils/messaging/ask-background';
-import type { CardContents } from '../utils/messaging/protocol';
-import { KIND_FACTS, type ObjectKindFacts } from '../utils/objects/kind-facts';
-import type { AgentFacingError } from '../utils/stripe/explain-failure';
-import { CopyButton } from './CopyButton';
-import { ErrorNotice } from './ErrorNotice';
-import { ModeBadge } from './ModeBadge';
-import { OBJECT_PANELS, type PanelProps } from './object-panels';
+import { askBackground } from '../../utils/messaging/ask-background';
+import type { CardContents } from '../../utils/messaging/protocol';
+import { KIND_FACTS, type ObjectKindFacts } from '../../utils/objects/kind-facts';
+import type { AgentFacingError } from '../../utils/stripe/explain-failure';
+import { CopyButton } from '../shared/CopyButton';
+import { ErrorNotice } from '../shared/ErrorNotice';
+import { ModeBadge } from '../shared/ModeBadge';
+import { OBJECT_PANELS } from './object-panels';
+import type { PanelProps } from './panel-props';
 
 type Loaded =
   | { state: 'loading' }

@@ -1,6 +1,6 @@
 import { useState } from 'preact/hooks';
-import { askBackground } from '../utils/messaging/ask-background';
-import type { AgentFacingError } from '../utils/stripe/explain-failure';
+import { askBackground } from '../../utils/messaging/ask-background';
+import type { AgentFacingError } from '../../utils/stripe/explain-failure';
 
 /**
  * Moves the card to another object it listed (a customer's invoice, an invoice's customer),

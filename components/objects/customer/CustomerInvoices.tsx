@@ -1,7 +1,7 @@
-import { formatMinorUnits } from '../utils/currency-units';
-import { INVOICE_STATUS_LABEL, type InvoiceSummary } from '../utils/objects/invoice/view';
-import { ErrorNotice } from './ErrorNotice';
-import { useOpenRelated } from './use-open-related';
+import { formatMinorUnits } from '../../../utils/currency-units';
+import { INVOICE_STATUS_LABEL, type InvoiceSummary } from '../../../utils/objects/invoice/view';
+import { ErrorNotice } from '../../shared/ErrorNotice';
+import { useOpenRelated } from '../../card/use-open-related';
 
 /**
  * The customer's last few invoices: what they were billed, and what is still to pay. Each

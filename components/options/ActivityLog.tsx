@@ -1,14 +1,14 @@
 import { useEffect, useMemo, useState } from 'preact/hooks';
-import { activityToCsv } from '../utils/journal/activity-csv';
-import type { JournalOutcome, JournalRecord } from '../utils/journal/activity-journal';
-import { formatMinorUnits } from '../utils/currency-units';
-import { askBackground } from '../utils/messaging/ask-background';
+import { activityToCsv } from '../../utils/journal/activity-csv';
+import type { JournalOutcome, JournalRecord } from '../../utils/journal/activity-journal';
+import { formatMinorUnits } from '../../utils/currency-units';
+import { askBackground } from '../../utils/messaging/ask-background';
 import {
   type JournalAction,
   JOURNAL_ACTIONS,
   journalActionLabel,
   journalRecordDetail,
-} from '../utils/objects/kind-facts';
+} from '../../utils/objects/kind-facts';
 
 export function ActivityLog() {
   const [records, setRecords] = useState<JournalRecord[] | null>(null);

@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'preact/hooks';
-import { formatMinorUnits } from '../utils/currency-units';
-import { DEFAULT_GUARDRAILS, guardrailsOf, type Guardrails } from '../utils/guardrails';
-import { askBackground } from '../utils/messaging/ask-background';
+import { formatMinorUnits } from '../../../utils/currency-units';
+import { DEFAULT_GUARDRAILS, guardrailsOf, type Guardrails } from '../../../utils/guardrails';
+import { askBackground } from '../../../utils/messaging/ask-background';
 import {
   checkCreditNoteDraft,
   creditableMax,
@@ -13,13 +13,13 @@ import {
   type CreditNoteDraft,
   type CreditNoteReason,
   type MoneyDestination,
-} from '../utils/objects/credit-note/draft';
-import type { InvoiceView } from '../utils/objects/invoice/view';
-import type { AgentFacingError } from '../utils/stripe/explain-failure';
-import { ConfirmButton } from './ConfirmButton';
-import { ConfirmQuestion } from './ConfirmQuestion';
-import { ErrorNotice } from './ErrorNotice';
-import { focusOnMount } from './KeyShortcut';
+} from '../../../utils/objects/credit-note/draft';
+import type { InvoiceView } from '../../../utils/objects/invoice/view';
+import type { AgentFacingError } from '../../../utils/stripe/explain-failure';
+import { ConfirmButton } from '../../confirm/ConfirmButton';
+import { ConfirmQuestion } from '../../confirm/ConfirmQuestion';
+import { ErrorNotice } from '../../shared/ErrorNotice';
+import { focusOnMount } from '../../shared/KeyShortcut';
 
 type Step =
   | { name: 'form' }

@@ -1,10 +1,10 @@
 import { useEffect, useState } from 'preact/hooks';
-import type { AccountSummary } from '../utils/storage/account-store';
-import type { SavedKeyReport } from '../utils/background/save-api-key';
-import { askBackground } from '../utils/messaging/ask-background';
-import type { AgentFacingError } from '../utils/stripe/explain-failure';
-import { ErrorNotice } from './ErrorNotice';
-import { ModeBadge } from './ModeBadge';
+import type { AccountSummary } from '../../utils/storage/account-store';
+import type { SavedKeyReport } from '../../utils/background/save-api-key';
+import { askBackground } from '../../utils/messaging/ask-background';
+import type { AgentFacingError } from '../../utils/stripe/explain-failure';
+import { ErrorNotice } from '../shared/ErrorNotice';
+import { ModeBadge } from '../shared/ModeBadge';
 
 export function ApiKeySettings() {
   const [accounts, setAccounts] = useState<AccountSummary[]>([]);

@@ -1,13 +1,13 @@
 import { useState } from 'preact/hooks';
-import { formatMinorUnits } from '../utils/currency-units';
-import { askBackground } from '../utils/messaging/ask-background';
-import type { AgentFacingError } from '../utils/stripe/explain-failure';
-import { ConfirmVoid } from './ConfirmVoid';
-import { ErrorNotice } from './ErrorNotice';
+import { formatMinorUnits } from '../../../utils/currency-units';
+import { askBackground } from '../../../utils/messaging/ask-background';
+import type { AgentFacingError } from '../../../utils/stripe/explain-failure';
+import { ConfirmVoid } from '../../confirm/ConfirmVoid';
+import { ErrorNotice } from '../../shared/ErrorNotice';
 import { reasonLabel } from './InvoiceCreditNotes';
-import { KeyHint, useKeyShortcut } from './KeyShortcut';
-import type { PanelProps } from './object-panels';
-import { useOpenRelated } from './use-open-related';
+import { KeyHint, useKeyShortcut } from '../../shared/KeyShortcut';
+import type { PanelProps } from '../../card/panel-props';
+import { useOpenRelated } from '../../card/use-open-related';
 
 /** A credit note: what it credited and where the money went; Void while it stands. */
 export function CreditNotePanel(props: PanelProps<'credit_note'>) {

@@ -1,14 +1,14 @@
 import { useState } from 'preact/hooks';
-import { formatMinorUnits } from '../utils/currency-units';
-import { notCreditableBecause } from '../utils/objects/credit-note/draft';
-import { INVOICE_STATUS_LABEL } from '../utils/objects/invoice/view';
-import { CopyButton } from './CopyButton';
-import { ErrorNotice } from './ErrorNotice';
-import { InvoiceCreditNotes } from './InvoiceCreditNotes';
-import { IssueCreditNote, type IssuedNote } from './IssueCreditNote';
-import { KeyHint, useKeyShortcut } from './KeyShortcut';
-import type { PanelProps } from './object-panels';
-import { useOpenRelated } from './use-open-related';
+import { formatMinorUnits } from '../../../utils/currency-units';
+import { notCreditableBecause } from '../../../utils/objects/credit-note/draft';
+import { INVOICE_STATUS_LABEL } from '../../../utils/objects/invoice/view';
+import { CopyButton } from '../../shared/CopyButton';
+import { ErrorNotice } from '../../shared/ErrorNotice';
+import { InvoiceCreditNotes } from '../credit-note/InvoiceCreditNotes';
+import { IssueCreditNote, type IssuedNote } from '../credit-note/IssueCreditNote';
+import { KeyHint, useKeyShortcut } from '../../shared/KeyShortcut';
+import type { PanelProps } from '../../card/panel-props';
+import { useOpenRelated } from '../../card/use-open-related';
 
 const dateOf = (seconds: number) => new Date(seconds * 1000).toLocaleDateString();
 

@@ -1,5 +1,5 @@
 import type { ComponentChildren } from 'preact';
-import { focusOnMount } from './KeyShortcut';
+import { focusOnMount } from '../shared/KeyShortcut';
 
 /**
  * The step that asks before a change to money or state. Focus moves to the question, never

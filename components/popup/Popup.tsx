@@ -1,20 +1,25 @@
 import { useEffect, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
-import type { AccountSummary } from '../utils/storage/account-store';
-import type { JournalRecord } from '../utils/journal/activity-journal';
-import { askBackground } from '../utils/messaging/ask-background';
-import { journalActionLabel, KIND_FACTS, type ObjectKindFacts } from '../utils/objects/kind-facts';
-import { isDeclaredSite, originPattern, siteOriginOf } from '../utils/site-access';
-import { watchPageIds } from '../utils/watch-page-ids';
-import type { AgentFacingError } from '../utils/stripe/explain-failure';
-import { parseCardSubject, type CardKind } from '../utils/card-subject';
-import { describeInvalidEmail, EMAIL_MARKER, extractEmailAddress } from '../utils/email-grammar';
-import { describeInvalidStripeId, extractStripeId } from '../utils/stripe-id-grammar';
+import type { AccountSummary } from '../../utils/storage/account-store';
+import type { JournalRecord } from '../../utils/journal/activity-journal';
+import { askBackground } from '../../utils/messaging/ask-background';
+import {
+  journalActionLabel,
+  KIND_FACTS,
+  type ObjectKindFacts,
+} from '../../utils/objects/kind-facts';
+import { isDeclaredSite } from '../../utils/helpdesk-sites';
+import { originPattern, siteOriginOf } from '../../utils/site-origin';
+import { watchPageIds } from '../../utils/watch-page-ids';
+import type { AgentFacingError } from '../../utils/stripe/explain-failure';
+import { parseCardSubject, type CardKind } from '../../utils/card-subject';
+import { describeInvalidEmail, EMAIL_MARKER, extractEmailAddress } from '../../utils/email-grammar';
+import { describeInvalidStripeId, extractStripeId } from '../../utils/stripe-id-grammar';
 import type { EarlyInput } from './early-input';
-import { ErrorNotice } from './ErrorNotice';
-import { focusOnMount, KeyHint, useKeyShortcut } from './KeyShortcut';
-import { ModeBadge } from './ModeBadge';
-import { VaultPanel } from './VaultPanel';
+import { ErrorNotice } from '../shared/ErrorNotice';
+import { focusOnMount, KeyHint, useKeyShortcut } from '../shared/KeyShortcut';
+import { ModeBadge } from '../shared/ModeBadge';
+import { VaultPanel } from '../shared/VaultPanel';
 
 interface ActiveTab {
   id: number;
@@ -40,10 +45,10 @@ const typedBeforeScripts = () =>
   (document.getElementById('lookup') as HTMLInputElement | null)?.value ?? '';
 
 /** The card's code is loaded when a card is first opened, not on every popup open. */
-type ActionCardModule = typeof import('./ActionCard');
+type ActionCardModule = typeof import('../card/ActionCard');
 let actionCardModule: Promise<ActionCardModule> | null = null;
 function loadActionCard(): Promise<ActionCardModule | null> {
-  actionCardModule ??= import('./ActionCard');
+  actionCardModule ??= import('../card/ActionCard');
   return actionCardModule.catch(() => {
     actionCardModule = null; // A later click tries again.
     return null;

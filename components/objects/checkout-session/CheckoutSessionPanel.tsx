@@ -1,11 +1,11 @@
 import { useState } from 'preact/hooks';
-import { formatMinorUnits } from '../utils/currency-units';
-import { askBackground } from '../utils/messaging/ask-background';
-import type { AgentFacingError } from '../utils/stripe/explain-failure';
-import { ErrorNotice } from './ErrorNotice';
-import { ConfirmExpiry } from './ConfirmExpiry';
-import { KeyHint, useKeyShortcut } from './KeyShortcut';
-import type { PanelProps } from './object-panels';
+import { formatMinorUnits } from '../../../utils/currency-units';
+import { askBackground } from '../../../utils/messaging/ask-background';
+import type { AgentFacingError } from '../../../utils/stripe/explain-failure';
+import { ErrorNotice } from '../../shared/ErrorNotice';
+import { ConfirmExpiry } from '../../confirm/ConfirmExpiry';
+import { KeyHint, useKeyShortcut } from '../../shared/KeyShortcut';
+import type { PanelProps } from '../../card/panel-props';
 
 type Step =
   | { name: 'idle' }
