@@ -1,6 +1,6 @@
 import { useState } from 'preact/hooks';
-import { MAX_CURRENCY_LIMIT } from '../../utils/credit-limit-defaults';
-import { formatLimit } from '../../utils/guardrails';
+import { MAX_CURRENCY_LIMIT } from '../../utils/guardrails/defaults';
+import { formatLimit } from '../../utils/guardrails/limits';
 import { checkCurrency } from '../../utils/money-input';
 import { SET_BY_ORGANISATION } from './SetByOrganisation';
 

@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'preact/hooks';
-import { DAILY_LIMIT_MULTIPLE, DEFAULT_CREDIT_LIMITS } from '../../utils/credit-limit-defaults';
-import { creditLimitFor, DEFAULT_GUARDRAILS, formatLimit } from '../../utils/guardrails';
+import { DAILY_LIMIT_MULTIPLE, DEFAULT_CREDIT_LIMITS } from '../../utils/guardrails/defaults';
+import { creditLimitFor, DEFAULT_GUARDRAILS, formatLimit } from '../../utils/guardrails/limits';
 import { askBackground } from '../../utils/messaging/ask-background';
 import { PORTAL_CONFIGURATION_ID } from '../../utils/portal-configuration';
 import type { SetByOrganisation } from '../../utils/policy/settings-in-force';

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
-import { DEFAULT_GUARDRAILS } from '../../utils/guardrails';
+import { DEFAULT_GUARDRAILS } from '../../utils/guardrails/limits';
 import { dailyCreditUse } from '../../utils/guardrails/daily-total';
 import {
   openActivityJournal,

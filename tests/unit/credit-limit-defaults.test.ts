@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_CREDIT_LIMITS, plainFigure } from '../../utils/credit-limit-defaults';
-import { formatLimit } from '../../utils/guardrails';
+import { DEFAULT_CREDIT_LIMITS, plainFigure } from '../../utils/guardrails/defaults';
+import { formatLimit } from '../../utils/guardrails/limits';
 import { checkCurrency } from '../../utils/money-input';
 
 describe('default per-credit limits', () => {

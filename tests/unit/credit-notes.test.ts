@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_GUARDRAILS } from '../../utils/guardrails';
+import { DEFAULT_GUARDRAILS } from '../../utils/guardrails/limits';
 import { openActivityJournal } from '../../utils/journal/activity-journal';
 import {
   checkCreditNoteDraft,

@@ -5,7 +5,7 @@ import { creditCustomerBalanceAction } from '../../utils/objects/customer/credit
 import { lookUpCustomer } from '../../utils/objects/customer/look-up';
 import { openActivityJournal } from '../../utils/journal/activity-journal';
 import { checkCreditRequest } from '../../utils/objects/customer/credit-request';
-import { DEFAULT_GUARDRAILS } from '../../utils/guardrails';
+import { DEFAULT_GUARDRAILS } from '../../utils/guardrails/limits';
 import { describeBalance } from '../../utils/objects/customer/view';
 import { SEED_IDS } from '../emulator/seed-data';
 import { useEmulator } from './emulator-harness';

@@ -268,7 +268,8 @@ describe('the background enforces the policy', () => {
 
 describe('daily limits of their own', () => {
   it('takes a daily figure set for a currency over five times the per-credit limit', async () => {
-    const { dailyCreditLimitFor, DEFAULT_GUARDRAILS } = await import('../../utils/guardrails');
+    const { dailyCreditLimitFor, DEFAULT_GUARDRAILS } =
+      await import('../../utils/guardrails/limits');
     expect(dailyCreditLimitFor('usd', DEFAULT_GUARDRAILS)).toBe(500);
     expect(
       dailyCreditLimitFor('USD', { ...DEFAULT_GUARDRAILS, dailyCreditLimits: { usd: 150 } }),

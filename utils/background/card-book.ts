@@ -1,5 +1,5 @@
 import { parseCardSubject, type CardKind } from '../card-subject';
-import { guardrailsOf } from '../guardrails';
+import { guardrailsOf } from '../guardrails/limits';
 import type { AccountBase, ActionBase } from '../kit/attempt';
 import { isReply, type CardContext } from '../kit/card-request';
 import { failure, REFUSED, success, type Reply } from '../messaging/reply';

@@ -1,4 +1,4 @@
-import { dailyCreditLimitFor, type Guardrails } from '../guardrails';
+import { dailyCreditLimitFor, type Guardrails } from './limits';
 import { formatMinorUnits, minorUnitDigits } from '../currency-units';
 import type { ActivityJournal } from '../journal/activity-journal';
 import { movesMoney } from '../objects/kind-facts';

@@ -1,5 +1,5 @@
 import type { z } from 'zod';
-import { overCreditLimit, type Guardrails } from '../guardrails';
+import { overCreditLimit, type Guardrails } from '../guardrails/limits';
 import { overDailyCreditLimit } from '../guardrails/daily-total';
 import type { ActivityJournal, JournaledRequest, JournalRecord } from '../journal/activity-journal';
 import {

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { DEFAULT_CREDIT_LIMITS, MAX_CURRENCY_LIMIT } from '../credit-limit-defaults';
+import { DEFAULT_CREDIT_LIMITS, MAX_CURRENCY_LIMIT } from '../guardrails/defaults';
 import { PORTAL_CONFIGURATION_ID } from '../portal-configuration';
 
 /**

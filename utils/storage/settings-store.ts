@@ -1,7 +1,7 @@
 import { z } from 'zod';
-import { DEFAULT_CREDIT_LIMITS, MAX_CURRENCY_LIMIT } from '../credit-limit-defaults';
+import { DEFAULT_CREDIT_LIMITS, MAX_CURRENCY_LIMIT } from '../guardrails/defaults';
 import { PORTAL_CONFIGURATION_ID } from '../portal-configuration';
-import { DEFAULT_GUARDRAILS } from '../guardrails';
+import { DEFAULT_GUARDRAILS } from '../guardrails/limits';
 import { defineProtectedItem } from './protected-items';
 
 const CurrencyLimits = z.record(

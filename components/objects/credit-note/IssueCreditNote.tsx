@@ -1,6 +1,10 @@
 import { useEffect, useState } from 'preact/hooks';
 import { formatMinorUnits } from '../../../utils/currency-units';
-import { DEFAULT_GUARDRAILS, guardrailsOf, type Guardrails } from '../../../utils/guardrails';
+import {
+  DEFAULT_GUARDRAILS,
+  guardrailsOf,
+  type Guardrails,
+} from '../../../utils/guardrails/limits';
 import { askBackground } from '../../../utils/messaging/ask-background';
 import {
   checkCreditNoteDraft,

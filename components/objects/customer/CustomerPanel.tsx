@@ -2,7 +2,7 @@ import { useEffect, useState } from 'preact/hooks';
 import type { PortalFlow } from '../../../utils/objects/customer/portal-link';
 import { checkCreditRequest } from '../../../utils/objects/customer/credit-request';
 import { formatMinorUnits, majorUnitsText } from '../../../utils/currency-units';
-import { DEFAULT_GUARDRAILS, guardrailsOf } from '../../../utils/guardrails';
+import { DEFAULT_GUARDRAILS, guardrailsOf } from '../../../utils/guardrails/limits';
 import { describeBalance, formatSignedBalance } from '../../../utils/objects/customer/view';
 import { askBackground } from '../../../utils/messaging/ask-background';
 import type { Settings } from '../../../utils/storage/settings-store';

@@ -1,4 +1,4 @@
-import { overCreditLimit, type Guardrails } from '../../guardrails';
+import { overCreditLimit, type Guardrails } from '../../guardrails/limits';
 import { formatMinorUnits } from '../../currency-units';
 import { parseTypedAmount } from '../../money-input';
 import type { Invoice } from '../invoice/schema';

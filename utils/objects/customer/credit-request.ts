@@ -1,4 +1,4 @@
-import { overCreditLimit, type Guardrails } from '../../guardrails';
+import { overCreditLimit, type Guardrails } from '../../guardrails/limits';
 import { parseTypedAmount } from '../../money-input';
 
 /** Stripe's limit on a balance transaction's description. */

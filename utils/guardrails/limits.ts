@@ -1,5 +1,5 @@
-import { DAILY_LIMIT_MULTIPLE, DEFAULT_CREDIT_LIMITS } from './credit-limit-defaults';
-import { formatMinorUnits, minorUnitDigits } from './currency-units';
+import { DAILY_LIMIT_MULTIPLE, DEFAULT_CREDIT_LIMITS } from './defaults';
+import { formatMinorUnits, minorUnitDigits } from '../currency-units';
 
 /**
  * The limits on money actions, in one place: the card checks them to explain a refusal
@@ -8,7 +8,7 @@ import { formatMinorUnits, minorUnitDigits } from './currency-units';
 export interface Guardrails {
   /**
    * Per-credit limits set in Options, in each currency's major unit, by lowercase code.
-   * A currency without one takes its default (`credit-limit-defaults.ts`).
+   * A currency without one takes its default (`defaults.ts`).
    */
   creditLimits: Readonly<Record<string, number>>;
   /**
