@@ -1,4 +1,3 @@
-import { randomBytes } from 'node:crypto';
 import {
   createServer as createHttpServer,
   type IncomingMessage,
@@ -7,41 +6,28 @@ import {
 } from 'node:http';
 import { createServer as createHttpsServer } from 'node:https';
 import type { AddressInfo } from 'node:net';
-import { creditedSoFar, workOutCreditNote } from './credit-note-rules';
 import { decodeStripeForm, type Decoded } from './form-decoding';
+import { EMULATED_OBJECTS, type EmulatorState } from './objects';
 import {
-  EMULATOR_KEYS,
-  seedCustomers,
-  seedCreditNotes,
-  seedInvoices,
-  seedSessions,
-  seedSubscriptions,
-  type SeedCustomer,
-  type SeedCreditNote,
-  type SeedInvoice,
-  type SeedSession,
-  type SeedSubscription,
-} from './seed-data';
+  ApiError,
+  defineRoute,
+  randomId,
+  type EmulatorOptions,
+  type EmulatorRoute,
+  type Mode,
+  type Permission,
+} from './route-kit';
+import { EMULATOR_KEYS } from './seed-data';
+
+export type { EmulatorOptions } from './route-kit';
 
 /**
  * A small, stateful stand-in for api.stripe.com: the endpoints this extension uses, with
  * Stripe's auth (Bearer and Basic), test/live separation, error bodies, Request-Id headers,
  * idempotent replay and mismatch, and fault injection. Tests and `npm run demo` use it.
+ *
+ * This file is the HTTP side; each Stripe object's state and routes are a file in `objects/`.
  */
-type Mode = 'test' | 'live';
-type Permission =
-  | 'rak_checkout_session_read'
-  | 'rak_checkout_session_write'
-  | 'rak_customer_read'
-  | 'rak_customer_write'
-  | 'rak_customer_portal_write'
-  | 'rak_subscription_read'
-  | 'rak_invoice_read'
-  | 'rak_credit_note_read'
-  | 'rak_credit_note_write'
-  | 'rak_payment_intent_read'
-  | 'rak_account_read';
-
 interface KeyGrant {
   mode: Mode;
   /** null: a secret key, allowed everything. */
@@ -83,43 +69,56 @@ interface StoredIdempotent {
   body: unknown;
 }
 
-class ApiError {
-  constructor(
-    readonly status: number,
-    readonly body: { type: string; message: string; code?: string; param?: string },
-    /** Validation failures are not stored under an idempotency key, as at Stripe. */
-    readonly storable = true,
-  ) {}
+/** The account itself, which a key is checked against when it is saved. */
+const ACCOUNT_ROUTES: EmulatorRoute[] = [
+  defineRoute({
+    method: 'GET',
+    path: '/v1/account',
+    permission: 'rak_account_read',
+    handle: () => ({
+      id: 'acct_1Emulator',
+      object: 'account',
+      business_profile: { name: 'Acme Emulated Inc.' },
+      settings: { dashboard: { display_name: 'Acme (emulated)' } },
+    }),
+  }),
+];
+
+interface TableRow {
+  route: EmulatorRoute;
+  pattern: RegExp;
 }
 
-const notFound = (object: string, id: string, otherMode: Mode | null, mode: Mode) =>
-  new ApiError(404, {
-    type: 'invalid_request_error',
-    code: 'resource_missing',
-    param: 'id',
-    message:
-      `No such ${object}: '${id}'` +
-      (otherMode
-        ? `; a similar object exists in ${otherMode} mode, but a ${mode} mode key was used to make this request.`
-        : ''),
-  });
-
-const invalid = (message: string, param?: string, storable = false) =>
-  new ApiError(
-    400,
-    { type: 'invalid_request_error', message, ...(param ? { param } : {}) },
-    storable,
-  );
-
-const randomId = (prefix: string, length: number) => {
-  const alphabet = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789';
-  return prefix + Array.from(randomBytes(length), (b) => alphabet[b % alphabet.length]).join('');
-};
-
-export interface EmulatorOptions {
-  now?: () => number;
-  portalConfigured?: Record<Mode, boolean>;
+/**
+ * Every route, matched in order. Paths without a `:name` segment come first: a literal
+ * sub-path such as `/v1/credit_notes/preview` is not a credit note's ID.
+ */
+function routeTable(routes: readonly EmulatorRoute[]): TableRow[] {
+  const claimed = new Set<string>();
+  for (const route of routes) {
+    const key = `${route.method} ${route.path}`;
+    if (claimed.has(key)) throw new Error(`Two emulated objects answer ${key}`);
+    claimed.add(key);
+  }
+  const hasSegments = (route: EmulatorRoute) => route.path.includes('/:');
+  return [...routes]
+    .sort((a, b) => Number(hasSegments(a)) - Number(hasSegments(b)))
+    .map((route) => ({
+      route,
+      pattern: new RegExp(
+        '^' +
+          route.path
+            .replaceAll(/[.*+?^${}()|[\]\\]/g, '\\$&')
+            .replaceAll(/:(\w+)/g, '(?<$1>[^/]+)') +
+          '$',
+      ),
+    }));
 }
+
+const ROUTE_TABLE = routeTable([
+  ...ACCOUNT_ROUTES,
+  ...EMULATED_OBJECTS.flatMap((emulated) => emulated.routes),
+]);
 
 export function createStripeEmulator(options: EmulatorOptions = {}) {
   const now = options.now ?? Date.now;
@@ -133,33 +132,24 @@ export function createStripeEmulator(options: EmulatorOptions = {}) {
   ]);
   const received: RecordedRequest[] = [];
   const faults: QueuedFault[] = [];
-  let sessions = new Map<string, SeedSession>();
-  let customers = new Map<string, SeedCustomer>();
-  let subscriptions: SeedSubscription[] = [];
-  let invoices: SeedInvoice[] = [];
-  let creditNotes: SeedCreditNote[] = [];
-  let balanceTransactions: Array<
-    Record<string, unknown> & { customer: string; livemode: boolean }
-  > = [];
-  let portalSessions: Array<Record<string, unknown>> = [];
+  let state = seededState();
   let idempotent = new Map<string, StoredIdempotent>();
   const inProgress = new Set<string>();
-  let portalConfigured = { test: true, live: true, ...options.portalConfigured };
+
+  /** Each object's part of the account, afresh. */
+  function seededState(): EmulatorState {
+    return Object.assign(
+      {},
+      ...EMULATED_OBJECTS.map((emulated) => emulated.seed?.({ now, options })),
+    );
+  }
 
   function reset() {
-    sessions = new Map(seedSessions(now()).map((s) => [s.id, { ...s }]));
-    customers = new Map(seedCustomers().map((c) => [c.id, { ...c }]));
-    subscriptions = seedSubscriptions();
-    invoices = seedInvoices();
-    creditNotes = seedCreditNotes();
-    balanceTransactions = [];
-    portalSessions = [];
+    state = seededState();
     idempotent = new Map();
     received.length = 0;
     faults.length = 0;
-    portalConfigured = { test: true, live: true, ...options.portalConfigured };
   }
-  reset();
 
   function authenticate(header: string | undefined): KeyGrant & { key: string } {
     let key: string | undefined;
@@ -195,586 +185,36 @@ export function createStripeEmulator(options: EmulatorOptions = {}) {
       });
   }
 
-  function allowOnly(form: Record<string, Decoded>, allowed: string[]) {
-    for (const name of Object.keys(form))
-      if (!allowed.includes(name)) throw invalid(`Received unknown parameter: ${name}`, name);
-  }
-
-  const sessionJson = (s: SeedSession) => ({
-    id: s.id,
-    object: 'checkout.session',
-    amount_total: s.amount_total,
-    currency: s.currency,
-    customer: s.customer,
-    customer_details: s.email ? { email: s.email } : null,
-    customer_email: s.email,
-    created: s.created,
-    expires_at: s.expires_at,
-    livemode: s.livemode,
-    mode: 'payment',
-    payment_status: s.payment_status,
-    status: s.status,
-    url:
-      s.status === 'open'
-        ? `https://checkout.stripe.com/c/pay/${s.id}#fidkdWxOYHwnPyd1blpxYHZxWjA0`
-        : null,
-  });
-
-  const customerJson = (c: SeedCustomer) =>
-    c.deleted
-      ? { id: c.id, object: 'customer', deleted: true }
-      : {
-          id: c.id,
-          object: 'customer',
-          name: c.name,
-          email: c.email,
-          balance: c.balance,
-          currency: c.currency,
-          livemode: c.livemode,
-          created: c.created,
-        };
-
-  function invoiceJson(i: SeedInvoice) {
-    const credited = creditedSoFar(i, creditNotes);
-    const finalized = i.status !== 'draft';
-    return {
-      id: i.id,
-      object: 'invoice',
-      customer: i.customer,
-      customer_name: i.customer_name,
-      customer_email: i.customer_email,
-      number: i.number,
-      status: i.status,
-      total: i.total,
-      amount_due: i.total - credited.pre,
-      amount_paid: i.amount_paid,
-      amount_remaining: i.status === 'void' ? 0 : i.total - i.amount_paid - credited.pre,
-      pre_payment_credit_notes_amount: credited.pre,
-      post_payment_credit_notes_amount: credited.post,
-      currency: i.currency,
-      created: i.created,
-      due_date: null,
-      hosted_invoice_url: finalized
-        ? `https://invoice.stripe.com/i/acct_1Emulator/test_${i.id.slice(3)}`
-        : null,
-      invoice_pdf: finalized
-        ? `https://pay.stripe.com/invoice/acct_1Emulator/test_${i.id.slice(3)}/pdf`
-        : null,
-      livemode: i.livemode,
-    };
-  }
-
-  const creditNoteJson = (note: SeedCreditNote) => {
-    const invoice = invoices.find((i) => i.id === note.invoice)!;
-    return {
-      id: note.id,
-      object: 'credit_note',
-      amount: note.total,
-      total: note.total,
-      subtotal: note.total,
-      currency: invoice.currency,
-      customer: invoice.customer,
-      invoice: note.invoice,
-      number: note.number,
-      status: note.status,
-      reason: note.reason,
-      memo: note.memo,
-      metadata: note.metadata,
-      type:
-        note.pre_payment_amount && note.post_payment_amount
-          ? 'mixed'
-          : note.pre_payment_amount
-            ? 'pre_payment'
-            : 'post_payment',
-      pre_payment_amount: note.pre_payment_amount,
-      post_payment_amount: note.post_payment_amount,
-      out_of_band_amount: note.out_of_band_amount || null,
-      refunds: note.refund_amount
-        ? [{ refund: `re_${note.id.slice(3)}`, amount_refunded: note.refund_amount }]
-        : [],
-      customer_balance_transaction: note.credit_amount ? `cbtxn_${note.id.slice(3)}` : null,
-      pdf: `https://pay.stripe.com/credit_notes/acct_1Emulator/test_${note.id.slice(3)}/pdf`,
-      created: note.created,
-      livemode: invoice.livemode,
-      voided_at: note.voided_at,
-    };
-  };
-
-  function findCreditNote(id: string, mode: Mode): SeedCreditNote {
-    const found = creditNotes.find((n) => n.id === id);
-    const livemode = found && invoices.find((i) => i.id === found.invoice)!.livemode;
-    if (found && livemode === (mode === 'live')) return found;
-    throw notFound('credit_note', id, found ? (livemode ? 'live' : 'test') : null, mode);
-  }
-
-  /** A credit note worked out from its parameters, as the preview and the POST both do. */
-  function creditNoteFrom(params: Record<string, Decoded>, mode: Mode) {
-    allowOnly(params, [
-      'invoice',
-      'amount',
-      'lines',
-      'credit_amount',
-      'refund_amount',
-      'refunds',
-      'out_of_band_amount',
-      'reason',
-      'memo',
-      'metadata',
-      'email_type',
-      'effective_at',
-      'expand',
-    ]);
-    if (typeof params.invoice !== 'string')
-      throw invalid('Missing required param: invoice.', 'invoice');
-    const invoice = findInvoice(params.invoice, mode);
-    const worked = workOutCreditNote(invoice, creditNotes, params);
-    if (!worked.ok)
-      throw new ApiError(
-        400,
-        {
-          type: 'invalid_request_error',
-          message: worked.message,
-          ...(worked.param ? { param: worked.param } : {}),
-          ...(worked.code ? { code: worked.code } : {}),
-        },
-        true,
-      );
-    const sequence = creditNotes.filter((n) => n.invoice === invoice.id).length + 1;
-    const note: SeedCreditNote = {
-      id: randomId('cn_', 24),
-      number: `${invoice.number}-CN-${String(sequence).padStart(2, '0')}`,
-      invoice: invoice.id,
-      total: worked.total,
-      status: 'issued',
-      reason: typeof params.reason === 'string' ? params.reason : null,
-      memo: typeof params.memo === 'string' ? params.memo : null,
-      created: Math.floor(now() / 1000),
-      pre_payment_amount: worked.prePayment,
-      post_payment_amount: worked.postPayment,
-      refund_amount: worked.refund,
-      credit_amount: worked.credit,
-      out_of_band_amount: worked.outOfBand,
-      metadata: (params.metadata as Record<string, unknown> | undefined) ?? {},
-      voided_at: null,
-    };
-    return { invoice, note };
-  }
-
-  /** What a customer's balance gains or loses with a credit note's balance credit. */
-  function moveBalance(invoice: SeedInvoice, amount: number, description: string) {
-    const customer = customers.get(invoice.customer)!;
-    customer.currency ??= invoice.currency;
-    customer.balance += amount;
-    balanceTransactions.push({
-      id: randomId('cbtxn_', 24),
-      object: 'customer_balance_transaction',
-      amount,
-      currency: invoice.currency,
-      customer: customer.id,
-      description,
-      ending_balance: customer.balance,
-      metadata: {},
-      type: amount < 0 ? 'credit_note' : 'adjustment',
-      created: Math.floor(now() / 1000),
-      livemode: invoice.livemode,
-    });
-  }
-
-  /** `expand` as Stripe takes it: `expand[]=a` or `expand[0]=a`. */
-  const expansions = (query: Record<string, Decoded>): string[] =>
-    query.expand === undefined
-      ? []
-      : (Array.isArray(query.expand) ? query.expand : [query.expand]).map(String);
-
-  function findInvoice(id: string, mode: Mode): SeedInvoice {
-    const found = invoices.find((i) => i.id === id);
-    if (found && found.livemode === (mode === 'live')) return found;
-    throw notFound('invoice', id, found ? (found.livemode ? 'live' : 'test') : null, mode);
-  }
-
-  /** A list's `limit`, 1–100 and 10 when left out, as Stripe takes it. */
-  function pageLimit(query: Record<string, Decoded>): number {
-    const limit = query.limit === undefined ? 10 : Number(query.limit);
-    if (!Number.isInteger(limit) || limit < 1 || limit > 100)
-      throw invalid('Invalid integer: limit must be between 1 and 100', 'limit');
-    return limit;
-  }
-
-  /** One page of a list, newest first, as Stripe pages: `limit` 1–100, `has_more`. */
-  function listPage<T extends { id: string; created: number }>(
-    all: T[],
-    query: Record<string, Decoded>,
-    toJson: (item: T) => unknown,
-    url: string,
-  ) {
-    const limit = pageLimit(query);
-    const sorted = [...all].sort((a, b) => b.created - a.created);
-    const after =
-      typeof query.starting_after === 'string'
-        ? sorted.findIndex((item) => item.id === query.starting_after) + 1
-        : 0;
-    const page = sorted.slice(after, after + limit);
-    return { object: 'list', data: page.map(toJson), has_more: after + limit < sorted.length, url };
-  }
-
-  function findIn<T extends { livemode: boolean }>(
-    map: Map<string, T>,
-    object: string,
-    id: string,
-    mode: Mode,
-  ): T {
-    const found = map.get(id);
-    if (found && found.livemode === (mode === 'live')) return found;
-    throw notFound(object, id, found ? (found.livemode ? 'live' : 'test') : null, mode);
-  }
-
-  function route(
+  function dispatch(
     method: string,
     path: string,
     query: Record<string, Decoded>,
     form: Record<string, Decoded>,
     grant: KeyGrant & { key: string },
   ): unknown {
-    const mode = grant.mode;
-    const livemode = mode === 'live';
-    let m: RegExpExecArray | null;
-
-    if (method === 'GET' && path === '/v1/account') {
-      requirePermission(grant, 'rak_account_read');
-      return {
-        id: 'acct_1Emulator',
-        object: 'account',
-        business_profile: { name: 'Acme Emulated Inc.' },
-        settings: { dashboard: { display_name: 'Acme (emulated)' } },
-      };
-    }
-    if (method === 'GET' && path === '/v1/checkout/sessions') {
-      requirePermission(grant, 'rak_checkout_session_read');
-      allowOnly(query, ['limit', 'customer', 'status', 'starting_after', 'expand']);
-      if (
-        query.status !== undefined &&
-        !['open', 'complete', 'expired'].includes(String(query.status))
-      )
-        throw invalid(`Invalid status: must be one of open, complete, or expired`, 'status');
-      return listPage(
-        [...sessions.values()]
-          .filter((s) => s.livemode === livemode)
-          .filter((s) => query.customer === undefined || s.customer === query.customer)
-          .filter((s) => query.status === undefined || s.status === query.status),
-        query,
-        sessionJson,
-        path,
+    for (const { route, pattern } of ROUTE_TABLE) {
+      const match = route.method === method ? pattern.exec(path) : null;
+      if (!match) continue;
+      requirePermission(grant, route.permission);
+      const params = Object.fromEntries(
+        Object.entries(match.groups ?? {}).map(([name, value]) => [
+          name,
+          decodeURIComponent(value),
+        ]),
       );
-    }
-    if ((m = /^\/v1\/checkout\/sessions\/([^/]+)$/.exec(path)) && method === 'GET') {
-      requirePermission(grant, 'rak_checkout_session_read');
-      return sessionJson(findIn(sessions, 'checkout.session', decodeURIComponent(m[1]!), mode));
-    }
-    if ((m = /^\/v1\/checkout\/sessions\/([^/]+)\/expire$/.exec(path)) && method === 'POST') {
-      requirePermission(grant, 'rak_checkout_session_write');
-      allowOnly(form, ['expand']);
-      const session = findIn(sessions, 'checkout.session', decodeURIComponent(m[1]!), mode);
-      if (session.status !== 'open')
-        throw invalid(
-          `Only Checkout Sessions with a status in ["open"] can be expired. This Checkout Session has a status of \`${session.status}\`.`,
-          undefined,
-          true,
-        );
-      session.status = 'expired';
-      return sessionJson(session);
-    }
-    if (method === 'GET' && path === '/v1/customers') {
-      requirePermission(grant, 'rak_customer_read');
-      allowOnly(query, ['limit', 'email', 'starting_after', 'expand']);
-      if (typeof query.email === 'string' && query.email.length > 512)
-        throw invalid('Invalid string: must be at most 512 characters', 'email');
-      // As Stripe filters: exact and case-sensitive; deleted customers are not listed.
-      return listPage(
-        [...customers.values()]
-          .filter((c) => c.livemode === livemode && !c.deleted)
-          .filter((c) => query.email === undefined || c.email === query.email),
-        query,
-        customerJson,
-        path,
+      return route.handle(
+        {
+          path,
+          params,
+          query,
+          form,
+          mode: grant.mode,
+          livemode: grant.mode === 'live',
+          requirePermission: (permission) => requirePermission(grant, permission),
+          now,
+        },
+        state,
       );
-    }
-    if ((m = /^\/v1\/invoices\/([^/]+)$/.exec(path)) && method === 'GET') {
-      requirePermission(grant, 'rak_invoice_read');
-      return invoiceJson(findInvoice(decodeURIComponent(m[1]!), mode));
-    }
-    if ((m = /^\/v1\/invoices\/([^/]+)\/lines$/.exec(path)) && method === 'GET') {
-      requirePermission(grant, 'rak_invoice_read');
-      allowOnly(query, ['limit', 'starting_after', 'expand']);
-      const invoice = findInvoice(decodeURIComponent(m[1]!), mode);
-      const limit = pageLimit(query);
-      const data = invoice.lines.slice(0, limit).map((line) => ({
-        ...line,
-        object: 'line_item',
-        currency: invoice.currency,
-      }));
-      return {
-        object: 'list',
-        data,
-        has_more: invoice.lines.length > limit,
-        total_count: invoice.lines.length,
-        url: path,
-      };
-    }
-    if (method === 'GET' && path === '/v1/credit_notes') {
-      requirePermission(grant, 'rak_credit_note_read');
-      allowOnly(query, ['limit', 'invoice', 'customer', 'starting_after', 'expand']);
-      return listPage(
-        creditNotes
-          .filter((note) => invoices.some((i) => i.id === note.invoice && i.livemode === livemode))
-          .filter((note) => query.invoice === undefined || note.invoice === query.invoice),
-        query,
-        creditNoteJson,
-        path,
-      );
-    }
-    if (method === 'GET' && path === '/v1/credit_notes/preview') {
-      requirePermission(grant, 'rak_credit_note_read');
-      const { note } = creditNoteFrom(query, mode);
-      return { ...creditNoteJson(note), id: `cn_preview_${note.id.slice(3)}`, number: null };
-    }
-    if (method === 'POST' && path === '/v1/credit_notes') {
-      requirePermission(grant, 'rak_credit_note_write');
-      const { invoice, note } = creditNoteFrom(form, mode);
-      creditNotes.push(note);
-      invoice.refunded += note.refund_amount;
-      if (note.credit_amount)
-        moveBalance(invoice, -note.credit_amount, `Credit note ${note.number}`);
-      // Credited down to nothing left to pay, an open invoice is paid.
-      if (invoice.status === 'open' && invoiceJson(invoice).amount_remaining === 0)
-        invoice.status = 'paid';
-      return creditNoteJson(note);
-    }
-    if ((m = /^\/v1\/credit_notes\/([^/]+)$/.exec(path)) && method === 'GET') {
-      requirePermission(grant, 'rak_credit_note_read');
-      return creditNoteJson(findCreditNote(decodeURIComponent(m[1]!), mode));
-    }
-    if ((m = /^\/v1\/credit_notes\/([^/]+)\/void$/.exec(path)) && method === 'POST') {
-      requirePermission(grant, 'rak_credit_note_write');
-      allowOnly(form, ['expand']);
-      const note = findCreditNote(decodeURIComponent(m[1]!), mode);
-      if (note.status !== 'issued')
-        throw invalid(`The credit note ${note.id} has already been voided.`, undefined, true);
-      const invoice = invoices.find((i) => i.id === note.invoice)!;
-      note.status = 'void';
-      note.voided_at = Math.floor(now() / 1000);
-      // What it took off the amount due is due again; the balance credit is taken back. A
-      // refund has left for the card and stays.
-      if (
-        note.pre_payment_amount &&
-        invoice.status === 'paid' &&
-        invoice.amount_paid < invoice.total
-      )
-        invoice.status = 'open';
-      if (note.credit_amount)
-        moveBalance(invoice, note.credit_amount, `Credit note ${note.number} voided`);
-      return creditNoteJson(note);
-    }
-    if (method === 'GET' && path === '/v1/payment_intents') {
-      requirePermission(grant, 'rak_payment_intent_read');
-      return { object: 'list', data: [], has_more: false, url: path };
-    }
-    if (method === 'GET' && path === '/v1/invoice_payments') {
-      requirePermission(grant, 'rak_invoice_read');
-      allowOnly(query, ['invoice', 'status', 'limit', 'starting_after', 'expand', 'payment']);
-      if (typeof query.invoice !== 'string')
-        throw invalid('Missing required param: invoice.', 'invoice');
-      const invoice = findInvoice(query.invoice, mode);
-      const expand = expansions(query);
-      const expandIntent = expand.some((e) => e.startsWith('data.payment.payment_intent'));
-      if (expandIntent) requirePermission(grant, 'rak_payment_intent_read');
-      const paidBy = invoice.paid_by;
-      const data =
-        paidBy?.type === 'card' && (query.status === undefined || query.status === 'paid')
-          ? [
-              {
-                id: `inpay_${invoice.id.slice(3)}`,
-                object: 'invoice_payment',
-                amount_paid: invoice.amount_paid,
-                amount_requested: invoice.total,
-                currency: invoice.currency,
-                invoice: invoice.id,
-                is_default: true,
-                livemode: invoice.livemode,
-                status: 'paid',
-                payment: {
-                  type: 'payment_intent',
-                  payment_intent: expandIntent
-                    ? {
-                        id: `pi_${invoice.id.slice(3)}`,
-                        object: 'payment_intent',
-                        payment_method: expand.includes(
-                          'data.payment.payment_intent.payment_method',
-                        )
-                          ? {
-                              id: `pm_${invoice.id.slice(3)}`,
-                              object: 'payment_method',
-                              type: 'card',
-                              card: { brand: paidBy.brand, last4: paidBy.last4 },
-                            }
-                          : `pm_${invoice.id.slice(3)}`,
-                      }
-                    : `pi_${invoice.id.slice(3)}`,
-                },
-                created: invoice.created,
-              },
-            ]
-          : [];
-      return { object: 'list', data, has_more: false, url: path };
-    }
-    if (method === 'GET' && path === '/v1/invoices') {
-      requirePermission(grant, 'rak_invoice_read');
-      allowOnly(query, ['limit', 'customer', 'status', 'starting_after', 'expand']);
-      return listPage(
-        invoices
-          .filter((i) => i.livemode === livemode)
-          .filter((i) => query.customer === undefined || i.customer === query.customer)
-          .filter((i) => query.status === undefined || i.status === query.status),
-        query,
-        invoiceJson,
-        path,
-      );
-    }
-    if ((m = /^\/v1\/customers\/([^/]+)$/.exec(path)) && method === 'GET') {
-      requirePermission(grant, 'rak_customer_read');
-      return customerJson(findIn(customers, 'customer', decodeURIComponent(m[1]!), mode));
-    }
-    if ((m = /^\/v1\/customers\/([^/]+)\/balance_transactions$/.exec(path))) {
-      const customerId = decodeURIComponent(m[1]!);
-      if (method === 'GET') {
-        requirePermission(grant, 'rak_customer_read');
-        findIn(customers, 'customer', customerId, mode);
-        const all = balanceTransactions
-          .filter((t) => t.customer === customerId && t.livemode === livemode)
-          .reverse();
-        const after =
-          typeof query.starting_after === 'string'
-            ? all.findIndex((t) => t.id === query.starting_after) + 1
-            : 0;
-        const limit = Math.min(Number(query.limit ?? 10), 100);
-        const page = all.slice(after, after + limit);
-        return { object: 'list', data: page, has_more: after + limit < all.length, url: path };
-      }
-      if (method === 'POST') {
-        requirePermission(grant, 'rak_customer_write');
-        allowOnly(form, ['amount', 'currency', 'description', 'metadata', 'expand']);
-        const customer = findIn(customers, 'customer', customerId, mode);
-        if (customer.deleted) throw invalid(`No such customer: '${customerId}'`, 'customer');
-        if (form.amount === undefined) throw invalid('Missing required param: amount.', 'amount');
-        if (form.currency === undefined)
-          throw invalid('Missing required param: currency.', 'currency');
-        const amount = Number(form.amount);
-        if (
-          typeof form.amount !== 'string' ||
-          !/^-?\d+$/.test(form.amount) ||
-          !Number.isSafeInteger(amount)
-        )
-          throw invalid('Invalid integer: ' + String(form.amount), 'amount');
-        const currency = String(form.currency).toLowerCase();
-        if (!/^[a-z]{3}$/.test(currency))
-          throw invalid(`Invalid currency: ${currency}.`, 'currency');
-        if (typeof form.description === 'string' && form.description.length > 350)
-          throw invalid('Invalid string: must be at most 350 characters', 'description');
-        customer.currency ??= currency;
-        let ending: number;
-        if (customer.currency === currency) {
-          customer.balance += amount;
-          ending = customer.balance;
-        } else {
-          ending = amount;
-        }
-        const transaction = {
-          id: randomId('cbtxn_', 24),
-          object: 'customer_balance_transaction',
-          amount,
-          currency,
-          customer: customerId,
-          description: typeof form.description === 'string' ? form.description : null,
-          ending_balance: ending,
-          metadata: form.metadata ?? {},
-          type: 'adjustment',
-          created: Math.floor(now() / 1000),
-          livemode,
-        };
-        balanceTransactions.push(transaction);
-        return transaction;
-      }
-    }
-    if (method === 'GET' && path === '/v1/subscriptions') {
-      requirePermission(grant, 'rak_subscription_read');
-      const data = subscriptions
-        .filter((sub) => sub.livemode === livemode)
-        .filter((sub) => !query.customer || sub.customer === query.customer)
-        .filter((sub) => !query.status || query.status === 'all' || sub.status === query.status)
-        .slice(0, Math.min(Number(query.limit ?? 10), 100))
-        .map((sub) => ({
-          id: sub.id,
-          object: 'subscription',
-          customer: sub.customer,
-          status: sub.status,
-          livemode: sub.livemode,
-          items: {
-            object: 'list',
-            data: [
-              { id: `si_${sub.id.slice(4)}`, price: { id: 'price_1', nickname: sub.nickname } },
-            ],
-          },
-        }));
-      return { object: 'list', data, has_more: false, url: '/v1/subscriptions' };
-    }
-    if (path === '/v1/billing_portal/sessions' && method === 'POST') {
-      requirePermission(grant, 'rak_customer_portal_write');
-      allowOnly(form, [
-        'customer',
-        'return_url',
-        'configuration',
-        'locale',
-        'on_behalf_of',
-        'flow_data',
-        'expand',
-      ]);
-      if (typeof form.customer !== 'string')
-        throw invalid('Missing required param: customer.', 'customer');
-      findIn(customers, 'customer', form.customer, mode);
-      const flow = form.flow_data as Record<string, Decoded> | undefined;
-      if (flow?.type === 'subscription_cancel') {
-        const subscriptionId = (flow.subscription_cancel as Record<string, Decoded> | undefined)
-          ?.subscription;
-        if (typeof subscriptionId !== 'string')
-          throw invalid(
-            'Missing required param: flow_data[subscription_cancel][subscription].',
-            'flow_data[subscription_cancel][subscription]',
-          );
-        const subscription = subscriptions.find(
-          (sub) => sub.id === subscriptionId && sub.livemode === livemode,
-        );
-        if (!subscription || subscription.customer !== form.customer)
-          throw invalid(
-            `The subscription ${subscriptionId} does not belong to customer ${form.customer}.`,
-            'flow_data[subscription_cancel][subscription]',
-          );
-      }
-      if (!portalConfigured[mode])
-        throw invalid(
-          `You can’t create a portal session in ${mode} mode until you save your customer portal settings in ${mode} mode at https://dashboard.stripe.com/${mode === 'test' ? 'test/' : ''}settings/billing/portal.`,
-        );
-      const id = randomId('bps_', 24);
-      const portal = {
-        id,
-        object: 'billing_portal.session',
-        customer: form.customer,
-        return_url: form.return_url ?? null,
-        flow: form.flow_data ?? null,
-        livemode,
-        url: `https://billing.stripe.com/p/session/${mode}_${randomId('', 32)}`,
-        created: Math.floor(now() / 1000),
-      };
-      portalSessions.push(portal);
-      return portal;
     }
     throw new ApiError(404, {
       type: 'invalid_request_error',
@@ -906,7 +346,7 @@ export function createStripeEmulator(options: EmulatorOptions = {}) {
       inProgress.add(storeKey);
     }
     try {
-      const body = route(method, url.pathname, record.query, record.form, grant);
+      const body = dispatch(method, url.pathname, record.query, record.form, grant);
       record.executed = true;
       if (storeKey) idempotent.set(storeKey, { fingerprint, status: 200, body });
       send(200, fault?.kind === 'garbled-success' ? { object: 'unexpected' } : body);
@@ -945,15 +385,15 @@ export function createStripeEmulator(options: EmulatorOptions = {}) {
   const api = {
     keys: EMULATOR_KEYS,
     received,
-    sessions: () => sessions,
-    customers: () => customers,
-    invoices: () => invoices,
-    creditNotes: () => creditNotes,
-    balanceTransactions: () => balanceTransactions,
-    portalSessions: () => portalSessions,
+    sessions: () => state.checkoutSessions,
+    customers: () => state.customers,
+    invoices: () => state.invoices,
+    creditNotes: () => state.creditNotes,
+    balanceTransactions: () => state.balanceTransactions,
+    portalSessions: () => state.portalSessions,
     reset,
     setPortalConfigured(mode: Mode, configured: boolean) {
-      portalConfigured[mode] = configured;
+      state.portalConfigured[mode] = configured;
     },
     /** The next `times` requests that match get this fault instead of (or around) their answer. */
     injectFault(fault: Fault, on: { method?: string; pathPrefix?: string; times?: number } = {}) {

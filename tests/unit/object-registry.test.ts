@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { OBJECT_PANELS } from '../../components/card/object-panels';
 import { buildRequestTable } from '../../utils/background/request-table';
@@ -7,6 +7,7 @@ import { CARD_KINDS, OBJECT_REGISTRY } from '../../utils/objects/registry';
 import type { UsableAccount } from '../../utils/storage/account-store';
 import { parseCardSubject } from '../../utils/card-subject';
 import { STRIPE_ID_KINDS } from '../../utils/stripe-id-grammar';
+import { EMULATED_OBJECTS } from '../emulator/objects';
 import { DEMO_ID_BY_KIND } from '../emulator/seed-data';
 import { useEmulator } from './emulator-harness';
 
@@ -76,5 +77,23 @@ describe('every kind of card', () => {
     const owned = [...table].filter(([, entry]) => entry.scope === 'card' && entry.kind !== null);
     const listed = CARD_KINDS.flatMap((kind) => Object.keys(OBJECT_REGISTRY[kind].requests));
     expect(owned.map(([type]) => type).sort()).toEqual(listed.sort());
+  });
+
+  // Listed from the folders, so that an emulator file left out of the index fails too.
+  it('has one emulator file, named after its folder and listed in the emulator', async () => {
+    const folders = readdirSync(new URL('../../utils/objects/', import.meta.url), {
+      withFileTypes: true,
+    })
+      .filter((entry) => entry.isDirectory())
+      .map((entry) => entry.name);
+    const files = readdirSync(new URL('../emulator/objects/', import.meta.url))
+      .filter((file) => file !== 'index.ts')
+      .map((file) => file.replace(/\.ts$/, ''));
+    expect(files.sort()).toEqual(folders.sort());
+    const listed = new Set<unknown>(EMULATED_OBJECTS);
+    for (const file of files) {
+      const exported = Object.values(await import(`../emulator/objects/${file}.ts`));
+      expect(exported.filter((value) => listed.has(value))).toHaveLength(1);
+    }
   });
 });
