@@ -1,58 +1,32 @@
 import { useState } from 'preact/hooks';
 import { formatMinorUnits } from '../../../utils/currency-units';
 import { askBackground } from '../../../utils/messaging/ask-background';
-import type { AgentFacingError } from '../../../utils/stripe/explain-failure';
+import { errorOf, useAttempt } from '../../confirm/use-attempt';
 import { ErrorNotice } from '../../shared/ErrorNotice';
-import { ConfirmExpiry } from '../../confirm/ConfirmExpiry';
 import { KeyHint, useKeyShortcut } from '../../shared/KeyShortcut';
 import type { PanelProps } from '../../card/panel-props';
-
-type Step =
-  | { name: 'idle' }
-  | { name: 'confirming'; attemptId: string }
-  | { name: 'working'; attemptId: string }
-  | { name: 'failed'; attemptId: string; error: AgentFacingError }
-  | { name: 'expired' };
+import { ConfirmExpiry } from './ConfirmExpiry';
 
 const STATUS_LABEL = { open: 'Open', complete: 'Complete', expired: 'Expired' } as const;
 
 export function CheckoutSessionPanel(props: PanelProps<'checkout_session'>) {
   const [session, setSession] = useState(props.view);
-  const [step, setStep] = useState<Step>({ name: 'idle' });
+  const expiry = useAttempt({
+    send: (attemptId) =>
+      askBackground({ type: 'checkoutSession.expire', token: props.token, attemptId }),
+    onDone: setSession,
+  });
+  const { step } = expiry;
+  const error = errorOf(step);
 
-  async function expire(attemptId: string) {
-    setStep({ name: 'working', attemptId });
-    const reply = await askBackground({
-      type: 'checkoutSession.expire',
-      token: props.token,
-      attemptId,
-    });
-    if (reply.ok) {
-      setSession(reply.value);
-      setStep({ name: 'expired' });
-    } else {
-      setStep({ name: 'failed', attemptId, error: reply.error });
-    }
-  }
-
-  const canExpire =
-    !session.notExpirableBecause && (step.name === 'idle' || step.name === 'failed');
-  function startExpiring() {
-    if (!canExpire) return;
-    setStep({
-      name: 'confirming',
-      // A retry after no answer must reuse the attempt (and its idempotency key).
-      attemptId:
-        step.name === 'failed' && step.error.unresolved ? step.attemptId : crypto.randomUUID(),
-    });
-  }
+  const canExpire = !session.notExpirableBecause && !expiry.asking && step.name !== 'done';
+  const startExpiring = () => canExpire && expiry.start(null);
   useKeyShortcut('e', startExpiring, canExpire);
 
   const amount =
     session.amountTotal !== null && session.currency
       ? formatMinorUnits(session.amountTotal, session.currency)
       : '—';
-  const busy = step.name === 'working';
 
   return (
     <section aria-label="Checkout Session details">
@@ -79,19 +53,19 @@ export function CheckoutSessionPanel(props: PanelProps<'checkout_session'>) {
         )}
       </dl>
 
-      {step.name === 'expired' && (
+      {step.name === 'done' && (
         <p class="notice notice-success" role="status">
           Session expired. The customer can no longer pay with this link.
         </p>
       )}
-      {step.name === 'failed' && <ErrorNotice error={step.error} />}
-      {session.notExpirableBecause && step.name !== 'expired' && (
+      {error && <ErrorNotice error={error} />}
+      {session.notExpirableBecause && step.name !== 'done' && (
         <p class="notice" role="note">
           {session.notExpirableBecause}
         </p>
       )}
 
-      {!session.notExpirableBecause && (step.name === 'idle' || step.name === 'failed') && (
+      {canExpire && (
         <div class="actions">
           <button
             type="button"
@@ -103,12 +77,12 @@ export function CheckoutSessionPanel(props: PanelProps<'checkout_session'>) {
           </button>
         </div>
       )}
-      {(step.name === 'confirming' || step.name === 'working') && (
+      {expiry.asking && (
         <ConfirmExpiry
           mode={session.mode}
-          busy={busy}
-          onConfirm={() => void expire(step.attemptId)}
-          onCancel={() => setStep({ name: 'idle' })}
+          busy={expiry.busy}
+          onConfirm={() => void expiry.confirm()}
+          onCancel={expiry.reset}
         />
       )}
     </section>

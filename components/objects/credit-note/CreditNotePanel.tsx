@@ -1,8 +1,7 @@
-import { useState } from 'preact/hooks';
 import { formatMinorUnits } from '../../../utils/currency-units';
 import { askBackground } from '../../../utils/messaging/ask-background';
-import type { AgentFacingError } from '../../../utils/stripe/explain-failure';
-import { ConfirmVoid } from '../../confirm/ConfirmVoid';
+import { errorOf, useAttempt } from '../../confirm/use-attempt';
+import { ConfirmVoid } from './ConfirmVoid';
 import { ErrorNotice } from '../../shared/ErrorNotice';
 import { reasonLabel } from './InvoiceCreditNotes';
 import { KeyHint, useKeyShortcut } from '../../shared/KeyShortcut';
@@ -14,30 +13,14 @@ export function CreditNotePanel(props: PanelProps<'credit_note'>) {
   const { view: note, token } = props;
   const { open: openInvoice, error: openError } = useOpenRelated(token, props.onChanged);
   const money = (amount: number) => formatMinorUnits(amount, note.currency);
-  // The attempt is kept across a failure with no answer, so a retry reuses its key.
-  const [attempt, setAttempt] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<AgentFacingError | null>(null);
-  const startVoiding = () => {
-    setError(null);
-    setAttempt((kept) => kept ?? crypto.randomUUID());
-  };
-  useKeyShortcut('v', startVoiding, note.status === 'issued' && attempt === null);
-
-  async function voidNote() {
-    if (!attempt) return;
-    setBusy(true);
-    setError(null);
-    const reply = await askBackground({ type: 'creditNote.void', token, attemptId: attempt });
-    setBusy(false);
-    if (!reply.ok) {
-      setError(reply.error);
-      if (!reply.error.unresolved) setAttempt(null);
-      return;
-    }
-    setAttempt(null);
-    props.onChanged();
-  }
+  const voiding = useAttempt({
+    send: (attemptId) => askBackground({ type: 'creditNote.void', token, attemptId }),
+    onDone: props.onChanged,
+  });
+  const error = errorOf(voiding.step);
+  const canVoid = note.status === 'issued' && !voiding.asking;
+  const startVoiding = () => canVoid && voiding.start(null);
+  useKeyShortcut('v', startVoiding, canVoid);
 
   const wentTo = [
     note.prePayment > 0 && `${money(note.prePayment)} off what was due`,
@@ -83,19 +66,19 @@ export function CreditNotePanel(props: PanelProps<'credit_note'>) {
       )}
       {openError && <ErrorNotice error={openError} />}
       {error && <ErrorNotice error={error} />}
-      {attempt && !error?.unresolved ? (
+      {voiding.asking ? (
         <ConfirmVoid
           mode={note.mode}
           which={`${note.number ?? note.id} (${money(note.total)})`}
-          busy={busy}
-          onConfirm={() => void voidNote()}
-          onCancel={() => setAttempt(null)}
+          busy={voiding.busy}
+          onConfirm={() => void voiding.confirm()}
+          onCancel={voiding.reset}
         />
       ) : (
         <div class="actions">
           {note.status === 'issued' && (
             <button type="button" class="danger" aria-keyshortcuts="v" onClick={startVoiding}>
-              {attempt ? 'Retry void' : 'Void credit note'} <KeyHint shortcut="v" />
+              {voiding.kept ? 'Retry void' : 'Void credit note'} <KeyHint shortcut="v" />
             </button>
           )}
           {note.pdf && (

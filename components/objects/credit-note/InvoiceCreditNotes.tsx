@@ -1,17 +1,10 @@
-import { useState } from 'preact/hooks';
 import { formatMinorUnits } from '../../../utils/currency-units';
 import { askBackground } from '../../../utils/messaging/ask-background';
 import { CREDIT_NOTE_REASONS } from '../../../utils/objects/credit-note/draft';
 import type { InvoiceView } from '../../../utils/objects/invoice/view';
-import type { AgentFacingError } from '../../../utils/stripe/explain-failure';
-import { ConfirmVoid } from '../../confirm/ConfirmVoid';
+import { errorOf, useAttempt } from '../../confirm/use-attempt';
 import { ErrorNotice } from '../../shared/ErrorNotice';
-
-type Step =
-  | { name: 'idle' }
-  | { name: 'confirming'; noteId: string; attemptId: string }
-  | { name: 'working'; noteId: string; attemptId: string }
-  | { name: 'failed'; noteId: string; attemptId: string; error: AgentFacingError };
+import { ConfirmVoid } from './ConfirmVoid';
 
 export const reasonLabel = (reason: string | null) =>
   reason && Object.hasOwn(CREDIT_NOTE_REASONS, reason)
@@ -29,7 +22,17 @@ export function InvoiceCreditNotes(props: {
   onChanged: () => void;
 }) {
   const { invoice } = props;
-  const [step, setStep] = useState<Step>({ name: 'idle' });
+  const voiding = useAttempt({
+    send: (attemptId, creditNoteId: string) =>
+      askBackground({
+        type: 'invoice.voidCreditNote',
+        token: props.token,
+        attemptId,
+        creditNoteId,
+      }),
+    onDone: props.onChanged,
+  });
+  const error = errorOf(voiding.step);
   const money = (amount: number) => formatMinorUnits(amount, invoice.currency);
 
   if (invoice.creditNotes === null)
@@ -39,36 +42,12 @@ export function InvoiceCreditNotes(props: {
       </p>
     );
 
-  async function voidNote(noteId: string, attemptId: string) {
-    setStep({ name: 'working', noteId, attemptId });
-    const reply = await askBackground({
-      type: 'invoice.voidCreditNote',
-      token: props.token,
-      attemptId,
-      creditNoteId: noteId,
-    });
-    if (!reply.ok) return setStep({ name: 'failed', noteId, attemptId, error: reply.error });
-    setStep({ name: 'idle' });
-    props.onChanged();
-  }
-
-  function startVoiding(noteId: string) {
-    // A retry after no answer reuses the attempt (and its idempotency key).
-    const attemptId =
-      step.name === 'failed' && step.noteId === noteId && step.error.unresolved
-        ? step.attemptId
-        : crypto.randomUUID();
-    setStep({ name: 'confirming', noteId, attemptId });
-  }
-
-  const busy = step.name === 'working';
   if (invoice.creditNotes.length === 0) return <p class="muted">None issued.</p>;
   return (
     <ul class="object-list">
       {invoice.creditNotes.map((note) => {
         const name = note.number ?? note.id;
-        const asking =
-          (step.name === 'confirming' || step.name === 'working') && step.noteId === note.id;
+        const asking = voiding.asking && voiding.params === note.id;
         return (
           <li key={note.id} aria-label={`Credit note ${name}`}>
             <div class="object-line">
@@ -85,24 +64,22 @@ export function InvoiceCreditNotes(props: {
                   <button
                     type="button"
                     class={`danger small ${invoice.mode === 'live' ? 'live' : ''}`}
-                    disabled={busy}
-                    onClick={() => startVoiding(note.id)}
+                    disabled={voiding.busy}
+                    onClick={() => voiding.start(note.id)}
                   >
                     Void
                   </button>
                 )}
               </span>
             </div>
-            {step.name === 'failed' && step.noteId === note.id && (
-              <ErrorNotice error={step.error} />
-            )}
+            {error && voiding.params === note.id && <ErrorNotice error={error} />}
             {asking && (
               <ConfirmVoid
                 mode={invoice.mode}
                 which={`${name} (${money(note.total)})`}
-                busy={busy}
-                onConfirm={() => void voidNote(note.id, step.attemptId)}
-                onCancel={() => setStep({ name: 'idle' })}
+                busy={voiding.busy}
+                onConfirm={() => void voiding.confirm()}
+                onCancel={voiding.reset}
               />
             )}
           </li>

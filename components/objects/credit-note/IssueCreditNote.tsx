@@ -20,20 +20,19 @@ import {
 } from '../../../utils/objects/credit-note/draft';
 import type { InvoiceView } from '../../../utils/objects/invoice/view';
 import type { AgentFacingError } from '../../../utils/stripe/explain-failure';
-import { ConfirmButton } from '../../confirm/ConfirmButton';
-import { ConfirmQuestion } from '../../confirm/ConfirmQuestion';
+import { ConfirmAction } from '../../confirm/ConfirmAction';
+import { errorOf, useAttempt } from '../../confirm/use-attempt';
 import { ErrorNotice } from '../../shared/ErrorNotice';
 import { focusOnMount } from '../../shared/KeyShortcut';
 
-type Step =
-  | { name: 'form' }
-  | { name: 'previewing' }
-  | { name: 'review'; attemptId: string; sentence: string; draft: CreditNoteDraft };
-
-/** An attempt sent whose answer never came: a retry of the same draft reuses its key. */
-interface Unresolved {
-  attemptId: string;
-  draftJson: string;
+/**
+ * A draft as reviewed: what the agent typed, and what it means to Stripe. Two drafts are the
+ * same request when they mean the same ("20" and "20.00"), so a retry after no answer reuses
+ * the attempt (and its idempotency key) and Stripe makes one credit note.
+ */
+interface ReviewedDraft {
+  draft: CreditNoteDraft;
+  meaning: string;
 }
 
 export interface IssuedNote {
@@ -71,11 +70,28 @@ export function IssueCreditNote(props: {
   );
   const [split, setSplit] = useState(EMPTY_SPLIT);
   const [memo, setMemo] = useState('');
-  const [step, setStep] = useState<Step>({ name: 'form' });
+  const [previewing, setPreviewing] = useState(false);
+  const [sentence, setSentence] = useState('');
   const [problem, setProblem] = useState<string | null>(null);
-  const [error, setError] = useState<AgentFacingError | null>(null);
-  const [busy, setBusy] = useState(false);
-  const [unresolved, setUnresolved] = useState<Unresolved | null>(null);
+  const [previewError, setPreviewError] = useState<AgentFacingError | null>(null);
+  const issue = useAttempt({
+    send: (attemptId, reviewed: ReviewedDraft) =>
+      askBackground({
+        type: 'invoice.issueCreditNote',
+        token: props.token,
+        attemptId,
+        draft: reviewed.draft,
+      }),
+    same: (a, b) => a.meaning === b.meaning,
+    onDone: (note) =>
+      props.onIssued({
+        id: note.id,
+        number: note.number,
+        pdf: note.pdf,
+        sentence: note.sentence || sentence,
+      }),
+  });
+  const error = previewError ?? errorOf(issue.step);
 
   useEffect(() => {
     void askBackground({ type: 'settings.get' }).then(
@@ -111,78 +127,42 @@ export function IssueCreditNote(props: {
 
   async function review(event: Event) {
     event.preventDefault();
-    setError(null);
+    setPreviewError(null);
     if (!reason) return setProblem('Choose a reason.');
     const checked = checkCreditNoteDraft(draft, invoice, guardrails);
     if (!checked.ok) return setProblem(checked.reason);
     setProblem(null);
-    const draftJson = JSON.stringify(draft);
-    // The same draft after no answer reuses its attempt (and idempotency key): Stripe makes
-    // one credit note. Any other draft is a new attempt.
-    const attemptId =
-      unresolved?.draftJson === draftJson ? unresolved.attemptId : crypto.randomUUID();
-    setStep({ name: 'previewing' });
+    const reviewed = { draft, meaning: JSON.stringify(checked.params) };
+    // Stripe previews exactly what Confirm will post, the attempt's metadata included.
+    const attemptId = issue.attemptIdFor(reviewed);
+    setPreviewing(true);
     const reply = await askBackground({
       type: 'invoice.previewCreditNote',
       token: props.token,
       attemptId,
       draft,
     });
-    if (!reply.ok) {
-      setError(reply.error);
-      return setStep({ name: 'form' });
-    }
-    setStep({ name: 'review', attemptId, sentence: reply.value.sentence, draft });
+    setPreviewing(false);
+    if (!reply.ok) return setPreviewError(reply.error);
+    setSentence(reply.value.sentence);
+    issue.start(reviewed, attemptId);
   }
 
-  async function confirm() {
-    if (step.name !== 'review') return;
-    setBusy(true);
-    setError(null);
-    const reply = await askBackground({
-      type: 'invoice.issueCreditNote',
-      token: props.token,
-      attemptId: step.attemptId,
-      draft: step.draft,
-    });
-    setBusy(false);
-    if (!reply.ok) {
-      setError(reply.error);
-      setUnresolved(
-        reply.error.unresolved
-          ? { attemptId: step.attemptId, draftJson: JSON.stringify(step.draft) }
-          : null,
-      );
-      return setStep({ name: 'form' });
-    }
-    setUnresolved(null);
-    props.onIssued({
-      id: reply.value.id,
-      number: reply.value.number,
-      pdf: reply.value.pdf,
-      sentence: reply.value.sentence || step.sentence,
-    });
-  }
-
-  if (step.name === 'review')
+  if (issue.asking)
     return (
-      <ConfirmQuestion label="Confirm the credit note">
+      <ConfirmAction
+        label="Confirm the credit note"
+        busy={issue.busy}
+        busyLabel="Issuing…"
+        onConfirm={() => void issue.confirm()}
+        onCancel={issue.reset}
+        cancelLabel="Back"
+      >
         <p data-testid="credit-note-preview">
           {invoice.mode === 'live' && <strong>LIVE: </strong>}
-          {step.sentence}
+          {sentence}
         </p>
-        <div class="actions">
-          <ConfirmButton busy={busy} busyLabel="Issuing…" onConfirm={() => void confirm()} />
-          <button
-            type="button"
-            class="secondary"
-            disabled={busy}
-            onClick={() => setStep({ name: 'form' })}
-          >
-            Back
-          </button>
-        </div>
-      </ConfirmQuestion>
+      </ConfirmAction>
     );
 
   const setLine = (id: string, field: 'quantity' | 'amount', value: string) =>
@@ -402,8 +382,8 @@ export function IssueCreditNote(props: {
       )}
       {error && <ErrorNotice error={error} />}
       <div class="actions">
-        <button type="submit" disabled={step.name === 'previewing' || splitOff}>
-          {step.name === 'previewing' ? 'Asking Stripe…' : 'Review credit note'}
+        <button type="submit" disabled={previewing || splitOff}>
+          {previewing ? 'Asking Stripe…' : 'Review credit note'}
         </button>
         <button type="button" class="secondary" onClick={props.onCancel}>
           Cancel

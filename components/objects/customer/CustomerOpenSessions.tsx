@@ -3,15 +3,9 @@ import { formatMinorUnits } from '../../../utils/currency-units';
 import { askBackground } from '../../../utils/messaging/ask-background';
 import type { OpenSessionSummary } from '../../../utils/objects/customer/view';
 import type { StripeMode } from '../../../utils/stripe-id-grammar';
-import type { AgentFacingError } from '../../../utils/stripe/explain-failure';
-import { ConfirmExpiry } from '../../confirm/ConfirmExpiry';
+import { errorOf, useAttempt } from '../../confirm/use-attempt';
 import { ErrorNotice } from '../../shared/ErrorNotice';
-
-type Step =
-  | { name: 'idle' }
-  | { name: 'confirming'; sessionId: string; attemptId: string }
-  | { name: 'working'; sessionId: string; attemptId: string }
-  | { name: 'failed'; sessionId: string; attemptId: string; error: AgentFacingError };
+import { ConfirmExpiry } from '../checkout-session/ConfirmExpiry';
 
 const shortId = (id: string) => `${id.slice(0, 14)}…${id.slice(-4)}`;
 const amountOf = (s: OpenSessionSummary) =>
@@ -28,8 +22,13 @@ export function CustomerOpenSessions(props: {
   mode: StripeMode;
   sessions: OpenSessionSummary[] | null;
 }) {
-  const [step, setStep] = useState<Step>({ name: 'idle' });
   const [expired, setExpired] = useState<ReadonlySet<string>>(new Set());
+  const expiry = useAttempt({
+    send: (attemptId, sessionId: string) =>
+      askBackground({ type: 'customer.expireSession', token: props.token, attemptId, sessionId }),
+    onDone: (_session, sessionId) => setExpired((before) => new Set([...before, sessionId])),
+  });
+  const error = errorOf(expiry.step);
 
   if (props.sessions === null)
     return (
@@ -38,40 +37,13 @@ export function CustomerOpenSessions(props: {
       </p>
     );
 
-  async function expire(sessionId: string, attemptId: string) {
-    setStep({ name: 'working', sessionId, attemptId });
-    const reply = await askBackground({
-      type: 'customer.expireSession',
-      token: props.token,
-      attemptId,
-      sessionId,
-    });
-    if (reply.ok) {
-      setExpired((before) => new Set([...before, sessionId]));
-      return setStep({ name: 'idle' });
-    }
-    setStep({ name: 'failed', sessionId, attemptId, error: reply.error });
-  }
-
-  function startExpiring(sessionId: string) {
-    // A retry after no answer reuses the attempt (and its idempotency key).
-    const attemptId =
-      step.name === 'failed' && step.sessionId === sessionId && step.error.unresolved
-        ? step.attemptId
-        : crypto.randomUUID();
-    setStep({ name: 'confirming', sessionId, attemptId });
-  }
-
-  const busy = step.name === 'working';
   return (
     <section aria-labelledby="open-sessions">
       <h2 id="open-sessions">Open Checkout Sessions</h2>
       {props.sessions.length === 0 && <p class="muted">None open.</p>}
       <ul class="object-list">
         {props.sessions.map((session) => {
-          const asking =
-            (step.name === 'confirming' || step.name === 'working') &&
-            step.sessionId === session.id;
+          const asking = expiry.asking && expiry.params === session.id;
           return (
             <li key={session.id} aria-label={`Session ${amountOf(session)}`}>
               <div class="object-line">
@@ -89,24 +61,22 @@ export function CustomerOpenSessions(props: {
                     <button
                       type="button"
                       class={`danger small ${props.mode === 'live' ? 'live' : ''}`}
-                      disabled={busy}
-                      onClick={() => startExpiring(session.id)}
+                      disabled={expiry.busy}
+                      onClick={() => expiry.start(session.id)}
                     >
                       Expire
                     </button>
                   )
                 )}
               </div>
-              {step.name === 'failed' && step.sessionId === session.id && (
-                <ErrorNotice error={step.error} />
-              )}
+              {error && expiry.params === session.id && <ErrorNotice error={error} />}
               {asking && (
                 <ConfirmExpiry
                   mode={props.mode}
                   which={`of ${amountOf(session)}`}
-                  busy={busy}
-                  onConfirm={() => void expire(session.id, step.attemptId)}
-                  onCancel={() => setStep({ name: 'idle' })}
+                  busy={expiry.busy}
+                  onConfirm={() => void expiry.confirm()}
+                  onCancel={expiry.reset}
                 />
               )}
             </li>

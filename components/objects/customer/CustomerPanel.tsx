@@ -6,33 +6,28 @@ import { DEFAULT_GUARDRAILS, guardrailsOf } from '../../../utils/guardrails/limi
 import { describeBalance, formatSignedBalance } from '../../../utils/objects/customer/view';
 import { askBackground } from '../../../utils/messaging/ask-background';
 import type { Settings } from '../../../utils/storage/settings-store';
-import type { AgentFacingError } from '../../../utils/stripe/explain-failure';
 import { CopyButton } from '../../shared/CopyButton';
 import { CustomerInvoices } from './CustomerInvoices';
 import { CustomerOpenSessions } from './CustomerOpenSessions';
-import { ConfirmButton } from '../../confirm/ConfirmButton';
-import { ConfirmQuestion } from '../../confirm/ConfirmQuestion';
+import { ConfirmAction } from '../../confirm/ConfirmAction';
+import { errorOf, useAttempt } from '../../confirm/use-attempt';
 import { ErrorNotice } from '../../shared/ErrorNotice';
 import { focusOnMount, KeyHint, useKeyShortcut } from '../../shared/KeyShortcut';
 import type { PanelProps } from '../../card/panel-props';
 
-type Mode =
-  | { name: 'idle' }
-  | { name: 'credit-form' }
-  | ({ name: 'credit-review'; attemptId: string; earlier: CreditAttempt | null } & CreditParams)
-  | { name: 'portal-form' };
-
+/** A credit as the agent reviewed it: parsed values, so "20" and "20.00" are one credit. */
 interface CreditParams {
   minorUnits: number;
   currency: string;
   note: string;
 }
-/** A credit sent whose answer never came: Stripe may have applied it. */
-interface CreditAttempt extends CreditParams {
-  attemptId: string;
-}
 const sameCredit = (a: CreditParams, b: CreditParams) =>
   a.minorUnits === b.minorUnits && a.currency === b.currency && a.note === b.note;
+
+interface PortalParams {
+  flow: PortalFlow;
+  subscriptionId?: string;
+}
 
 const EARLIER_STATE: Record<string, string> = {
   pending: 'Stripe has not answered yet',
@@ -44,13 +39,7 @@ const EARLIER_STATE: Record<string, string> = {
 
 export function CustomerPanel(props: PanelProps<'customer'>) {
   const { view: customer, token } = props;
-  const [mode, setMode] = useState<Mode>({ name: 'idle' });
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<AgentFacingError | null>(null);
-  /** The portal link attempt a retry must reuse (its key), after no answer. */
-  const [unresolvedPortal, setUnresolvedPortal] = useState<string | null>(null);
-  /** The credit whose answer never came; a retry of the same credit reuses its attempt. */
-  const [inFlightCredit, setInFlightCredit] = useState<CreditAttempt | null>(null);
+  const [form, setForm] = useState<'none' | 'credit' | 'portal'>('none');
   const [earlierState, setEarlierState] = useState<string | null>(null);
   const [today, setToday] = useState<{ usedMinor: number; limitMinor: number } | null>(null);
   const [done, setDone] = useState<string | null>(null);
@@ -63,15 +52,61 @@ export function CustomerPanel(props: PanelProps<'customer'>) {
   // "none", "payment_method_update", or "cancel:<subscription id>".
   const [flowChoice, setFlowChoice] = useState('none');
 
+  const who = customer.name ?? customer.email ?? customer.id;
+  const credit = useAttempt({
+    send: (attemptId, params: CreditParams) =>
+      askBackground({
+        type: 'customer.credit',
+        token,
+        attemptId,
+        amount: majorUnitsText(params.minorUnits, params.currency),
+        currency: params.currency,
+        note: params.note,
+      }),
+    same: sameCredit,
+    onDone: (value) => {
+      const credited = formatMinorUnits(-value.amount, value.currency);
+      setDone(
+        `Credited ${credited} to ${who}. Balance now: ${describeBalance(value.endingBalance, value.currency)}.`,
+      );
+      setAmount('');
+      setNote('');
+      setForm('none');
+      props.onChanged();
+    },
+  });
+  const portal = useAttempt({
+    send: (attemptId, params: PortalParams) =>
+      askBackground({ type: 'customer.portalLink', token, attemptId, ...params }),
+    onDone: (value) => {
+      setPortalUrl(value.url);
+      setForm('none');
+    },
+  });
+  const error = errorOf(credit.step) ?? errorOf(portal.step);
+  const creditStep = credit.step;
+
   useEffect(() => {
     void askBackground({ type: 'settings.get' }).then(
       (reply) => reply.ok && setSettings(reply.value.settings),
     );
   }, []);
 
-  const idle = mode.name === 'idle' && !customer.deleted;
-  const startCredit = () => setMode({ name: 'credit-form' });
-  const startPortal = () => setMode({ name: 'portal-form' });
+  // A new credit while an earlier one is in doubt: the agent sees what became of it.
+  const earlier = creditStep.name === 'confirming' ? creditStep.earlier : null;
+  useEffect(() => {
+    setEarlierState(null);
+    if (!earlier) return;
+    void askBackground({ type: 'journal.attempt', attemptId: earlier.attemptId }).then((reply) =>
+      setEarlierState(
+        reply.ok && reply.value ? (EARLIER_STATE[reply.value.outcome] ?? null) : null,
+      ),
+    );
+  }, [earlier?.attemptId]);
+
+  const idle = form === 'none' && !credit.asking && !customer.deleted;
+  const startCredit = () => setForm('credit');
+  const startPortal = () => setForm('portal');
   useKeyShortcut('c', startCredit, idle);
   useKeyShortcut('p', startPortal, idle);
 
@@ -81,8 +116,6 @@ export function CustomerPanel(props: PanelProps<'customer'>) {
         This customer was deleted in Stripe, so no actions are offered.
       </p>
     );
-
-  const who = customer.name ?? customer.email ?? customer.id;
 
   function review(event: Event) {
     event.preventDefault();
@@ -99,118 +132,34 @@ export function CustomerPanel(props: PanelProps<'customer'>) {
       currency: checked.currency,
       note: checked.note,
     };
-    // The same credit again reuses its attempt (and idempotency key): Stripe applies it once.
-    // Another credit is a new attempt, and the agent sees the earlier one beside it.
     setToday(null);
     void askBackground({ type: 'customer.dailyCredits', token, currency: params.currency }).then(
       (reply) => reply.ok && setToday(reply.value),
     );
-    if (inFlightCredit && sameCredit(inFlightCredit, params))
-      return setMode({
-        name: 'credit-review',
-        attemptId: inFlightCredit.attemptId,
-        earlier: null,
-        ...params,
-      });
-    setMode({
-      name: 'credit-review',
-      attemptId: crypto.randomUUID(),
-      earlier: inFlightCredit,
-      ...params,
-    });
-    if (inFlightCredit) {
-      setEarlierState(null);
-      void askBackground({ type: 'journal.attempt', attemptId: inFlightCredit.attemptId }).then(
-        (reply) =>
-          setEarlierState(
-            reply.ok && reply.value ? (EARLIER_STATE[reply.value.outcome] ?? null) : null,
-          ),
-      );
-    }
+    // The same credit again reuses its attempt (and idempotency key): Stripe applies it once.
+    // Another credit is a new attempt, and the agent sees the earlier one beside it.
+    credit.start(params);
   }
 
-  function retryEarlierCredit() {
-    if (!inFlightCredit) return;
-    setMode({ name: 'credit-review', ...inFlightCredit, earlier: null });
-  }
-
-  async function confirmCredit() {
-    if (mode.name !== 'credit-review') return;
-    setBusy(true);
-    setError(null);
-    const reply = await askBackground({
-      type: 'customer.credit',
-      token,
-      attemptId: mode.attemptId,
-      amount: majorUnitsText(mode.minorUnits, mode.currency),
-      currency: mode.currency,
-      note: mode.note,
-    });
-    setBusy(false);
-    if (!reply.ok) {
-      setError(reply.error);
-      setInFlightCredit(
-        reply.error.unresolved
-          ? {
-              attemptId: mode.attemptId,
-              minorUnits: mode.minorUnits,
-              currency: mode.currency,
-              note: mode.note,
-            }
-          : inFlightCredit?.attemptId === mode.attemptId
-            ? null
-            : inFlightCredit,
-      );
-      return setMode({ name: 'credit-form' });
-    }
-    if (inFlightCredit?.attemptId === mode.attemptId) setInFlightCredit(null);
-    const credited = formatMinorUnits(-reply.value.amount, reply.value.currency);
-    setDone(
-      `Credited ${credited} to ${who}. Balance now: ${describeBalance(reply.value.endingBalance, reply.value.currency)}.`,
-    );
-    setAmount('');
-    setNote('');
-    setMode({ name: 'idle' });
-    props.onChanged();
-  }
-
-  async function createPortalLink(event: Event) {
+  function createPortalLink(event: Event) {
     event.preventDefault();
     if (!event.isTrusted) return;
-    setBusy(true);
-    setError(null);
-    // A retry after no answer reuses the attempt (and its idempotency key).
-    const attemptId = unresolvedPortal ?? crypto.randomUUID();
     const [flow, subscriptionId] = flowChoice.startsWith('cancel:')
       ? (['subscription_cancel', flowChoice.slice('cancel:'.length)] as const)
       : ([flowChoice as PortalFlow, undefined] as const);
-    const reply = await askBackground({
-      type: 'customer.portalLink',
-      token,
-      attemptId,
-      flow,
-      ...(subscriptionId ? { subscriptionId } : {}),
-    });
-    setBusy(false);
-    if (!reply.ok) {
-      setUnresolvedPortal(reply.error.unresolved ? attemptId : null);
-      return setError(reply.error);
-    }
-    setUnresolvedPortal(null);
-    setPortalUrl(reply.value.url);
-    setMode({ name: 'idle' });
+    void portal.run({ flow, ...(subscriptionId ? { subscriptionId } : {}) });
   }
 
-  const preview =
-    mode.name === 'credit-review'
-      ? (() => {
-          const sameCurrency = !customer.currency || customer.currency === mode.currency;
-          const credit = formatMinorUnits(mode.minorUnits, mode.currency);
-          return sameCurrency
-            ? `Credit ${credit} to ${who} — balance becomes ${formatSignedBalance(customer.balance - mode.minorUnits, mode.currency)}`
-            : `Credit ${credit} to ${who}. Their balance is in ${customer.currency!.toUpperCase()}: this ${mode.currency.toUpperCase()} credit applies only to ${mode.currency.toUpperCase()} invoices.`;
-        })()
-      : null;
+  const reviewed = credit.asking && credit.params ? credit.params : null;
+  const preview = reviewed
+    ? (() => {
+        const sameCurrency = !customer.currency || customer.currency === reviewed.currency;
+        const credited = formatMinorUnits(reviewed.minorUnits, reviewed.currency);
+        return sameCurrency
+          ? `Credit ${credited} to ${who} — balance becomes ${formatSignedBalance(customer.balance - reviewed.minorUnits, reviewed.currency)}`
+          : `Credit ${credited} to ${who}. Their balance is in ${customer.currency!.toUpperCase()}: this ${reviewed.currency.toUpperCase()} credit applies only to ${reviewed.currency.toUpperCase()} invoices.`;
+      })()
+    : null;
 
   return (
     <section aria-label="Customer details">
@@ -254,7 +203,7 @@ export function CustomerPanel(props: PanelProps<'customer'>) {
         </div>
       )}
 
-      {mode.name === 'idle' && (
+      {form === 'none' && !credit.asking && (
         <div class="actions">
           <button type="button" aria-keyshortcuts="c" onClick={startCredit}>
             Add credit <KeyHint shortcut="c" />
@@ -265,7 +214,7 @@ export function CustomerPanel(props: PanelProps<'customer'>) {
         </div>
       )}
 
-      {mode.name === 'credit-form' && (
+      {form === 'credit' && !credit.asking && (
         <form class="stacked" onSubmit={review} aria-label="Add credit">
           <div class="row">
             <div>
@@ -306,24 +255,45 @@ export function CustomerPanel(props: PanelProps<'customer'>) {
           )}
           <div class="actions">
             <button type="submit">Review credit</button>
-            <button type="button" class="secondary" onClick={() => setMode({ name: 'idle' })}>
+            <button type="button" class="secondary" onClick={() => setForm('none')}>
               Cancel
             </button>
           </div>
         </form>
       )}
 
-      {mode.name === 'credit-review' && (
-        <ConfirmQuestion label="Confirm the credit">
-          {mode.earlier && (
+      {reviewed && (
+        <ConfirmAction
+          label="Confirm the credit"
+          busy={credit.busy}
+          busyLabel="Crediting…"
+          onConfirm={() => void credit.confirm()}
+          onCancel={credit.reset}
+          cancelLabel="Back"
+          after={
+            today && (
+              <p class="muted confirm-how" data-testid="credit-today">
+                Credited on this account in the last 24 hours:{' '}
+                {formatMinorUnits(today.usedMinor, reviewed.currency)} of{' '}
+                {formatMinorUnits(today.limitMinor, reviewed.currency)}; this leaves{' '}
+                {formatMinorUnits(
+                  Math.max(0, today.limitMinor - today.usedMinor - reviewed.minorUnits),
+                  reviewed.currency,
+                )}
+                .
+              </p>
+            )
+          }
+        >
+          {earlier && (
             <div class="notice notice-error" role="alert" aria-label="Earlier credit">
               <p>
                 An earlier credit of{' '}
-                {formatMinorUnits(mode.earlier.minorUnits, mode.earlier.currency)} got no answer and
-                may already be applied{earlierState ? ` (${earlierState})` : ''}. Confirm adds this
-                one as a second credit.
+                {formatMinorUnits(earlier.params.minorUnits, earlier.params.currency)} got no answer
+                and may already be applied{earlierState ? ` (${earlierState})` : ''}. Confirm adds
+                this one as a second credit.
               </p>
-              <button type="button" class="secondary" onClick={retryEarlierCredit}>
+              <button type="button" class="secondary" onClick={() => credit.start(earlier.params)}>
                 Retry the earlier credit instead
               </button>
             </div>
@@ -332,43 +302,11 @@ export function CustomerPanel(props: PanelProps<'customer'>) {
             {customer.mode === 'live' && <strong>LIVE: </strong>}
             {preview}
           </p>
-          <div class="actions">
-            <ConfirmButton
-              busy={busy}
-              busyLabel="Crediting…"
-              onConfirm={() => void confirmCredit()}
-            />
-            <button
-              type="button"
-              class="secondary"
-              disabled={busy}
-              onClick={() => setMode({ name: 'credit-form' })}
-            >
-              Back
-            </button>
-          </div>
-          {/* Below the buttons: it arrives a moment later and must not move them. */}
-          {today && (
-            <p class="muted confirm-how" data-testid="credit-today">
-              Credited on this account in the last 24 hours:{' '}
-              {formatMinorUnits(today.usedMinor, mode.currency)} of{' '}
-              {formatMinorUnits(today.limitMinor, mode.currency)}; this leaves{' '}
-              {formatMinorUnits(
-                Math.max(0, today.limitMinor - today.usedMinor - mode.minorUnits),
-                mode.currency,
-              )}
-              .
-            </p>
-          )}
-        </ConfirmQuestion>
+        </ConfirmAction>
       )}
 
-      {mode.name === 'portal-form' && (
-        <form
-          class="stacked"
-          onSubmit={(e) => void createPortalLink(e)}
-          aria-label="Create portal link"
-        >
+      {form === 'portal' && (
+        <form class="stacked" onSubmit={createPortalLink} aria-label="Create portal link">
           <label for="portal-flow">Open the portal at</label>
           <select
             id="portal-flow"
@@ -384,10 +322,10 @@ export function CustomerPanel(props: PanelProps<'customer'>) {
             ))}
           </select>
           <div class="actions">
-            <button type="submit" disabled={busy}>
-              {busy ? 'Creating…' : 'Create link'}
+            <button type="submit" disabled={portal.busy}>
+              {portal.busy ? 'Creating…' : 'Create link'}
             </button>
-            <button type="button" class="secondary" onClick={() => setMode({ name: 'idle' })}>
+            <button type="button" class="secondary" onClick={() => setForm('none')}>
               Cancel
             </button>
           </div>

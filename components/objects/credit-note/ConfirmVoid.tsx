@@ -1,6 +1,5 @@
-import type { StripeMode } from '../../utils/stripe-id-grammar';
-import { ConfirmButton } from './ConfirmButton';
-import { ConfirmQuestion } from './ConfirmQuestion';
+import type { StripeMode } from '../../../utils/stripe-id-grammar';
+import { ConfirmAction } from '../../confirm/ConfirmAction';
 
 /** The question before a credit note is voided, on its own card or its invoice's. */
 export function ConfirmVoid(props: {
@@ -12,18 +11,19 @@ export function ConfirmVoid(props: {
   onCancel: () => void;
 }) {
   return (
-    <ConfirmQuestion label="Confirm voiding the credit note">
+    <ConfirmAction
+      label="Confirm voiding the credit note"
+      danger
+      busy={props.busy}
+      busyLabel="Voiding…"
+      onConfirm={props.onConfirm}
+      onCancel={props.onCancel}
+    >
       <p>
         Void the {props.mode === 'live' ? <strong>LIVE</strong> : 'test'} credit note {props.which}?
         What it took off the invoice is due again and a balance credit is taken back; a refund
         already sent stays with the customer. This cannot be undone.
       </p>
-      <div class="actions">
-        <ConfirmButton danger busy={props.busy} busyLabel="Voiding…" onConfirm={props.onConfirm} />
-        <button type="button" class="secondary" disabled={props.busy} onClick={props.onCancel}>
-          Cancel
-        </button>
-      </div>
-    </ConfirmQuestion>
+    </ConfirmAction>
   );
 }

@@ -1,6 +1,5 @@
-import type { StripeMode } from '../../utils/stripe-id-grammar';
-import { ConfirmButton } from './ConfirmButton';
-import { ConfirmQuestion } from './ConfirmQuestion';
+import type { StripeMode } from '../../../utils/stripe-id-grammar';
+import { ConfirmAction } from '../../confirm/ConfirmAction';
 
 /** The question before a Checkout Session is expired, on its own card or its customer's. */
 export function ConfirmExpiry(props: {
@@ -12,18 +11,19 @@ export function ConfirmExpiry(props: {
   onCancel: () => void;
 }) {
   return (
-    <ConfirmQuestion label="Confirm expiring the session">
+    <ConfirmAction
+      label="Confirm expiring the session"
+      danger
+      busy={props.busy}
+      busyLabel="Expiring…"
+      onConfirm={props.onConfirm}
+      onCancel={props.onCancel}
+    >
       <p>
         Expire this {props.mode === 'live' ? <strong>LIVE</strong> : 'test'} session
         {props.which ? ` ${props.which}` : ''}? The customer will no longer be able to pay with it.
         This cannot be undone.
       </p>
-      <div class="actions">
-        <ConfirmButton danger busy={props.busy} busyLabel="Expiring…" onConfirm={props.onConfirm} />
-        <button type="button" class="secondary" disabled={props.busy} onClick={props.onCancel}>
-          Cancel
-        </button>
-      </div>
-    </ConfirmQuestion>
+    </ConfirmAction>
   );
 }
