@@ -11,6 +11,11 @@ import { buildRequestTable } from './request-table';
 
 export type { BackgroundContext } from './background-context';
 
+/** The extension's own documents that no page embeds: the popup and Options. */
+const TRUSTED_DOCUMENTS = new Set(['/popup.html', '/options.html']);
+const isPopupOrOptions = (sender: MessageSenderLike, extensionOrigin: string) =>
+  TRUSTED_DOCUMENTS.has(new URL(sender.url!).pathname) && sender.url!.startsWith(extensionOrigin);
+
 /**
  * The background's one door. Who sent a message is decided first; then its type picks one
  * handler from the table (an unknown type is refused), whose schema must admit it whole;
@@ -26,8 +31,11 @@ export function createMessageHandler(background: BackgroundContext) {
     if (!entry) return failure(REFUSED);
     const parsed = entry.handler.schema.safeParse(raw);
     if (!parsed.success) return failure(REFUSED);
-    if (entry.scope === 'page')
+    if (entry.scope === 'page') {
+      if (!entry.handler.alsoFromCards && !isPopupOrOptions(sender, background.extensionOrigin))
+        return failure(REFUSED);
       return entry.handler.handle(parsed.data, { background, sender, cards });
+    }
 
     const grant = await findCardGrant((parsed.data as { token: string }).token, sender.tab?.id);
     if (!grant) return failure('This card has expired. Click the ID on the page again.');

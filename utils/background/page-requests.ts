@@ -61,6 +61,7 @@ export const PAGE_REQUESTS = {
         record ? { outcome: record.outcome, requestId: record.requestId ?? null } : null,
       );
     },
+    { alsoFromCards: true },
   ),
   'sites.list': pageRequest(bare('sites.list'), async () => success(await listEnabledSites())),
   'sites.enable': pageRequest(
@@ -82,10 +83,14 @@ export const PAGE_REQUESTS = {
     z.strictObject({ type: z.literal('sites.startOnTab'), tabId: z.number().int().min(0) }),
     async (request) => success(await startOnTab(request.tabId)),
   ),
-  'options.open': pageRequest(bare('options.open'), async (_request, { background }) => {
-    await background.openOptions();
-    return success(null);
-  }),
+  'options.open': pageRequest(
+    bare('options.open'),
+    async (_request, { background }) => {
+      await background.openOptions();
+      return success(null);
+    },
+    { alsoFromCards: true },
+  ),
   'popup.openCard': pageRequest(
     z.strictObject({ type: z.literal('popup.openCard'), objectId: CardSubjectField }),
     async (request, { sender, cards }) => {
@@ -132,7 +137,10 @@ export const PAGE_REQUESTS = {
       return success(await vaultState());
     },
   ),
-  'settings.get': pageRequest(bare('settings.get'), async () => success(await settingsView())),
+  // The card reads the guardrails in force to explain a refusal before anything is sent.
+  'settings.get': pageRequest(bare('settings.get'), async () => success(await settingsView()), {
+    alsoFromCards: true,
+  }),
   /** Only the fields sent are changed: each part of Options saves its own. */
   'settings.save': pageRequest(
     z.strictObject({ type: z.literal('settings.save'), settings: Settings.partial() }),

@@ -21,7 +21,13 @@ export interface BackgroundCardContext extends CardContext, PageRequestContext {
 export type PageRequestHandler<
   Schema extends z.ZodType = z.ZodType,
   Value = unknown,
-> = RequestHandler<Schema, Value, PageRequestContext>;
+> = RequestHandler<Schema, Value, PageRequestContext> & {
+  /**
+   * Whether a card frame may send it too. A card lives inside a page we do not trust, so by
+   * default only the popup and Options may change settings, keys or the lock, or read the log.
+   */
+  alsoFromCards: boolean;
+};
 
 export type BackgroundCardRequestHandler<
   Schema extends z.ZodType = z.ZodType,
@@ -31,7 +37,8 @@ export type BackgroundCardRequestHandler<
 export const pageRequest = <Schema extends z.ZodType, Value>(
   schema: Schema,
   handle: (request: z.infer<Schema>, context: PageRequestContext) => Promise<Reply<Value>>,
-): PageRequestHandler<Schema, Value> => ({ schema, handle });
+  { alsoFromCards = false }: { alsoFromCards?: boolean } = {},
+): PageRequestHandler<Schema, Value> => ({ schema, handle, alsoFromCards });
 
 /** One of the background's own card requests, handed its internals as well as the kit's. */
 export const backgroundCardRequest = <Schema extends z.ZodType<{ token: string }>, Value>(
