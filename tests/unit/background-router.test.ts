@@ -8,6 +8,7 @@ import { DEMO_ID_BY_KIND, SEED_IDS } from '../emulator/seed-data';
 import {
   RUNTIME_ID,
   EXTENSION_ORIGIN as ORIGIN,
+  expectOk,
   testSenders,
   useEmulator,
 } from './emulator-harness';
@@ -43,31 +44,18 @@ function validDraft() {
   };
 }
 const TAB = 7;
-const { page: contentScript, card, options } = testSenders(TAB);
+const senders = testSenders(TAB);
+const { page: contentScript, card, options } = senders;
 
 function setUp() {
   const sendToFrame = vi.fn(async () => {});
   const openOptions = vi.fn(async () => {});
-  return { ...harness.router({ sendToFrame, openOptions }), sendToFrame, openOptions };
+  return { ...harness.router({ sendToFrame, openOptions, senders }), sendToFrame, openOptions };
 }
 
-async function withTestKey(handle: ReturnType<typeof setUp>['handle']) {
-  const saved = await handle(
-    { type: 'accounts.save', apiKey: harness.emulator.keys.testSecret },
-    options,
-  );
-  expect(saved.ok).toBe(true);
+async function withTestKey({ saveTestKey }: ReturnType<typeof setUp>) {
+  await saveTestKey();
   harness.emulator.received.length = 0;
-}
-
-async function grantFor(
-  handle: ReturnType<typeof setUp>['handle'],
-  objectId: string,
-  from: MessageSenderLike = contentScript,
-) {
-  const reply = await handle({ type: 'page.openCard', objectId }, from);
-  if (!reply.ok) throw new Error(reply.error.message);
-  return (reply.value as { token: string }).token;
 }
 
 describe('who may send what', () => {
@@ -133,14 +121,14 @@ describe('who may send what', () => {
   });
 
   it('lets a card act only on the ID granted, from the same tab', async () => {
-    const { handle } = setUp();
-    await withTestKey(handle);
-    const token = await grantFor(handle, SEED_IDS.completeSession);
+    const router = setUp();
+    await withTestKey(router);
+    const session = await router.grantCard(SEED_IDS.completeSession);
     // The granted card's object, looked up for it (see "looks up the object as its card is
     // granted"); nothing past it is sent for anyone else.
     await vi.waitFor(() => expect(harness.emulator.received).toHaveLength(1));
     harness.emulator.received.length = 0;
-    expect(await handle({ type: 'card.open', token }, card)).toMatchObject({
+    expect(await session.ask({ type: 'card.open' })).toMatchObject({
       ok: true,
       value: {
         objectId: SEED_IDS.completeSession,
@@ -150,19 +138,20 @@ describe('who may send what', () => {
       },
     });
     const otherTab = { ...card, tab: { id: TAB + 1 } };
-    const fromOtherTab = await handle({ type: 'card.open', token }, otherTab);
+    const fromOtherTab = await session.ask({ type: 'card.open' }, otherTab);
     expect(fromOtherTab).toMatchObject({
       ok: false,
       error: { message: expect.stringContaining('expired') },
     });
-    const forged = await handle({ type: 'card.open', token: 'b'.repeat(32) }, card);
+    const forged = await router.ask({ type: 'card.open', token: 'b'.repeat(32) }, card);
     expect(forged.ok).toBe(false);
     expect(harness.emulator.received).toHaveLength(0);
   });
 
   it('refuses a card whose grant names a kind the registry does not know', async () => {
-    const { handle } = setUp();
-    await withTestKey(handle);
+    const router = setUp();
+    await withTestKey(router);
+    const { handle } = router;
     // A grant stored by another version, or forged into session storage: an ID of no known kind.
     const token = 'c'.repeat(32);
     await storage.setItem('session:cardGrants', [
@@ -186,17 +175,18 @@ describe('who may send what', () => {
   });
 
   it("refuses every kind's request on a card granted for another kind, sending nothing", async () => {
-    const { handle } = setUp();
-    await withTestKey(handle);
+    const router = setUp();
+    await withTestKey(router);
+    const { handle } = router;
     const owned = [...buildRequestTable()].flatMap(([type, entry]) =>
       entry.scope === 'card' && entry.kind !== null ? [{ type, kind: entry.kind }] : [],
     );
     // A new kind's requests must be listed here too, or this fails.
     expect(owned.map((o) => o.type).sort()).toEqual(Object.keys(VALID_FIELDS).sort());
     for (const kind of CARD_KINDS) {
-      const token = await grantFor(handle, DEMO_ID_BY_KIND[kind]);
+      const { token, ask } = await router.grantCard(DEMO_ID_BY_KIND[kind]);
       // Every read its card opens with is over before the refusals are counted.
-      expect(await handle({ type: 'card.open', token }, card)).toMatchObject({ ok: true });
+      expect(await ask({ type: 'card.open' })).toMatchObject({ ok: true });
       harness.emulator.received.length = 0;
       for (const request of owned.filter((o) => o.kind !== kind)) {
         const fields = VALID_FIELDS[request.type as keyof typeof VALID_FIELDS];
@@ -208,10 +198,10 @@ describe('who may send what', () => {
   });
 
   it('points a card to Options, and sends nothing, when no key of the right mode is saved', async () => {
-    const { handle } = setUp();
-    const sessionToken = await grantFor(handle, SEED_IDS.openSession);
-    const customerToken = await grantFor(handle, SEED_IDS.jenny);
-    expect(await handle({ type: 'card.open', token: sessionToken }, card)).toMatchObject({
+    const { grantCard } = setUp();
+    const session = await grantCard(SEED_IDS.openSession);
+    const customer = await grantCard(SEED_IDS.jenny);
+    expect(await session.ask({ type: 'card.open' })).toMatchObject({
       ok: true,
       value: {
         kind: 'checkout_session',
@@ -225,7 +215,7 @@ describe('who may send what', () => {
         },
       },
     });
-    expect(await handle({ type: 'card.open', token: customerToken }, card)).toMatchObject({
+    expect(await customer.ask({ type: 'card.open' })).toMatchObject({
       ok: true,
       value: {
         kind: 'customer',
@@ -239,10 +229,10 @@ describe('who may send what', () => {
   });
 
   it('opens Options for a card, never for a web page', async () => {
-    const { handle, openOptions } = setUp();
-    expect(await handle({ type: 'options.open' }, contentScript)).toMatchObject({ ok: false });
+    const { ask, openOptions } = setUp();
+    expect(await ask({ type: 'options.open' }, contentScript)).toMatchObject({ ok: false });
     expect(openOptions).not.toHaveBeenCalled();
-    expect(await handle({ type: 'options.open' }, card)).toEqual({ ok: true, value: null });
+    expect(await ask({ type: 'options.open' }, card)).toEqual({ ok: true, value: null });
     expect(openOptions).toHaveBeenCalledTimes(1);
   });
 
@@ -257,40 +247,36 @@ describe('who may send what', () => {
   });
 
   it('gives a card to an ID clicked in an email frame, and records the ticket it is in', async () => {
-    const { handle, journal } = setUp();
-    await withTestKey(handle);
-    const token = await grantFor(
-      handle,
-      SEED_IDS.openSession,
-      emailFrame('https://acme.zendesk.com'),
-    );
+    const router = setUp();
+    const { journal } = router;
+    await withTestKey(router);
+    const session = await router.grantCard(SEED_IDS.openSession, {
+      from: emailFrame('https://acme.zendesk.com'),
+    });
     const attemptId = crypto.randomUUID();
-    await handle({ type: 'checkoutSession.expire', token, attemptId }, card);
+    await session.ask({ type: 'checkoutSession.expire', attemptId });
     expect(await journal.get(attemptId)).toMatchObject({
       outcome: 'succeeded',
       pageUrl: 'https://acme.zendesk.com/agent/tickets/1',
     });
     // A frame of another origin inside the ticket records its own origin, not the ticket.
-    const otherToken = await grantFor(handle, SEED_IDS.jenny, emailFrame('https://mail.example'));
+    const other = await router.grantCard(SEED_IDS.jenny, {
+      from: emailFrame('https://mail.example'),
+    });
     const retry = crypto.randomUUID();
-    await handle(
-      { type: 'customer.portalLink', token: otherToken, attemptId: retry, flow: 'none' },
-      card,
-    );
+    await other.ask({ type: 'customer.portalLink', attemptId: retry, flow: 'none' });
     expect(await journal.get(retry)).toMatchObject({ pageUrl: 'https://mail.example' });
   });
 
   it('refuses an attempt reused for another credit, sending nothing and keeping the first', async () => {
-    const { handle, journal } = setUp();
-    await withTestKey(handle);
-    const token = await grantFor(handle, SEED_IDS.jenny);
+    const router = setUp();
+    const { journal } = router;
+    await withTestKey(router);
+    const jenny = await router.grantCard(SEED_IDS.jenny);
     const attemptId = crypto.randomUUID();
     harness.emulator.injectFault({ kind: 'drop-before' }, { method: 'POST', times: 3 });
     const credit = (amount: string) =>
-      handle(
-        { type: 'customer.credit', token, attemptId, amount, currency: 'usd', note: '' },
-        card,
-      );
+      jenny.ask({ type: 'customer.credit', attemptId, amount, currency: 'usd', note: '' });
     expect(await credit('5.00')).toMatchObject({ ok: false, error: { unresolved: true } });
     harness.emulator.received.length = 0;
     expect(await credit('6.00')).toEqual({
@@ -305,18 +291,22 @@ describe('who may send what', () => {
   });
 
   it('records the ticket by origin and path only, never its query or fragment', async () => {
-    const { handle, journal } = setUp();
-    await withTestKey(handle);
+    const router = setUp();
+    const { journal } = router;
+    await withTestKey(router);
     const ticket = {
       ...contentScript,
       url: 'https://acme.zendesk.com/agent/tickets/1?sso_token=s3cr3t#access_token=abc',
     };
-    const token = await grantFor(handle, SEED_IDS.jenny, ticket);
+    const jenny = await router.grantCard(SEED_IDS.jenny, { from: ticket });
     const attemptId = crypto.randomUUID();
-    const reply = await handle(
-      { type: 'customer.credit', token, attemptId, amount: '1.00', currency: 'usd', note: '' },
-      card,
-    );
+    const reply = await jenny.ask({
+      type: 'customer.credit',
+      attemptId,
+      amount: '1.00',
+      currency: 'usd',
+      note: '',
+    });
     expect(reply.ok).toBe(true);
     expect((await journal.get(attemptId))!.pageUrl).toBe(
       'https://acme.zendesk.com/agent/tickets/1',
@@ -345,9 +335,9 @@ describe('who may send what', () => {
   });
 
   it('relays a close request to the frame that asked for the card', async () => {
-    const { handle, sendToFrame } = setUp();
-    const token = await grantFor(handle, SEED_IDS.jenny);
-    await handle({ type: 'card.close', token }, card);
+    const { grantCard, sendToFrame } = setUp();
+    const jenny = await grantCard(SEED_IDS.jenny);
+    await jenny.ask({ type: 'card.close' });
     expect(sendToFrame).toHaveBeenCalledWith(TAB, 0, { type: 'content.closeCard' });
   });
 });
@@ -357,30 +347,30 @@ describe("a card's object", () => {
     harness.emulator.apiRequests().filter((r) => r.method === 'GET' && r.path.includes(objectId));
 
   it('is looked up as its card is granted; the card gets that answer, and fresh ones after', async () => {
-    const { handle } = setUp();
-    await withTestKey(handle);
-    const token = await grantFor(handle, SEED_IDS.openSession);
+    const router = setUp();
+    await withTestKey(router);
+    const session = await router.grantCard(SEED_IDS.openSession);
     // Before the card has asked: its frame is still loading.
     await vi.waitFor(() => expect(getsOf(SEED_IDS.openSession)).toHaveLength(1));
-    const first = await handle({ type: 'card.open', token }, card);
+    const first = await session.ask({ type: 'card.open' });
     expect(first).toMatchObject({
       ok: true,
       value: { found: { ok: true, value: { id: SEED_IDS.openSession, status: 'open' } } },
     });
     expect(getsOf(SEED_IDS.openSession)).toHaveLength(1);
     // Later requests (after an action, "Try again") are never answered from the past.
-    await handle({ type: 'card.open', token }, card);
+    await session.ask({ type: 'card.open' });
     expect(getsOf(SEED_IDS.openSession)).toHaveLength(2);
   });
 
   it('is looked up for a card in the popup too, a customer with the account it was found in', async () => {
-    const { handle } = setUp();
-    await withTestKey(handle);
-    const reply = await handle({ type: 'popup.openCard', objectId: SEED_IDS.jenny }, options);
-    const { token } = (reply as { value: { token: string } }).value;
+    const router = setUp();
+    await withTestKey(router);
+    const reply = await router.ask({ type: 'popup.openCard', objectId: SEED_IDS.jenny }, options);
+    const { token } = expectOk(reply);
     await vi.waitFor(() => expect(getsOf(SEED_IDS.jenny).length).toBeGreaterThan(0));
     const sent = getsOf(SEED_IDS.jenny).length;
-    const view = await handle({ type: 'card.open', token }, options);
+    const view = await router.ask({ type: 'card.open', token }, options);
     expect(view).toMatchObject({
       ok: true,
       value: { found: { ok: true, value: { id: SEED_IDS.jenny } } },
@@ -389,14 +379,14 @@ describe("a card's object", () => {
   });
 
   it('is looked up again when the card asks more than 5 s after it was granted', async () => {
-    const { handle } = setUp();
-    await withTestKey(handle);
-    const token = await grantFor(handle, SEED_IDS.openSession);
+    const router = setUp();
+    await withTestKey(router);
+    const session = await router.grantCard(SEED_IDS.openSession);
     await vi.waitFor(() => expect(getsOf(SEED_IDS.openSession)).toHaveLength(1));
     const now = Date.now();
     vi.spyOn(Date, 'now').mockReturnValue(now + 5_001);
     try {
-      await handle({ type: 'card.open', token }, card);
+      await session.ask({ type: 'card.open' });
     } finally {
       vi.restoreAllMocks();
     }
@@ -406,12 +396,13 @@ describe("a card's object", () => {
 
 describe('expiring through the router', () => {
   it('expires once for two identical confirmations sent together', async () => {
-    const { handle, journal } = setUp();
-    await withTestKey(handle);
-    const token = await grantFor(handle, SEED_IDS.openSession);
+    const router = setUp();
+    const { journal } = router;
+    await withTestKey(router);
+    const session = await router.grantCard(SEED_IDS.openSession);
     const attemptId = crypto.randomUUID();
-    const request = { type: 'checkoutSession.expire', token, attemptId };
-    const [first, second] = await Promise.all([handle(request, card), handle(request, card)]);
+    const expire = () => session.ask({ type: 'checkoutSession.expire', attemptId });
+    const [first, second] = await Promise.all([expire(), expire()]);
     expect(first).toEqual(second);
     expect(first).toMatchObject({ ok: true, value: { status: 'expired' } });
     expect(harness.emulator.apiRequests().filter((r) => r.method === 'POST')).toHaveLength(1);
@@ -425,22 +416,24 @@ describe('expiring through the router', () => {
   });
 
   it('sends the same attempt again after success as a read, not a second expire', async () => {
-    const { handle } = setUp();
-    await withTestKey(handle);
-    const token = await grantFor(handle, SEED_IDS.openSession);
-    const request = { type: 'checkoutSession.expire', token, attemptId: crypto.randomUUID() };
-    await handle(request, card);
-    const again = await handle(request, card);
+    const router = setUp();
+    await withTestKey(router);
+    const session = await router.grantCard(SEED_IDS.openSession);
+    const attemptId = crypto.randomUUID();
+    const expire = () => session.ask({ type: 'checkoutSession.expire', attemptId });
+    await expire();
+    const again = await expire();
     expect(again).toMatchObject({ ok: true, value: { status: 'expired' } });
     expect(harness.emulator.apiRequests().filter((r) => r.method === 'POST')).toHaveLength(1);
   });
 
   it('explains an already-complete session from its status after Stripe refuses', async () => {
-    const { handle, journal } = setUp();
-    await withTestKey(handle);
-    const token = await grantFor(handle, SEED_IDS.completeSession);
+    const router = setUp();
+    const { journal } = router;
+    await withTestKey(router);
+    const session = await router.grantCard(SEED_IDS.completeSession);
     const attemptId = crypto.randomUUID();
-    const reply = await handle({ type: 'checkoutSession.expire', token, attemptId }, card);
+    const reply = await session.ask({ type: 'checkoutSession.expire', attemptId });
     expect(reply).toMatchObject({
       ok: false,
       error: {
@@ -458,13 +451,13 @@ describe('expiring through the router', () => {
       'No live-mode API key is saved',
     ],
   ])('sends nothing for a %s', async (_name, id, message) => {
-    const { handle } = setUp();
-    await withTestKey(handle);
-    const token = await grantFor(handle, id);
-    const reply = await handle(
-      { type: 'checkoutSession.expire', token, attemptId: crypto.randomUUID() },
-      card,
-    );
+    const router = setUp();
+    await withTestKey(router);
+    const session = await router.grantCard(id);
+    const reply = await session.ask({
+      type: 'checkoutSession.expire',
+      attemptId: crypto.randomUUID(),
+    });
     expect(reply).toMatchObject({
       ok: false,
       error: { message: expect.stringContaining(message) },
@@ -473,12 +466,13 @@ describe('expiring through the router', () => {
   });
 
   it('keeps an unanswered expire pending, and the journal replay resolves it with the same key', async () => {
-    const { handle, journal } = setUp();
-    await withTestKey(handle);
-    const token = await grantFor(handle, SEED_IDS.openSession);
+    const router = setUp();
+    const { journal } = router;
+    await withTestKey(router);
+    const session = await router.grantCard(SEED_IDS.openSession);
     const attemptId = crypto.randomUUID();
     harness.emulator.injectFault({ kind: 'drop-after' }, { method: 'POST', times: 3 });
-    const reply = await handle({ type: 'checkoutSession.expire', token, attemptId }, card);
+    const reply = await session.ask({ type: 'checkoutSession.expire', attemptId });
     expect(reply).toMatchObject({ ok: false, error: { unresolved: true } });
     expect(await journal.get(attemptId)).toMatchObject({ outcome: 'pending' });
 

@@ -8,23 +8,28 @@ import {
 import { CARD_PORT_PREFIX } from '../../utils/messaging/card-port';
 import type { MessageSenderLike } from '../../utils/messaging/sender-policy';
 import { SEED_IDS } from '../emulator/seed-data';
-import { EXTENSION_ORIGIN, RUNTIME_ID, testSenders, useEmulator } from './emulator-harness';
+import {
+  EXTENSION_ORIGIN,
+  RUNTIME_ID,
+  expectOk,
+  testSenders,
+  useEmulator,
+} from './emulator-harness';
 
 const harness = useEmulator();
 const TAB = 9;
-const { page, card, options } = testSenders(TAB);
+const senders = testSenders(TAB);
+const { page, card, options } = senders;
 const EXPIRED = {
   ok: false,
   error: { message: 'This card has expired. Click the ID on the page again.' },
 };
 
 async function grantedCard() {
-  const { handle } = harness.router();
-  const reply = await handle({ type: 'page.openCard', objectId: SEED_IDS.completeSession }, page);
-  const token = (reply as { value: { token: string } }).value.token;
-  const open = () => handle({ type: 'card.open', token }, card);
+  const granted = await harness.router({ senders }).grantCard(SEED_IDS.completeSession);
+  const open = () => granted.ask({ type: 'card.open' });
   expect((await open()).ok).toBe(true);
-  return { handle, token, open };
+  return { ...granted, open };
 }
 
 function fakePort(name: string, sender: MessageSenderLike) {
@@ -41,8 +46,8 @@ function fakePort(name: string, sender: MessageSenderLike) {
 
 describe("a card's grant", () => {
   it('is revoked when the card closes', async () => {
-    const { handle, token, open } = await grantedCard();
-    await handle({ type: 'card.close', token }, card);
+    const { ask, open } = await grantedCard();
+    await ask({ type: 'card.close' });
     expect(await open()).toEqual(EXPIRED);
   });
 
@@ -89,14 +94,14 @@ describe("a card's grant", () => {
   });
 
   it('of a card in the popup is revoked when the popup closes', async () => {
-    const { handle } = harness.router();
-    const reply = await handle({ type: 'popup.openCard', objectId: SEED_IDS.jenny }, options);
-    const token = (reply as { value: { token: string } }).value.token;
+    const { ask } = harness.router({ senders });
+    const reply = await ask({ type: 'popup.openCard', objectId: SEED_IDS.jenny }, options);
+    const { token } = expectOk(reply);
     const port = fakePort(`${CARD_PORT_PREFIX}${token}`, options);
     watchCardPort(port, RUNTIME_ID, EXTENSION_ORIGIN);
     port.drop();
     await vi.waitFor(async () =>
-      expect(await handle({ type: 'card.open', token }, options)).toEqual(EXPIRED),
+      expect(await ask({ type: 'card.open', token }, options)).toEqual(EXPIRED),
     );
   });
 });

@@ -1,36 +1,32 @@
 import { describe, expect, it } from 'vitest';
 import { openActivityJournal } from '../../utils/journal/activity-journal';
-import { testSenders, useEmulator } from './emulator-harness';
+import { expectOk, testSenders, useEmulator } from './emulator-harness';
 
 const harness = useEmulator();
-const { page, card, options } = testSenders(3);
+const senders = testSenders(3);
+const { options } = senders;
 
 describe('a burst of 50 credits across customers, with Stripe throttling and failing', () => {
   it('posts each exactly once, one key per attempt, every record settled, backoff respected', async () => {
     const delays = harness.delays;
     delays.length = 0;
     const journal = openActivityJournal(`burst-${crypto.randomUUID()}`);
-    const { handle } = harness.router({
+    const { ask, grantCard, saveTestKey } = harness.router({
       journal,
       // Enough retries that no credit runs out, whichever faults it meets: the point here is
       // that none is lost or doubled (the bound itself is tested in stripe-client).
       client: { maxRetries: 30 },
+      senders,
     });
-    expect(
-      (await handle({ type: 'accounts.save', apiKey: harness.emulator.keys.testSecret }, options))
-        .ok,
-    ).toBe(true);
+    await saveTestKey();
 
     // $1,275 in all on one account: over the default daily limit, under one of $5,000.
-    const settings = await handle({ type: 'settings.get' }, options);
+    const settings = await ask({ type: 'settings.get' }, options);
     expect(settings.ok).toBe(true);
-    await handle(
+    await ask(
       {
         type: 'settings.save',
-        settings: {
-          ...(settings as { value: { settings: object } }).value.settings,
-          creditLimits: { usd: 1000 },
-        },
+        settings: { ...expectOk(settings).settings, creditLimits: { usd: 1000 } },
       },
       options,
     );
@@ -54,19 +50,18 @@ describe('a burst of 50 credits across customers, with Stripe throttling and fai
     const attempts = await Promise.all(
       Array.from({ length: 50 }, async (_, i) => {
         const objectId = customers[i % customers.length]!;
-        const grant = await handle({ type: 'page.openCard', objectId }, page);
-        const token = (grant as { ok: true; value: { token: string } }).value.token;
+        const customer = await grantCard(objectId);
         const attemptId = crypto.randomUUID();
-        const request = {
-          type: 'customer.credit',
-          token,
-          attemptId,
-          amount: `${i + 1}`,
-          currency: 'usd',
-          note: `burst ${i}`,
-        };
+        const credit = () =>
+          customer.ask({
+            type: 'customer.credit',
+            attemptId,
+            amount: `${i + 1}`,
+            currency: 'usd',
+            note: `burst ${i}`,
+          });
         // Every credit is double-clicked.
-        const [first, second] = await Promise.all([handle(request, card), handle(request, card)]);
+        const [first, second] = await Promise.all([credit(), credit()]);
         return { attemptId, objectId, amount: (i + 1) * 100, first, second };
       }),
     );

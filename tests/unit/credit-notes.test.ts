@@ -9,10 +9,10 @@ import {
 } from '../../utils/objects/credit-note/draft';
 import { encodeStripeForm } from '../../utils/stripe/form-encoding';
 import { SEED_IDS } from '../emulator/seed-data';
-import { testSenders, useEmulator } from './emulator-harness';
+import { expectView, testSenders, useEmulator } from './emulator-harness';
 
 const harness = useEmulator();
-const { page, card, options } = testSenders(12);
+const senders = testSenders(12);
 const REFUSED = { ok: false, error: { message: 'This request is not allowed from here.' } };
 
 const draftOf = (over: Partial<CreditNoteDraft> = {}): CreditNoteDraft => ({
@@ -43,19 +43,15 @@ const paidInvoice: CreditableInvoice = {
 };
 
 async function setUp(journal = openActivityJournal(`cn-${crypto.randomUUID()}`)) {
-  const { handle } = harness.router({ journal });
-  await handle({ type: 'accounts.save', apiKey: harness.emulator.keys.testSecret }, options);
+  const { openCard, saveTestKey } = harness.router({ journal, senders });
+  await saveTestKey();
   harness.emulator.received.length = 0;
   const open = async (objectId: string) => {
-    const grant = (await handle({ type: 'page.openCard', objectId }, page)) as {
-      value: { token: string };
-    };
-    const token = grant.value.token;
-    const contents = ((await handle({ type: 'card.open', token }, card)) as { value: any }).value;
+    const opened = await openCard(objectId);
     harness.emulator.received.length = 0;
-    return { token, contents };
+    return opened;
   };
-  return { handle, open, journal };
+  return { open, journal };
 }
 
 const posts = () => harness.emulator.apiPosts().filter((r) => r.path === '/v1/credit_notes');
@@ -228,9 +224,9 @@ describe('a credit note draft, checked before anything is sent', () => {
 
 describe('issuing a credit note from the invoice card', () => {
   it('previews with exactly the parameters it then posts, once, with a journaled key', async () => {
-    const { handle, open, journal } = await setUp();
-    const { token, contents } = await open(SEED_IDS.jennyPaidInvoice);
-    expect(contents.found.value).toMatchObject({
+    const { open, journal } = await setUp();
+    const { ask, contents } = await open(SEED_IDS.jennyPaidInvoice);
+    expect(expectView(contents, 'invoice')).toMatchObject({
       alreadyCredited: 3000,
       paidBy: { kind: 'card', label: 'Visa •••• 4242' },
     });
@@ -240,10 +236,7 @@ describe('issuing a credit note from the invoice card', () => {
       split: { refund: '15.00', credit: '5.00', outOfBand: '' },
       memo: 'Duplicate seat',
     });
-    const preview = await handle(
-      { type: 'invoice.previewCreditNote', token, attemptId, draft },
-      card,
-    );
+    const preview = await ask({ type: 'invoice.previewCreditNote', attemptId, draft });
     expect(preview).toEqual({
       ok: true,
       value: {
@@ -256,8 +249,8 @@ describe('issuing a credit note from the invoice card', () => {
     expect(posts()).toHaveLength(0);
     const [previewed] = previews();
     const issued = await Promise.all([
-      handle({ type: 'invoice.issueCreditNote', token, attemptId, draft }, card),
-      handle({ type: 'invoice.issueCreditNote', token, attemptId, draft }, card),
+      ask({ type: 'invoice.issueCreditNote', attemptId, draft }),
+      ask({ type: 'invoice.issueCreditNote', attemptId, draft }),
     ]);
     expect(issued[0]).toMatchObject({
       ok: true,
@@ -290,9 +283,7 @@ describe('issuing a credit note from the invoice card', () => {
     });
     expect(harness.emulator.customers().get(SEED_IDS.jenny)!.balance).toBe(-500);
     // A second Confirm of the same attempt sends nothing.
-    expect(
-      await handle({ type: 'invoice.issueCreditNote', token, attemptId, draft }, card),
-    ).toMatchObject({
+    expect(await ask({ type: 'invoice.issueCreditNote', attemptId, draft })).toMatchObject({
       ok: false,
       error: { message: expect.stringMatching(/already done/) },
     });
@@ -302,7 +293,7 @@ describe('issuing a credit note from the invoice card', () => {
   it('makes one credit note across a 429 and a restarted worker', async () => {
     const journal = openActivityJournal(`cn-${crypto.randomUUID()}`);
     const first = await setUp(journal);
-    const { token } = await first.open(SEED_IDS.jennyPaidInvoice);
+    const firstCard = await first.open(SEED_IDS.jennyPaidInvoice);
     const attemptId = crypto.randomUUID();
     const draft = draftOf({ destination: 'credit' });
     harness.emulator.injectFault(
@@ -313,18 +304,12 @@ describe('issuing a credit note from the invoice card', () => {
       { kind: 'drop-after' },
       { method: 'POST', pathPrefix: '/v1/credit_notes', times: 3 },
     );
-    const lost = await first.handle(
-      { type: 'invoice.issueCreditNote', token, attemptId, draft },
-      card,
-    );
+    const lost = await firstCard.ask({ type: 'invoice.issueCreditNote', attemptId, draft });
     expect(lost).toMatchObject({ ok: false, error: { unresolved: true } });
     // The worker restarts; the card retries the same attempt through a new background.
     const second = await setUp(journal);
     const again = await second.open(SEED_IDS.jennyPaidInvoice);
-    const retried = await second.handle(
-      { type: 'invoice.issueCreditNote', token: again.token, attemptId, draft },
-      card,
-    );
+    const retried = await again.ask({ type: 'invoice.issueCreditNote', attemptId, draft });
     expect(retried).toMatchObject({ ok: true, value: { total: 2000 } });
     const keys = new Set(posts().map((r) => r.headers['idempotency-key']));
     expect(keys.size).toBe(1);
@@ -334,13 +319,14 @@ describe('issuing a credit note from the invoice card', () => {
   });
 
   it('refuses with nothing sent: a forged draft on a draft invoice, or on another card', async () => {
-    const { handle, open } = await setUp();
+    const { open } = await setUp();
     const draftInvoice = await open(SEED_IDS.jennyDraftInvoice);
     const attemptId = crypto.randomUUID();
-    const reply = await handle(
-      { type: 'invoice.issueCreditNote', token: draftInvoice.token, attemptId, draft: draftOf() },
-      card,
-    );
+    const reply = await draftInvoice.ask({
+      type: 'invoice.issueCreditNote',
+      attemptId,
+      draft: draftOf(),
+    });
     expect(reply).toMatchObject({
       ok: false,
       error: { message: expect.stringMatching(/draft: change it in the Dashboard/) },
@@ -348,27 +334,20 @@ describe('issuing a credit note from the invoice card', () => {
     expect(harness.emulator.apiPosts()).toHaveLength(0);
     const customer = await open(SEED_IDS.jenny);
     expect(
-      await handle(
-        { type: 'invoice.issueCreditNote', token: customer.token, attemptId, draft: draftOf() },
-        card,
-      ),
+      await customer.ask({ type: 'invoice.issueCreditNote', attemptId, draft: draftOf() }),
     ).toEqual(REFUSED);
     expect(harness.emulator.apiPosts()).toHaveLength(0);
   });
 
   it('refuses a refund on an invoice paid outside Stripe before any preview', async () => {
-    const { handle, open } = await setUp();
-    const { token, contents } = await open(SEED_IDS.alexHomeCashInvoice);
-    expect(contents.found.value.paidBy).toEqual({ kind: 'outside' });
-    const reply = await handle(
-      {
-        type: 'invoice.previewCreditNote',
-        token,
-        attemptId: crypto.randomUUID(),
-        draft: draftOf(),
-      },
-      card,
-    );
+    const { open } = await setUp();
+    const { ask, contents } = await open(SEED_IDS.alexHomeCashInvoice);
+    expect(expectView(contents, 'invoice').paidBy).toEqual({ kind: 'outside' });
+    const reply = await ask({
+      type: 'invoice.previewCreditNote',
+      attemptId: crypto.randomUUID(),
+      draft: draftOf(),
+    });
     expect(reply).toMatchObject({
       ok: false,
       error: { message: expect.stringMatching(/paid outside Stripe/) },
@@ -377,17 +356,13 @@ describe('issuing a credit note from the invoice card', () => {
   });
 
   it("explains Stripe's refusal of a refund already made, with its request ID", async () => {
-    const { handle, open } = await setUp();
-    const { token } = await open(SEED_IDS.kenjiRefundedInvoice);
-    const reply = await handle(
-      {
-        type: 'invoice.previewCreditNote',
-        token,
-        attemptId: crypto.randomUUID(),
-        draft: draftOf({ currency: 'jpy', amount: { by: 'total', total: '500' } }),
-      },
-      card,
-    );
+    const { open } = await setUp();
+    const { ask } = await open(SEED_IDS.kenjiRefundedInvoice);
+    const reply = await ask({
+      type: 'invoice.previewCreditNote',
+      attemptId: crypto.randomUUID(),
+      draft: draftOf({ currency: 'jpy', amount: { by: 'total', total: '500' } }),
+    });
     expect(reply).toMatchObject({
       ok: false,
       error: {
@@ -399,36 +374,28 @@ describe('issuing a credit note from the invoice card', () => {
   });
 
   it('issues yen and dinar credit notes in exact minor units', async () => {
-    const { handle, open } = await setUp();
+    const { open } = await setUp();
     const yen = await open(SEED_IDS.kenjiYenInvoice);
-    const yenReply = await handle(
-      {
-        type: 'invoice.issueCreditNote',
-        token: yen.token,
-        attemptId: crypto.randomUUID(),
-        draft: draftOf({
-          currency: 'jpy',
-          amount: {
-            by: 'lines',
-            lines: [{ lineId: 'il_1KenjiYenSeats00001', quantity: '1', amount: '' }],
-          },
-        }),
-      },
-      card,
-    );
+    const yenReply = await yen.ask({
+      type: 'invoice.issueCreditNote',
+      attemptId: crypto.randomUUID(),
+      draft: draftOf({
+        currency: 'jpy',
+        amount: {
+          by: 'lines',
+          lines: [{ lineId: 'il_1KenjiYenSeats00001', quantity: '1', amount: '' }],
+        },
+      }),
+    });
     expect(yenReply).toMatchObject({ ok: true, value: { total: 3000, currency: 'jpy' } });
     const yenPosts = posts();
     const dinar = await open(SEED_IDS.salimDinarInvoice);
     expect(
-      await handle(
-        {
-          type: 'invoice.issueCreditNote',
-          token: dinar.token,
-          attemptId: crypto.randomUUID(),
-          draft: draftOf({ currency: 'kwd', amount: { by: 'total', total: '12.250' } }),
-        },
-        card,
-      ),
+      await dinar.ask({
+        type: 'invoice.issueCreditNote',
+        attemptId: crypto.randomUUID(),
+        draft: draftOf({ currency: 'kwd', amount: { by: 'total', total: '12.250' } }),
+      }),
     ).toMatchObject({ ok: true, value: { total: 12250, currency: 'kwd' } });
     expect(
       [...yenPosts, ...posts()].map((r) => [r.form.amount ?? r.form.lines, r.form.refund_amount]),
@@ -442,17 +409,13 @@ describe('issuing a credit note from the invoice card', () => {
   });
 
   it('lowers what an open invoice owes, with no money moving', async () => {
-    const { handle, open } = await setUp();
-    const { token } = await open(SEED_IDS.jennyOpenInvoice);
-    const reply = await handle(
-      {
-        type: 'invoice.issueCreditNote',
-        token,
-        attemptId: crypto.randomUUID(),
-        draft: draftOf({ amount: { by: 'total', total: '49.00' }, destination: 'refund' }),
-      },
-      card,
-    );
+    const { open } = await setUp();
+    const { ask } = await open(SEED_IDS.jennyOpenInvoice);
+    const reply = await ask({
+      type: 'invoice.issueCreditNote',
+      attemptId: crypto.randomUUID(),
+      draft: draftOf({ amount: { by: 'total', total: '49.00' }, destination: 'refund' }),
+    });
     expect(reply).toMatchObject({ ok: true, value: { total: 4900 } });
     expect(posts()[0]!.form).not.toHaveProperty('refund_amount');
     expect(
@@ -463,9 +426,9 @@ describe('issuing a credit note from the invoice card', () => {
 
 describe('voiding a credit note', () => {
   it('voids from its own card, once, and from the invoice card only notes it listed', async () => {
-    const { handle, open, journal } = await setUp();
+    const { open, journal } = await setUp();
     const note = await open(SEED_IDS.jennyCreditNote);
-    expect(note.contents.found.value).toMatchObject({
+    expect(expectView(note.contents, 'credit_note')).toMatchObject({
       number: 'ACME-0041-CN-01',
       invoiceId: SEED_IDS.jennyPaidInvoice,
       status: 'issued',
@@ -473,8 +436,8 @@ describe('voiding a credit note', () => {
     });
     const attemptId = crypto.randomUUID();
     const [voided, twice] = await Promise.all([
-      handle({ type: 'creditNote.void', token: note.token, attemptId }, card),
-      handle({ type: 'creditNote.void', token: note.token, attemptId }, card),
+      note.ask({ type: 'creditNote.void', attemptId }),
+      note.ask({ type: 'creditNote.void', attemptId }),
     ]);
     expect(voided).toMatchObject({ ok: true, value: { status: 'void' } });
     expect(twice).toEqual(voided);
@@ -489,28 +452,20 @@ describe('voiding a credit note', () => {
     // Another invoice's card may not void it.
     const other = await open(SEED_IDS.jennyOpenInvoice);
     expect(
-      await handle(
-        {
-          type: 'invoice.voidCreditNote',
-          token: other.token,
-          attemptId: crypto.randomUUID(),
-          creditNoteId: SEED_IDS.jennyCreditNote,
-        },
-        card,
-      ),
+      await other.ask({
+        type: 'invoice.voidCreditNote',
+        attemptId: crypto.randomUUID(),
+        creditNoteId: SEED_IDS.jennyCreditNote,
+      }),
     ).toEqual(REFUSED);
     // Its own invoice's card may, and Stripe's "already void" comes back in plain words.
     const own = await open(SEED_IDS.jennyPaidInvoice);
     expect(
-      await handle(
-        {
-          type: 'invoice.voidCreditNote',
-          token: own.token,
-          attemptId: crypto.randomUUID(),
-          creditNoteId: SEED_IDS.jennyCreditNote,
-        },
-        card,
-      ),
+      await own.ask({
+        type: 'invoice.voidCreditNote',
+        attemptId: crypto.randomUUID(),
+        creditNoteId: SEED_IDS.jennyCreditNote,
+      }),
     ).toMatchObject({
       ok: false,
       error: { message: 'This credit note is already void; nothing was changed.' },

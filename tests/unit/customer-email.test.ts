@@ -2,37 +2,27 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { openActivityJournal } from '../../utils/journal/activity-journal';
 import { SEED_EMAILS, SEED_IDS, type SeedCustomer } from '../emulator/seed-data';
-import { testSenders, useEmulator } from './emulator-harness';
+import { expectOk, expectView, testSenders, useEmulator } from './emulator-harness';
 
 const harness = useEmulator();
-const { page, card, options } = testSenders(9);
+const senders = testSenders(9);
+const { page, options } = senders;
 const REFUSED = { ok: false, error: { message: 'This request is not allowed from here.' } };
 
 async function setUp({ liveKey = false } = {}) {
   const journal = openActivityJournal(`email-${crypto.randomUUID()}`);
   const tellHelpdeskTabs = vi.fn(async () => {});
-  const { handle } = harness.router({ journal, tellHelpdeskTabs });
-  await handle({ type: 'accounts.save', apiKey: harness.emulator.keys.testSecret }, options);
+  const router = harness.router({ journal, tellHelpdeskTabs, senders });
+  const { ask } = router;
+  await router.saveTestKey();
   if (liveKey) {
-    await handle({ type: 'accounts.save', apiKey: harness.emulator.keys.liveSecret }, options);
-    const accounts = (await handle({ type: 'accounts.list' }, options)) as {
-      value: Array<{ id: string; mode: string }>;
-    };
-    const test = accounts.value.find((a) => a.mode === 'test')!;
-    await handle({ type: 'accounts.setActive', accountId: test.id }, options);
+    await ask({ type: 'accounts.save', apiKey: harness.emulator.keys.liveSecret }, options);
+    const accounts = expectOk(await ask({ type: 'accounts.list' }, options));
+    const test = accounts.find((a) => a.mode === 'test')!;
+    await ask({ type: 'accounts.setActive', accountId: test.id }, options);
   }
   harness.emulator.received.length = 0;
-  const open = async (subject: string) => {
-    const grant = await handle({ type: 'page.openCard', objectId: subject }, page);
-    expect(grant).toMatchObject({ ok: true });
-    const token = (grant as { value: { token: string } }).value.token;
-    const contents = (await handle({ type: 'card.open', token }, card)) as {
-      ok: true;
-      value: { kind: string; objectId: string; reachedBy?: string; found: any };
-    };
-    return { token, contents: contents.value };
-  };
-  return { handle, journal, open, tellHelpdeskTabs };
+  return { ...router, open: router.openCard, tellHelpdeskTabs };
 }
 const customerSearches = () =>
   harness.emulator.received.filter((r) => r.method === 'GET' && r.path === '/v1/customers');
@@ -52,10 +42,11 @@ describe('a card opened for an email address', () => {
     expect(customerSearches().map((r) => r.query)).toEqual([
       { email: SEED_EMAILS.jenny, limit: '100' },
     ]);
-    expect(contents.found.value.openSessions).toEqual([
+    const view = expectView(contents, 'customer');
+    expect(view.openSessions).toEqual([
       expect.objectContaining({ id: SEED_IDS.openSession, amountTotal: 4900, currency: 'usd' }),
     ]);
-    expect(contents.found.value.recentInvoices.map((i: { number: string }) => i.number)).toEqual([
+    expect(view.recentInvoices!.map((i) => i.number)).toEqual([
       null, // May's draft: not numbered until finalized.
       'ACME-0042',
       'ACME-0041',
@@ -70,12 +61,9 @@ describe('a card opened for an email address', () => {
       'Alex@example.net',
       'alex@example.net',
     ]);
-    const view = contents.found.value;
+    const view = expectView(contents, 'customer_email');
     expect(view).toMatchObject({ total: 2, totalIsAtLeast: false, otherMode: null });
-    expect(view.customers.map((c: { id: string }) => c.id)).toEqual([
-      SEED_IDS.alexWork,
-      SEED_IDS.alexHome,
-    ]);
+    expect(view.customers.map((c) => c.id)).toEqual([SEED_IDS.alexWork, SEED_IDS.alexHome]);
     expect(view.customers[0]).toMatchObject({
       openSessions: { count: 1, more: false },
       unpaidInvoices: { count: 1, more: false },
@@ -99,47 +87,48 @@ describe('a card opened for an email address', () => {
     }
     const { open } = await setUp();
     const { contents } = await open('shared@example.com');
-    const view = contents.found.value;
+    const view = expectView(contents, 'customer_email');
     expect(view).toMatchObject({ total: 24, totalIsAtLeast: false });
     expect(view.customers).toHaveLength(10);
-    expect(view.customers[0].id).toBe('cus_ManyWithEmail23');
+    expect(view.customers[0]!.id).toBe('cus_ManyWithEmail23');
     const tallied = harness.emulator.received.filter((r) => r.path === '/v1/invoices');
     expect(tallied).toHaveLength(10);
   });
 
   it('opens only a customer it listed, once', async () => {
-    const { handle, open } = await setUp();
-    const { token } = await open(SEED_EMAILS.alex);
+    const { open } = await setUp();
+    const { ask, reopen } = await open(SEED_EMAILS.alex);
     // Jenny was never listed on this card: refused, whatever the page or card asks.
-    expect(
-      await handle({ type: 'customerEmail.open', token, customerId: SEED_IDS.jenny }, card),
-    ).toEqual(REFUSED);
-    expect(
-      await handle({ type: 'customerEmail.open', token, customerId: SEED_IDS.alexHome }, card),
-    ).toEqual({ ok: true, value: null });
-    const reopened = (await handle({ type: 'card.open', token }, card)) as { value: any };
-    expect(reopened.value).toMatchObject({ kind: 'customer', objectId: SEED_IDS.alexHome });
+    expect(await ask({ type: 'customerEmail.open', customerId: SEED_IDS.jenny })).toEqual(REFUSED);
+    expect(await ask({ type: 'customerEmail.open', customerId: SEED_IDS.alexHome })).toEqual({
+      ok: true,
+      value: null,
+    });
+    expect(await reopen()).toMatchObject({ kind: 'customer', objectId: SEED_IDS.alexHome });
     // Narrowed for good: the other customer of the address is out of reach now.
-    expect(
-      await handle({ type: 'customerEmail.open', token, customerId: SEED_IDS.alexWork }, card),
-    ).toEqual(REFUSED);
+    expect(await ask({ type: 'customerEmail.open', customerId: SEED_IDS.alexWork })).toEqual(
+      REFUSED,
+    );
   });
 
   it('offers the other mode only when none is found and a key for it is saved, and searches there only when asked', async () => {
-    const { handle, open } = await setUp({ liveKey: true });
-    const { token, contents } = await open(SEED_EMAILS.liveOnly);
-    expect(contents.found.value).toMatchObject({ total: 0, otherMode: 'live', mode: 'test' });
+    const { open } = await setUp({ liveKey: true });
+    const { ask, contents, reopen } = await open(SEED_EMAILS.liveOnly);
+    expect(expectView(contents, 'customer_email')).toMatchObject({
+      total: 0,
+      otherMode: 'live',
+      mode: 'test',
+    });
     const liveCalls = () =>
       harness.emulator.received.filter((r) =>
         r.headers.authorization?.includes(harness.emulator.keys.liveSecret),
       );
     expect(liveCalls()).toHaveLength(0);
-    expect(await handle({ type: 'customerEmail.searchOtherMode', token }, card)).toEqual({
+    expect(await ask({ type: 'customerEmail.searchOtherMode' })).toEqual({
       ok: true,
       value: null,
     });
-    const reopened = (await handle({ type: 'card.open', token }, card)) as { value: any };
-    expect(reopened.value).toMatchObject({
+    expect(await reopen()).toMatchObject({
       kind: 'customer',
       objectId: SEED_IDS.liveOnlyCustomer,
       found: { ok: true, value: { mode: 'live' } },
@@ -151,11 +140,11 @@ describe('a card opened for an email address', () => {
   });
 
   it('offers no other mode the organisation forbids, and refuses a forged request for it', async () => {
-    const { handle, open } = await setUp({ liveKey: true });
+    const { open } = await setUp({ liveKey: true });
     await fakeBrowser.storage.managed.set({ liveKeysAllowed: false });
-    const { token, contents } = await open(SEED_EMAILS.liveOnly);
-    expect(contents.found.value).toMatchObject({ total: 0, otherMode: null });
-    const reply = await handle({ type: 'customerEmail.searchOtherMode', token }, card);
+    const { ask, contents } = await open(SEED_EMAILS.liveOnly);
+    expect(expectView(contents, 'customer_email')).toMatchObject({ total: 0, otherMode: null });
+    const reply = await ask({ type: 'customerEmail.searchOtherMode' });
     expect(reply).toMatchObject({ ok: false, error: { fixInOptions: true } });
     expect(
       harness.emulator.received.filter((r) =>
@@ -186,13 +175,12 @@ describe('a card opened for an email address', () => {
 
 describe("a customer's open sessions on its card", () => {
   it('expires one it listed, journaled under the session, with no email in the journal', async () => {
-    const { handle, journal, open } = await setUp();
-    const { token } = await open(SEED_EMAILS.jenny);
+    const { journal, open } = await setUp();
+    const { ask } = await open(SEED_EMAILS.jenny);
     const attemptId = crypto.randomUUID();
-    const reply = await handle(
-      { type: 'customer.expireSession', token, attemptId, sessionId: SEED_IDS.openSession },
-      card,
-    );
+    const expire = () =>
+      ask({ type: 'customer.expireSession', attemptId, sessionId: SEED_IDS.openSession });
+    const reply = await expire();
     expect(reply).toMatchObject({ ok: true, value: { status: 'expired' } });
     const [post] = harness.emulator.apiPosts();
     expect(post).toMatchObject({
@@ -201,10 +189,7 @@ describe("a customer's open sessions on its card", () => {
     });
     expect(post!.headers['idempotency-key']).toBe(`sha-${attemptId}`);
     // A double click sends the same attempt: nothing twice.
-    await handle(
-      { type: 'customer.expireSession', token, attemptId, sessionId: SEED_IDS.openSession },
-      card,
-    );
+    await expire();
     expect(harness.emulator.received.filter((r) => r.method === 'POST' && r.executed)).toHaveLength(
       1,
     );
@@ -218,14 +203,11 @@ describe("a customer's open sessions on its card", () => {
   });
 
   it('refuses a session the card did not list as its own, sending nothing', async () => {
-    const { handle, open } = await setUp();
-    const { token } = await open(SEED_IDS.jenny);
+    const { open } = await setUp();
+    const { ask } = await open(SEED_IDS.jenny);
     for (const sessionId of [SEED_IDS.alexWorkOpenSession, SEED_IDS.completeSession])
       expect(
-        await handle(
-          { type: 'customer.expireSession', token, attemptId: crypto.randomUUID(), sessionId },
-          card,
-        ),
+        await ask({ type: 'customer.expireSession', attemptId: crypto.randomUUID(), sessionId }),
       ).toEqual(REFUSED);
     expect(harness.emulator.apiPosts()).toHaveLength(0);
   });
@@ -233,13 +215,13 @@ describe("a customer's open sessions on its card", () => {
 
 describe('what the content script marks', () => {
   it('tells it whether to mark addresses, and tells open tabs when the agent changes it', async () => {
-    const { handle, tellHelpdeskTabs } = await setUp();
+    const { handle, ask, tellHelpdeskTabs } = await setUp();
     expect(await handle({ type: 'page.marking' }, page)).toEqual({
       ok: true,
       value: { emails: true },
     });
     // Saving one field leaves the rest as stored.
-    const saved = await handle({ type: 'settings.save', settings: { markEmails: false } }, options);
+    const saved = await ask({ type: 'settings.save', settings: { markEmails: false } }, options);
     expect(saved).toMatchObject({
       ok: true,
       value: { settings: { markEmails: false, retentionDays: 90 } },
@@ -249,18 +231,18 @@ describe('what the content script marks', () => {
       value: { emails: false },
     });
     // Nothing changed, nothing told.
-    await handle({ type: 'settings.save', settings: { retentionDays: 30 } }, options);
+    await ask({ type: 'settings.save', settings: { retentionDays: 30 } }, options);
     expect(tellHelpdeskTabs).toHaveBeenCalledTimes(1);
   });
 
   it('follows the organisation over the agent, and refuses the agent changing it', async () => {
-    const { handle } = await setUp();
+    const { handle, ask } = await setUp();
     await fakeBrowser.storage.managed.set({ markEmailAddresses: false });
     expect(await handle({ type: 'page.marking' }, page)).toMatchObject({
       value: { emails: false },
     });
     expect(
-      await handle({ type: 'settings.save', settings: { markEmails: true } }, options),
+      await ask({ type: 'settings.save', settings: { markEmails: true } }, options),
     ).toMatchObject({
       ok: false,
       error: { message: expect.stringContaining('set by your organisation') },

@@ -4,19 +4,16 @@ import { SEED_IDS } from '../emulator/seed-data';
 import { testSenders, useEmulator } from './emulator-harness';
 
 const harness = useEmulator();
-const { page, card, options } = testSenders(6);
+const senders = testSenders(6);
 
 async function setUp() {
   const journal = openActivityJournal(`daily-${crypto.randomUUID()}`);
-  const { handle } = harness.router({ journal });
-  await handle({ type: 'accounts.save', apiKey: harness.emulator.keys.testSecret }, options);
-  const grant = await handle({ type: 'page.openCard', objectId: SEED_IDS.jenny }, page);
-  const token = (grant as { value: { token: string } }).value.token;
-  await handle({ type: 'card.open', token }, card);
+  const { handle, saveTestKey, openCard } = harness.router({ journal, senders });
+  await saveTestKey();
+  const { ask } = await openCard(SEED_IDS.jenny);
   const credit = (amount: string, currency = 'usd', attemptId = crypto.randomUUID()) =>
-    handle({ type: 'customer.credit', token, attemptId, amount, currency, note: '' }, card);
-  const today = (currency = 'usd') =>
-    handle({ type: 'customer.dailyCredits', token, currency }, card);
+    ask({ type: 'customer.credit', attemptId, amount, currency, note: '' });
+  const today = (currency = 'usd') => ask({ type: 'customer.dailyCredits', currency });
   return { handle, journal, credit, today };
 }
 const credits = () => harness.emulator.balanceTransactions().length;

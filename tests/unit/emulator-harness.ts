@@ -1,9 +1,12 @@
-import { afterAll, afterEach, beforeAll } from 'vitest';
+import { afterAll, afterEach, beforeAll, expect } from 'vitest';
 import { openActivityJournal, type ActivityJournal } from '../../utils/journal/activity-journal';
 import {
   createMessageHandler,
   type BackgroundContext,
 } from '../../utils/background/message-router';
+import type { CardKind } from '../../utils/card-subject';
+import type { CardContents, ReplyOf, RequestOf, RequestType } from '../../utils/messaging/protocol';
+import type { Reply } from '../../utils/messaging/reply';
 import type { MessageSenderLike } from '../../utils/messaging/sender-policy';
 import { createStripeClient, type StripeClientOptions } from '../../utils/stripe/client';
 import { startStripeEmulator, type RunningEmulator } from '../emulator/stripe-emulator';
@@ -28,6 +31,52 @@ export function testSenders(tabId: number) {
   const options: MessageSenderLike = { id: RUNTIME_ID, url: `${EXTENSION_ORIGIN}/options.html` };
   return { page, card, options };
 }
+export type TestSenders = ReturnType<typeof testSenders>;
+
+/** The request types a card sends: those that name its token. */
+export type CardRequestType = {
+  [T in RequestType]: RequestOf<T> extends { token: string } ? T : never;
+}[RequestType];
+
+/** A card's request as a test writes it: the card's own token is added for it. */
+export type CardRequestOf<T extends CardRequestType> = Omit<RequestOf<T>, 'token'> & { type: T };
+
+/** A granted card: its token, and its requests sent with that token from the card's frame. */
+export interface TestCard {
+  token: string;
+  /** Sends a request of this card, from its frame unless `sender` says otherwise. */
+  ask<T extends CardRequestType>(
+    request: CardRequestOf<T>,
+    sender?: MessageSenderLike,
+  ): Promise<ReplyOf<T>>;
+}
+
+/** A card that has opened: what it showed, and a way to open it again. */
+export interface OpenedCard extends TestCard {
+  contents: CardContents;
+  /** `card.open` again, expected to answer: a fresh look-up of whatever the card is now. */
+  reopen(): Promise<CardContents>;
+}
+
+/** The value of a reply expected to succeed; the test fails with the reply's sentence if not. */
+export function expectOk<R extends Reply<unknown>>(reply: R): Extract<R, { ok: true }>['value'] {
+  if (!reply.ok) return expect.unreachable(`Expected a value, got: ${reply.error.message}`);
+  return reply.value;
+}
+
+/** What a card of one kind opens with. */
+export type CardContentsOf<K extends CardKind> = Extract<CardContents, { kind: K }>;
+
+/** What an opened card of `kind` shows, expected to have been found. */
+export function expectView<K extends CardKind>(
+  contents: CardContents,
+  kind: K,
+): Extract<CardContentsOf<K>['found'], { ok: true }>['value'] {
+  expect(contents.kind).toBe(kind);
+  const ofKind = (c: CardContents): c is CardContentsOf<K> => c.kind === kind;
+  if (!ofKind(contents)) return expect.unreachable();
+  return expectOk(contents.found);
+}
 
 /** Starts one emulator for a test file, resets it after each test, and makes clients for it. */
 export function useEmulator() {
@@ -47,7 +96,10 @@ export function useEmulator() {
     },
     delays,
     client,
-    /** The background's message handler, talking to this emulator, with a fresh journal. */
+    /**
+     * The background's message handler, talking to this emulator, with a fresh journal; and
+     * typed ways to ask it things as Options, the page and a card do (no casts on replies).
+     */
     router(
       options: {
         client?: Partial<StripeClientOptions>;
@@ -55,6 +107,8 @@ export function useEmulator() {
         openOptions?: BackgroundContext['openOptions'];
         tellHelpdeskTabs?: BackgroundContext['tellHelpdeskTabs'];
         journal?: ActivityJournal;
+        /** Who the helpers below send as: the tab the page and card are in, and Options. */
+        senders?: TestSenders;
       } = {},
     ) {
       const journal = options.journal ?? openActivityJournal(`journal-${crypto.randomUUID()}`);
@@ -67,7 +121,62 @@ export function useEmulator() {
         openOptions: options.openOptions ?? (async () => {}),
         tellHelpdeskTabs: options.tellHelpdeskTabs ?? (async () => {}),
       });
-      return { handle, journal };
+      const senders = options.senders ?? testSenders(1);
+
+      /**
+       * A request typed as the extension pages send it (`askBackground`), answered with its
+       * handler's reply type. `handle` stays for messages no page could type.
+       */
+      const ask = <T extends RequestType>(
+        request: RequestOf<T> & { type: T },
+        sender: MessageSenderLike,
+      ) => handle(request, sender) as Promise<ReplyOf<T>>;
+
+      /**
+       * The content script's `page.openCard`. Its reply is outside the request table; the
+       * content script reads it as this type too (`utils/page/start-id-marking.ts`).
+       */
+      const askForCard = (objectId: string, from: MessageSenderLike = senders.page) =>
+        handle({ type: 'page.openCard', objectId }, from) as Promise<Reply<{ token: string }>>;
+
+      /** The card of a token, its requests sent from the card's frame. */
+      const cardOf = (token: string): TestCard => ({
+        token,
+        ask: <T extends CardRequestType>(
+          request: CardRequestOf<T>,
+          sender: MessageSenderLike = senders.card,
+        ) => ask<T>({ ...request, token } as RequestOf<T> & { type: T }, sender),
+      });
+
+      /** A card granted to the page for `objectId`, not yet opened: its look-up has begun. */
+      async function grantCard(
+        objectId: string,
+        { from = senders.page }: { from?: MessageSenderLike } = {},
+      ): Promise<TestCard> {
+        return cardOf(expectOk(await askForCard(objectId, from)).token);
+      }
+
+      /** A card granted to the page for `objectId`, then opened from the card's frame. */
+      async function openCard(
+        objectId: string,
+        grant: { from?: MessageSenderLike } = {},
+      ): Promise<OpenedCard> {
+        const card = await grantCard(objectId, grant);
+        const reopen = async () => expectOk(await card.ask({ type: 'card.open' }));
+        return { ...card, contents: await reopen(), reopen };
+      }
+
+      /** The emulator's test secret key, saved from Options; the save must succeed. */
+      async function saveTestKey() {
+        return expectOk(
+          await ask(
+            { type: 'accounts.save', apiKey: running.emulator.keys.testSecret },
+            senders.options,
+          ),
+        );
+      }
+
+      return { handle, ask, journal, senders, askForCard, grantCard, openCard, saveTestKey };
     },
   };
 

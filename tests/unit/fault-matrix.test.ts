@@ -4,7 +4,7 @@ import { SEED_IDS } from '../emulator/seed-data';
 import { testSenders, useEmulator } from './emulator-harness';
 
 const harness = useEmulator();
-const { page, card, options } = testSenders(4);
+const senders = testSenders(4);
 
 const ACTIONS = {
   expire: {
@@ -38,21 +38,19 @@ const SURVIVED: Array<[string, Fault]> = [
 ];
 
 async function setUp() {
-  const { journal, handle } = harness.router({ client: { timeoutMs: 300 } });
-  await handle({ type: 'accounts.save', apiKey: harness.emulator.keys.testSecret }, options);
-  return { journal, handle };
+  const router = harness.router({ client: { timeoutMs: 300 }, senders });
+  await router.saveTestKey();
+  return router;
 }
 
 async function run(action: keyof typeof ACTIONS, fault: Fault) {
-  const { journal, handle } = await setUp();
+  const { journal, grantCard } = await setUp();
   const { objectId, request } = ACTIONS[action];
-  const grant = (await handle({ type: 'page.openCard', objectId }, page)) as {
-    value: { token: string };
-  };
+  const { ask } = await grantCard(objectId);
   harness.emulator.received.length = 0;
   harness.emulator.injectFault(fault, { method: 'POST' });
   const attemptId = crypto.randomUUID();
-  const reply = await handle({ ...request, token: grant.value.token, attemptId }, card);
+  const reply = await ask({ ...request, attemptId });
   const posts = harness.emulator.apiRequests().filter((r) => r.method === 'POST');
   return { reply, posts, record: await journal.get(attemptId) };
 }
@@ -71,15 +69,13 @@ describe.each(Object.keys(ACTIONS) as Array<keyof typeof ACTIONS>)('%s under fau
   });
 
   it('records a 2xx answer of an unexpected shape as unverified, and never sends it again', async () => {
-    const { journal, handle } = await setUp();
+    const { journal, grantCard } = await setUp();
     const { objectId, request } = ACTIONS[action];
-    const grant = (await handle({ type: 'page.openCard', objectId }, page)) as {
-      value: { token: string };
-    };
+    const { ask } = await grantCard(objectId);
     harness.emulator.injectFault({ kind: 'garbled-success' }, { method: 'POST' });
     const attemptId = crypto.randomUUID();
-    const message = { ...request, token: grant.value.token, attemptId };
-    const reply = await handle(message, card);
+    const send = () => ask({ ...request, attemptId });
+    const reply = await send();
     expect(reply).toMatchObject({ ok: false, error: { unresolved: true } });
     expect(ACTIONS[action].effects()).toBe(1);
     expect(await journal.get(attemptId)).toMatchObject({
@@ -88,7 +84,7 @@ describe.each(Object.keys(ACTIONS) as Array<keyof typeof ACTIONS>)('%s under fau
     });
     // The card keeps the attempt; its retry reaches Stripe no more.
     const before = harness.emulator.apiRequests().filter((r) => r.method === 'POST').length;
-    expect(await handle(message, card)).toMatchObject({
+    expect(await send()).toMatchObject({
       ok: false,
       error: { message: expect.stringContaining('Check the Dashboard'), unresolved: true },
     });

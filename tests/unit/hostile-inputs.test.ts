@@ -19,7 +19,8 @@ const storedValueOf = async (key: string) =>
     (item) => item.key === key,
   )?.value;
 
-const { page, card, options } = testSenders(5);
+const senders = testSenders(5);
+const { page, options } = senders;
 
 const IDS = [
   '',
@@ -157,7 +158,7 @@ const MESSAGES: unknown[] = [
   },
 ];
 
-const setUp = () => harness.router().handle;
+const setUp = () => harness.router({ senders }).handle;
 
 const isSentence = (message: string) => message.length > 15 && /[.!]$/.test(message.trim());
 const total =
@@ -177,26 +178,19 @@ describe(`hostile input census: ${total} inputs, each refused with a sentence an
   });
 
   async function creditWith(fields: { amount?: string; currency?: string; note?: string }) {
-    const handle = setUp();
-    await handle({ type: 'accounts.save', apiKey: harness.emulator.keys.testSecret }, options);
-    const grant = (await handle({ type: 'page.openCard', objectId: SEED_IDS.jenny }, page)) as {
-      value: { token: string };
-    };
+    const { saveTestKey, openCard } = harness.router({ senders });
+    await saveTestKey();
     // The card's own look-up, started at the grant, is done before the count starts.
-    await handle({ type: 'card.open', token: grant.value.token }, card);
+    const jenny = await openCard(SEED_IDS.jenny);
     harness.emulator.received.length = 0;
-    return handle(
-      {
-        type: 'customer.credit',
-        token: grant.value.token,
-        attemptId: crypto.randomUUID(),
-        amount: '5',
-        currency: 'usd',
-        note: '',
-        ...fields,
-      },
-      card,
-    );
+    return jenny.ask({
+      type: 'customer.credit',
+      attemptId: crypto.randomUUID(),
+      amount: '5',
+      currency: 'usd',
+      note: '',
+      ...fields,
+    });
   }
 
   it.each(AMOUNTS.map((a) => [JSON.stringify(a), a]))('amount %s', async (_shown, amount) => {

@@ -1,26 +1,20 @@
 import { describe, expect, it } from 'vitest';
 import { openActivityJournal } from '../../utils/journal/activity-journal';
 import { SEED_IDS } from '../emulator/seed-data';
-import { testSenders, useEmulator } from './emulator-harness';
+import { expectView, testSenders, useEmulator } from './emulator-harness';
 
 const harness = useEmulator();
-const { page, card, options } = testSenders(11);
+const senders = testSenders(11);
 const REFUSED = { ok: false, error: { message: 'This request is not allowed from here.' } };
 
 async function setUp() {
-  const { handle } = harness.router({ journal: openActivityJournal(`inv-${crypto.randomUUID()}`) });
-  await handle({ type: 'accounts.save', apiKey: harness.emulator.keys.testSecret }, options);
+  const { openCard, saveTestKey } = harness.router({
+    journal: openActivityJournal(`inv-${crypto.randomUUID()}`),
+    senders,
+  });
+  await saveTestKey();
   harness.emulator.received.length = 0;
-  const open = async (objectId: string) => {
-    const grant = (await handle({ type: 'page.openCard', objectId }, page)) as {
-      value: { token: string };
-    };
-    const token = grant.value.token;
-    const reopen = async () =>
-      ((await handle({ type: 'card.open', token }, card)) as { value: any }).value;
-    return { token, contents: await reopen(), reopen };
-  };
-  return { handle, open };
+  return { open: openCard };
 }
 
 describe('the invoice card', () => {
@@ -44,7 +38,7 @@ describe('the invoice card', () => {
         },
       },
     });
-    expect(contents.found.value.lines.map((l: { description: string }) => l.description)).toEqual([
+    expect(expectView(contents, 'invoice').lines.map((l) => l.description)).toEqual([
       'Pro plan × 3 seats',
       'Onboarding session',
     ]);
@@ -60,40 +54,30 @@ describe('the invoice card', () => {
   it('lists the first 10 lines and says how many more', async () => {
     const { open } = await setUp();
     const { contents } = await open(SEED_IDS.alexWorkOpenInvoice);
-    expect(contents.found.value.lines).toHaveLength(10);
-    expect(contents.found.value.moreLines).toBe(2);
+    const view = expectView(contents, 'invoice');
+    expect(view.lines).toHaveLength(10);
+    expect(view.moreLines).toBe(2);
   });
 
   it("opens the invoice's customer, and a customer's invoice, and nothing else", async () => {
-    const { handle, open } = await setUp();
+    const { open } = await setUp();
     const invoice = await open(SEED_IDS.jennyPaidInvoice);
     // Alex is not this invoice's customer.
-    expect(
-      await handle(
-        { type: 'card.openRelated', token: invoice.token, objectId: SEED_IDS.alexWork },
-        card,
-      ),
-    ).toEqual(REFUSED);
-    expect(
-      await handle(
-        { type: 'card.openRelated', token: invoice.token, objectId: SEED_IDS.jenny },
-        card,
-      ),
-    ).toEqual({ ok: true, value: null });
+    expect(await invoice.ask({ type: 'card.openRelated', objectId: SEED_IDS.alexWork })).toEqual(
+      REFUSED,
+    );
+    expect(await invoice.ask({ type: 'card.openRelated', objectId: SEED_IDS.jenny })).toEqual({
+      ok: true,
+      value: null,
+    });
     const customer = await invoice.reopen();
     expect(customer).toMatchObject({ kind: 'customer', objectId: SEED_IDS.jenny });
     // From the customer's card, on to one of her invoices; Alex's stays out of reach.
     expect(
-      await handle(
-        { type: 'card.openRelated', token: invoice.token, objectId: SEED_IDS.alexWorkOpenInvoice },
-        card,
-      ),
+      await invoice.ask({ type: 'card.openRelated', objectId: SEED_IDS.alexWorkOpenInvoice }),
     ).toEqual(REFUSED);
     expect(
-      await handle(
-        { type: 'card.openRelated', token: invoice.token, objectId: SEED_IDS.jennyOpenInvoice },
-        card,
-      ),
+      await invoice.ask({ type: 'card.openRelated', objectId: SEED_IDS.jennyOpenInvoice }),
     ).toEqual({ ok: true, value: null });
     expect(await invoice.reopen()).toMatchObject({
       kind: 'invoice',

@@ -6,10 +6,11 @@ import { siteAllowedByPolicy } from '../../utils/policy/site-policy';
 import { isDeclaredSite } from '../../utils/helpdesk-sites';
 import { enableSite } from '../../utils/site-access';
 import { SEED_IDS } from '../emulator/seed-data';
-import { testSenders, useEmulator } from './emulator-harness';
+import { expectOk, testSenders, useEmulator } from './emulator-harness';
 
 const harness = useEmulator();
-const { page, card, options } = testSenders(7);
+const senders = testSenders(7);
+const { options } = senders;
 const setPolicy = (policy: Record<string, unknown>) => fakeBrowser.storage.managed.set(policy);
 
 describe('reading an organisation policy', () => {
@@ -132,37 +133,28 @@ describe('sites by policy', () => {
 
 describe('the background enforces the policy', () => {
   async function withTestKey() {
-    const { handle } = harness.router();
-    const saved = await handle(
-      { type: 'accounts.save', apiKey: harness.emulator.keys.testSecret },
-      options,
-    );
-    expect(saved.ok).toBe(true);
-    return handle;
+    const router = harness.router({ senders });
+    await router.saveTestKey();
+    return router;
   }
 
   it('applies a managed limit to a credit, and shows it as set by the organisation', async () => {
-    const handle = await withTestKey();
+    const { ask, grantCard } = await withTestKey();
     await setPolicy({ creditLimits: { usd: 20 } });
-    const view = await handle({ type: 'settings.get' }, options);
+    const view = await ask({ type: 'settings.get' }, options);
     expect(view).toMatchObject({
       ok: true,
       value: { settings: { creditLimits: { usd: 20 } }, organisation: { creditLimits: ['usd'] } },
     });
-    const grant = await handle({ type: 'page.openCard', objectId: SEED_IDS.jenny }, page);
-    const token = (grant as { ok: true; value: { token: string } }).value.token;
+    const jenny = await grantCard(SEED_IDS.jenny);
     harness.emulator.received.length = 0;
-    const reply = await handle(
-      {
-        type: 'customer.credit',
-        token,
-        attemptId: crypto.randomUUID(),
-        amount: '25',
-        currency: 'usd',
-        note: '',
-      },
-      card,
-    );
+    const reply = await jenny.ask({
+      type: 'customer.credit',
+      attemptId: crypto.randomUUID(),
+      amount: '25',
+      currency: 'usd',
+      note: '',
+    });
     expect(reply).toMatchObject({
       ok: false,
       error: { message: expect.stringContaining('over the limit of $20.00 per credit') },
@@ -171,12 +163,12 @@ describe('the background enforces the policy', () => {
   });
 
   it('refuses a save that changes what the organisation set, and keeps the agent’s own value', async () => {
-    const { handle } = harness.router();
-    const agent = await handle({ type: 'settings.get' }, options);
-    const settings = (agent as { value: { settings: Record<string, unknown> } }).value.settings;
-    await handle({ type: 'settings.save', settings: { ...settings, retentionDays: 60 } }, options);
+    const { ask } = harness.router({ senders });
+    const agent = await ask({ type: 'settings.get' }, options);
+    const { settings } = expectOk(agent);
+    await ask({ type: 'settings.save', settings: { ...settings, retentionDays: 60 } }, options);
     await setPolicy({ activityLogRetentionDays: 30, creditLimits: { usd: 20 } });
-    const forged = await handle(
+    const forged = await ask(
       { type: 'settings.save', settings: { ...settings, retentionDays: 3650 } },
       options,
     );
@@ -184,7 +176,7 @@ describe('the background enforces the policy', () => {
       ok: false,
       error: { message: expect.stringContaining('set by your organisation') },
     });
-    const loosened = await handle(
+    const loosened = await ask(
       {
         type: 'settings.save',
         settings: { ...settings, retentionDays: 30, creditLimits: { usd: 5000 } },
@@ -192,7 +184,7 @@ describe('the background enforces the policy', () => {
       options,
     );
     expect(loosened.ok).toBe(false);
-    const fine = await handle(
+    const fine = await ask(
       {
         type: 'settings.save',
         settings: { ...settings, retentionDays: 30, creditLimits: { usd: 20, eur: 70 } },
@@ -205,16 +197,16 @@ describe('the background enforces the policy', () => {
     });
     // Lifted, the agent's own choice is back.
     await fakeBrowser.storage.managed.clear();
-    expect(await handle({ type: 'settings.get' }, options)).toMatchObject({
+    expect(await ask({ type: 'settings.get' }, options)).toMatchObject({
       value: { settings: { retentionDays: 60, creditLimits: { eur: 70 } } },
     });
   });
 
   it('refuses a live key when live keys are not allowed, with no request sent', async () => {
-    const { handle } = harness.router();
+    const { ask } = harness.router({ senders });
     await setPolicy({ liveKeysAllowed: false });
     harness.emulator.received.length = 0;
-    const reply = await handle(
+    const reply = await ask(
       { type: 'accounts.save', apiKey: harness.emulator.keys.liveSecret },
       options,
     );
@@ -223,43 +215,41 @@ describe('the background enforces the policy', () => {
       error: { message: expect.stringContaining('does not allow live-mode keys') },
     });
     expect(harness.emulator.received).toHaveLength(0);
-    expect(await handle({ type: 'accounts.list' }, options)).toMatchObject({ value: [] });
+    expect(await ask({ type: 'accounts.list' }, options)).toMatchObject({ value: [] });
   });
 
   it('stops using a live key saved before the policy came', async () => {
-    const { handle } = harness.router();
-    await handle({ type: 'accounts.save', apiKey: harness.emulator.keys.liveSecret }, options);
+    const { ask, grantCard } = harness.router({ senders });
+    await ask({ type: 'accounts.save', apiKey: harness.emulator.keys.liveSecret }, options);
     await setPolicy({ liveKeysAllowed: false });
-    const grant = await handle({ type: 'page.openCard', objectId: SEED_IDS.jenny }, page);
-    const token = (grant as { ok: true; value: { token: string } }).value.token;
+    const jenny = await grantCard(SEED_IDS.jenny);
     harness.emulator.received.length = 0;
-    const opened = await handle({ type: 'card.open', token }, card);
+    const opened = await jenny.ask({ type: 'card.open' });
     expect(JSON.stringify(opened)).toContain('does not allow live-mode keys');
     expect(harness.emulator.received).toHaveLength(0);
   });
 
   it('requires the passphrase lock before a key is saved or used, and keeps it on', async () => {
-    const handle = await withTestKey();
+    const { ask, grantCard } = await withTestKey();
     await setPolicy({ passphraseLockRequired: true });
-    const grant = await handle({ type: 'page.openCard', objectId: SEED_IDS.jenny }, page);
-    const token = (grant as { ok: true; value: { token: string } }).value.token;
+    const jenny = await grantCard(SEED_IDS.jenny);
     harness.emulator.received.length = 0;
-    expect(JSON.stringify(await handle({ type: 'card.open', token }, card))).toContain(
+    expect(JSON.stringify(await jenny.ask({ type: 'card.open' }))).toContain(
       'requires the passphrase lock',
     );
     expect(harness.emulator.received).toHaveLength(0);
     const passphrase = 'correct horse battery';
-    expect((await handle({ type: 'vault.enable', passphrase }, options)).ok).toBe(true);
-    expect(await handle({ type: 'vault.disable', passphrase }, options)).toMatchObject({
+    expect((await ask({ type: 'vault.enable', passphrase }, options)).ok).toBe(true);
+    expect(await ask({ type: 'vault.disable', passphrase }, options)).toMatchObject({
       ok: false,
       error: { message: expect.stringContaining('cannot be turned off here') },
     });
   });
 
   it('gives no card on a built-in helpdesk the organisation replaced', async () => {
-    const { handle } = harness.router();
+    const { askForCard } = harness.router({ senders });
     await setPolicy({ helpdeskSites: ['https://support.acme.com'], replaceBuiltInHelpdesks: true });
-    expect(await handle({ type: 'page.openCard', objectId: SEED_IDS.jenny }, page)).toMatchObject({
+    expect(await askForCard(SEED_IDS.jenny)).toMatchObject({
       ok: false,
       error: { message: expect.stringContaining('does not allow this extension') },
     });

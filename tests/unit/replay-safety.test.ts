@@ -6,10 +6,11 @@ import { ATTEMPT_SOURCE } from '../../utils/kit/attempt';
 import { reconcilerFor } from '../../utils/objects/registry';
 import { accountById, saveAccount } from '../../utils/storage/account-store';
 import { SEED_IDS } from '../emulator/seed-data';
-import { testSenders, useEmulator } from './emulator-harness';
+import { expectOk, testSenders, useEmulator } from './emulator-harness';
 
 const harness = useEmulator();
-const { page, card, options } = testSenders(5);
+const senders = testSenders(5);
+const { page, options } = senders;
 const HOUR = 60 * 60 * 1000;
 
 const posts = () => harness.emulator.apiRequests().filter((r) => r.method === 'POST');
@@ -130,12 +131,11 @@ describe('an attempt whose answer was lost', () => {
   });
 
   it('is not resent from the card either: the retry reads Stripe and says so', async () => {
-    const { handle, journal } = harness.router();
-    await handle({ type: 'accounts.save', apiKey: harness.emulator.keys.testSecret }, options);
-    const grant = await handle({ type: 'page.openCard', objectId: SEED_IDS.openSession }, page);
-    const token = (grant as { value: { token: string } }).value.token;
-    const accounts = await handle({ type: 'accounts.list' }, options);
-    const accountId = (accounts as { value: Array<{ id: string }> }).value[0]!.id;
+    const { ask, journal, grantCard, saveTestKey } = harness.router({ senders });
+    await saveTestKey();
+    const session = await grantCard(SEED_IDS.openSession);
+    const accounts = await ask({ type: 'accounts.list' }, options);
+    const accountId = expectOk(accounts)[0]!.id;
     const attemptId = crypto.randomUUID();
     await journal.begin(
       {
@@ -153,7 +153,7 @@ describe('an attempt whose answer was lost', () => {
       Date.now() - STALE_AFTER_MS - HOUR,
     );
     harness.emulator.received.length = 0;
-    const reply = await handle({ type: 'checkoutSession.expire', token, attemptId }, card);
+    const reply = await session.ask({ type: 'checkoutSession.expire', attemptId });
     // Settled: Stripe did not act, so the card's next try is a new attempt with a new key.
     expect(reply).toMatchObject({
       ok: false,
@@ -163,7 +163,7 @@ describe('an attempt whose answer was lost', () => {
     expect(harness.emulator.sessions().get(SEED_IDS.openSession)!.status).toBe('open');
     expect(await journal.get(attemptId)).toMatchObject({ outcome: 'failed' });
     // The old attempt itself, presented again (a stale card, a replayed message), sends nothing.
-    await handle({ type: 'checkoutSession.expire', token, attemptId }, card);
+    await session.ask({ type: 'checkoutSession.expire', attemptId });
     expect(posts()).toHaveLength(0);
   });
 
@@ -178,29 +178,24 @@ describe('an attempt whose answer was lost', () => {
 
 describe('replays of one attempt at once', () => {
   it('send its key once: the start-up replay and the card retry take turns', async () => {
-    const { handle, journal } = harness.router();
-    await handle({ type: 'accounts.save', apiKey: harness.emulator.keys.testSecret }, options);
-    const accounts = await handle({ type: 'accounts.list' }, options);
-    const accountId = (accounts as { value: Array<{ id: string }> }).value[0]!.id;
-    const grant = await handle({ type: 'page.openCard', objectId: SEED_IDS.jenny }, page);
-    const token = (grant as { value: { token: string } }).value.token;
+    const { ask, journal, grantCard, saveTestKey } = harness.router({ senders });
+    await saveTestKey();
+    const accounts = await ask({ type: 'accounts.list' }, options);
+    const accountId = expectOk(accounts)[0]!.id;
+    const jenny = await grantCard(SEED_IDS.jenny);
     const record = await pendingCredit(journal, accountId, 0);
     harness.emulator.received.length = 0;
     // The first to reach Stripe is slow to answer; the other would meet "key in use" (409).
     harness.emulator.injectFault({ kind: 'delay', ms: 300 }, { method: 'POST', times: 1 });
     const [resumed, retried] = await Promise.all([
       resume(journal),
-      handle(
-        {
-          type: 'customer.credit',
-          token,
-          attemptId: record.id,
-          amount: '5.00',
-          currency: 'usd',
-          note: '',
-        },
-        card,
-      ),
+      jenny.ask({
+        type: 'customer.credit',
+        attemptId: record.id,
+        amount: '5.00',
+        currency: 'usd',
+        note: '',
+      }),
     ]);
     expect(resumed).toEqual({ resolved: 1, stillPending: 0 });
     // Whichever took the lock first sent the key; the other found the attempt done.
