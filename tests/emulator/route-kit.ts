@@ -1,6 +1,5 @@
 import { randomBytes } from 'node:crypto';
 import type { Decoded } from './form-decoding';
-import type { EmulatorState } from './objects';
 
 /**
  * What a file under `objects/` builds its routes from, and all it sees of the server: the
@@ -49,36 +48,41 @@ export interface RouteRequest<Params = Record<string, string>> {
   now(): number;
 }
 
-export interface EmulatorRoute {
+/**
+ * A route, and the part of the account its handler reads (`State`): an object's own, and any
+ * other object's it reaches. The server hands every handler the whole account.
+ */
+export interface EmulatorRoute<State = never> {
   method: 'GET' | 'POST';
   /** `/v1/invoices/:id`: a `:name` segment matches anything but a slash. */
   path: string;
   /** What a restricted key must hold: without it the server answers 403 and never calls `handle`. */
   permission: Permission;
   /** Answers 200 with what it returns; throws an `ApiError` for any other answer. */
-  handle(request: RouteRequest, state: EmulatorState): unknown;
+  handle(request: RouteRequest, state: State): unknown;
 }
 
 type ParamsOf<Path extends string> = Path extends `${string}/:${infer Name}/${infer Rest}`
   ? { [K in Name]: string } & ParamsOf<`/${Rest}`>
   : Path extends `${string}/:${infer Name}`
     ? { [K in Name]: string }
-    : Record<never, never>;
+    : Record<string, never>;
 
 /** A route whose handler knows its path's `:name` segments by name. */
-export const defineRoute = <Path extends string>(route: {
+export const defineRoute = <Path extends string, State>(route: {
   method: EmulatorRoute['method'];
   path: Path;
   permission: Permission;
-  handle(request: RouteRequest<ParamsOf<Path>>, state: EmulatorState): unknown;
-}): EmulatorRoute => route;
+  handle(request: RouteRequest<ParamsOf<Path>>, state: State): unknown;
+}): EmulatorRoute<State> => route;
 
 /**
  * One Stripe object the emulator serves, a file under `objects/` named as `utils/objects/`
  * names it: its part of the account, seeded afresh on every reset, and its routes. Handlers get
  * the whole account, as Stripe's own objects reach each other's (an invoice's credit notes).
  */
-export interface EmulatedObject<Own extends object = Record<never, never>> {
+// An object with no part of the account of its own (`never`) adds nothing to the account.
+export interface EmulatedObject<Own extends object = never> {
   seed?(context: SeedContext): Own;
   routes: readonly EmulatorRoute[];
 }

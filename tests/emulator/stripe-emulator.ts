@@ -85,7 +85,7 @@ const ACCOUNT_ROUTES: EmulatorRoute[] = [
 ];
 
 interface TableRow {
-  route: EmulatorRoute;
+  route: EmulatorRoute<EmulatorState>;
   pattern: RegExp;
 }
 
@@ -93,14 +93,14 @@ interface TableRow {
  * Every route, matched in order. Paths without a `:name` segment come first: a literal
  * sub-path such as `/v1/credit_notes/preview` is not a credit note's ID.
  */
-function routeTable(routes: readonly EmulatorRoute[]): TableRow[] {
+function routeTable(routes: ReadonlyArray<EmulatorRoute<EmulatorState>>): TableRow[] {
   const claimed = new Set<string>();
   for (const route of routes) {
     const key = `${route.method} ${route.path}`;
     if (claimed.has(key)) throw new Error(`Two emulated objects answer ${key}`);
     claimed.add(key);
   }
-  const hasSegments = (route: EmulatorRoute) => route.path.includes('/:');
+  const hasSegments = (route: EmulatorRoute<EmulatorState>) => route.path.includes('/:');
   return [...routes]
     .sort((a, b) => Number(hasSegments(a)) - Number(hasSegments(b)))
     .map((route) => ({

@@ -58,7 +58,7 @@ describe('one attempt, from question to outcome', () => {
     // A Confirm with no question out (a stray key) sends nothing.
     await act(() => card.attempt.confirm());
     expect(card.sent).toHaveLength(0);
-    act(() => card.attempt.start(twenty('20')));
+    await act(() => card.attempt.start(twenty('20')));
     expect(card.attempt.step.name).toBe('confirming');
     await act(async () => {
       await Promise.all([card.attempt.confirm(), card.attempt.confirm()]);
@@ -71,12 +71,12 @@ describe('one attempt, from question to outcome', () => {
   it('after a lost answer, may have happened, and the same request retried reuses the attempt', async () => {
     const card = setUp([LOST, { ok: true, value: 'cbtxn_1' }]);
     roots.push(card.root);
-    act(() => card.attempt.start(twenty('20')));
+    await act(() => card.attempt.start(twenty('20')));
     await act(() => card.attempt.confirm());
     expect(card.attempt.step.name).toBe('may-have-happened');
     expect(card.attempt.kept?.attemptId).toBe(card.sent[0]!.attemptId);
     // Typed differently, the same credit: one attempt, one idempotency key.
-    act(() => card.attempt.start(twenty('20.00')));
+    await act(() => card.attempt.start(twenty('20.00')));
     expect(card.attempt.step).toMatchObject({ name: 'confirming', earlier: null });
     await act(() => card.attempt.confirm());
     expect(card.sent.map((s) => s.attemptId)).toEqual([
@@ -89,10 +89,10 @@ describe('one attempt, from question to outcome', () => {
   it('another request while one is in doubt is a new attempt, told of the earlier one', async () => {
     const card = setUp([LOST]);
     roots.push(card.root);
-    act(() => card.attempt.start(twenty('20')));
+    await act(() => card.attempt.start(twenty('20')));
     await act(() => card.attempt.confirm());
     const lost = card.sent[0]!.attemptId;
-    act(() => card.attempt.start({ minorUnits: 2500, typed: '25' }));
+    await act(() => card.attempt.start({ minorUnits: 2500, typed: '25' }));
     const step = card.attempt.step;
     expect(step.name).toBe('confirming');
     if (step.name !== 'confirming') return;
@@ -103,13 +103,13 @@ describe('one attempt, from question to outcome', () => {
   it('a definite answer settles the attempt: the next request is a new one', async () => {
     const card = setUp([LOST, REFUSED]);
     roots.push(card.root);
-    act(() => card.attempt.start(twenty('20')));
+    await act(() => card.attempt.start(twenty('20')));
     await act(() => card.attempt.confirm());
-    act(() => card.attempt.start(twenty('20')));
+    await act(() => card.attempt.start(twenty('20')));
     await act(() => card.attempt.confirm());
     expect(card.attempt.step).toMatchObject({ name: 'failed', error: REFUSED.error });
     expect(card.attempt.kept).toBeNull();
-    act(() => card.attempt.start(twenty('20')));
+    await act(() => card.attempt.start(twenty('20')));
     const step = card.attempt.step;
     expect(step.name === 'confirming' && step.attemptId).not.toBe(card.sent[0]!.attemptId);
   });
@@ -126,13 +126,13 @@ describe('one attempt, from question to outcome', () => {
       return null;
     }
     render(<Slow />, card.root);
-    act(() => attempt.start(twenty('20')));
+    await act(() => attempt.start(twenty('20')));
     let confirmed!: Promise<void>;
-    act(() => {
+    await act(() => {
       confirmed = attempt.confirm();
     });
     expect(attempt.busy).toBe(true);
-    act(() => attempt.reset());
+    await act(() => attempt.reset());
     expect(attempt.step.name).toBe('working');
     await act(async () => {
       answer({ ok: true, value: 'done' });

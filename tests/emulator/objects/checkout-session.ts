@@ -42,7 +42,7 @@ export const emulatedCheckoutSession: EmulatedObject<CheckoutSessionState> = {
       method: 'GET',
       path: '/v1/checkout/sessions',
       permission: 'rak_checkout_session_read',
-      handle({ query, livemode, path }, { checkoutSessions }) {
+      handle({ query, livemode, path }, { checkoutSessions }: CheckoutSessionState) {
         allowOnly(query, ['limit', 'customer', 'status', 'starting_after', 'expand']);
         if (
           query.status !== undefined &&
@@ -71,7 +71,7 @@ export const emulatedCheckoutSession: EmulatedObject<CheckoutSessionState> = {
       method: 'POST',
       path: '/v1/checkout/sessions/:id/expire',
       permission: 'rak_checkout_session_write',
-      handle({ params, form, mode }, { checkoutSessions }) {
+      handle({ params, form, mode }, { checkoutSessions }: CheckoutSessionState) {
         allowOnly(form, ['expand']);
         const session = findIn(checkoutSessions, 'checkout.session', params.id, mode);
         if (session.status !== 'open')

@@ -157,7 +157,10 @@ export const emulatedCreditNote: EmulatedObject<CreditNoteState> = {
       method: 'GET',
       path: '/v1/credit_notes',
       permission: 'rak_credit_note_read',
-      handle({ query, livemode, path }, { creditNotes, invoices }) {
+      handle(
+        { query, livemode, path },
+        { creditNotes, invoices }: CreditNoteState & InvoiceState & CustomerState,
+      ) {
         allowOnly(query, ['limit', 'invoice', 'customer', 'starting_after', 'expand']);
         return listPage(
           creditNotes
@@ -175,7 +178,7 @@ export const emulatedCreditNote: EmulatedObject<CreditNoteState> = {
       method: 'GET',
       path: '/v1/credit_notes/preview',
       permission: 'rak_credit_note_read',
-      handle({ query, mode, now }, state) {
+      handle({ query, mode, now }, state: CreditNoteState & InvoiceState & CustomerState) {
         const { note } = creditNoteFrom(state, query, mode, now);
         return {
           ...creditNoteJson(note, state.invoices),
@@ -188,7 +191,7 @@ export const emulatedCreditNote: EmulatedObject<CreditNoteState> = {
       method: 'POST',
       path: '/v1/credit_notes',
       permission: 'rak_credit_note_write',
-      handle({ form, mode, now }, state) {
+      handle({ form, mode, now }, state: CreditNoteState & InvoiceState & CustomerState) {
         const { invoice, note } = creditNoteFrom(state, form, mode, now);
         state.creditNotes.push(note);
         invoice.refunded += note.refund_amount;
@@ -207,14 +210,14 @@ export const emulatedCreditNote: EmulatedObject<CreditNoteState> = {
       method: 'GET',
       path: '/v1/credit_notes/:id',
       permission: 'rak_credit_note_read',
-      handle: ({ params, mode }, state) =>
+      handle: ({ params, mode }, state: CreditNoteState & InvoiceState & CustomerState) =>
         creditNoteJson(findCreditNote(state, params.id, mode), state.invoices),
     }),
     defineRoute({
       method: 'POST',
       path: '/v1/credit_notes/:id/void',
       permission: 'rak_credit_note_write',
-      handle({ params, form, mode, now }, state) {
+      handle({ params, form, mode, now }, state: CreditNoteState & InvoiceState & CustomerState) {
         allowOnly(form, ['expand']);
         const note = findCreditNote(state, params.id, mode);
         if (note.status !== 'issued')

@@ -1,5 +1,5 @@
 import { allowOnly, defineRoute, invalid, listPage, type EmulatedObject } from '../route-kit';
-import { customerJson } from './customer';
+import { customerJson, type CustomerState } from './customer';
 
 /** The search a requester's address opens: customers listed by email, in the customer's state. */
 export const emulatedCustomerEmail: EmulatedObject = {
@@ -8,7 +8,7 @@ export const emulatedCustomerEmail: EmulatedObject = {
       method: 'GET',
       path: '/v1/customers',
       permission: 'rak_customer_read',
-      handle({ query, livemode, path }, { customers }) {
+      handle({ query, livemode, path }, { customers }: CustomerState) {
         allowOnly(query, ['limit', 'email', 'starting_after', 'expand']);
         if (typeof query.email === 'string' && query.email.length > 512)
           throw invalid('Invalid string: must be at most 512 characters', 'email');

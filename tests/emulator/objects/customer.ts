@@ -62,7 +62,10 @@ export const emulatedCustomer: EmulatedObject<CustomerState> = {
       method: 'GET',
       path: '/v1/customers/:id/balance_transactions',
       permission: 'rak_customer_read',
-      handle({ params, query, mode, livemode, path }, { customers, balanceTransactions }) {
+      handle(
+        { params, query, mode, livemode, path },
+        { customers, balanceTransactions }: CustomerState,
+      ) {
         findIn(customers, 'customer', params.id, mode);
         const all = balanceTransactions
           .filter((t) => t.customer === params.id && t.livemode === livemode)
@@ -80,7 +83,10 @@ export const emulatedCustomer: EmulatedObject<CustomerState> = {
       method: 'POST',
       path: '/v1/customers/:id/balance_transactions',
       permission: 'rak_customer_write',
-      handle({ params, form, mode, livemode, now }, { customers, balanceTransactions }) {
+      handle(
+        { params, form, mode, livemode, now },
+        { customers, balanceTransactions }: CustomerState,
+      ) {
         allowOnly(form, ['amount', 'currency', 'description', 'metadata', 'expand']);
         const customer = findIn(customers, 'customer', params.id, mode);
         if (customer.deleted) throw invalid(`No such customer: '${params.id}'`, 'customer');
@@ -129,7 +135,7 @@ export const emulatedCustomer: EmulatedObject<CustomerState> = {
       method: 'GET',
       path: '/v1/subscriptions',
       permission: 'rak_subscription_read',
-      handle({ query, livemode }, { subscriptions }) {
+      handle({ query, livemode }, { subscriptions }: CustomerState) {
         const data = subscriptions
           .filter((sub) => sub.livemode === livemode)
           .filter((sub) => !query.customer || sub.customer === query.customer)
@@ -155,7 +161,7 @@ export const emulatedCustomer: EmulatedObject<CustomerState> = {
       method: 'POST',
       path: '/v1/billing_portal/sessions',
       permission: 'rak_customer_portal_write',
-      handle({ form, mode, livemode, now }, state) {
+      handle({ form, mode, livemode, now }, state: CustomerState) {
         allowOnly(form, [
           'customer',
           'return_url',

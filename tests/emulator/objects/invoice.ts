@@ -68,7 +68,10 @@ export const emulatedInvoice: EmulatedObject<InvoiceState> = {
       method: 'GET',
       path: '/v1/invoices',
       permission: 'rak_invoice_read',
-      handle({ query, livemode, path }, { invoices, creditNotes }) {
+      handle(
+        { query, livemode, path },
+        { invoices, creditNotes }: InvoiceState & { creditNotes: SeedCreditNote[] },
+      ) {
         allowOnly(query, ['limit', 'customer', 'status', 'starting_after', 'expand']);
         return listPage(
           invoices
@@ -92,7 +95,10 @@ export const emulatedInvoice: EmulatedObject<InvoiceState> = {
       method: 'GET',
       path: '/v1/invoices/:id/lines',
       permission: 'rak_invoice_read',
-      handle({ params, query, mode, path }, { invoices }) {
+      handle(
+        { params, query, mode, path },
+        { invoices }: InvoiceState & { creditNotes: SeedCreditNote[] },
+      ) {
         allowOnly(query, ['limit', 'starting_after', 'expand']);
         const invoice = findInvoice(invoices, params.id, mode);
         const limit = pageLimit(query);
@@ -114,7 +120,10 @@ export const emulatedInvoice: EmulatedObject<InvoiceState> = {
       method: 'GET',
       path: '/v1/invoice_payments',
       permission: 'rak_invoice_read',
-      handle({ query, mode, path, requirePermission }, { invoices }) {
+      handle(
+        { query, mode, path, requirePermission },
+        { invoices }: InvoiceState & { creditNotes: SeedCreditNote[] },
+      ) {
         allowOnly(query, ['invoice', 'status', 'limit', 'starting_after', 'expand', 'payment']);
         if (typeof query.invoice !== 'string')
           throw invalid('Missing required param: invoice.', 'invoice');
