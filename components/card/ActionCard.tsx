@@ -1,5 +1,5 @@
 import type { ComponentType } from 'preact';
-import { useEffect, useState } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import { askBackground } from '../../utils/messaging/ask-background';
 import type { CardContents } from '../../utils/messaging/protocol';
 import { KIND_FACTS, type ObjectKindFacts } from '../../utils/objects/kind-facts';
@@ -18,9 +18,14 @@ type Loaded =
 export function ActionCard({ token, onClose }: { token: string; onClose: () => void }) {
   const [loaded, setLoaded] = useState<Loaded>({ state: 'loading' });
 
+  // Only the latest read may draw the card: a slow read of the object the card has since
+  // left must never show it again, under a grant that now stands for another.
+  const reads = useRef(0);
   // One round trip: the background started the look-up when it granted the card.
   const load = async () => {
+    const read = ++reads.current;
     const reply = await askBackground({ type: 'card.open', token });
+    if (read !== reads.current) return;
     setLoaded(
       reply.ok
         ? { state: 'open', contents: reply.value }
@@ -65,7 +70,15 @@ export function ActionCard({ token, onClose }: { token: string; onClose: () => v
       {loaded.state === 'loading' && <p class="muted">Loading…</p>}
       {loaded.state === 'refused' && <ErrorNotice error={loaded.error} />}
       {contents && !contents.found.ok && <ErrorNotice error={contents.found.error} />}
-      {Panel && view && <Panel token={token} view={view} onChanged={() => void load()} />}
+      {Panel && view && contents && (
+        // Keyed by its object: a panel never carries an attempt from one object to another.
+        <Panel
+          key={contents.objectId}
+          card={{ token, shownId: contents.objectId }}
+          view={view}
+          onChanged={() => void load()}
+        />
+      )}
       {view && (
         <p class="links">
           <a href={view.dashboardUrl} target="_blank" rel="noreferrer">

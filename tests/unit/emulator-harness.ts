@@ -1,3 +1,4 @@
+import { buildRequestTable } from '../../utils/background/request-table';
 import { afterAll, afterEach, beforeAll, expect } from 'vitest';
 import { openActivityJournal, type ActivityJournal } from '../../utils/journal/activity-journal';
 import {
@@ -33,13 +34,26 @@ export function testSenders(tabId: number) {
 }
 export type TestSenders = ReturnType<typeof testSenders>;
 
+const REQUEST_TABLE = buildRequestTable();
+/** Whether a request type is a kind's: those name the object the card shows (`shownId`). */
+const namesShownObject = (type: string) => {
+  const entry = REQUEST_TABLE.get(type);
+  return entry?.scope === 'card' && entry.kind !== null;
+};
+
 /** The request types a card sends: those that name its token. */
 export type CardRequestType = {
   [T in RequestType]: RequestOf<T> extends { token: string } ? T : never;
 }[RequestType];
 
-/** A card's request as a test writes it: the card's own token is added for it. */
-export type CardRequestOf<T extends CardRequestType> = Omit<RequestOf<T>, 'token'> & { type: T };
+/**
+ * A card's request as a test writes it: the card's own token is added for it, and the object
+ * the card last opened on as `shownId` (a test may name another, as a stale card would).
+ */
+export type CardRequestOf<T extends CardRequestType> = Omit<RequestOf<T>, 'token' | 'shownId'> & {
+  type: T;
+  shownId?: string;
+};
 
 /** A granted card: its token, and its requests sent with that token from the card's frame. */
 export interface TestCard {
@@ -139,21 +153,35 @@ export function useEmulator() {
       const askForCard = (objectId: string, from: MessageSenderLike = senders.page) =>
         handle({ type: 'page.openCard', objectId }, from) as Promise<Reply<{ token: string }>>;
 
-      /** The card of a token, its requests sent from the card's frame. */
-      const cardOf = (token: string): TestCard => ({
-        token,
-        ask: <T extends CardRequestType>(
-          request: CardRequestOf<T>,
-          sender: MessageSenderLike = senders.card,
-        ) => ask<T>({ ...request, token } as RequestOf<T> & { type: T }, sender),
-      });
+      /**
+       * The card of a token, its requests sent from the card's frame. Like the real card, it
+       * names the object it shows: the one asked for, then whatever `card.open` last showed.
+       */
+      const cardOf = (token: string, objectId: string): TestCard => {
+        let shownId = objectId;
+        return {
+          token,
+          ask: async <T extends CardRequestType>(
+            request: CardRequestOf<T>,
+            sender: MessageSenderLike = senders.card,
+          ): Promise<ReplyOf<T>> => {
+            const named = { shownId, ...request, token } as unknown as RequestOf<T> & { type: T };
+            // Only a kind's requests name the object; the background's own card requests do not.
+            if (!namesShownObject(request.type)) delete (named as { shownId?: string }).shownId;
+            const reply = await ask<T>(named, sender);
+            if (request.type === 'card.open' && reply.ok)
+              shownId = (reply.value as CardContents).objectId;
+            return reply;
+          },
+        };
+      };
 
       /** A card granted to the page for `objectId`, not yet opened: its look-up has begun. */
       async function grantCard(
         objectId: string,
         { from = senders.page }: { from?: MessageSenderLike } = {},
       ): Promise<TestCard> {
-        return cardOf(expectOk(await askForCard(objectId, from)).token);
+        return cardOf(expectOk(await askForCard(objectId, from)).token, objectId);
       }
 
       /** A card granted to the page for `objectId`, then opened from the card's frame. */

@@ -70,11 +70,13 @@ export function createCardBook(background: BackgroundContext) {
     }
     // Later actions act with the account the card showed the object from, whatever the
     // active account is by then, and only on the other objects it showed.
-    await rememberGrantLookUp(grant.token, {
+    const remembered = await rememberGrantLookUp(grant.token, {
+      objectId: grant.objectId,
       accountId: found.value.account.id,
       reachable: found.value.reachable ?? [],
     });
-    return contents(success(found.value.view));
+    // The card moved on while this was read: what it read is no longer the card's object.
+    return contents(remembered ? success(found.value.view) : failure(REFUSED));
   }
 
   return {
@@ -138,7 +140,11 @@ export function createCardBook(background: BackgroundContext) {
           return narrowed !== null;
         },
         async lookUpWith(accountId) {
-          await rememberGrantLookUp(grant.token, { accountId, reachable: [] });
+          await rememberGrantLookUp(grant.token, {
+            objectId: grant.objectId,
+            accountId,
+            reachable: [],
+          });
         },
       };
     },

@@ -49,16 +49,20 @@ export async function findCardGrant(
   return grant;
 }
 
-/** What a look-up found for a card: its account, and the objects it showed as its own. */
+/**
+ * What a look-up found for a card: its account, and the objects it showed as its own.
+ * Written only while the grant still stands for the object read (null otherwise): a slow read
+ * of an object the card has since left never speaks for the one it moved to.
+ */
 export function rememberGrantLookUp(
   token: string,
-  found: { accountId: string; reachable: readonly string[] },
+  found: { objectId: string; accountId: string; reachable: readonly string[] },
 ): Promise<CardGrant | null> {
-  return changeGrant(token, (grant) => ({
-    ...grant,
-    accountId: found.accountId,
-    reachable: [...found.reachable],
-  }));
+  return changeGrant(token, (grant) =>
+    grant.objectId === found.objectId
+      ? { ...grant, accountId: found.accountId, reachable: [...found.reachable] }
+      : null,
+  );
 }
 
 /**

@@ -1,9 +1,10 @@
 import type { z } from 'zod';
 import type { CardKind } from '../card-subject';
-import type { Reply } from '../messaging/reply';
+import { failure, REFUSED, type Reply } from '../messaging/reply';
 import type { UsableAccount } from '../storage/account-store';
 import type { AccountBase, ActionBase } from './attempt';
 import type { CardGrant } from './card-grant';
+import { CardSubjectField } from './request-fields';
 
 /**
  * What a kind's card request is handed: its grant, already checked against the sender, and
@@ -43,15 +44,29 @@ export type CardRequestHandler<
   Context extends CardContext = CardContext,
 > = RequestHandler<Schema, Value, Context>;
 
-/** A request that names a card token; it is handled only once the grant is found. */
-export const cardRequest = <
-  Schema extends z.ZodType<{ token: string }>,
-  Value,
-  Context extends CardContext = CardContext,
->(
-  schema: Schema,
-  handle: (request: z.infer<Schema>, context: Context) => Promise<Reply<Value>>,
-): CardRequestHandler<Schema, Value, Context> => ({ schema, handle });
+/**
+ * A kind's card request: it names the card's token and the object the card shows (`shownId`),
+ * and is handled only once the grant is found and still stands for that very object. A card
+ * that moved on (to an invoice's customer, another invoice) while a late reply drew the object
+ * before can never act on the one it moved to.
+ */
+export const cardRequest = <Shape extends z.ZodRawShape & { token: z.ZodType<string> }, Value>(
+  schema: z.ZodObject<Shape, z.core.$strict>,
+  handle: (
+    request: z.infer<z.ZodObject<Shape, z.core.$strict>>,
+    context: CardContext,
+  ) => Promise<Reply<Value>>,
+) => {
+  const named = schema.extend({ shownId: CardSubjectField });
+  return {
+    schema: named,
+    handle: (request: z.infer<typeof named>, context: CardContext) =>
+      // The request is the kind's own, with `shownId` added: the handler reads its fields.
+      (request as { shownId: string }).shownId === context.grant.objectId
+        ? handle(request as z.infer<typeof schema>, context)
+        : Promise.resolve(failure(REFUSED)),
+  } satisfies CardRequestHandler<typeof named, Value>;
+};
 
 /** Whether an account routing answered with a refusal rather than an account. */
 export const isReply = (routed: UsableAccount | Reply<never>): routed is Reply<never> =>

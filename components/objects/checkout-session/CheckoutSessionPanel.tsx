@@ -1,6 +1,6 @@
 import { useState } from 'preact/hooks';
 import { formatMinorUnits } from '../../../utils/currency-units';
-import { askBackground } from '../../../utils/messaging/ask-background';
+import { askCard } from '../../card/ask-card';
 import { errorOf, useAttempt } from '../../confirm/use-attempt';
 import { ErrorNotice } from '../../shared/ErrorNotice';
 import { KeyHint, useKeyShortcut } from '../../shared/KeyShortcut';
@@ -12,8 +12,7 @@ const STATUS_LABEL = { open: 'Open', complete: 'Complete', expired: 'Expired' } 
 export function CheckoutSessionPanel(props: PanelProps<'checkout_session'>) {
   const [session, setSession] = useState(props.view);
   const expiry = useAttempt({
-    send: (attemptId) =>
-      askBackground({ type: 'checkoutSession.expire', token: props.token, attemptId }),
+    send: (attemptId) => askCard(props.card, { type: 'checkoutSession.expire', attemptId }),
     onDone: setSession,
   });
   const { step } = expiry;

@@ -1,5 +1,5 @@
 import { formatMinorUnits } from '../../../utils/currency-units';
-import { askBackground } from '../../../utils/messaging/ask-background';
+import { askCard } from '../../card/ask-card';
 import { errorOf, useAttempt } from '../../confirm/use-attempt';
 import { ConfirmVoid } from './ConfirmVoid';
 import { ErrorNotice } from '../../shared/ErrorNotice';
@@ -10,11 +10,11 @@ import { useOpenRelated } from '../../card/use-open-related';
 
 /** A credit note: what it credited and where the money went; Void while it stands. */
 export function CreditNotePanel(props: PanelProps<'credit_note'>) {
-  const { view: note, token } = props;
-  const { open: openInvoice, error: openError } = useOpenRelated(token, props.onChanged);
+  const { view: note, card } = props;
+  const { open: openInvoice, error: openError } = useOpenRelated(card.token, props.onChanged);
   const money = (amount: number) => formatMinorUnits(amount, note.currency);
   const voiding = useAttempt({
-    send: (attemptId) => askBackground({ type: 'creditNote.void', token, attemptId }),
+    send: (attemptId) => askCard(card, { type: 'creditNote.void', attemptId }),
     onDone: props.onChanged,
   });
   const error = errorOf(voiding.step);

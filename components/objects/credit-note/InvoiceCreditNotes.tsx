@@ -1,5 +1,5 @@
 import { formatMinorUnits } from '../../../utils/currency-units';
-import { askBackground } from '../../../utils/messaging/ask-background';
+import { askCard, type ShownCard } from '../../card/ask-card';
 import { CREDIT_NOTE_REASONS } from '../../../utils/objects/credit-note/draft';
 import type { InvoiceView } from '../../../utils/objects/invoice/view';
 import { errorOf, useAttempt } from '../../confirm/use-attempt';
@@ -16,7 +16,7 @@ export const reasonLabel = (reason: string | null) =>
  * issued with Void. The background voids only notes it listed here.
  */
 export function InvoiceCreditNotes(props: {
-  token: string;
+  card: ShownCard;
   invoice: InvoiceView;
   onOpen: (id: string) => void;
   onChanged: () => void;
@@ -24,12 +24,7 @@ export function InvoiceCreditNotes(props: {
   const { invoice } = props;
   const voiding = useAttempt({
     send: (attemptId, creditNoteId: string) =>
-      askBackground({
-        type: 'invoice.voidCreditNote',
-        token: props.token,
-        attemptId,
-        creditNoteId,
-      }),
+      askCard(props.card, { type: 'invoice.voidCreditNote', attemptId, creditNoteId }),
     onDone: props.onChanged,
   });
   const error = errorOf(voiding.step);

@@ -6,6 +6,7 @@ import {
   type Guardrails,
 } from '../../../utils/guardrails/limits';
 import { askBackground } from '../../../utils/messaging/ask-background';
+import { askCard, type ShownCard } from '../../card/ask-card';
 import {
   checkCreditNoteDraft,
   creditableMax,
@@ -50,7 +51,7 @@ const EMPTY_SPLIT = { refund: '', credit: '', outOfBand: '' };
  * the background checks again against the invoice as Stripe has it then.
  */
 export function IssueCreditNote(props: {
-  token: string;
+  card: ShownCard;
   invoice: InvoiceView;
   onIssued: (note: IssuedNote) => void;
   onCancel: () => void;
@@ -76,9 +77,8 @@ export function IssueCreditNote(props: {
   const [previewError, setPreviewError] = useState<AgentFacingError | null>(null);
   const issue = useAttempt({
     send: (attemptId, reviewed: ReviewedDraft) =>
-      askBackground({
+      askCard(props.card, {
         type: 'invoice.issueCreditNote',
-        token: props.token,
         attemptId,
         draft: reviewed.draft,
       }),
@@ -136,9 +136,8 @@ export function IssueCreditNote(props: {
     // Stripe previews exactly what Confirm will post, the attempt's metadata included.
     const attemptId = issue.attemptIdFor(reviewed);
     setPreviewing(true);
-    const reply = await askBackground({
+    const reply = await askCard(props.card, {
       type: 'invoice.previewCreditNote',
-      token: props.token,
       attemptId,
       draft,
     });

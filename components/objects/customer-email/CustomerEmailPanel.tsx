@@ -1,10 +1,10 @@
 import { useState } from 'preact/hooks';
-import { askBackground } from '../../../utils/messaging/ask-background';
 import { describeBalance } from '../../../utils/objects/customer/view';
 import { describeMatchCount, describeTally } from '../../../utils/objects/customer-email/view';
 import type { AgentFacingError } from '../../../utils/stripe/explain-failure';
 import { ErrorNotice } from '../../shared/ErrorNotice';
 import { KeyHint, useKeyShortcut } from '../../shared/KeyShortcut';
+import { askCard } from '../../card/ask-card';
 import type { PanelProps } from '../../card/panel-props';
 
 const MODE_NAME = { test: 'test-mode', live: 'live-mode' } as const;
@@ -15,20 +15,21 @@ const MODE_NAME = { test: 'test-mode', live: 'live-mode' } as const;
  * shown.
  */
 export function CustomerEmailPanel(props: PanelProps<'customer_email'>) {
-  const { view, token } = props;
+  const { view, card } = props;
   const [error, setError] = useState<AgentFacingError | null>(null);
   const [busy, setBusy] = useState(false);
 
-  async function ask(request: Parameters<typeof askBackground>[0]) {
+  async function ask(sent: ReturnType<typeof askCard>) {
     setBusy(true);
     setError(null);
-    const reply = await askBackground(request);
+    const reply = await sent;
     setBusy(false);
     if (!reply.ok) return setError(reply.error);
     props.onChanged(); // The card reads again: the customer's card, or the other mode's list.
   }
 
-  const open = (customerId: string) => void ask({ type: 'customerEmail.open', token, customerId });
+  const open = (customerId: string) =>
+    void ask(askCard(card, { type: 'customerEmail.open', customerId }));
   // 1–9 pick a customer, as in the popup's list. Picking changes nothing in Stripe.
   useKeyShortcut(
     (key) => /^[1-9]$/.test(key) && Number(key) <= view.customers.length,
@@ -50,7 +51,7 @@ export function CustomerEmailPanel(props: PanelProps<'customer_email'>) {
                 type="button"
                 class={view.otherMode === 'live' ? 'live' : ''}
                 disabled={busy}
-                onClick={() => void ask({ type: 'customerEmail.searchOtherMode', token })}
+                onClick={() => void ask(askCard(card, { type: 'customerEmail.searchOtherMode' }))}
               >
                 Search {view.otherMode} mode
               </button>

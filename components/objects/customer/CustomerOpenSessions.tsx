@@ -1,6 +1,6 @@
 import { useState } from 'preact/hooks';
 import { formatMinorUnits } from '../../../utils/currency-units';
-import { askBackground } from '../../../utils/messaging/ask-background';
+import { askCard, type ShownCard } from '../../card/ask-card';
 import type { OpenSessionSummary } from '../../../utils/objects/customer/view';
 import type { StripeMode } from '../../../utils/stripe-id-grammar';
 import { errorOf, useAttempt } from '../../confirm/use-attempt';
@@ -18,14 +18,14 @@ const dateOf = (seconds: number) =>
  * by email needs no session ID. The background expires only sessions it listed here.
  */
 export function CustomerOpenSessions(props: {
-  token: string;
+  card: ShownCard;
   mode: StripeMode;
   sessions: OpenSessionSummary[] | null;
 }) {
   const [expired, setExpired] = useState<ReadonlySet<string>>(new Set());
   const expiry = useAttempt({
     send: (attemptId, sessionId: string) =>
-      askBackground({ type: 'customer.expireSession', token: props.token, attemptId, sessionId }),
+      askCard(props.card, { type: 'customer.expireSession', attemptId, sessionId }),
     onDone: (_session, sessionId) => setExpired((before) => new Set([...before, sessionId])),
   });
   const error = errorOf(expiry.step);

@@ -5,6 +5,7 @@ import { formatMinorUnits, majorUnitsText } from '../../../utils/currency-units'
 import { DEFAULT_GUARDRAILS, guardrailsOf } from '../../../utils/guardrails/limits';
 import { describeBalance, formatSignedBalance } from '../../../utils/objects/customer/view';
 import { askBackground } from '../../../utils/messaging/ask-background';
+import { askCard } from '../../card/ask-card';
 import type { Settings } from '../../../utils/storage/settings-store';
 import { CopyButton } from '../../shared/CopyButton';
 import { CustomerInvoices } from './CustomerInvoices';
@@ -38,7 +39,7 @@ const EARLIER_STATE: Record<string, string> = {
 };
 
 export function CustomerPanel(props: PanelProps<'customer'>) {
-  const { view: customer, token } = props;
+  const { view: customer, card } = props;
   const [form, setForm] = useState<'none' | 'credit' | 'portal'>('none');
   const [earlierState, setEarlierState] = useState<string | null>(null);
   const [today, setToday] = useState<{ usedMinor: number; limitMinor: number } | null>(null);
@@ -55,9 +56,8 @@ export function CustomerPanel(props: PanelProps<'customer'>) {
   const who = customer.name ?? customer.email ?? customer.id;
   const credit = useAttempt({
     send: (attemptId, params: CreditParams) =>
-      askBackground({
+      askCard(card, {
         type: 'customer.credit',
-        token,
         attemptId,
         amount: majorUnitsText(params.minorUnits, params.currency),
         currency: params.currency,
@@ -77,7 +77,7 @@ export function CustomerPanel(props: PanelProps<'customer'>) {
   });
   const portal = useAttempt({
     send: (attemptId, params: PortalParams) =>
-      askBackground({ type: 'customer.portalLink', token, attemptId, ...params }),
+      askCard(card, { type: 'customer.portalLink', attemptId, ...params }),
     onDone: (value) => {
       setPortalUrl(value.url);
       setForm('none');
@@ -133,7 +133,7 @@ export function CustomerPanel(props: PanelProps<'customer'>) {
       note: checked.note,
     };
     setToday(null);
-    void askBackground({ type: 'customer.dailyCredits', token, currency: params.currency }).then(
+    void askCard(card, { type: 'customer.dailyCredits', currency: params.currency }).then(
       (reply) => reply.ok && setToday(reply.value),
     );
     // The same credit again reuses its attempt (and idempotency key): Stripe applies it once.
@@ -332,9 +332,9 @@ export function CustomerPanel(props: PanelProps<'customer'>) {
         </form>
       )}
 
-      <CustomerOpenSessions token={token} mode={customer.mode} sessions={customer.openSessions} />
+      <CustomerOpenSessions card={card} mode={customer.mode} sessions={customer.openSessions} />
       <CustomerInvoices
-        token={token}
+        token={card.token}
         invoices={customer.recentInvoices}
         onOpened={props.onChanged}
       />

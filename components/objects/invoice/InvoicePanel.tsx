@@ -14,8 +14,8 @@ const dateOf = (seconds: number) => new Date(seconds * 1000).toLocaleDateString(
 
 /** An invoice as the agent reads it: what was billed, paid and is left, line by line. */
 export function InvoicePanel(props: PanelProps<'invoice'>) {
-  const { view: invoice, token } = props;
-  const { open: openRelated, error } = useOpenRelated(token, props.onChanged);
+  const { view: invoice, card } = props;
+  const { open: openRelated, error } = useOpenRelated(card.token, props.onChanged);
   const money = (amount: number) => formatMinorUnits(amount, invoice.currency);
   const [issuing, setIssuing] = useState(false);
   const [issued, setIssued] = useState<IssuedNote | null>(null);
@@ -114,7 +114,7 @@ export function InvoicePanel(props: PanelProps<'invoice'>) {
         ))}
       {issuing && (
         <IssueCreditNote
-          token={token}
+          card={card}
           invoice={invoice}
           onCancel={() => setIssuing(false)}
           onIssued={(note) => {
@@ -148,7 +148,7 @@ export function InvoicePanel(props: PanelProps<'invoice'>) {
           <section aria-labelledby="credit-notes">
             <h2 id="credit-notes">Credit notes</h2>
             <InvoiceCreditNotes
-              token={token}
+              card={card}
               invoice={invoice}
               onOpen={(id) => void openRelated(id)}
               onChanged={props.onChanged}
