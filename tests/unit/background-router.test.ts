@@ -469,9 +469,11 @@ describe('expiring through the router', () => {
     const router = setUp();
     const { journal } = router;
     await withTestKey(router);
-    const session = await router.grantCard(SEED_IDS.openSession);
+    const session = await router.openCard(SEED_IDS.openSession);
     const attemptId = crypto.randomUUID();
     harness.emulator.injectFault({ kind: 'drop-after' }, { method: 'POST', times: 3 });
+    // …and Stripe cannot be read just then to settle it: the attempt stays in doubt.
+    harness.emulator.injectFault({ kind: 'status', status: 500 }, { method: 'GET', times: 3 });
     const reply = await session.ask({ type: 'checkoutSession.expire', attemptId });
     expect(reply).toMatchObject({ ok: false, error: { unresolved: true } });
     expect(await journal.get(attemptId)).toMatchObject({ outcome: 'pending' });

@@ -304,6 +304,11 @@ describe('issuing a credit note from the invoice card', () => {
       { kind: 'drop-after' },
       { method: 'POST', pathPrefix: '/v1/credit_notes', times: 3 },
     );
+    // …and Stripe cannot be read just then to settle it: the attempt stays in doubt.
+    harness.emulator.injectFault(
+      { kind: 'status', status: 500 },
+      { method: 'GET', pathPrefix: '/v1/credit_notes', times: 3 },
+    );
     const lost = await firstCard.ask({ type: 'invoice.issueCreditNote', attemptId, draft });
     expect(lost).toMatchObject({ ok: false, error: { unresolved: true } });
     // The worker restarts; the card retries the same attempt through a new background.

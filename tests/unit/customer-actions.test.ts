@@ -77,6 +77,8 @@ describe('balance credits against the emulator', () => {
     const journal = openActivityJournal(`j-${crypto.randomUUID()}`);
     const attemptId = crypto.randomUUID();
     harness.emulator.injectFault({ kind: 'drop-after' }, { method: 'POST', times: 3 });
+    // …and Stripe cannot be read just then to settle it: the attempt stays in doubt.
+    harness.emulator.injectFault({ kind: 'status', status: 500 }, { method: 'GET', times: 3 });
     const first = await credit({ journal, attemptId });
     expect(first).toMatchObject({ ok: false, error: { unresolved: true } });
     expect(harness.emulator.balanceTransactions()).toHaveLength(1); // Stripe did act.

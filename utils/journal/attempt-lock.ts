@@ -15,3 +15,6 @@ export function withAttemptLock<T>(attemptId: string, run: () => Promise<T>): Pr
   });
   return next;
 }
+
+/** Whether an attempt is being sent right now: in flight, not lost. */
+export const isAttemptRunning = (attemptId: string): boolean => running.has(attemptId);

@@ -12,7 +12,8 @@ interface Page {
 
 /**
  * Looks for the object an attempt made, by the attempt ID it carries in its metadata, in the
- * first pages of a list (newest first): succeeded if there, else failed with `notFound`.
+ * first pages of a list (newest first): succeeded (with it) if there, else failed with
+ * `notFound`.
  */
 export async function findAttemptInPages(
   attemptId: string,
@@ -22,8 +23,8 @@ export async function findAttemptInPages(
   let startingAfter: string | undefined;
   for (let page = 0; page < PAGES; page++) {
     const list = await readPage(startingAfter);
-    if (list.data.some((item) => item.metadata?.attempt_id === attemptId))
-      return { outcome: 'succeeded' };
+    const found = list.data.find((item) => item.metadata?.attempt_id === attemptId);
+    if (found) return { outcome: 'succeeded', found };
     if (!list.has_more) break;
     startingAfter = list.data.at(-1)?.id;
   }

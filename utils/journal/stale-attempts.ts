@@ -11,11 +11,14 @@ export const STALE_AFTER_MS = 23 * 60 * 60 * 1000;
 export const isStale = (record: JournalRecord, now = Date.now()) =>
   now - record.createdAt >= STALE_AFTER_MS;
 
-/** Reads Stripe to say what became of an attempt whose answer was lost, sending nothing. */
+/**
+ * Reads Stripe to say what became of an attempt whose answer was lost, sending nothing; with
+ * what it found of it (the credit, the session as it is now), when it found it.
+ */
 export type Reconciler = (
   record: JournalRecord,
   stripe: StripeClient,
-) => Promise<Pick<JournalSettlement, 'outcome' | 'errorMessage'>>;
+) => Promise<Pick<JournalSettlement, 'outcome' | 'errorMessage'> & { found?: unknown }>;
 
 /**
  * Marks a stale attempt `unknown` (so that no path resends it), then settles it from what
@@ -36,7 +39,8 @@ export async function settleFromStripe(
         });
   if (!reconcile) return marked;
   try {
-    return await journal.settle(record.id, await reconcile(record, stripe));
+    const { outcome, errorMessage } = await reconcile(record, stripe);
+    return await journal.settle(record.id, { outcome, errorMessage });
   } catch (error) {
     return journal.settle(record.id, {
       outcome: 'unknown',

@@ -15,6 +15,7 @@ import type { UsableAccount } from '../storage/account-store';
 import type { StripeClient, StripeResult } from '../stripe/client';
 import { explainStripeFailure } from '../stripe/explain-failure';
 import { StripeApiError } from '../stripe/stripe-error';
+import { earlierAttemptInDoubt, settleByReading } from './lost-answers';
 
 /** What a read on a granted object starts from: the account its grant routes to. */
 export interface AccountBase {
@@ -106,7 +107,7 @@ export async function runAttempt<A extends JournalAction, T, V>(
     {
       reconcile: spec.reconcile,
       resendWhenDone: spec.resendWhenDone,
-      admission: money ? moneyAdmission(base, money) : undefined,
+      admission: money ? moneyAdmission(base, money, spec.action, spec.reconcile) : undefined,
     },
   );
   switch (outcome.kind) {
@@ -121,6 +122,25 @@ export async function runAttempt<A extends JournalAction, T, V>(
     case 'refused':
       return failure(outcome.reason);
     case 'failed': {
+      // No answer: Stripe may have acted. Reading it settles that at once where it can.
+      if (outcome.record.outcome === 'pending') {
+        const read = await settleByReading(
+          outcome.record,
+          base.stripe,
+          base.journal,
+          spec.reconcile,
+        );
+        if (read.settled === 'succeeded') {
+          const found = spec.schema.safeParse(read.found);
+          return found.success
+            ? spec.done({ data: found.data, requestId: undefined, replayed: false, attempts: 0 })
+            : spec.alreadyDone
+              ? spec.alreadyDone(read.record)
+              : failure(alreadyDoneMessage(read.record));
+        }
+        if (read.settled === null)
+          return failure(IN_DOUBT, { requestId: outcome.record.requestId, unresolved: true });
+      }
       const explained = explainStripeFailure(outcome.error);
       const sentence = await spec.explainError?.(outcome.error).catch(() => null);
       return {
@@ -135,14 +155,32 @@ export async function runAttempt<A extends JournalAction, T, V>(
   }
 }
 
+/** What the agent reads when Stripe's answer did not arrive and Stripe shows nothing yet. */
+const IN_DOUBT =
+  "Stripe's answer did not arrive, so it may have acted, or may still. Do not redo it elsewhere: Retry here sends the same request, and Stripe acts at most once.";
+
 /**
- * The guardrails on a new money attempt, checked as it is journaled: the per-action limit,
- * then the rolling day's total, one attempt at a time per account and currency.
+ * The guardrails on a new money attempt, checked as it is journaled: no earlier attempt on
+ * the object still in doubt, the per-action limit, then the rolling day's total, one attempt
+ * at a time per account and currency.
  */
-function moneyAdmission(base: ActionBase, money: Money): Admission {
+function moneyAdmission(
+  base: ActionBase,
+  money: Money,
+  action: JournalAction,
+  reconcile: Reconciler,
+): Admission {
   return {
     key: `daily-credits:${base.account.id}:${money.currency}`,
     check: async () =>
+      (await earlierAttemptInDoubt({
+        journal: base.journal,
+        stripe: base.stripe,
+        accountId: base.account.id,
+        objectId: base.objectId,
+        attemptId: base.attemptId,
+        reconcilerFor: (earlier) => (earlier === action ? reconcile : undefined),
+      })) ??
       overCreditLimit(money.minorUnits, money.currency, base.guardrails) ??
       overDailyCreditLimit({
         journal: base.journal,

@@ -23,6 +23,8 @@ export interface JournalActionFacts {
    * apply to it. Declared for every action, so none can escape them by being left out.
    */
   movesMoney: boolean;
+  /** What one of it is called in a sentence ("an earlier credit of $20.00"); else its name. */
+  noun?: string;
   /** What the activity log says of one record beyond its amount (where the money went). */
   detail?: (record: RecordDetailInput) => string;
 }
@@ -83,6 +85,13 @@ export const movesMoney = (action: string): boolean =>
   Object.hasOwn(JOURNAL_ACTIONS, action)
     ? (JOURNAL_ACTIONS[action as JournalAction] as JournalActionFacts).movesMoney
     : true;
+
+/** What one of an action is called in a sentence: "credit", "credit note". */
+export const journalActionNoun = (action: string): string =>
+  Object.hasOwn(JOURNAL_ACTIONS, action)
+    ? ((JOURNAL_ACTIONS[action as JournalAction] as JournalActionFacts).noun ??
+      JOURNAL_ACTIONS[action as JournalAction].name.toLowerCase())
+    : 'action';
 
 /** An action's label; a record of an action this version does not know says so. */
 export const journalActionLabel = (action: string, form: 'name' | 'short'): string =>

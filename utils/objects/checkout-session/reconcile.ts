@@ -4,7 +4,7 @@ import { retrieveCheckoutSession } from './api';
 /** An expire whose answer was lost: the session's status says whether it is expired now. */
 export const reconcileExpire: Reconciler = async (record, stripe) => {
   const { data: session } = await retrieveCheckoutSession(stripe, record.objectId);
-  if (session.status === 'expired') return { outcome: 'succeeded' };
+  if (session.status === 'expired') return { outcome: 'succeeded', found: session };
   return {
     outcome: 'failed',
     errorMessage:

@@ -11,6 +11,7 @@ export const creditNoteFacts = {
       name: 'Credit note',
       short: 'Credit note',
       movesMoney: true,
+      noun: 'credit note',
       detail: (record: { request: { params: Record<string, FormValue> }; currency?: string }) =>
         creditNoteDestinations(record.request.params, record.currency),
     },

@@ -14,7 +14,7 @@ export const reconcileCreditNote: Reconciler = (record, stripe) =>
 /** A void whose answer was lost: the note's status says whether it is void now. */
 export const reconcileVoid: Reconciler = async (record, stripe) => {
   const { data: note } = await retrieveCreditNote(stripe, record.objectId);
-  if (note.status === 'void') return { outcome: 'succeeded' };
+  if (note.status === 'void') return { outcome: 'succeeded', found: note };
   return {
     outcome: 'failed',
     errorMessage:

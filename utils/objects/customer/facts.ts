@@ -5,7 +5,12 @@ import type { StripeMode } from '../../stripe-id-grammar';
 export const customerFacts = {
   title: 'Customer',
   journalActions: {
-    credit_customer_balance: { name: 'Credit balance', short: 'Credit', movesMoney: true },
+    credit_customer_balance: {
+      name: 'Credit balance',
+      short: 'Credit',
+      movesMoney: true,
+      noun: 'credit',
+    },
     create_portal_link: { name: 'Portal link', short: 'Portal link', movesMoney: false },
   },
   dashboardUrl: (id: string, mode: StripeMode) =>
