@@ -14,6 +14,7 @@ import { runAttempt, type ActionBase } from '../../utils/kit/attempt';
 import { JOURNAL_ACTIONS, movesMoney } from '../../utils/objects/kind-facts';
 import type { UsableAccount } from '../../utils/storage/account-store';
 import { createStripeClient } from '../../utils/stripe/client';
+import { NO_PREVIEWS } from './emulator-harness';
 
 const account: UsableAccount = { id: 'acct-1', label: 'Test', mode: 'test', apiKey: 'sk_test_x' };
 
@@ -169,6 +170,7 @@ describe('an attempt of a money action', () => {
     attemptId: crypto.randomUUID(),
     pageUrl: 'https://acme.zendesk.com/agent/tickets/1',
     guardrails: { creditLimits: { usd: 50 }, dailyCreditLimits: { usd: 60 } },
+    previews: NO_PREVIEWS,
   });
   const creditSpec = (minorUnits: number) => ({
     action: 'credit_customer_balance' as const,

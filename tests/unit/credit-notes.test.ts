@@ -9,7 +9,7 @@ import {
 } from '../../utils/objects/credit-note/draft';
 import { encodeStripeForm } from '../../utils/stripe/form-encoding';
 import { SEED_IDS } from '../emulator/seed-data';
-import { expectView, testSenders, useEmulator } from './emulator-harness';
+import { expectOk, expectView, testSenders, useEmulator, type TestCard } from './emulator-harness';
 
 const harness = useEmulator();
 const senders = testSenders(12);
@@ -52,6 +52,13 @@ async function setUp(journal = openActivityJournal(`cn-${crypto.randomUUID()}`))
     return opened;
   };
   return { open, journal };
+}
+
+/** As the card does it: Review (Stripe's preview), then Confirm the same attempt. */
+async function reviewAndIssue(card: TestCard, draft: CreditNoteDraft) {
+  const attemptId = crypto.randomUUID();
+  expectOk(await card.ask({ type: 'invoice.previewCreditNote', attemptId, draft }));
+  return card.ask({ type: 'invoice.issueCreditNote', attemptId, draft });
 }
 
 const posts = () => harness.emulator.apiPosts().filter((r) => r.path === '/v1/credit_notes');
@@ -296,6 +303,9 @@ describe('issuing a credit note from the invoice card', () => {
     const firstCard = await first.open(SEED_IDS.jennyPaidInvoice);
     const attemptId = crypto.randomUUID();
     const draft = draftOf({ destination: 'credit' });
+    expect((await firstCard.ask({ type: 'invoice.previewCreditNote', attemptId, draft })).ok).toBe(
+      true,
+    );
     harness.emulator.injectFault(
       { kind: 'status', status: 429 },
       { method: 'POST', pathPrefix: '/v1/credit_notes' },
@@ -381,26 +391,24 @@ describe('issuing a credit note from the invoice card', () => {
   it('issues yen and dinar credit notes in exact minor units', async () => {
     const { open } = await setUp();
     const yen = await open(SEED_IDS.kenjiYenInvoice);
-    const yenReply = await yen.ask({
-      type: 'invoice.issueCreditNote',
-      attemptId: crypto.randomUUID(),
-      draft: draftOf({
+    const yenReply = await reviewAndIssue(
+      yen,
+      draftOf({
         currency: 'jpy',
         amount: {
           by: 'lines',
           lines: [{ lineId: 'il_1KenjiYenSeats00001', quantity: '1', amount: '' }],
         },
       }),
-    });
+    );
     expect(yenReply).toMatchObject({ ok: true, value: { total: 3000, currency: 'jpy' } });
     const yenPosts = posts();
     const dinar = await open(SEED_IDS.salimDinarInvoice);
     expect(
-      await dinar.ask({
-        type: 'invoice.issueCreditNote',
-        attemptId: crypto.randomUUID(),
-        draft: draftOf({ currency: 'kwd', amount: { by: 'total', total: '12.250' } }),
-      }),
+      await reviewAndIssue(
+        dinar,
+        draftOf({ currency: 'kwd', amount: { by: 'total', total: '12.250' } }),
+      ),
     ).toMatchObject({ ok: true, value: { total: 12250, currency: 'kwd' } });
     expect(
       [...yenPosts, ...posts()].map((r) => [r.form.amount ?? r.form.lines, r.form.refund_amount]),
@@ -415,12 +423,10 @@ describe('issuing a credit note from the invoice card', () => {
 
   it('lowers what an open invoice owes, with no money moving', async () => {
     const { open } = await setUp();
-    const { ask } = await open(SEED_IDS.jennyOpenInvoice);
-    const reply = await ask({
-      type: 'invoice.issueCreditNote',
-      attemptId: crypto.randomUUID(),
-      draft: draftOf({ amount: { by: 'total', total: '49.00' }, destination: 'refund' }),
-    });
+    const reply = await reviewAndIssue(
+      await open(SEED_IDS.jennyOpenInvoice),
+      draftOf({ amount: { by: 'total', total: '49.00' }, destination: 'refund' }),
+    );
     expect(reply).toMatchObject({ ok: true, value: { total: 4900 } });
     expect(posts()[0]!.form).not.toHaveProperty('refund_amount');
     expect(

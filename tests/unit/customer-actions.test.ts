@@ -8,7 +8,7 @@ import { checkCreditRequest } from '../../utils/objects/customer/credit-request'
 import { DEFAULT_GUARDRAILS } from '../../utils/guardrails/limits';
 import { describeBalance } from '../../utils/objects/customer/view';
 import { SEED_IDS } from '../emulator/seed-data';
-import { useEmulator } from './emulator-harness';
+import { NO_PREVIEWS, useEmulator } from './emulator-harness';
 
 const harness = useEmulator();
 const testAccount = (): UsableAccount => ({
@@ -30,6 +30,7 @@ function credit(overrides: Partial<Parameters<typeof creditCustomerBalanceAction
     currency: 'usd',
     note: 'Goodwill',
     guardrails: DEFAULT_GUARDRAILS,
+    previews: NO_PREVIEWS,
     ...overrides,
   });
 }
@@ -166,6 +167,7 @@ describe('portal links against the emulator', () => {
       attemptId: crypto.randomUUID(),
       pageUrl: 'https://acme.zendesk.com/t/1',
       guardrails: DEFAULT_GUARDRAILS,
+      previews: NO_PREVIEWS,
       flow: 'none',
       returnUrl: null,
       configurationId: null,

@@ -6,6 +6,7 @@ import {
   type BackgroundContext,
 } from '../../utils/background/message-router';
 import type { CardKind } from '../../utils/card-subject';
+import type { PreviewBook } from '../../utils/kit/preview-binding';
 import type { CardContents, ReplyOf, RequestOf, RequestType } from '../../utils/messaging/protocol';
 import type { Reply } from '../../utils/messaging/reply';
 import type { MessageSenderLike } from '../../utils/messaging/sender-policy';
@@ -220,3 +221,6 @@ export function useEmulator() {
     });
   }
 }
+
+/** For actions called directly, outside a card: no review was ever bound. */
+export const NO_PREVIEWS: PreviewBook = { bind: async () => {}, find: async () => null };

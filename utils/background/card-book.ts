@@ -6,6 +6,7 @@ import { failure, REFUSED, success, type Reply } from '../messaging/reply';
 import { definitionOf } from '../objects/registry';
 import { settingsInForce } from '../policy/settings-in-force';
 import { accountForGrant } from './account-routing';
+import { previewBookFor } from './preview-bindings';
 import type { BackgroundContext } from './background-context';
 import type { CardContents } from './card-contents';
 import {
@@ -114,6 +115,7 @@ export function createCardBook(background: BackgroundContext) {
           objectId: grant.objectId,
           pageUrl: grant.pageUrl,
           guardrails: guardrailsOf(await settingsInForce()),
+          previews: previewBookFor(grant),
         });
       }
       return {

@@ -16,6 +16,7 @@ import type { StripeClient, StripeResult } from '../stripe/client';
 import { explainStripeFailure } from '../stripe/explain-failure';
 import { StripeApiError } from '../stripe/stripe-error';
 import { earlierAttemptInDoubt, settleByReading } from './lost-answers';
+import type { PreviewBook } from './preview-binding';
 
 /** What a read on a granted object starts from: the account its grant routes to. */
 export interface AccountBase {
@@ -27,6 +28,8 @@ export interface AccountBase {
   pageUrl: string;
   /** The limits in force on money actions, read once for this request. */
   guardrails: Guardrails;
+  /** What this card's reviews showed, by attempt: Confirm sends only that. */
+  previews: PreviewBook;
 }
 
 /** What every action on a granted object starts from: one attempt of the agent's. */

@@ -1,4 +1,12 @@
-import { attemptMetadata, runAttempt, type AccountBase, type ActionBase } from '../../kit';
+import {
+  asReviewed,
+  attemptMetadata,
+  runAttempt,
+  type AccountBase,
+  type ActionBase,
+} from '../../kit';
+import type { JournaledRequest } from '../../journal/activity-journal';
+import { creditNoteDestinations } from './destinations';
 import { failure, success, type Reply } from '../../messaging/reply';
 import type { StripeClient } from '../../stripe/client';
 import { explainStripeFailure } from '../../stripe/explain-failure';
@@ -33,11 +41,21 @@ export interface IssuedCreditNote {
 
 type Input = ActionBase & { draft: CreditNoteDraft };
 
-/** Stripe's parameters for the draft, as both the preview and the POST send them. */
-const paramsOf = (checked: CheckedCreditNote, input: Input) => ({
-  ...checked.params,
-  metadata: attemptMetadata(input),
+/** The credit note's request for the draft: the preview sends its parameters, Confirm all of it. */
+const requestOf = (checked: CheckedCreditNote, input: Input) => ({
+  method: 'POST' as const,
+  path: '/v1/credit_notes',
+  params: { ...checked.params, metadata: attemptMetadata(input) },
 });
+
+/** What a change to the invoice since the review would make of the note, in a sentence. */
+const whatChanged = (currency: string) => (reviewed: JournaledRequest, now: JournaledRequest) => {
+  const before = creditNoteDestinations(reviewed.params, currency);
+  const after = creditNoteDestinations(now.params, currency);
+  return before === after
+    ? null
+    : `The invoice changed since your review: this credit note would now be ${after}, not ${before}.`;
+};
 
 /** The invoice read fresh and the draft checked against it; the first refusal wins. */
 async function checkAgainstStripe(
@@ -64,18 +82,21 @@ export async function previewCreditNoteAction(input: Input): Promise<Reply<Credi
   if (!checked.ok) return checked;
   const { checked: note, invoice } = checked.value;
   try {
-    const { data: preview } = await previewCreditNote(input.stripe, paramsOf(note, input));
+    const { data: preview } = await previewCreditNote(input.stripe, requestOf(note, input).params);
     // Stripe's total differs from ours only where lines carry tax or discounts: the agent
     // would confirm an amount they never saw, so the draft is refused.
     if (preview.total !== note.total)
       return failure(
         `Stripe works this credit note out at ${formatMinorUnits(preview.total, invoice.currency)}, not ${formatMinorUnits(note.total, invoice.currency)} (tax or discounts on the lines). Credit a total amount instead.`,
       );
-    return success({
-      sentence: describeCreditNote(note, invoice),
-      total: note.total,
-      currency: invoice.currency,
+    const sentence = describeCreditNote(note, invoice);
+    // Confirm will send exactly this, or nothing (see asReviewed).
+    await input.previews.bind(input.attemptId, {
+      request: requestOf(note, input),
+      money: { minorUnits: note.total, currency: invoice.currency },
+      sentence,
     });
+    return success({ sentence, total: note.total, currency: invoice.currency });
   } catch (error) {
     return { ok: false, error: explainStripeFailure(error) };
   }
@@ -97,12 +118,21 @@ export async function issueCreditNoteAction(input: Input): Promise<Reply<IssuedC
       money: { minorUnits: journaled.amount ?? 0, currency: journaled.currency ?? '' },
     };
   } else {
+    // Checked again against the invoice as Stripe has it now: Confirm sends what the review
+    // showed only if that is still what the draft makes.
     const checked = await checkAgainstStripe(input.stripe, input);
     if (!checked.ok) return checked;
     const { checked: note, invoice } = checked.value;
-    sentence = describeCreditNote(note, invoice);
+    const reviewed = await asReviewed(
+      input.previews,
+      input.attemptId,
+      requestOf(note, input),
+      whatChanged(invoice.currency),
+    );
+    if (!reviewed.ok) return reviewed;
+    sentence = reviewed.value.sentence;
     sent = {
-      request: { method: 'POST' as const, path: '/v1/credit_notes', params: paramsOf(note, input) },
+      request: reviewed.value.request,
       money: { minorUnits: note.total, currency: invoice.currency },
     };
   }

@@ -1,0 +1,77 @@
+import { describe, expect, it } from 'vitest';
+import type { CreditNoteDraft } from '../../utils/objects/credit-note/draft';
+import { SEED_IDS } from '../emulator/seed-data';
+import { expectOk, testSenders, useEmulator } from './emulator-harness';
+
+const harness = useEmulator();
+const senders = testSenders(31);
+const twentyToBalance: CreditNoteDraft = {
+  reason: 'duplicate',
+  memo: '',
+  currency: 'usd',
+  amount: { by: 'total', total: '20' },
+  destination: 'credit',
+  split: { refund: '', credit: '', outOfBand: '' },
+};
+const notePosts = () =>
+  harness.emulator.apiPosts().filter((request) => request.path === '/v1/credit_notes');
+
+async function openInvoiceCard() {
+  const router = harness.router({ senders });
+  await router.saveTestKey();
+  const card = await router.openCard(SEED_IDS.jennyOpenInvoice);
+  const attemptId = crypto.randomUUID();
+  const preview = () =>
+    card.ask({ type: 'invoice.previewCreditNote', attemptId, draft: twentyToBalance });
+  const issue = () =>
+    card.ask({ type: 'invoice.issueCreditNote', attemptId, draft: twentyToBalance });
+  return { preview, issue };
+}
+
+/** The customer pays the open invoice by card, as happens while a ticket is open. */
+function customerPaysTheInvoice() {
+  const invoice = harness.emulator.invoices().find((i) => i.id === SEED_IDS.jennyOpenInvoice)!;
+  Object.assign(invoice, {
+    status: 'paid',
+    amount_paid: invoice.total,
+    paid_by: { type: 'card', brand: 'visa', last4: '4242' },
+  });
+}
+
+describe('a credit note confirmed after its review', () => {
+  it('sends exactly the parameters Stripe previewed', async () => {
+    const { preview, issue } = await openInvoiceCard();
+    expect(expectOk(await preview()).sentence).toMatch(/\$20\.00/);
+    const previewed = harness.emulator
+      .apiRequests()
+      .find((request) => request.path === '/v1/credit_notes/preview')!;
+    expect((await issue()).ok).toBe(true);
+    expect(notePosts()).toHaveLength(1);
+    expect(notePosts()[0]!.form).toEqual(previewed.query);
+  });
+
+  it('is refused, naming what changed, when the invoice was paid since the review', async () => {
+    const { preview, issue } = await openInvoiceCard();
+    expect(expectOk(await preview()).sentence).toMatch(/owes|due/);
+    customerPaysTheInvoice();
+    const reply = await issue();
+    expect(reply).toMatchObject({
+      ok: false,
+      error: {
+        message: expect.stringMatching(/changed since your review.*\$20\.00 to balance.*review/i),
+      },
+    });
+    expect(notePosts()).toHaveLength(0);
+    // The customer's balance is untouched: nothing was credited.
+    expect(harness.emulator.customers().get(SEED_IDS.jenny)!.balance).toBe(0);
+  });
+
+  it('is refused with nothing sent when it was never reviewed', async () => {
+    const { issue } = await openInvoiceCard();
+    expect(await issue()).toMatchObject({
+      ok: false,
+      error: { message: expect.stringMatching(/review/i) },
+    });
+    expect(notePosts()).toHaveLength(0);
+  });
+});
