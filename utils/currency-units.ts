@@ -31,6 +31,19 @@ export function minorUnitDigits(currency: string): number {
   return 2;
 }
 
+/**
+ * The step every amount Stripe accepts in a currency is a multiple of, in minor units: 10
+ * where the last of three decimals must be 0, 100 for ISK and UGX (two decimals that must
+ * be 00), 1 elsewhere. An amount worked out rather than typed (a line's share by quantity)
+ * is held to it as a typed one is.
+ */
+export function minorUnitStep(currency: string): number {
+  const code = currency.toLowerCase();
+  if (THREE_DECIMAL.has(code)) return 10;
+  if (WHOLE_UNITS_SENT_AS_TWO_DECIMALS.has(code)) return 100;
+  return 1;
+}
+
 /** Digits a person may type after the decimal separator for this currency. */
 export function typedDecimalDigits(currency: string): number {
   const code = currency.toLowerCase();

@@ -110,20 +110,27 @@ export function parseTypedAmount(typed: string, currency: string): ParsedAmount 
 
 /**
  * "1.500" is one and a half to an agent in London and fifteen hundred to one in Berlin, and
- * "1,000" the other way round. One mark followed by exactly three digits, in a currency with
- * one or two decimals, where both readings are amounts: refused, with both readings shown.
- * Zero-decimal currencies read it as a thousands mark (no one writes ¥1.000 for one yen),
- * and three-decimal ones are handled by `splitNumber`.
+ * "1,000" the other way round. One mark followed by exactly three digits, where both readings
+ * are amounts: refused, with both readings shown. In a currency with no decimals (JPY, or ISK
+ * as typed) a point and three digits is read as thousands by many ("¥12.000" in Germany), so
+ * it is refused too, never read as ¥12; a comma there is only ever thousands ("¥1,000").
+ * Three-decimal currencies are handled by `splitNumber`.
  */
 function bothReadings(text: string, currency: string, typedDecimals: number): string | null {
-  const match = /^(\d{1,3})[.,](\d{3})$/.exec(text);
-  if (!match || typedDecimals < 1 || typedDecimals > 2) return null;
-  const [, whole, three] = match as unknown as [string, string, string];
-  if (three.replace(/0+$/, '').length > typedDecimals) return null; // Only a thousands mark.
+  const match = /^(\d{1,3})([.,])(\d{3})$/.exec(text);
+  if (!match || typedDecimals > 2) return null;
+  const [, whole, mark, three] = match as unknown as [string, string, string, string];
   const digits = minorUnitDigits(currency);
   const asThousands = Number(`${whole}${three}`) * 10 ** digits;
-  const asDecimals = Number(`${whole}${three.slice(0, digits).padEnd(digits, '0')}`);
   const plainThousands = `${whole}${three}`;
+  if (typedDecimals === 0) {
+    if (mark === ',' || asThousands === 0) return null;
+    if (/^0+$/.test(three))
+      return `"${text}" could mean ${formatMinorUnits(asThousands, currency)} or ${formatMinorUnits(Number(whole) * 10 ** digits, currency)}: type ${plainThousands} or ${Number(whole)}, with no thousands mark.`;
+    return `"${text}" could mean ${formatMinorUnits(asThousands, currency)}, and ${currency.toUpperCase()} has no decimals: type ${plainThousands}, with no thousands mark.`;
+  }
+  if (three.replace(/0+$/, '').length > typedDecimals) return null; // Only a thousands mark.
+  const asDecimals = Number(`${whole}${three.slice(0, digits).padEnd(digits, '0')}`);
   const plainDecimals = `${Number(whole)}.${three.slice(0, typedDecimals)}`;
   return `"${text}" could mean ${formatMinorUnits(asThousands, currency)} or ${formatMinorUnits(asDecimals, currency)}: type ${plainThousands} or ${plainDecimals}, with no thousands mark.`;
 }

@@ -2,23 +2,37 @@ import { useState } from 'preact/hooks';
 import { MAX_CURRENCY_LIMIT } from '../../utils/guardrails/defaults';
 import { formatLimit } from '../../utils/guardrails/limits';
 import { checkCurrency } from '../../utils/money-input';
+import {
+  beyondBound,
+  whyAtMost,
+  type LimitBound,
+  type LimitField,
+} from '../../utils/policy/limit-bounds';
 import { SET_BY_ORGANISATION } from './SetByOrganisation';
 
 /**
  * Limits by currency that the agent sets over the defaults: the largest credit per action,
  * or the most an account may credit in 24 hours. Currencies the organisation fixed are shown
- * and cannot be changed. Edits stay here until the Guardrails form is saved.
+ * and cannot be changed; those it bounds may be lowered, and say how far they may go (the
+ * background checks the same bounds again). Edits stay here until the Guardrails form is saved.
  */
 export function CurrencyLimitSettings(props: {
   /** Tells the two editors' fields apart: "limit", "daily". */
   idPrefix: string;
+  field: LimitField;
   legend: string;
   explanation: preact.ComponentChildren;
   amountLabel: string;
   /** "per credit", "in 24 hours". */
   per: string;
   limits: Readonly<Record<string, number>>;
-  lockedCurrencies: readonly string[];
+  /** How far the organisation lets the agent's figure for a currency go. */
+  boundFor: (currency: string) => LimitBound;
+  /**
+   * Figures in force that follow from what the organisation set, for currencies without one
+   * of the agent's (a day bounded by a pinned per-credit limit), shown so the cap is seen.
+   */
+  implied?: Readonly<Record<string, number>>;
   defaultFor: (currency: string) => number | null;
   onChange: (limits: Record<string, number>) => void;
 }) {
@@ -28,7 +42,8 @@ export function CurrencyLimitSettings(props: {
   const code = currency.trim().toLowerCase();
   const known = /^[a-z]{3}$/.test(code) && checkCurrency(code) === null;
   const fallback = known ? props.defaultFor(code) : null;
-  const isLocked = (c: string) => props.lockedCurrencies.includes(c);
+  const isLocked = (c: string) => props.boundFor(c).kind === 'pinned';
+  const typedBound = known ? props.boundFor(code) : null;
 
   function setLimit() {
     const currencyProblem = checkCurrency(code);
@@ -43,6 +58,9 @@ export function CurrencyLimitSettings(props: {
       return setProblem(
         `Enter the limit as a whole number of ${code.toUpperCase()} from 1 to ${MAX_CURRENCY_LIMIT.toLocaleString('en')}.`,
       );
+    const beyond = beyondBound(props.field, code, figure, props.boundFor(code));
+    if (beyond)
+      return setProblem(`${beyond.reason}.${beyond.most ? ` Enter ${beyond.most} or less.` : ''}`);
     setProblem(null);
     props.onChange({ ...props.limits, [code]: figure });
     setCurrency('');
@@ -52,7 +70,21 @@ export function CurrencyLimitSettings(props: {
   const remove = (removed: string) =>
     props.onChange(Object.fromEntries(Object.entries(props.limits).filter(([c]) => c !== removed)));
 
-  const set = Object.entries(props.limits).sort(([a], [b]) => a.localeCompare(b));
+  const implied = Object.entries(props.implied ?? {}).filter(
+    ([c]) => !Object.hasOwn(props.limits, c),
+  );
+  const set = [...Object.entries(props.limits), ...implied].sort(([a], [b]) => a.localeCompare(b));
+  /** What the organisation's bound on a listed currency says beside it. */
+  const boundNote = (c: string) => {
+    const bound = props.boundFor(c);
+    if (bound.kind !== 'atMost') return null;
+    return (
+      <span class="locked">
+        {SET_BY_ORGANISATION}: at most {formatLimit(bound.figure, c)},{' '}
+        {whyAtMost(props.field, bound)}
+      </span>
+    );
+  };
   return (
     <fieldset class="credit-limits">
       <legend>{props.legend}</legend>
@@ -64,9 +96,8 @@ export function CurrencyLimitSettings(props: {
               <span>
                 {c.toUpperCase()}: {formatLimit(figure, c)} {props.per}
               </span>
-              {isLocked(c) ? (
-                <span class="locked">{SET_BY_ORGANISATION}</span>
-              ) : (
+              {isLocked(c) ? <span class="locked">{SET_BY_ORGANISATION}</span> : boundNote(c)}
+              {!isLocked(c) && Object.hasOwn(props.limits, c) && (
                 <button type="button" class="secondary" onClick={() => remove(c)}>
                   Remove {c.toUpperCase()}
                 </button>
@@ -99,10 +130,19 @@ export function CurrencyLimitSettings(props: {
           />
         </div>
       </div>
-      {fallback !== null && !isLocked(code) && (
+      {typedBound?.kind === 'atMost' ? (
         <p class="muted">
-          Default for {code.toUpperCase()}: {formatLimit(fallback, code)}.
+          Your organisation allows at most {formatLimit(typedBound.figure, code)} for{' '}
+          {code.toUpperCase()} {props.per} ({whyAtMost(props.field, typedBound)}); a lower figure is
+          yours to set.
         </p>
+      ) : (
+        fallback !== null &&
+        typedBound?.kind === 'none' && (
+          <p class="muted">
+            Default for {code.toUpperCase()}: {formatLimit(fallback, code)}.
+          </p>
+        )
       )}
       {problem && (
         <p class="notice notice-error" role="alert">

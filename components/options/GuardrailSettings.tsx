@@ -3,6 +3,7 @@ import { DAILY_LIMIT_MULTIPLE, DEFAULT_CREDIT_LIMITS } from '../../utils/guardra
 import { creditLimitFor, DEFAULT_GUARDRAILS, formatLimit } from '../../utils/guardrails/limits';
 import { askBackground } from '../../utils/messaging/ask-background';
 import { PORTAL_CONFIGURATION_ID } from '../../utils/portal-configuration';
+import { limitBound, type LimitField } from '../../utils/policy/limit-bounds';
 import type { SetByOrganisation } from '../../utils/policy/settings-in-force';
 import type { AgentFacingError } from '../../utils/stripe/explain-failure';
 import { CurrencyLimitSettings } from './CurrencyLimitSettings';
@@ -13,8 +14,7 @@ type TextField = 'retentionDays' | 'autoLockMinutes' | 'portalReturnUrl' | 'port
 
 const NOTHING_SET: SetByOrganisation = {
   fields: [],
-  creditLimits: [],
-  dailyCreditLimits: [],
+  limitPolicy: { creditLimits: {}, dailyCreditLimits: {}, lockLimits: false },
   liveKeysAllowed: true,
   passphraseLockRequired: false,
   helpdeskSites: null,
@@ -112,6 +112,15 @@ export function GuardrailSettings() {
 
   const perCreditFor = (code: string) =>
     creditLimitFor(code, { ...DEFAULT_GUARDRAILS, creditLimits });
+  const boundFor = (limitField: LimitField) => (code: string) =>
+    limitBound(limitField, code, organisation.limitPolicy);
+  // A pinned per-credit limit caps its currency's day: shown even where the agent set no daily.
+  const dailyCapsFromPinnedPerCredit = Object.fromEntries(
+    Object.keys(organisation.limitPolicy.creditLimits).flatMap((code) => {
+      const bound = limitBound('dailyCreditLimits', code, organisation.limitPolicy);
+      return bound.kind === 'atMost' ? [[code, bound.figure]] : [];
+    }),
+  );
   return (
     <section aria-labelledby="guardrails-heading">
       <h2 id="guardrails-heading">Guardrails and links</h2>
@@ -126,9 +135,16 @@ export function GuardrailSettings() {
           {SET_BY_ORGANISATION}: the passphrase lock is required.
         </p>
       )}
+      {organisation.limitPolicy.lockLimits && (
+        <p class="locked" role="note">
+          {SET_BY_ORGANISATION}: limits can be lowered here, never raised above the organisation's
+          own figures or, for currencies it did not list, above the defaults.
+        </p>
+      )}
       <form onSubmit={save}>
         <CurrencyLimitSettings
           idPrefix="limit"
+          field="creditLimits"
           legend="Largest credit per action, by currency"
           explanation={
             <>
@@ -142,7 +158,7 @@ export function GuardrailSettings() {
           amountLabel="Limit per credit"
           per="per credit"
           limits={creditLimits}
-          lockedCurrencies={organisation.creditLimits}
+          boundFor={boundFor('creditLimits')}
           defaultFor={(code) => creditLimitFor(code, DEFAULT_GUARDRAILS)}
           onChange={(limits) => {
             setCreditLimits(limits);
@@ -151,6 +167,7 @@ export function GuardrailSettings() {
         />
         <CurrencyLimitSettings
           idPrefix="daily"
+          field="dailyCreditLimits"
           legend="Most credited per account in 24 hours, by currency"
           explanation={
             <>
@@ -161,7 +178,8 @@ export function GuardrailSettings() {
           amountLabel="Daily limit"
           per="in 24 hours"
           limits={dailyLimits}
-          lockedCurrencies={organisation.dailyCreditLimits}
+          boundFor={boundFor('dailyCreditLimits')}
+          implied={dailyCapsFromPinnedPerCredit}
           defaultFor={(code) => {
             const perCredit = perCreditFor(code);
             return perCredit === null ? null : perCredit * DAILY_LIMIT_MULTIPLE;

@@ -39,7 +39,8 @@ const skip = policySkipReason();
 if (skip) console.warn(skip);
 
 const FIRST_POLICY = {
-  creditLimits: { usd: 20 },
+  // Written twice: the lower figure is in force, and Options says so.
+  creditLimits: { usd: 20, USD: 25 },
   // An invalid value: ignored, reported, never a looser limit.
   dailyCreditLimits: { eur: -5 },
   activityLogRetentionDays: 30,
@@ -109,10 +110,26 @@ describe.skipIf(skip !== null)('an organisation policy set for the machine', () 
     await perCredit.getByLabel('Limit per credit').fill('5000');
     await perCredit.getByRole('button', { name: 'Set limit per credit' }).click();
     await perCredit.getByRole('alert').getByText('set by your organisation').waitFor();
-    await options.page
+    const policyWarnings = options.page
       .getByRole('alert')
-      .filter({ hasText: "Some of your organisation's policy could not be used" })
-      .getByText('dailyCreditLimits.eur')
+      .filter({ hasText: "Some of your organisation's policy could not be used" });
+    await policyWarnings.getByText('dailyCreditLimits.eur').waitFor();
+    await policyWarnings.getByText('creditLimits names USD more than once').waitFor();
+    // The pinned per-credit limit caps the day too, and the agent cannot raise it.
+    const daily = options.page.getByRole('group', {
+      name: 'Most credited per account in 24 hours, by currency',
+    });
+    await daily
+      .getByRole('listitem')
+      .filter({ hasText: 'USD: $100.00 in 24 hours' })
+      .getByText('Set by your organisation: at most $100.00')
+      .waitFor();
+    await daily.getByLabel('Currency', { exact: true }).fill('usd');
+    await daily.getByLabel('Daily limit').fill('5000');
+    await daily.getByRole('button', { name: 'Set daily limit' }).click();
+    await daily
+      .getByRole('alert')
+      .getByText('The daily limit for USD can be at most $100.00')
       .waitFor();
 
     await options.page.close();

@@ -206,6 +206,38 @@ describe('a credit note draft, checked before anything is sent', () => {
     );
   });
 
+  it.each([
+    // 2.010 KWD for two: one comes to 1.005, which Stripe refuses in a three-decimal currency.
+    [
+      'kwd',
+      2010,
+      'For “Two seats”, 1 of 2 comes to 1.005 KWD, and Stripe needs the last of the three KWD decimals to be 0: credit an amount instead, 1.000 or 1.010.',
+    ],
+    // ISK goes to Stripe with two decimals that must be 00: one of two at ISK 3 is ISK 1.50.
+    [
+      'isk',
+      300,
+      'For “Two seats”, 1 of 2 comes to 1.50 ISK, and ISK amounts are whole numbers: credit an amount instead, 1 or 2.',
+    ],
+  ])(
+    'refuses a %s line credited by quantity that comes to an amount Stripe would refuse',
+    (currency, lineAmount, refusal) => {
+      const invoice: Partial<CreditableInvoice> = {
+        currency,
+        total: lineAmount,
+        amountPaid: lineAmount,
+        alreadyCredited: 0,
+        lines: [{ id: 'il_1Two', description: 'Two seats', quantity: 2, amount: lineAmount }],
+      };
+      const byQuantity = (quantity: string) => ({
+        currency,
+        amount: { by: 'lines' as const, lines: [{ lineId: 'il_1Two', quantity, amount: '' }] },
+      });
+      expect(reason(byQuantity('1'), invoice)).toBe(refusal);
+      expect(check(byQuantity('2'), invoice)).toMatchObject({ ok: true, total: lineAmount });
+    },
+  );
+
   it('says the effect in the agent’s words, open or paid', () => {
     const checked = check({});
     expect(checked.ok && describeCreditNote(checked, paidInvoice)).toBe(

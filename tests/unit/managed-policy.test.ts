@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { readManagedPolicy } from '../../utils/policy/managed-policy';
+import { POLICY_FIELDS, readManagedPolicy } from '../../utils/policy/managed-policy';
+import { MANAGED_SCHEMA } from '../../utils/policy/managed-schema';
 import { currentPolicy } from '../../utils/policy/policy-source';
 import { siteAllowedByPolicy } from '../../utils/policy/site-policy';
 import { isDeclaredSite } from '../../utils/helpdesk-sites';
@@ -87,6 +88,12 @@ describe('reading an organisation policy', () => {
     expect(read.warnings.join(' ')).toContain('https://');
   });
 
+  it('declares every setting it reads in the schema Chrome checks policies against, and no other', () => {
+    // Chrome and administrators' tools go by the schema: a setting read here but not declared
+    // there is one they can neither show nor check.
+    expect(Object.keys(MANAGED_SCHEMA.properties).sort()).toEqual([...POLICY_FIELDS].sort());
+  });
+
   it('remembers the last valid policy where content scripts cannot reach it', async () => {
     await setPolicy({ creditLimits: { usd: 40 } });
     expect((await currentPolicy()).policy.creditLimits).toEqual({ usd: 40 });
@@ -144,7 +151,10 @@ describe('the background enforces the policy', () => {
     const view = await ask({ type: 'settings.get' }, options);
     expect(view).toMatchObject({
       ok: true,
-      value: { settings: { creditLimits: { usd: 20 } }, organisation: { creditLimits: ['usd'] } },
+      value: {
+        settings: { creditLimits: { usd: 20 } },
+        organisation: { limitPolicy: { creditLimits: { usd: 20 } } },
+      },
     });
     const jenny = await grantCard(SEED_IDS.jenny);
     harness.emulator.received.length = 0;
@@ -267,5 +277,138 @@ describe('daily limits of their own', () => {
     expect(
       dailyCreditLimitFor('jpy', { ...DEFAULT_GUARDRAILS, dailyCreditLimits: { usd: 150 } }),
     ).toBe(100_000);
+  });
+});
+
+describe('an organisation’s limits cannot be loosened from Options', () => {
+  /** The background with a test key, a customer card open, and a way to credit on it. */
+  async function creditingAgent() {
+    const { handle } = harness.router();
+    await handle({ type: 'accounts.save', apiKey: harness.emulator.keys.testSecret }, options);
+    const grant = await handle({ type: 'page.openCard', objectId: SEED_IDS.jenny }, page);
+    const token = (grant as { value: { token: string } }).value.token;
+    await handle({ type: 'card.open', token }, card);
+    const credit = (amount: string, currency = 'usd') =>
+      handle(
+        {
+          type: 'customer.credit',
+          token,
+          attemptId: crypto.randomUUID(),
+          amount,
+          currency,
+          note: '',
+        },
+        card,
+      );
+    const saveLimits = (limits: {
+      creditLimits?: Record<string, number>;
+      dailyCreditLimits?: Record<string, number>;
+    }) => handle({ type: 'settings.save', settings: limits }, options);
+    const inForce = async () =>
+      (
+        (await handle({ type: 'settings.get' }, options)) as {
+          value: { settings: Record<string, Record<string, number>>; warnings: string[] };
+        }
+      ).value;
+    return { handle, credit, saveLimits, inForce };
+  }
+
+  it('holds a day to five times a pinned per-credit limit, whatever daily the agent set', async () => {
+    const { credit, saveLimits, inForce } = await creditingAgent();
+    // Set before the policy came: kept for the day it is lifted, never in force under it.
+    expect((await saveLimits({ dailyCreditLimits: { usd: 99_999_999 } })).ok).toBe(true);
+    await setPolicy({ creditLimits: { usd: 20 } });
+    expect((await inForce()).settings.dailyCreditLimits).toMatchObject({ usd: 100 });
+    for (const _ of [1, 2, 3, 4, 5]) expect((await credit('20')).ok).toBe(true);
+    expect(await credit('20')).toMatchObject({
+      ok: false,
+      error: { message: expect.stringContaining('over the daily limit of $100.00') },
+    });
+    expect(harness.emulator.balanceTransactions()).toHaveLength(5);
+    // Asked again under the policy: refused, with the most it may be.
+    expect(await saveLimits({ dailyCreditLimits: { usd: 99_999_999 } })).toEqual({
+      ok: false,
+      error: {
+        message:
+          'The daily limit for USD can be at most $100.00, 5 times the per-credit limit your organisation set, so nothing was saved. Enter $100.00 or less.',
+      },
+    });
+    // Tightening is the agent's to do.
+    expect((await saveLimits({ dailyCreditLimits: { usd: 60 } })).ok).toBe(true);
+    expect((await inForce()).settings.dailyCreditLimits).toMatchObject({ usd: 60 });
+    // Lifted, the agent's own figure is back.
+    await fakeBrowser.storage.managed.clear();
+    expect((await inForce()).settings.dailyCreditLimits).toEqual({ usd: 60 });
+  });
+
+  it('lockLimits: no limit raised past the organisation’s or the default, none added higher', async () => {
+    const { credit, saveLimits, inForce } = await creditingAgent();
+    expect(
+      (
+        await saveLimits({
+          creditLimits: { eur: 99_999_999, gbp: 10 },
+          dailyCreditLimits: { eur: 99_999_999 },
+        })
+      ).ok,
+    ).toBe(true);
+    await setPolicy({ creditLimits: { usd: 20 }, lockLimits: true });
+    // EUR was not listed: its default (€100) is the most, and the agent's stricter GBP stays.
+    expect((await inForce()).settings).toMatchObject({
+      creditLimits: { usd: 20, eur: 100, gbp: 10 },
+      dailyCreditLimits: { eur: 500 },
+    });
+    expect(await credit('150', 'eur')).toMatchObject({
+      ok: false,
+      error: { message: expect.stringContaining('over the limit of €100.00 per credit') },
+    });
+    expect(await saveLimits({ creditLimits: { usd: 20, eur: 500 } })).toMatchObject({
+      ok: false,
+      error: { message: expect.stringContaining('EUR can be at most €100.00') },
+    });
+    expect(await saveLimits({ creditLimits: { usd: 20, chf: 1000 } })).toMatchObject({
+      ok: false,
+      error: { message: expect.stringContaining('CHF can be at most CHF') },
+    });
+    expect(await saveLimits({ dailyCreditLimits: { jpy: 1_000_000 } })).toMatchObject({
+      ok: false,
+      error: {
+        message: expect.stringContaining('The daily limit for JPY can be at most ¥100,000'),
+      },
+    });
+    // Lowering stays the agent's to do, in any currency.
+    expect((await saveLimits({ creditLimits: { usd: 20, eur: 50, chf: 30 } })).ok).toBe(true);
+    expect((await inForce()).settings.creditLimits).toEqual({ usd: 20, eur: 50, chf: 30 });
+  });
+
+  it.each([
+    ['lower-case first', { usd: 50, USD: 10 }],
+    ['upper-case first', { USD: 10, usd: 50 }],
+  ])('a policy naming a currency twice (%s) keeps the lower figure, and says so', (_, limits) => {
+    const read = readManagedPolicy({ creditLimits: limits, dailyCreditLimits: limits }, {});
+    expect(read.policy).toEqual({ creditLimits: { usd: 10 }, dailyCreditLimits: { usd: 10 } });
+    expect(read.valid).toEqual(read.policy);
+    expect(read.warnings).toEqual([
+      expect.stringMatching(
+        /^Policy creditLimits names USD more than once .*the lowest, 10, is in force/,
+      ),
+      expect.stringMatching(/^Policy dailyCreditLimits names USD more than once/),
+    ]);
+  });
+
+  it('shows the duplicate in Options, and merges the agent’s own duplicates to the lower', async () => {
+    const { saveLimits, inForce } = await creditingAgent();
+    await setPolicy({ creditLimits: { eur: 80, EUR: 30 } });
+    expect((await inForce()).warnings).toEqual([
+      expect.stringContaining('Policy creditLimits names EUR more than once'),
+    ]);
+    expect((await saveLimits({ creditLimits: { eur: 30, gbp: 70, GBP: 20 } })).ok).toBe(true);
+    expect((await inForce()).settings.creditLimits).toEqual({ eur: 30, gbp: 20 });
+  });
+
+  it('reads lockLimits, and ignores a value that is not true or false', () => {
+    expect(readManagedPolicy({ lockLimits: true }, {}).policy).toEqual({ lockLimits: true });
+    const read = readManagedPolicy({ lockLimits: 'yes' }, { lockLimits: true });
+    expect(read.policy).toEqual({ lockLimits: true });
+    expect(read.warnings[0]).toContain('Policy lockLimits was ignored');
   });
 });

@@ -15,6 +15,9 @@ describe('parseTypedAmount', () => {
     ['0.01', 'usd', 1],
     ['500', 'jpy', 500],
     ['1,000', 'jpy', 1000],
+    // Two points can only be thousands marks, two digits after one only decimals.
+    ['1.000.000', 'jpy', 1000000],
+    ['12.00', 'jpy', 12],
     ['500', 'krw', 500],
     ['5.120', 'kwd', 5120],
     ['5.12', 'kwd', 5120],
@@ -51,6 +54,10 @@ describe('parseTypedAmount', () => {
     ['1,000', 'usd', 'could mean $1,000.00 or $1.00: type 1000 or 1.00'],
     ['10.500', 'usd', 'could mean $10,500.00 or $10.50'],
     ['2.050', 'gbp', 'could mean £2,050.00 or £2.05'],
+    // Where there are no decimals, a point and three digits reads as thousands to many.
+    ['12.000', 'jpy', 'could mean ¥12,000 or ¥12: type 12000 or 12, with no thousands mark'],
+    ['5.000', 'isk', 'could mean ISK\u00a05,000 or ISK\u00a05: type 5000 or 5'],
+    ['1.500', 'krw', '"1.500" could mean ₩1,500, and KRW has no decimals: type 1500'],
     ['1.2.3', 'usd', 'not an amount'],
     ['1,00,000', 'usd', 'not an amount'],
     ['10.5.0,1', 'usd', 'not an amount'],

@@ -67,3 +67,15 @@ describe('settings', () => {
     expect(await fakeBrowser.storage.local.get(null)).toEqual({});
   });
 });
+
+describe('limits written twice', () => {
+  it.each([
+    ['lower-case first', { usd: 50, USD: 10 }],
+    ['upper-case first', { USD: 10, usd: 50 }],
+  ])('keeps the lower figure for a currency stored twice (%s)', (_, limits) => {
+    expect(repairSettings({ creditLimits: limits, dailyCreditLimits: limits })).toMatchObject({
+      creditLimits: { usd: 10 },
+      dailyCreditLimits: { usd: 10 },
+    });
+  });
+});

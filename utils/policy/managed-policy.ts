@@ -23,6 +23,7 @@ const FIELDS = {
   replaceBuiltInHelpdesks: z.boolean(),
   creditLimits: CurrencyLimits,
   dailyCreditLimits: CurrencyLimits,
+  lockLimits: z.boolean(),
   portalReturnUrl: z
     .url({ protocol: /^https$/, error: 'it must be a full https:// address' })
     .max(2000),
@@ -46,6 +47,11 @@ export interface ManagedPolicy {
   creditLimits?: Record<string, number>;
   /** Rolling 24-hour limits by lowercase currency code, in major units. */
   dailyCreditLimits?: Record<string, number>;
+  /**
+   * `true`: no agent's limit counts above the organisation's figure or, for a currency it
+   * did not list, the default; a lower one still does (see limit-bounds.ts).
+   */
+  lockLimits?: boolean;
   portalReturnUrl?: string;
   portalConfigurationId?: string;
   liveKeysAllowed?: boolean;
@@ -78,7 +84,9 @@ function limitProblem(code: string, figure: unknown): string | null {
 
 /**
  * Per-currency limits, entry by entry: an entry that does not read keeps the last valid
- * figure for its currency (or none), never a looser one.
+ * figure for its currency (or none), never a looser one. A currency written more than once,
+ * in any case (`usd` and `USD`), takes the lowest of its figures, in whatever order they come, and
+ * says so: a policy's duplicate can only tighten.
  */
 function readLimits(
   field: PolicyField,
@@ -86,23 +94,35 @@ function readLimits(
   lastValid: Record<string, number> | undefined,
   warnings: string[],
 ): { inForce: Record<string, number>; valid: Record<string, number> } {
-  const inForce: Record<string, number> = {};
-  const valid: Record<string, number> = {};
+  const byCurrency = new Map<string, { written: string[]; figures: number[] }>();
   for (const [code, figure] of Object.entries(raw)) {
-    const problem = limitProblem(code, figure);
     const lower = code.toLowerCase();
+    const entries = byCurrency.get(lower) ?? { written: [], figures: [] };
+    byCurrency.set(lower, entries);
+    entries.written.push(`${code}: ${JSON.stringify(figure)}`);
+    const problem = limitProblem(code, figure);
     if (problem === null) {
-      inForce[lower] = valid[lower] = figure as number;
+      entries.figures.push(figure as number);
       continue;
     }
     // Remembered as valid too, or the next read would find nothing to keep.
     const kept = lastValid?.[lower];
-    if (kept !== undefined) inForce[lower] = valid[lower] = kept;
+    if (kept !== undefined) entries.figures.push(kept);
     warnings.push(
       `Policy ${field}.${code} was ignored: ${problem}. ${kept !== undefined ? `The organisation's previous limit (${kept}) stays in force.` : 'The limit set here stays in force.'}`,
     );
   }
-  return { inForce, valid };
+  const inForce: Record<string, number> = {};
+  for (const [lower, { written, figures }] of byCurrency) {
+    if (figures.length === 0) continue;
+    const lowest = Math.min(...figures);
+    inForce[lower] = lowest;
+    if (written.length > 1)
+      warnings.push(
+        `Policy ${field} names ${lower.toUpperCase()} more than once (${written.join(', ')}), so the lowest, ${lowest}, is in force. Write each currency once.`,
+      );
+  }
+  return { inForce, valid: { ...inForce } };
 }
 
 /**

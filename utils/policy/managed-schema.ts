@@ -29,6 +29,10 @@ export const MANAGED_SCHEMA = {
     },
     creditLimits: limits('Largest credit per action'),
     dailyCreditLimits: limits('Most credited per account in 24 hours'),
+    lockLimits: {
+      title: 'Agents may lower limits but not raise them (nor set one above the default)',
+      type: 'boolean',
+    },
     portalReturnUrl: { title: 'Billing portal return URL (https)', type: 'string' },
     portalConfigurationId: { title: 'Billing portal configuration ID (bpc_…)', type: 'string' },
     liveKeysAllowed: { title: 'Live-mode keys allowed', type: 'boolean' },

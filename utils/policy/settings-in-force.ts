@@ -1,5 +1,12 @@
 import { failure, success, type Reply } from '../messaging/reply';
 import { readSettings, writeSettings, type Settings } from '../storage/settings-store';
+import {
+  beyondBound,
+  limitBound,
+  limitsUnderPolicy,
+  LIMIT_FIELDS,
+  type LimitPolicy,
+} from './limit-bounds';
 import type { ManagedPolicy } from './managed-policy';
 import { currentPolicy } from './policy-source';
 
@@ -14,9 +21,6 @@ const WHOLE_FIELDS = {
 type WholeField = keyof typeof WHOLE_FIELDS;
 const WHOLE_FIELD_NAMES = Object.keys(WHOLE_FIELDS) as WholeField[];
 
-/** Settings whose currencies an administrator can set one by one. */
-const LIMIT_FIELDS = ['creditLimits', 'dailyCreditLimits'] as const;
-
 const FIELD_LABEL: Record<WholeField, string> = {
   retentionDays: 'How long the activity log is kept',
   autoLockMinutes: 'When the passphrase lock locks itself',
@@ -28,8 +32,8 @@ const FIELD_LABEL: Record<WholeField, string> = {
 /** What the organisation fixed, for Options to show as locked. */
 export interface SetByOrganisation {
   fields: WholeField[];
-  creditLimits: string[];
-  dailyCreditLimits: string[];
+  /** The limits it pinned and what bounds the agent's, for Options to show and check. */
+  limitPolicy: Required<LimitPolicy>;
   liveKeysAllowed: boolean;
   passphraseLockRequired: boolean;
   /** The sites the organisation allows; null when it leaves sites to the agent. */
@@ -45,12 +49,15 @@ export interface SettingsView {
   warnings: string[];
 }
 
-/** The agent's settings with every value the organisation set in its place. */
+/**
+ * The agent's settings with every value the organisation set in its place, and the agent's
+ * limits held within the organisation's bounds (limit-bounds.ts).
+ */
 export function applyPolicy(settings: Settings, policy: ManagedPolicy): Settings {
   const applied: Settings = {
     ...settings,
-    creditLimits: { ...settings.creditLimits, ...policy.creditLimits },
-    dailyCreditLimits: { ...settings.dailyCreditLimits, ...policy.dailyCreditLimits },
+    creditLimits: limitsUnderPolicy('creditLimits', settings.creditLimits, policy),
+    dailyCreditLimits: limitsUnderPolicy('dailyCreditLimits', settings.dailyCreditLimits, policy),
   };
   for (const field of WHOLE_FIELD_NAMES) {
     const value = policy[WHOLE_FIELDS[field]];
@@ -62,8 +69,11 @@ export function applyPolicy(settings: Settings, policy: ManagedPolicy): Settings
 export function setByOrganisation(policy: ManagedPolicy): SetByOrganisation {
   return {
     fields: WHOLE_FIELD_NAMES.filter((field) => policy[WHOLE_FIELDS[field]] !== undefined),
-    creditLimits: Object.keys(policy.creditLimits ?? {}).sort(),
-    dailyCreditLimits: Object.keys(policy.dailyCreditLimits ?? {}).sort(),
+    limitPolicy: {
+      creditLimits: policy.creditLimits ?? {},
+      dailyCreditLimits: policy.dailyCreditLimits ?? {},
+      lockLimits: policy.lockLimits ?? false,
+    },
     liveKeysAllowed: policy.liveKeysAllowed ?? true,
     passphraseLockRequired: policy.passphraseLockRequired ?? false,
     helpdeskSites: policy.helpdeskSites ?? null,
@@ -93,7 +103,9 @@ const same = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b)
 /**
  * Saves what the agent set. A value the organisation set cannot be changed from here: a
  * request that tries is refused whole, and what the agent had stored under it is kept for
- * the day the policy is lifted.
+ * the day the policy is lifted. A limit the organisation bounds may be lowered, never raised
+ * past its bound; one sent back as Options showed it (already held within the bound) keeps
+ * what the agent had stored, so a save elsewhere in the form does not overwrite it.
  */
 export async function saveAgentSettings(asked: Partial<Settings>): Promise<Reply<SettingsView>> {
   const [stored, { policy }] = await Promise.all([readSettings(), currentPolicy()]);
@@ -111,19 +123,31 @@ export async function saveAgentSettings(asked: Partial<Settings>): Promise<Reply
     if (policy[WHOLE_FIELDS[field]] !== undefined)
       (next as Record<WholeField, unknown>)[field] = stored[field];
   for (const field of LIMIT_FIELDS) {
+    if (!(field in asked)) continue;
     const fixed = policy[field] ?? {};
     for (const [code, figure] of Object.entries(fixed))
-      if (field in asked && requested[field][code] !== figure)
+      if (requested[field][code] !== figure)
         return failure(
           `The ${field === 'creditLimits' ? 'per-credit' : 'daily'} limit for ${code.toUpperCase()} is set by your organisation, so nothing was saved.`,
         );
-    const agentOwn = Object.entries(requested[field]).filter(
-      ([code]) => !Object.hasOwn(fixed, code),
-    );
-    const keptUnderPolicy = Object.entries(stored[field]).filter(([code]) =>
-      Object.hasOwn(fixed, code),
-    );
-    next[field] = Object.fromEntries([...agentOwn, ...keptUnderPolicy]);
+    const shown = limitsUnderPolicy(field, stored[field], policy);
+    const saved: Record<string, number> = {};
+    for (const [code, figure] of Object.entries(requested[field])) {
+      const bound = limitBound(field, code, policy);
+      const unchanged = figure === shown[code] && Object.hasOwn(stored[field], code);
+      if (bound.kind === 'pinned' || unchanged) {
+        // Kept for the day the policy is lifted: what the agent stored, not what was shown.
+        if (Object.hasOwn(stored[field], code)) saved[code] = stored[field][code]!;
+        continue;
+      }
+      const beyond = beyondBound(field, code, figure, bound);
+      if (beyond)
+        return failure(
+          `${beyond.reason}, so nothing was saved.${beyond.most ? ` Enter ${beyond.most} or less.` : ''}`,
+        );
+      saved[code] = figure;
+    }
+    next[field] = saved;
   }
   await writeSettings(next);
   return success(await settingsView());

@@ -4,10 +4,24 @@ import { PORTAL_CONFIGURATION_ID } from '../portal-configuration';
 import { DEFAULT_GUARDRAILS } from '../guardrails/limits';
 import { defineProtectedItem } from './protected-items';
 
-const CurrencyLimits = z.record(
-  z.string().regex(/^[a-z]{3}$/, 'not a currency code'),
-  z.number().int().min(1).max(MAX_CURRENCY_LIMIT),
-);
+/**
+ * Limits by currency code. A code written twice in any case (`usd` and `USD`, from a forged
+ * message or hand-edited storage) takes the lower figure: reading it can only tighten, and
+ * one duplicate does not cost the agent every other limit they set.
+ */
+const CurrencyLimits = z
+  .record(
+    z.string().regex(/^[a-z]{3}$/i, 'not a currency code'),
+    z.number().int().min(1).max(MAX_CURRENCY_LIMIT),
+  )
+  .transform((limits) => {
+    const lowest: Record<string, number> = {};
+    for (const [code, figure] of Object.entries(limits)) {
+      const lower = code.toLowerCase();
+      lowest[lower] = Math.min(figure, lowest[lower] ?? figure);
+    }
+    return lowest;
+  });
 
 export const Settings = z.strictObject({
   /** Per-credit limits set by the agent, in each currency's major unit (see guardrails.ts). */

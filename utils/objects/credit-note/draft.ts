@@ -1,5 +1,10 @@
 import { overCreditLimit, type Guardrails } from '../../guardrails/limits';
-import { formatMinorUnits } from '../../currency-units';
+import {
+  formatMinorUnits,
+  majorUnitsText,
+  minorUnitDigits,
+  minorUnitStep,
+} from '../../currency-units';
 import { parseTypedAmount } from '../../money-input';
 import type { Invoice } from '../invoice/schema';
 
@@ -128,6 +133,33 @@ export function noRefundBecause(invoice: CreditableInvoice): string | null {
   return 'This invoice was paid outside Stripe, so there is no card to refund: credit the balance or record it as outside Stripe.';
 }
 
+/**
+ * The rest of the sentence refusing a line's share by quantity that Stripe would not take as
+ * an amount (1 of 2 at 2.010 KWD is 1.005), with the nearest amounts to credit instead, or
+ * null when it is fine. Refused, not rounded: the API notes leave the choice of 5.120 or
+ * 5.130 to the client, and the agent should see which one goes out.
+ */
+function offStepShare(minor: number, lineAmount: number, currency: string): string | null {
+  const step = minorUnitStep(currency);
+  if (minor % step === 0) return null;
+  const code = currency.toUpperCase();
+  const digits = minorUnitDigits(currency);
+  // Shown to the last minor digit, where formatMinorUnits would round ISK 1.50 to ISK 2.
+  const exact = `${(minor / 10 ** digits).toFixed(digits)} ${code}`;
+  const rule =
+    digits === 3
+      ? `Stripe needs the last of the three ${code} decimals to be 0`
+      : `${code} amounts are whole numbers`;
+  const down = Math.floor(minor / step) * step;
+  const up = down + step;
+  const instead = [down, up]
+    .filter((amount) => amount > 0 && amount <= lineAmount)
+    .map((amount) => majorUnitsText(amount, currency));
+  return instead.length > 0
+    ? `comes to ${exact}, and ${rule}: credit an amount instead, ${instead.join(' or ')}.`
+    : `comes to ${exact}, and ${rule}: credit the invoice by its total instead.`;
+}
+
 /** One line's credit, by quantity or by amount, in minor units. */
 function lineCredit(
   row: { lineId: string; quantity: string; amount: string },
@@ -149,9 +181,12 @@ function lineCredit(
       return refuse(
         `${name} costs ${formatMinorUnits(line.amount, invoice.currency)} for ${line.quantity}, which does not divide evenly: credit an amount instead.`,
       );
+    const minor = unit * Number(quantity);
+    const offStep = offStepShare(minor, line.amount, invoice.currency);
+    if (offStep) return refuse(`For ${name}, ${Number(quantity)} of ${line.quantity} ${offStep}`);
     return {
       line: { type: 'invoice_line_item', invoice_line_item: line.id, quantity: Number(quantity) },
-      minor: unit * Number(quantity),
+      minor,
     };
   }
   const parsed = parseTypedAmount(amount, invoice.currency);
