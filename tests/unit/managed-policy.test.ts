@@ -283,33 +283,22 @@ describe('daily limits of their own', () => {
 describe('an organisation’s limits cannot be loosened from Options', () => {
   /** The background with a test key, a customer card open, and a way to credit on it. */
   async function creditingAgent() {
-    const { handle } = harness.router();
-    await handle({ type: 'accounts.save', apiKey: harness.emulator.keys.testSecret }, options);
-    const grant = await handle({ type: 'page.openCard', objectId: SEED_IDS.jenny }, page);
-    const token = (grant as { value: { token: string } }).value.token;
-    await handle({ type: 'card.open', token }, card);
+    const { handle, ask, openCard, saveTestKey } = harness.router({ senders });
+    await saveTestKey();
+    const customer = await openCard(SEED_IDS.jenny);
     const credit = (amount: string, currency = 'usd') =>
-      handle(
-        {
-          type: 'customer.credit',
-          token,
-          attemptId: crypto.randomUUID(),
-          amount,
-          currency,
-          note: '',
-        },
-        card,
-      );
+      customer.ask({
+        type: 'customer.credit',
+        attemptId: crypto.randomUUID(),
+        amount,
+        currency,
+        note: '',
+      });
     const saveLimits = (limits: {
       creditLimits?: Record<string, number>;
       dailyCreditLimits?: Record<string, number>;
-    }) => handle({ type: 'settings.save', settings: limits }, options);
-    const inForce = async () =>
-      (
-        (await handle({ type: 'settings.get' }, options)) as {
-          value: { settings: Record<string, Record<string, number>>; warnings: string[] };
-        }
-      ).value;
+    }) => ask({ type: 'settings.save', settings: limits }, options);
+    const inForce = async () => expectOk(await ask({ type: 'settings.get' }, options));
     return { handle, credit, saveLimits, inForce };
   }
 
