@@ -122,7 +122,8 @@ describe('an attempt whose answer was lost', () => {
     const journal = openActivityJournal(`j-${crypto.randomUUID()}`);
     const account = await withKey();
     const record = await pendingCredit(journal, account.id, STALE_AFTER_MS + HOUR);
-    harness.emulator.injectFault({ kind: 'status', status: 500 }, { times: 3 });
+    // Every read of this pass fails: the first look, and the settling read after it.
+    harness.emulator.injectFault({ kind: 'status', status: 500 }, { times: 6 });
     expect(await resume(journal)).toEqual({ resolved: 0, stillPending: 1 });
     expect(await journal.get(record.id)).toMatchObject({ outcome: 'unknown' });
     expect(await resume(journal)).toEqual({ resolved: 1, stillPending: 0 });

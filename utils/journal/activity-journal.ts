@@ -1,6 +1,7 @@
 import { openDB, type DBSchema, type IDBPDatabase } from 'idb';
 import type { FormValue } from '../stripe/form-encoding';
 import type { StripeMode } from '../stripe-id-grammar';
+import { stripeNow } from '../stripe/stripe-clock';
 
 /**
  * `pending` until Stripe's answer is known: a record left pending is replayed with its key,
@@ -30,6 +31,11 @@ export interface JournalRecord {
   id: string;
   idempotencyKey: string;
   createdAt: number;
+  /**
+   * When it began by Stripe's clock (`utils/stripe/stripe-clock.ts`), where known: how long
+   * Stripe has kept its key is measured from this, whatever the computer's clock does.
+   */
+  stripeCreatedAt?: number;
   updatedAt: number;
   accountId: string;
   mode: StripeMode;
@@ -51,7 +57,7 @@ export interface JournalRecord {
 
 export type NewJournalRecord = Omit<
   JournalRecord,
-  'idempotencyKey' | 'createdAt' | 'updatedAt' | 'outcome'
+  'idempotencyKey' | 'createdAt' | 'stripeCreatedAt' | 'updatedAt' | 'outcome'
 >;
 export type JournalSettlement = Pick<JournalRecord, 'outcome'> &
   Partial<Pick<JournalRecord, 'requestId' | 'errorMessage'>>;
@@ -119,10 +125,12 @@ export function openActivityJournal(databaseName = 'activity-journal'): Activity
           );
         return existing;
       }
+      const stripeCreatedAt = stripeNow(now);
       const created: JournalRecord = {
         ...record,
         idempotencyKey: idempotencyKeyFor(record.id),
         createdAt: now,
+        ...(stripeCreatedAt === null ? {} : { stripeCreatedAt }),
         updatedAt: now,
         outcome: 'pending',
       };

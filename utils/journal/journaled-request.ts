@@ -12,8 +12,11 @@ import { isStale, settleFromStripe, type Reconciler } from './stale-attempts';
 
 export type JournaledOutcome<T> =
   | { kind: 'done'; result: StripeResult<T>; record: JournalRecord }
-  /** Stripe had already acted on this attempt: nothing was sent now (or a DELETE read so). */
-  | { kind: 'already-done'; record: JournalRecord }
+  /**
+   * Stripe had already acted on this attempt: nothing was sent now. `found` is what reading
+   * Stripe showed of it, when that is how it was known.
+   */
+  | { kind: 'already-done'; record: JournalRecord; found?: unknown }
   /** Whether Stripe acted is not known, and sending again could act twice: nothing was sent. */
   | { kind: 'unresolved'; record: JournalRecord }
   /** A new attempt its admission check refused: nothing was journaled or sent. */
@@ -69,6 +72,12 @@ async function sendOnce<T>(
   if ('refused' in begun) return { kind: 'refused', reason: begun.refused };
   let { record } = begun;
   const isDelete = record.request.method === 'DELETE';
+  // Sent before, its answer never came: Stripe is read first (which also sets its clock for
+  // the check below), and nothing is sent again if it shows the attempt happened.
+  if (!begun.isNew && record.outcome === 'pending') {
+    const read = await readWhetherDone(record, stripe, journal, reconcile);
+    if (read) return { kind: 'already-done', ...read };
+  }
   // Past the time Stripe keeps its key, a POST is never sent again, whatever its state: a
   // pending one is settled by reading Stripe. A DELETE has no key to forget.
   if (isStale(record) && !isDelete) {
@@ -82,11 +91,6 @@ async function sendOnce<T>(
   if (record.outcome === 'succeeded' && !resendWhenDone) return { kind: 'already-done', record };
   if (record.outcome === 'unknown' || record.outcome === 'unverified')
     return { kind: 'unresolved', record };
-  // A DELETE sent before whose answer never came: Stripe is read before it is sent again.
-  if (isDelete && !begun.isNew && record.outcome === 'pending') {
-    const read = await readWhetherDone(record, stripe, journal, reconcile);
-    if (read) return { kind: 'already-done', record: read };
-  }
   try {
     const result = await sendJournaled(stripe, record, schema);
     const settled = await journal.settle(record.id, {
@@ -99,7 +103,7 @@ async function sendOnce<T>(
     // canceled): what Stripe shows now settles it.
     if (isDelete) {
       const read = await readWhetherDone(record, stripe, journal, reconcile);
-      if (read) return { kind: 'already-done', record: read };
+      if (read) return { kind: 'already-done', ...read };
     }
     const explained = explainStripeFailure(error);
     const settled = await journal.settle(record.id, {
@@ -129,20 +133,24 @@ async function beginAttempt(
 }
 
 /**
- * Reads Stripe for an attempt in doubt: the record settled as succeeded when Stripe shows it
- * happened, else null (not done, or Stripe could not be read: the caller goes on as before).
+ * Reads Stripe for an attempt in doubt: the record settled as succeeded, with what Stripe
+ * showed of it, when Stripe shows it happened; else null (not done, or Stripe could not be
+ * read: the caller goes on as before).
  */
-async function readWhetherDone(
+export async function readWhetherDone(
   record: JournalRecord,
   stripe: StripeClient,
   journal: ActivityJournal,
   reconcile: Reconciler,
-): Promise<JournalRecord | null> {
+): Promise<{ record: JournalRecord; found: unknown } | null> {
   try {
     const read = await reconcile(record, stripe);
-    return read.outcome === 'succeeded'
-      ? journal.settle(record.id, { outcome: 'succeeded', errorMessage: undefined })
-      : null;
+    if (read.outcome !== 'succeeded') return null;
+    const settled = await journal.settle(record.id, {
+      outcome: 'succeeded',
+      errorMessage: undefined,
+    });
+    return { record: settled, found: read.found };
   } catch {
     return null;
   }
@@ -163,21 +171,16 @@ export const sendJournaled = <T>(
   });
 
 /**
- * Resends a pending attempt found after a restart or an unlock, as the card's own retry
- * would: a DELETE is read first. Settles the record when the answer is definite; leaves it
- * pending when there is still no answer.
+ * Resends a pending attempt found after a restart or an unlock (the caller has read Stripe
+ * first, as the card's own retry does). Settles the record when the answer is definite;
+ * leaves it pending when there is still no answer.
  */
 export async function resendPending(
   stripe: StripeClient,
   journal: ActivityJournal,
   record: JournalRecord,
-  reconcile: Reconciler | undefined,
   schema: z.ZodType<unknown>,
 ): Promise<JournalRecord> {
-  if (record.request.method === 'DELETE' && reconcile) {
-    const read = await readWhetherDone(record, stripe, journal, reconcile);
-    if (read) return read;
-  }
   try {
     const result = await sendJournaled(stripe, record, schema);
     return journal.settle(record.id, { outcome: 'succeeded', requestId: result.requestId });

@@ -3,7 +3,7 @@ import type { UsableAccount } from '../storage/account-store';
 import type { StripeClient } from '../stripe/client';
 import type { ActivityJournal } from './activity-journal';
 import { withAttemptLock } from './attempt-lock';
-import { resendPending } from './journaled-request';
+import { readWhetherDone, resendPending } from './journaled-request';
 import { isStale, settleFromStripe, type Reconciler } from './stale-attempts';
 
 /**
@@ -39,24 +39,22 @@ export async function resumePendingActions(
         return 'resolved';
       }
       const stripe = stripeFor(account);
+      const reconcile = reconcilerFor(record.action);
+      // Stripe is read first: nothing is sent again for what it shows done, and its answer
+      // sets Stripe's clock, by which the key's age is measured below.
+      if (
+        record.outcome === 'pending' &&
+        reconcile &&
+        (await readWhetherDone(record, stripe, journal, reconcile))
+      )
+        return 'resolved';
       // A DELETE has no key for Stripe to forget: it is read, then sent again if need be.
       const stale = isStale(record) && record.request.method !== 'DELETE';
       if (record.outcome === 'unknown' || stale) {
-        const settled = await settleFromStripe(
-          record,
-          stripe,
-          journal,
-          reconcilerFor(record.action),
-        );
+        const settled = await settleFromStripe(record, stripe, journal, reconcile);
         return settled.outcome === 'unknown' ? 'pending' : 'resolved';
       }
-      const settled = await resendPending(
-        stripe,
-        journal,
-        record,
-        reconcilerFor(record.action),
-        z.unknown(),
-      );
+      const settled = await resendPending(stripe, journal, record, z.unknown());
       return settled.outcome === 'pending' ? 'pending' : 'resolved';
     });
     if (outcome === 'resolved') resolved++;

@@ -1,5 +1,6 @@
 import type { StripeClient } from '../stripe/client';
 import { explainStripeFailure } from '../stripe/explain-failure';
+import { stripeNow } from '../stripe/stripe-clock';
 import type { ActivityJournal, JournalRecord, JournalSettlement } from './activity-journal';
 
 /**
@@ -8,8 +9,21 @@ import type { ActivityJournal, JournalRecord, JournalSettlement } from './activi
  */
 export const STALE_AFTER_MS = 23 * 60 * 60 * 1000;
 
-export const isStale = (record: JournalRecord, now = Date.now()) =>
-  now - record.createdAt >= STALE_AFTER_MS;
+/**
+ * Whether Stripe may have forgotten the attempt's key. Measured by the longer of the
+ * computer's clock and Stripe's: a clock set back must never make an old attempt look fresh
+ * (its key resent after Stripe forgot it would act a second time). A clock that ran
+ * backwards past the attempt's start cannot be trusted at all.
+ */
+export function isStale(record: JournalRecord, now = Date.now()): boolean {
+  const byComputer = now - record.createdAt;
+  const stripeTime = stripeNow(now);
+  const byStripe =
+    record.stripeCreatedAt !== undefined && stripeTime !== null
+      ? stripeTime - record.stripeCreatedAt
+      : byComputer;
+  return byComputer < 0 || Math.max(byComputer, byStripe) >= STALE_AFTER_MS;
+}
 
 /**
  * Reads Stripe to say what became of an attempt whose answer was lost, sending nothing; with

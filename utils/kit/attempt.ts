@@ -116,10 +116,15 @@ export async function runAttempt<A extends JournalAction, T, V>(
   switch (outcome.kind) {
     case 'done':
       return spec.done(outcome.result);
-    case 'already-done':
+    case 'already-done': {
+      // Known by reading Stripe after a lost answer: what it showed is the outcome to show.
+      const found = outcome.found === undefined ? null : spec.schema.safeParse(outcome.found);
+      if (found?.success)
+        return spec.done({ data: found.data, requestId: undefined, replayed: false, attempts: 0 });
       return spec.alreadyDone
         ? spec.alreadyDone(outcome.record)
         : failure(alreadyDoneMessage(outcome.record));
+    }
     case 'unresolved':
       return unresolvedReply(outcome.record);
     case 'refused':

@@ -1,6 +1,7 @@
 import type { z } from 'zod';
 import { encodeStripeForm, type FormValue } from './form-encoding';
 import { DEFAULT_MAX_RETRIES, retryDelayMs, shouldRetry } from './retry-policy';
+import { observeStripeDate } from './stripe-clock';
 import { StripeApiError, StripeConnectionError, StripeResponseShapeError } from './stripe-error';
 
 export const STRIPE_API_BASE = 'https://api.stripe.com';
@@ -91,6 +92,7 @@ export function createStripeClient(options: StripeClientOptions): StripeClient {
         status = null;
       }
       const requestId = responseHeaders?.get('request-id') ?? undefined;
+      observeStripeDate(responseHeaders?.get('date'));
       const outcome = {
         status,
         shouldRetryHeader: responseHeaders?.get('stripe-should-retry') ?? null,
