@@ -19,6 +19,7 @@ import {
   disableVault,
   lockIfIdle,
   lockVault,
+  noteAgentUse,
   unlockVault,
   VaultLockedError,
   VaultPassphraseError,
@@ -209,7 +210,8 @@ describe('the idle lock', () => {
     const start = Date.now();
     const at = (minutes: number) => vi.spyOn(Date, 'now').mockReturnValue(start + minutes * MINUTE);
     at(20);
-    expect((await accountForMode('test'))!.apiKey).toBe(KEY); // Used: the clock starts again.
+    await noteAgentUse(); // The agent used a card: the clock starts again.
+    expect((await accountForMode('test'))!.apiKey).toBe(KEY);
     at(49);
     expect(await lockIfIdle()).toBe(false);
     expect((await accountForMode('test'))!.apiKey).toBe(KEY);

@@ -7,6 +7,7 @@ import { createCardBook } from './card-book';
 import { findCardGrant } from './card-grants';
 import { answerContentScript } from './card-requests';
 import { replyForThrown } from './error-mapping';
+import { noteAgentUse } from '../storage/vault-store';
 import { buildRequestTable } from './request-table';
 
 export type { BackgroundContext } from './background-context';
@@ -31,6 +32,8 @@ export function createMessageHandler(background: BackgroundContext) {
     if (!entry) return failure(REFUSED);
     const parsed = entry.handler.schema.safeParse(raw);
     if (!parsed.success) return failure(REFUSED);
+    // Only what the agent does in the extension's own pages keeps the passphrase lock open.
+    await noteAgentUse();
     if (entry.scope === 'page') {
       if (!entry.handler.alsoFromCards && !isPopupOrOptions(sender, background.extensionOrigin))
         return failure(REFUSED);

@@ -87,8 +87,17 @@ async function currentKey(now = Date.now()): Promise<CryptoKey | null> {
   if (await lockIfIdle(now)) throw new VaultLockedError();
   const raw = await unlockedItem.getValue();
   if (!raw) throw new VaultLockedError();
-  if (now - (await lastUsedItem.getValue()) > TOUCH_EVERY_MS) await lastUsedItem.setValue(now);
   return importVaultKey(raw);
+}
+
+/**
+ * The agent did something in the card, the popup or Options: the idle time starts again.
+ * Reading the key is not use by itself: a page asking for cards (a look-up started by the
+ * content script) must not keep the lock open while the agent is away.
+ */
+export async function noteAgentUse(now = Date.now()): Promise<void> {
+  if (!(await unlockedItem.getValue())) return;
+  if (now - (await lastUsedItem.getValue()) > TOUCH_EVERY_MS) await lastUsedItem.setValue(now);
 }
 
 /**
