@@ -75,3 +75,22 @@ describe('a credit note confirmed after its review', () => {
     expect(notePosts()).toHaveLength(0);
   });
 });
+
+describe('a review kept by the browser', () => {
+  it('is the same request whatever order the browser keeps its keys in', async () => {
+    const { asReviewed } = await import('../../utils/kit/preview-binding');
+    const request = {
+      method: 'POST' as const,
+      path: '/v1/credit_notes',
+      params: { invoice: 'in_1', amount: 2000, metadata: { source: 's', attempt_id: 'a' } },
+    };
+    // Chrome's storage returns objects with their keys sorted.
+    const kept = {
+      method: 'POST' as const,
+      path: '/v1/credit_notes',
+      params: { amount: 2000, invoice: 'in_1', metadata: { attempt_id: 'a', source: 's' } },
+    };
+    const previews = { bind: async () => {}, find: async () => ({ request: kept, sentence: '' }) };
+    expect((await asReviewed(previews, 'a', request, () => 'changed')).ok).toBe(true);
+  });
+});

@@ -35,8 +35,22 @@ export async function asReviewed(
 ): Promise<Reply<BoundPreview>> {
   const reviewed = await previews.find(attemptId);
   if (!reviewed) return failure(NOT_REVIEWED);
-  if (JSON.stringify(reviewed.request) === JSON.stringify(now)) return success(reviewed);
+  if (canonicalJson(reviewed.request) === canonicalJson(now)) return success(reviewed);
   return failure(
     `${whatChanged(reviewed.request, now) ?? 'What this would do has changed since your review.'} Nothing was sent: review it again.`,
+  );
+}
+
+/**
+ * JSON with every object's keys in order: the same request reads the same however it was
+ * kept (Chrome's storage hands objects back with their keys sorted).
+ */
+function canonicalJson(value: unknown): string {
+  return JSON.stringify(value, (_key, inner: unknown) =>
+    inner && typeof inner === 'object' && !Array.isArray(inner)
+      ? Object.fromEntries(
+          Object.entries(inner as Record<string, unknown>).sort(([a], [b]) => (a < b ? -1 : 1)),
+        )
+      : inner,
   );
 }

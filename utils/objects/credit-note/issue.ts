@@ -123,16 +123,18 @@ export async function issueCreditNoteAction(input: Input): Promise<Reply<IssuedC
     const checked = await checkAgainstStripe(input.stripe, input);
     if (!checked.ok) return checked;
     const { checked: note, invoice } = checked.value;
+    const request = requestOf(note, input);
     const reviewed = await asReviewed(
       input.previews,
       input.attemptId,
-      requestOf(note, input),
+      request,
       whatChanged(invoice.currency),
     );
     if (!reviewed.ok) return reviewed;
     sentence = reviewed.value.sentence;
     sent = {
-      request: reviewed.value.request,
+      // The very request reviewed (asReviewed compared them), in the order it was built.
+      request,
       money: { minorUnits: note.total, currency: invoice.currency },
     };
   }
