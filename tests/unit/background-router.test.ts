@@ -178,7 +178,8 @@ describe('who may send what', () => {
     const router = setUp();
     await withTestKey(router);
     const { handle } = router;
-    const owned = [...buildRequestTable()].flatMap(([type, entry]) =>
+    const table = buildRequestTable();
+    const owned = [...table].flatMap(([type, entry]) =>
       entry.scope === 'card' && entry.kind !== null ? [{ type, kind: entry.kind }] : [],
     );
     // A new kind's requests must be listed here too, or this fails.
@@ -190,7 +191,9 @@ describe('who may send what', () => {
       harness.emulator.received.length = 0;
       for (const request of owned.filter((o) => o.kind !== kind)) {
         const fields = VALID_FIELDS[request.type as keyof typeof VALID_FIELDS];
-        const message = { type: request.type, token, ...fields };
+        // Named for the object this card shows: well formed, so only its kind can refuse it.
+        const message = { type: request.type, token, shownId: DEMO_ID_BY_KIND[kind], ...fields };
+        expect(table.get(request.type)!.handler.schema.safeParse(message).success).toBe(true);
         expect(await handle(message, card)).toEqual(REFUSED_REPLY);
       }
       expect(harness.emulator.received).toHaveLength(0);
