@@ -75,6 +75,7 @@ export function ActionCard({ token, onClose }: { token: string; onClose: () => v
         <Panel
           key={contents.objectId}
           card={{ token, shownId: contents.objectId }}
+          reachedBy={contents.reachedBy}
           view={view}
           onChanged={() => void load()}
         />

@@ -35,6 +35,13 @@ describeInChromium("the requester's email, when a ticket holds no Stripe ID", ()
     const invoices = card.getByRole('region', { name: 'Recent invoices' });
     await invoices.getByText('ACME-0042').waitFor();
     expect(await invoices.getByRole('listitem').count()).toBe(3); // May's draft too.
+    // Before a link that logs the customer in, the card says the match is by address only.
+    await clickCardButton(card, 'Create portal link');
+    await card
+      .getByTestId('matched-by-email')
+      .getByText(/a sender can forge/)
+      .waitFor();
+    await clickCardButton(card, 'Cancel');
 
     await clickCardButton(card, 'Expire');
     expect(emulator.apiPosts()).toHaveLength(0);

@@ -307,6 +307,13 @@ export function CustomerPanel(props: PanelProps<'customer'>) {
 
       {form === 'portal' && (
         <form class="stacked" onSubmit={createPortalLink} aria-label="Create portal link">
+          {props.reachedBy && (
+            <p class="notice" role="note" data-testid="matched-by-email">
+              This customer was matched by the ticket's email address ({props.reachedBy}), which a
+              sender can forge. A portal link logs whoever opens it into this customer's account:
+              send it only once you are sure the ticket is theirs.
+            </p>
+          )}
           <label for="portal-flow">Open the portal at</label>
           <select
             id="portal-flow"
