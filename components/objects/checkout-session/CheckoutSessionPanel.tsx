@@ -5,7 +5,8 @@ import { errorOf, useAttempt } from '../../confirm/use-attempt';
 import { ErrorNotice } from '../../shared/ErrorNotice';
 import { KeyHint, useKeyShortcut } from '../../shared/KeyShortcut';
 import type { PanelProps } from '../../card/panel-props';
-import { ConfirmExpiry } from './ConfirmExpiry';
+import { ConfirmAction } from '../../confirm/ConfirmAction';
+import { expiryQuestion } from './expiry-question';
 
 const STATUS_LABEL = { open: 'Open', complete: 'Complete', expired: 'Expired' } as const;
 
@@ -76,14 +77,7 @@ export function CheckoutSessionPanel(props: PanelProps<'checkout_session'>) {
           </button>
         </div>
       )}
-      {expiry.asking && (
-        <ConfirmExpiry
-          mode={session.mode}
-          busy={expiry.busy}
-          onConfirm={() => void expiry.confirm()}
-          onCancel={expiry.reset}
-        />
-      )}
+      {expiry.asking && <ConfirmAction attempt={expiry} {...expiryQuestion(session.mode)} />}
     </section>
   );
 }

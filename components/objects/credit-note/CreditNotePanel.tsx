@@ -1,7 +1,8 @@
 import { formatMinorUnits } from '../../../utils/currency-units';
 import { askCard } from '../../card/ask-card';
 import { errorOf, useAttempt } from '../../confirm/use-attempt';
-import { ConfirmVoid } from './ConfirmVoid';
+import { ConfirmAction } from '../../confirm/ConfirmAction';
+import { voidQuestion } from './void-question';
 import { ErrorNotice } from '../../shared/ErrorNotice';
 import { reasonLabel } from './InvoiceCreditNotes';
 import { KeyHint, useKeyShortcut } from '../../shared/KeyShortcut';
@@ -67,12 +68,9 @@ export function CreditNotePanel(props: PanelProps<'credit_note'>) {
       {openError && <ErrorNotice error={openError} />}
       {error && <ErrorNotice error={error} />}
       {voiding.asking ? (
-        <ConfirmVoid
-          mode={note.mode}
-          which={`${note.number ?? note.id} (${money(note.total)})`}
-          busy={voiding.busy}
-          onConfirm={() => void voiding.confirm()}
-          onCancel={voiding.reset}
+        <ConfirmAction
+          attempt={voiding}
+          {...voidQuestion(note.mode, `${note.number ?? note.id} (${money(note.total)})`)}
         />
       ) : (
         <div class="actions">

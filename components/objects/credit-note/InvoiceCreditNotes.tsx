@@ -4,7 +4,8 @@ import { CREDIT_NOTE_REASONS } from '../../../utils/objects/credit-note/draft';
 import type { InvoiceView } from '../../../utils/objects/invoice/view';
 import { errorOf, useAttempt } from '../../confirm/use-attempt';
 import { ErrorNotice } from '../../shared/ErrorNotice';
-import { ConfirmVoid } from './ConfirmVoid';
+import { ConfirmAction } from '../../confirm/ConfirmAction';
+import { voidQuestion } from './void-question';
 
 export const reasonLabel = (reason: string | null) =>
   reason && Object.hasOwn(CREDIT_NOTE_REASONS, reason)
@@ -69,12 +70,9 @@ export function InvoiceCreditNotes(props: {
             </div>
             {error && voiding.params === note.id && <ErrorNotice error={error} />}
             {asking && (
-              <ConfirmVoid
-                mode={invoice.mode}
-                which={`${name} (${money(note.total)})`}
-                busy={voiding.busy}
-                onConfirm={() => void voiding.confirm()}
-                onCancel={voiding.reset}
+              <ConfirmAction
+                attempt={voiding}
+                {...voidQuestion(invoice.mode, `${name} (${money(note.total)})`)}
               />
             )}
           </li>

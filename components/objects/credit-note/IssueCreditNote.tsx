@@ -151,10 +151,8 @@ export function IssueCreditNote(props: {
     return (
       <ConfirmAction
         label="Confirm the credit note"
-        busy={issue.busy}
+        attempt={issue}
         busyLabel="Issuing…"
-        onConfirm={() => void issue.confirm()}
-        onCancel={issue.reset}
         cancelLabel="Back"
       >
         <p data-testid="credit-note-preview">

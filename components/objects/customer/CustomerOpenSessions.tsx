@@ -5,7 +5,8 @@ import type { OpenSessionSummary } from '../../../utils/objects/customer/view';
 import type { StripeMode } from '../../../utils/stripe-id-grammar';
 import { errorOf, useAttempt } from '../../confirm/use-attempt';
 import { ErrorNotice } from '../../shared/ErrorNotice';
-import { ConfirmExpiry } from '../checkout-session/ConfirmExpiry';
+import { ConfirmAction } from '../../confirm/ConfirmAction';
+import { expiryQuestion } from '../checkout-session/expiry-question';
 
 const shortId = (id: string) => `${id.slice(0, 14)}…${id.slice(-4)}`;
 const amountOf = (s: OpenSessionSummary) =>
@@ -71,12 +72,9 @@ export function CustomerOpenSessions(props: {
               </div>
               {error && expiry.params === session.id && <ErrorNotice error={error} />}
               {asking && (
-                <ConfirmExpiry
-                  mode={props.mode}
-                  which={`of ${amountOf(session)}`}
-                  busy={expiry.busy}
-                  onConfirm={() => void expiry.confirm()}
-                  onCancel={expiry.reset}
+                <ConfirmAction
+                  attempt={expiry}
+                  {...expiryQuestion(props.mode, `of ${amountOf(session)}`)}
                 />
               )}
             </li>

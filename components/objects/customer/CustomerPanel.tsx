@@ -265,10 +265,8 @@ export function CustomerPanel(props: PanelProps<'customer'>) {
       {reviewed && (
         <ConfirmAction
           label="Confirm the credit"
-          busy={credit.busy}
+          attempt={credit}
           busyLabel="Crediting…"
-          onConfirm={() => void credit.confirm()}
-          onCancel={credit.reset}
           cancelLabel="Back"
           after={
             today && (
