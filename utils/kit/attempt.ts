@@ -16,7 +16,10 @@ import type { StripeClient, StripeResult } from '../stripe/client';
 import { explainStripeFailure } from '../stripe/explain-failure';
 import { StripeApiError } from '../stripe/stripe-error';
 import { earlierAttemptInDoubt, settleByReading } from './lost-answers';
+import type { Money } from './money';
 import type { PreviewBook } from './preview-binding';
+
+export type { Money };
 
 /** What a read on a granted object starts from: the account its grant routes to. */
 export interface AccountBase {
@@ -51,12 +54,6 @@ export const attemptMetadata = (base: Pick<ActionBase, 'pageUrl' | 'attemptId'>)
   ticket_url: base.pageUrl.slice(0, MAX_METADATA_VALUE),
   attempt_id: base.attemptId,
 });
-
-/** An amount that leaves the account: what the guardrails weigh. */
-export interface Money {
-  minorUnits: number;
-  currency: string;
-}
 
 /**
  * One action, as a kind describes it: what to send, how Stripe shows whether it happened,

@@ -1,6 +1,6 @@
 import type { JournaledRequest } from '../journal/activity-journal';
 import { failure, success, type Reply } from '../messaging/reply';
-import type { Money } from './attempt';
+import type { Money } from './money';
 
 /** What a review showed the agent: the very request Confirm will send, and its sentence. */
 export interface BoundPreview {
