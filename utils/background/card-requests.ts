@@ -7,6 +7,7 @@ import type { MessageSenderLike } from '../messaging/sender-policy';
 import { pageAddressOf } from '../messaging/sender-policy';
 import { CardSubjectField, CardToken, StripeObjectIdField } from '../kit/request-fields';
 import type { CardBook } from './card-book';
+import { checkCardDrawnPlainly } from './card-drawing';
 import { repointCardGrant, revokeCardGrants } from './card-grants';
 import { backgroundCardRequest } from './request-handler';
 
@@ -90,6 +91,14 @@ export const CARD_REQUESTS = {
         await background.sendToFrame(grant.tabId, grant.frameId, { type: 'content.closeCard' });
       return success(null);
     },
+  ),
+  /**
+   * Asked as the agent presses Confirm and again before it acts: whether the page draws the
+   * card plainly, read by the content script of the card's frame (see card-drawing.ts).
+   */
+  'card.checkDrawnPlainly': backgroundCardRequest(
+    z.strictObject({ type: z.literal('card.checkDrawnPlainly'), token: CardToken }),
+    async (_request, { grant, background }) => checkCardDrawnPlainly(background, grant),
   ),
   'card.resize': backgroundCardRequest(
     z.strictObject({

@@ -2,8 +2,14 @@
  * The one node the extension adds to a page: a host whose closed shadow root holds the card
  * iframe. The iframe is extension-origin, so the page can neither read nor click inside it.
  * Once a card has been shown, a second, hidden host waits with the next card's frame.
+ *
+ * A shown card is a manual popover, so it is drawn in the top layer: above anything the page
+ * draws but its own top-layer elements, and out of reach of the effects (masks, clip paths,
+ * opacity, transforms; in Firefox not `filter`) the page lays on its root element.
  */
+import type { CardDrawing } from '../messaging/content-messages';
 import { newSpareNonce, SPARE_FRAGMENT_PREFIX, spareGrant } from '../messaging/spare-card';
+import { hasTopLayer, howCardIsDrawn } from './card-drawing';
 
 const CARD_WIDTH = 380;
 const CARD_HEIGHT = 320;
@@ -23,6 +29,8 @@ export interface CardHost {
   /** Fits the frame to the card's content, within the viewport. */
   resize(height: number): void;
   close(): void;
+  /** How the page draws the open card of `token` (see card-drawing.ts). */
+  howIsCardDrawn(token: string): CardDrawing;
   /** Closes the card and removes the spare: this copy of the script is stopping. */
   dispose(): void;
   isOpen(): boolean;
@@ -48,6 +56,14 @@ const hostStyle = (top: number, left: number, shown: boolean) =>
   important(
     `all: initial; position: fixed; z-index: 2147483647; top: ${top}px; left: ${left}px; opacity: 1; visibility: ${shown ? 'visible' : 'hidden'}; display: block; transform: none; filter: none; pointer-events: ${shown ? 'auto' : 'none'};`,
   );
+/**
+ * Out of the top layer, the host is not drawn at all: a page that takes a shown card out
+ * of it (`hidePopover()`) hides the card rather than drawing it where its styles reach.
+ * An `!important` rule of the closed shadow root outranks every rule of the page, its
+ * `!important` inline styles on the host included.
+ */
+const DRAWN_ONLY_IN_TOP_LAYER = ':host(:not(:popover-open)) { display: none !important; }';
+
 const frameStyle = (shown: boolean) =>
   important(
     `width: ${CARD_WIDTH}px; height: ${CARD_HEIGHT}px; border: 0; border-radius: 10px; box-shadow: 0 8px 28px rgba(0,0,0,.28); background: #fff; display: block; opacity: 1; visibility: ${shown ? 'visible' : 'hidden'};`,
@@ -65,6 +81,8 @@ export function createCardHost(
   let doc: Document = document;
   let host: HTMLElement | null = null;
   let frame: HTMLIFrameElement | null = null;
+  /** The grant the open card holds: the content script answers for that card alone. */
+  let shownToken: string | null = null;
   let anchorRect: DOMRect | null = null;
   let focusBefore: Element | null = null;
   let spare: Spare | null = null;
@@ -86,6 +104,7 @@ export function createCardHost(
     host.remove();
     host = null;
     frame = null;
+    shownToken = null;
     anchorRect = null;
     if (focusBefore instanceof HTMLElement && focusBefore.isConnected)
       focusBefore.focus({ preventScroll: true });
@@ -98,7 +117,12 @@ export function createCardHost(
     const newHost = targetDoc.createElement('stripe-helpdesk-card');
     newHost.style.cssText = hostStyle(at.top, at.left, shown);
     if (!shown) newHost.inert = true;
+    // Set before the host is in the page: the page's observers see one node added, no more.
+    if (hasTopLayer(newHost)) newHost.popover = 'manual';
     const root = newHost.attachShadow({ mode: 'closed' });
+    const onlyInTopLayer = targetDoc.createElement('style');
+    onlyInTopLayer.textContent = DRAWN_ONLY_IN_TOP_LAYER;
+    root.append(onlyInTopLayer);
     const newFrame = targetDoc.createElement('iframe');
     newFrame.src = url;
     newFrame.title = 'Stripe action card';
@@ -137,6 +161,25 @@ export function createCardHost(
     if (event.key === 'Escape') close();
   }
 
+  /**
+   * Draws the shown host in the top layer. A page that takes it out again hides it (see
+   * DRAWN_ONLY_IN_TOP_LAYER), and its card closes: Confirm also checks, as it is pressed.
+   */
+  function showInTopLayer(shown: HTMLElement) {
+    if (!hasTopLayer(shown)) return;
+    // A spare waits in the page, which may have meddled with it: it is made a popover again,
+    // and if the page still keeps it from the top layer, it stays hidden.
+    if (shown.popover !== 'manual') shown.popover = 'manual';
+    try {
+      if (!shown.matches(':popover-open')) shown.showPopover();
+    } catch {
+      // Hidden, so nothing to confirm on; the agent clicks the ID again.
+    }
+    shown.addEventListener('toggle', (event) => {
+      if ((event as ToggleEvent).newState === 'closed' && shown === host) close();
+    });
+  }
+
   function place(anchor: DOMRect, height: number) {
     const view = doc.defaultView!;
     const below = anchor.bottom + GAP + height <= view.innerHeight;
@@ -163,14 +206,17 @@ export function createCardHost(
         host.style.cssText = hostStyle(at.top, at.left, true);
         host.inert = false;
         frame.style.cssText = frameStyle(true);
+        showInTopLayer(host);
         // Posted, not put in its address: a new address would load the page again.
         frame.contentWindow!.postMessage(spareGrant(ready.nonce, token), cardOrigin);
         frame.focus();
       } else {
         ({ host, frame } = makeFrame(doc, `${cardPageUrl}#${token}`, true, at));
+        showInTopLayer(host);
         const opened = frame;
         frame.addEventListener('load', () => opened.focus(), { once: true });
       }
+      shownToken = token;
       tampering = new MutationObserver(() => close());
       tampering.observe(host, { attributes: true });
       tampering.observe(doc.documentElement, { attributes: true });
@@ -189,6 +235,10 @@ export function createCardHost(
       tampering?.takeRecords();
     },
     close,
+    howIsCardDrawn(token) {
+      if (!host || token !== shownToken) return { drawn: 'not-here' };
+      return howCardIsDrawn(host);
+    },
     dispose() {
       disposed = true;
       close({ thenSpare: false });
