@@ -213,6 +213,20 @@ describe("a customer's open sessions on its card", () => {
   });
 });
 
+describe('a card a content script asks for an address', () => {
+  afterEach(() => fakeBrowser.storage.managed.clear());
+
+  it('is searched only when the card shown for it asks, never as it is granted', async () => {
+    const { grantCard } = await setUp();
+    const card = await grantCard(SEED_EMAILS.jenny);
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    expect(customerSearches()).toHaveLength(0);
+    const contents = expectOk(await card.ask({ type: 'card.open' }));
+    expect(contents).toMatchObject({ kind: 'customer', objectId: SEED_IDS.jenny });
+    expect(customerSearches()).toHaveLength(1);
+  });
+});
+
 describe('what the content script marks', () => {
   it('tells it whether to mark addresses, and tells open tabs when the agent changes it', async () => {
     const { handle, ask, tellHelpdeskTabs } = await setUp();
