@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { parseCardSubject } from '../card-subject';
 import { failure, REFUSED, success, type Reply } from '../messaging/reply';
 import { settingsInForce } from '../policy/settings-in-force';
 import { organisationAllows } from '../site-access';
@@ -37,6 +38,8 @@ export async function answerContentScript(
   return grantCardToPage(parsed.data, sender, cards);
 }
 
+const ADDRESSES_NOT_MARKED = 'Email addresses are not marked: only Stripe IDs open a card.';
+
 async function grantCardToPage(
   request: z.infer<typeof OpenCardRequest>,
   sender: MessageSenderLike,
@@ -46,6 +49,13 @@ async function grantCardToPage(
   const site = siteOriginOf(sender.tab?.url ?? sender.url ?? '');
   if (!(await organisationAllows(site)))
     return failure('Your organisation does not allow this extension on this site.');
+  // Addresses open cards only while they are marked: with marking off, no content script
+  // (nor a page that has subverted one) may have the background search for an address.
+  if (
+    parseCardSubject(request.objectId)?.kind === 'customer_email' &&
+    !(await settingsInForce()).markEmails
+  )
+    return failure(ADDRESSES_NOT_MARKED);
   const grant = await cards.grant({
     objectId: request.objectId,
     tabId: sender.tab!.id!,
