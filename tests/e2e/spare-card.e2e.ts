@@ -1,7 +1,7 @@
 import type { Frame } from 'playwright-core';
 import { expect, it } from 'vitest';
 import { SEED_IDS } from '../emulator/seed-data';
-import { clickCardButton, waitForCardToFit } from './pages/card-frame';
+import { clickCardButton } from './pages/card-frame';
 import { saveTestKey } from './pages/options-page';
 import { NO_CARD_SHOWN, TicketPage } from './pages/ticket-page';
 import { describeInChromium, useExtensionBrowser } from './support/use-extension-browser';
@@ -111,7 +111,6 @@ describeInChromium('the card frame made ahead of need', () => {
     );
     await new Promise((resolve) => setTimeout(resolve, 300));
     expect(emulator.apiPosts()).toHaveLength(0);
-    await waitForCardToFit(card);
     await card.getByRole('button', { name: 'Confirm' }).click();
     await card.getByText('Expired').first().waitFor();
     expect(emulator.apiPosts().map((post) => post.path)).toEqual([

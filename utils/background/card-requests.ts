@@ -110,19 +110,4 @@ export const CARD_REQUESTS = {
     z.strictObject({ type: z.literal('card.checkDrawnPlainly'), token: CardToken }),
     async (_request, { grant, background }) => checkCardDrawnPlainly(background, grant),
   ),
-  'card.resize': backgroundCardRequest(
-    z.strictObject({
-      type: z.literal('card.resize'),
-      token: CardToken,
-      height: z.number().int().min(40).max(4000),
-    }),
-    async (request, { grant, background }) => {
-      if (grant.inPopup || grant.tabId === null) return success(null); // The popup sizes itself.
-      await background.sendToFrame(grant.tabId, grant.frameId, {
-        type: 'content.resizeCard',
-        height: request.height,
-      });
-      return success(null);
-    },
-  ),
 };

@@ -1,7 +1,6 @@
 /** Sent by the background to a content script. */
 export type BackgroundToContentMessage =
   | { type: 'content.closeCard' }
-  | { type: 'content.resizeCard'; height: number }
   /**
    * Asked as the agent presses Confirm and again before it acts: how the page draws the card
    * of `token`. The answer is a `CardDrawing`, sent back on the same message, which only the

@@ -12,7 +12,13 @@ import { newSpareNonce, SPARE_FRAGMENT_PREFIX, spareGrant } from '../messaging/s
 import { hasTopLayer, howCardIsDrawn } from './card-drawing';
 
 const CARD_WIDTH = 380;
-const CARD_HEIGHT = 320;
+/**
+ * Every card's frame is this tall, whatever it shows, and its content scrolls inside: the
+ * page can measure the frame, and a height fitted to the content told it what Stripe
+ * answered (one customer for an address, several, or none). Tall enough for a customer's
+ * or an invoice's card whole; a credit note's form scrolls.
+ */
+const CARD_HEIGHT = 540;
 const GAP = 6;
 const MIN_HEIGHT = 120;
 /** Long enough for an open card to have drawn its object before the next frame loads. */
@@ -26,8 +32,6 @@ export interface CardHost {
    * in the spare frame when one is ready there, else in a new one.
    */
   open(token: string, doc: Document, anchor: DOMRect): void;
-  /** Fits the frame to the card's content, within the viewport. */
-  resize(height: number): void;
   close(): void;
   /** How the page draws the open card of `token` (see card-drawing.ts). */
   howIsCardDrawn(token: string): CardDrawing;
@@ -64,9 +68,9 @@ const hostStyle = (top: number, left: number, shown: boolean) =>
  */
 const DRAWN_ONLY_IN_TOP_LAYER = ':host(:not(:popover-open)) { display: none !important; }';
 
-const frameStyle = (shown: boolean) =>
+const frameStyle = (shown: boolean, height = CARD_HEIGHT) =>
   important(
-    `width: ${CARD_WIDTH}px; height: ${CARD_HEIGHT}px; border: 0; border-radius: 10px; box-shadow: 0 8px 28px rgba(0,0,0,.28); background: #fff; display: block; opacity: 1; visibility: ${shown ? 'visible' : 'hidden'};`,
+    `width: ${CARD_WIDTH}px; height: ${height}px; border: 0; border-radius: 10px; box-shadow: 0 8px 28px rgba(0,0,0,.28); background: #fff; display: block; opacity: 1; visibility: ${shown ? 'visible' : 'hidden'};`,
   );
 
 /**
@@ -83,14 +87,13 @@ export function createCardHost(
   let frame: HTMLIFrameElement | null = null;
   /** The grant the open card holds: the content script answers for that card alone. */
   let shownToken: string | null = null;
-  let anchorRect: DOMRect | null = null;
   let focusBefore: Element | null = null;
   let spare: Spare | null = null;
   let spareTimer: ReturnType<typeof setTimeout> | undefined;
   let disposed = false;
   // The page may rewrite the host's inline style, or restyle the root element around it, to
-  // fade, move or shrink the card under a click: any such change closes the card. Our own
-  // writes (placing, resizing) are taken out of the record at once.
+  // fade, move or shrink the card under a click: any such change closes the card. The card
+  // is placed and sized once, before it is watched, so every change is the page's.
   let tampering: MutationObserver | null = null;
 
   /** `thenSpare`: make the next card's frame, unless one waits already. */
@@ -105,7 +108,6 @@ export function createCardHost(
     host = null;
     frame = null;
     shownToken = null;
-    anchorRect = null;
     if (focusBefore instanceof HTMLElement && focusBefore.isConnected)
       focusBefore.focus({ preventScroll: true });
     focusBefore = null;
@@ -113,7 +115,12 @@ export function createCardHost(
   }
 
   /** A host with its frame, placed at `at` (a spare anywhere: it is hidden). */
-  function makeFrame(targetDoc: Document, url: string, shown: boolean, at = { top: 0, left: 0 }) {
+  function makeFrame(
+    targetDoc: Document,
+    url: string,
+    shown: boolean,
+    at = { top: 0, left: 0, height: CARD_HEIGHT },
+  ) {
     const newHost = targetDoc.createElement('stripe-helpdesk-card');
     newHost.style.cssText = hostStyle(at.top, at.left, shown);
     if (!shown) newHost.inert = true;
@@ -127,7 +134,7 @@ export function createCardHost(
     newFrame.src = url;
     newFrame.title = 'Stripe action card';
     newFrame.allow = 'clipboard-write';
-    newFrame.style.cssText = frameStyle(shown);
+    newFrame.style.cssText = frameStyle(shown, at.height);
     root.append(newFrame);
     targetDoc.documentElement.append(newHost);
     return { host: newHost, frame: newFrame };
@@ -180,15 +187,18 @@ export function createCardHost(
     });
   }
 
-  function place(anchor: DOMRect, height: number) {
+  /** Where the card goes: below `anchor` if it fits, else above; as tall as the window allows. */
+  function place(anchor: DOMRect) {
     const view = doc.defaultView!;
+    // Depends on the window alone, which the page knows already.
+    const height = Math.max(MIN_HEIGHT, Math.min(CARD_HEIGHT, view.innerHeight - 2 * GAP));
     const below = anchor.bottom + GAP + height <= view.innerHeight;
     const top = below ? anchor.bottom + GAP : Math.max(GAP, anchor.top - GAP - height);
     const left = Math.min(
       Math.max(GAP, anchor.left),
       Math.max(GAP, view.innerWidth - CARD_WIDTH - GAP),
     );
-    return { top, left };
+    return { top, left, height };
   }
 
   return {
@@ -197,15 +207,14 @@ export function createCardHost(
       doc = targetDoc;
       doc.addEventListener('keydown', closeOnEscape, true);
       focusBefore = doc.activeElement;
-      anchorRect = anchor;
-      const at = place(anchor, CARD_HEIGHT);
+      const at = place(anchor);
       const ready = takeSpare(doc);
       if (ready) {
         ({ host, frame } = ready);
         // Written whole, so whatever the page did to the spare's style while it waited is gone.
         host.style.cssText = hostStyle(at.top, at.left, true);
         host.inert = false;
-        frame.style.cssText = frameStyle(true);
+        frame.style.cssText = frameStyle(true, at.height);
         showInTopLayer(host);
         // Posted, not put in its address: a new address would load the page again.
         frame.contentWindow!.postMessage(spareGrant(ready.nonce, token), cardOrigin);
@@ -224,15 +233,6 @@ export function createCardHost(
       // clicked while this card is open opens at once too.
       const openedIn = doc;
       spareTimer = setTimeout(() => prepareSpare(openedIn), SPARE_AFTER_OPEN_MS);
-    },
-    resize(height) {
-      if (!host || !frame || !anchorRect) return;
-      const fitted = Math.max(MIN_HEIGHT, Math.min(height, doc.defaultView!.innerHeight - 2 * GAP));
-      frame.style.setProperty('height', `${fitted}px`, 'important');
-      const { top, left } = place(anchorRect, fitted);
-      host.style.setProperty('top', `${top}px`, 'important');
-      host.style.setProperty('left', `${left}px`, 'important');
-      tampering?.takeRecords();
     },
     close,
     howIsCardDrawn(token) {

@@ -203,9 +203,6 @@ export function startIdMarking(
     switch (typed?.type) {
       case 'content.closeCard':
         return void cardHost.close();
-      case 'content.resizeCard':
-        if (Number.isFinite(typed.height)) cardHost.resize(typed.height);
-        return;
       case 'content.howIsCardDrawn':
         // Read at once: the answer is what is drawn as the agent presses Confirm.
         return Promise.resolve(
