@@ -36,6 +36,7 @@ export default defineBackground(() => {
     sendToFrame: async (tabId, frameId, message) => {
       await browser.tabs.sendMessage(tabId, message, { frameId });
     },
+    askFrame: (tabId, frameId, message) => browser.tabs.sendMessage(tabId, message, { frameId }),
     tellHelpdeskTabs,
     openOptions: () => browser.runtime.openOptionsPage(),
     afterUnlock: () =>

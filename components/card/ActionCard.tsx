@@ -1,9 +1,10 @@
 import type { ComponentType } from 'preact';
-import { useEffect, useRef, useState } from 'preact/hooks';
+import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { askBackground } from '../../utils/messaging/ask-background';
 import type { CardContents } from '../../utils/messaging/protocol';
 import { KIND_FACTS, type ObjectKindFacts } from '../../utils/objects/kind-facts';
 import type { AgentFacingError } from '../../utils/stripe/explain-failure';
+import { DrawnPlainlyContext } from '../confirm/drawn-plainly';
 import { CopyButton } from '../shared/CopyButton';
 import { ErrorNotice } from '../shared/ErrorNotice';
 import { ModeBadge } from '../shared/ModeBadge';
@@ -33,6 +34,14 @@ export function ActionCard({ token, onClose }: { token: string; onClose: () => v
     );
   };
   useEffect(() => void load(), [token]);
+  // Confirm asks, through the background, the content script of the page the card is on.
+  const drawnPlainly = useMemo(
+    () => () =>
+      askBackground({ type: 'card.checkDrawnPlainly', token }).then((reply) =>
+        reply.ok ? null : reply.error.message,
+      ),
+    [token],
+  );
 
   const contents = loaded.state === 'open' ? loaded.contents : null;
   const view = contents?.found.ok ? contents.found.value : null;
@@ -42,51 +51,53 @@ export function ActionCard({ token, onClose }: { token: string; onClose: () => v
     ? (OBJECT_PANELS[contents.kind] as ComponentType<PanelProps<typeof contents.kind>>)
     : null;
   return (
-    <main
-      class={`card ${mode === 'live' ? 'card-live' : ''}`}
-      aria-busy={loaded.state === 'loading'}
-    >
-      <header class="card-header">
-        <h1>{contents ? KIND_FACTS[contents.kind].title : 'Stripe'}</h1>
-        <ModeBadge mode={mode} />
-        <button type="button" class="icon" aria-label="Close card" onClick={onClose}>
-          ×
-        </button>
-      </header>
-      {contents && (
-        <p class="object-id">
-          <code title={contents.objectId}>{contents.objectId}</code>
-          <CopyButton
-            text={contents.objectId}
-            label={(KIND_FACTS[contents.kind] as ObjectKindFacts).copyLabel ?? 'Copy ID'}
+    <DrawnPlainlyContext.Provider value={drawnPlainly}>
+      <main
+        class={`card ${mode === 'live' ? 'card-live' : ''}`}
+        aria-busy={loaded.state === 'loading'}
+      >
+        <header class="card-header">
+          <h1>{contents ? KIND_FACTS[contents.kind].title : 'Stripe'}</h1>
+          <ModeBadge mode={mode} />
+          <button type="button" class="icon" aria-label="Close card" onClick={onClose}>
+            ×
+          </button>
+        </header>
+        {contents && (
+          <p class="object-id">
+            <code title={contents.objectId}>{contents.objectId}</code>
+            <CopyButton
+              text={contents.objectId}
+              label={(KIND_FACTS[contents.kind] as ObjectKindFacts).copyLabel ?? 'Copy ID'}
+            />
+          </p>
+        )}
+        {contents?.reachedBy && (
+          <p class="muted reached-by">
+            Found by email: <strong>{contents.reachedBy}</strong>
+          </p>
+        )}
+        {loaded.state === 'loading' && <p class="muted">Loading…</p>}
+        {loaded.state === 'refused' && <ErrorNotice error={loaded.error} />}
+        {contents && !contents.found.ok && <ErrorNotice error={contents.found.error} />}
+        {Panel && view && contents && (
+          // Keyed by its object: a panel never carries an attempt from one object to another.
+          <Panel
+            key={contents.objectId}
+            card={{ token, shownId: contents.objectId }}
+            reachedBy={contents.reachedBy}
+            view={view}
+            onChanged={() => void load()}
           />
-        </p>
-      )}
-      {contents?.reachedBy && (
-        <p class="muted reached-by">
-          Found by email: <strong>{contents.reachedBy}</strong>
-        </p>
-      )}
-      {loaded.state === 'loading' && <p class="muted">Loading…</p>}
-      {loaded.state === 'refused' && <ErrorNotice error={loaded.error} />}
-      {contents && !contents.found.ok && <ErrorNotice error={contents.found.error} />}
-      {Panel && view && contents && (
-        // Keyed by its object: a panel never carries an attempt from one object to another.
-        <Panel
-          key={contents.objectId}
-          card={{ token, shownId: contents.objectId }}
-          reachedBy={contents.reachedBy}
-          view={view}
-          onChanged={() => void load()}
-        />
-      )}
-      {view && (
-        <p class="links">
-          <a href={view.dashboardUrl} target="_blank" rel="noreferrer">
-            Open in Dashboard
-          </a>
-        </p>
-      )}
-    </main>
+        )}
+        {view && (
+          <p class="links">
+            <a href={view.dashboardUrl} target="_blank" rel="noreferrer">
+              Open in Dashboard
+            </a>
+          </p>
+        )}
+      </main>
+    </DrawnPlainlyContext.Provider>
   );
 }

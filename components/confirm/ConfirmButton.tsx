@@ -1,4 +1,5 @@
-import { useEffect, useRef, useState } from 'preact/hooks';
+import { useContext, useEffect, useRef, useState } from 'preact/hooks';
+import { DrawnPlainlyContext } from './drawn-plainly';
 import { canTellVisibility, useVisibleToAgent } from './use-visible-to-agent';
 
 /**
@@ -17,7 +18,8 @@ const HOLD_KEYS = new Set(['Enter', ' ']);
  * a trusted pointer click, or Enter or Space held for a second while it has focus (it never
  * takes focus itself). It is off for half a second after it appears and after the card's
  * window regains focus, and, where the browser can tell, until the card has been fully
- * visible for that long.
+ * visible for that long. As it is pressed, and again before it acts, it asks whether the page
+ * draws the card plainly (no mask, filter, transform… around it), and refuses if not.
  */
 export function ConfirmButton(props: {
   busy: boolean;
@@ -31,6 +33,23 @@ export function ConfirmButton(props: {
   const [holding, setHolding] = useState(false);
   const [hint, setHint] = useState<string | null>(null);
   const holdTimer = useRef<ReturnType<typeof setTimeout> | null>(null);
+  const drawnPlainly = useContext(DrawnPlainlyContext);
+  // What the page drew as the agent pressed (pointer down, or the hold's key down).
+  const drawnAtPress = useRef<Promise<string | null> | null>(null);
+  const [checking, setChecking] = useState(false);
+  const [refusal, setRefusal] = useState<string | null>(null);
+
+  /** Acts only if the page drew the card plainly as it was pressed, and still does now. */
+  async function confirmIfDrawnPlainly() {
+    const atPress = drawnAtPress.current ?? drawnPlainly();
+    drawnAtPress.current = null;
+    setChecking(true);
+    const [whenPressed, beforeActing] = await Promise.all([atPress, drawnPlainly()]);
+    setChecking(false);
+    const why = whenPressed ?? beforeActing;
+    setRefusal(why);
+    if (!why) props.onConfirm();
+  }
 
   // Re-armed from scratch whenever the window comes back to the agent, and whenever the
   // page may have covered the card (visibility turned false, then true again).
@@ -58,6 +77,7 @@ export function ConfirmButton(props: {
   const cancelHold = () => {
     if (holdTimer.current) clearTimeout(holdTimer.current);
     holdTimer.current = null;
+    drawnAtPress.current = null;
     setHolding(false);
   };
   useEffect(() => cancelHold, []);
@@ -75,26 +95,30 @@ export function ConfirmButton(props: {
         // aria-disabled, not disabled: the button stays focusable for a keyboard hold.
         aria-disabled={off}
         aria-describedby="confirm-how"
+        onPointerDown={(event) => {
+          if (event.isTrusted && event.button === 0 && !off) drawnAtPress.current = drawnPlainly();
+        }}
         onClick={(event) => {
           // `detail` is 0 for a click made by Enter, Space or a script: those go by the hold.
-          if (!event.isTrusted || event.detail === 0) return;
+          if (!event.isTrusted || event.detail === 0 || checking) return;
           if (off) {
             if (!props.busy) setHint('Not ready yet: read it, then click Confirm again.');
             return;
           }
           setHint(null);
-          props.onConfirm();
+          void confirmIfDrawnPlainly();
         }}
         onKeyDown={(event) => {
           if (!HOLD_KEYS.has(event.key)) return;
           event.preventDefault();
-          if (!event.isTrusted || event.repeat || holdTimer.current || off) return;
+          if (!event.isTrusted || event.repeat || holdTimer.current || off || checking) return;
           setHolding(true);
           setHint(null);
+          drawnAtPress.current = drawnPlainly();
           holdTimer.current = setTimeout(() => {
             holdTimer.current = null;
             setHolding(false);
-            props.onConfirm();
+            void confirmIfDrawnPlainly();
           }, CONFIRM_HOLD_MS);
         }}
         onKeyUp={(event) => {
@@ -111,6 +135,11 @@ export function ConfirmButton(props: {
       <p id="confirm-how" class="muted confirm-how">
         {hint ?? 'Click Confirm, or hold Enter on it for a second.'}
       </p>
+      {refusal && (
+        <p class="notice notice-error" role="alert">
+          {refusal}
+        </p>
+      )}
       {visible === false && (
         <p class="notice notice-error" role="alert">
           The page is covering or hiding this card, so Confirm is off. Scroll or close what covers

@@ -1,5 +1,6 @@
 import '../../components/shared/theme.css';
 import '../../components/card/card.css';
+import '../../components/card/framed-card.css';
 import { render } from 'preact';
 import { ActionCard } from '../../components/card/ActionCard';
 import { browser } from 'wxt/browser';
@@ -30,15 +31,6 @@ function start(token: string) {
   });
   const app = document.getElementById('app')!;
   render(<ActionCard token={token} onClose={close} />, app);
-
-  // The frame's size is the page's to set; tell it how tall the card is whenever that changes.
-  let lastHeight = 0;
-  new ResizeObserver(() => {
-    const height = Math.ceil(app.getBoundingClientRect().height);
-    if (height === lastHeight) return;
-    lastHeight = height;
-    void askBackground({ type: 'card.resize', token, height });
-  }).observe(app);
 }
 
 // A frame made ahead of need has no token yet: the page's script posts it as the agent

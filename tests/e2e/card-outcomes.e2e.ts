@@ -1,6 +1,6 @@
 import { expect, it } from 'vitest';
 import { SEED_IDS } from '../emulator/seed-data';
-import { clickCardButton, waitForCardToFit } from './pages/card-frame';
+import { clickCardButton } from './pages/card-frame';
 import { OptionsPage, saveTestKey } from './pages/options-page';
 import { TicketPage, NO_CARD_SHOWN } from './pages/ticket-page';
 import { describeInChromium, useExtensionBrowser } from './support/use-extension-browser';
@@ -96,7 +96,6 @@ describeInChromium('what the card says for each session and each failure', () =>
 
       // Stripe is back: one effect whatever happened before.
       emulator.clearFaults();
-      await waitForCardToFit(card);
       await card.getByRole('button', { name: 'Expire session' }).click();
       await clickCardButton(card, 'Confirm');
       await card.getByRole('status').getByText('Session expired').waitFor();

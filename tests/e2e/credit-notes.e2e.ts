@@ -1,7 +1,7 @@
 import type { Frame } from 'playwright-core';
 import { expect, it } from 'vitest';
 import { SEED_IDS } from '../emulator/seed-data';
-import { clickCardButton, waitForCardToFit } from './pages/card-frame';
+import { clickCardButton } from './pages/card-frame';
 import { saveTestKey } from './pages/options-page';
 import { TicketPage } from './pages/ticket-page';
 import { describeInChromium, useExtensionBrowser } from './support/use-extension-browser';
@@ -163,7 +163,6 @@ describeInChromium('credit notes', () => {
     await clickCardButton(note, 'Confirm');
     const listed = note.getByRole('listitem', { name: 'Credit note ACME-0041-CN-02' });
     await listed.waitFor();
-    await waitForCardToFit(note);
     await listed.getByRole('button', { name: 'Void' }).click();
     // The card is now taller than the window and scrolls: the agent scrolls to Confirm, reads
     // it, then clicks (Confirm arms once it has been in view for half a second).

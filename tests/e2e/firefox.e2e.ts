@@ -397,6 +397,41 @@ describe.skipIf('skip' in firefox)('in Firefox, the same extension', () => {
     await page.close();
   });
 
+  // Firefox has no visibility check at all, and draws the top layer through the root's
+  // filter: what the page lays on its root by a stylesheet rule must stop Confirm here too.
+  it.each([
+    ['maskAllButConfirm', 'a mask'],
+    ['filterAndShiftRoot', 'a filter'],
+  ])(
+    'refuses Confirm on a card the page draws through a stylesheet rule on its root (%s)',
+    async (step, effect) => {
+      const { browser, emulator } = firefoxBrowser;
+      const page = await openTicket(browser, '/hostile.html');
+      await page.waitForFunction(
+        () => (CSS.highlights.get('stripe-helpdesk-actions-id')?.size ?? 0) > 0,
+        { polling: 50 },
+      );
+      const card = await openCard(page, SEED_IDS.openSession);
+      await click(card, button('Expire session'));
+      const confirmButton = (await card.waitForSelector(button('Confirm')))!;
+      const frameBox = (await (await card.frameElement())!.boundingBox())!;
+      const box = (await confirmButton.boundingBox())!;
+      // In the page's coordinates, for a rule of the page's.
+      const inPage = { ...box, x: frameBox.x + box.x, y: frameBox.y + box.y };
+      await page.evaluate(
+        (name, arg) => (window as any).attack[name](arg),
+        step,
+        JSON.stringify(inPage),
+      );
+      await confirm(card);
+      await card.waitForSelector(
+        `::-p-text(The page draws this card through ${effect} on its root element)`,
+      );
+      expect(emulator.apiPosts()).toHaveLength(0);
+      await page.close();
+    },
+  );
+
   // Last: it installs the extension again. Firefox runs the updated content script in open
   // tabs itself (Chrome does not, see extension-update.e2e.ts); one card must still open.
   it('keeps working in a ticket left open across an update, with one card per click', async () => {

@@ -51,13 +51,22 @@ describeInChromium('a hostile helpdesk page', () => {
     await ticket.page.close();
   });
 
-  it('cannot get a confirmation through a layer laid over the card', async () => {
+  it('cannot lay a layer over the card but in the top layer, where it turns Confirm off', async () => {
     const ticket = await TicketPage.open(extension().context, '/hostile.html');
     const card = await ticket.openCard(SEED_IDS.openSession);
     await card.getByRole('button', { name: 'Expire session' }).click();
     const confirm = card.getByRole('button', { name: 'Confirm' });
     await confirm.waitFor();
+    // However high its z-index, a layer of the page's own is drawn under the card.
     await attack(ticket, 'overlay');
+    const { x, y } = (await confirm.boundingBox())!;
+    expect(
+      await ticket.page.evaluate(
+        ([px, py]) => document.elementFromPoint(px!, py!)?.tagName,
+        [x + 2, y + 2],
+      ),
+    ).toBe('STRIPE-HELPDESK-CARD');
+    await attack(ticket, 'topLayerOverlay');
     await card.getByRole('alert').getByText('The page is covering or hiding this card').waitFor();
     expect(await confirm.isDisabled()).toBe(true);
     // The agent's click lands on the layer, and nothing reaches Stripe.
@@ -76,6 +85,33 @@ describeInChromium('a hostile helpdesk page', () => {
       await card.getByRole('button', { name: 'Confirm' }).waitFor();
       await attack(ticket, step);
       await ticket.page.waitForFunction(NO_CARD_SHOWN);
+      expect(posts()).toHaveLength(0);
+      await ticket.page.close();
+    },
+  );
+
+  // Rules in a stylesheet change no attribute, so the card stays open; and Chromium's
+  // visibility check does not count a mask. Confirm must see them itself, and refuse.
+  it.each([
+    ['maskAllButConfirm', 'a mask'],
+    ['filterAndShiftRoot', 'a filter'],
+  ])(
+    'cannot draw the card through a stylesheet rule on the root (%s): Confirm refuses, saying why',
+    async (step, effect) => {
+      const ticket = await TicketPage.open(extension().context, '/hostile.html');
+      const card = await ticket.openCard(SEED_IDS.openSession);
+      await card.getByRole('button', { name: 'Expire session' }).click();
+      const confirm = card.getByRole('button', { name: 'Confirm' });
+      await confirm.waitFor();
+      await attack(ticket, step, JSON.stringify(await confirm.boundingBox()));
+      await new Promise((resolve) => setTimeout(resolve, 800)); // Armed, were the rule unseen.
+      // The agent clicks the Confirm they see.
+      const box = (await confirm.boundingBox())!;
+      await ticket.page.mouse.click(box.x + box.width / 2, box.y + box.height / 2);
+      await card
+        .getByRole('alert')
+        .getByText(`The page draws this card through ${effect} on its root element`)
+        .waitFor({ timeout: 3000 });
       expect(posts()).toHaveLength(0);
       await ticket.page.close();
     },

@@ -1,3 +1,4 @@
+import type { Frame, Locator } from 'playwright-core';
 import { expect, it } from 'vitest';
 import { SEED_EMAILS, SEED_IDS } from '../emulator/seed-data';
 import { clickCardButton } from './pages/card-frame';
@@ -111,6 +112,41 @@ describeInChromium("the requester's email, when a ticket holds no Stripe ID", ()
       .waitFor();
     expect(extension().emulator.apiPosts()).toHaveLength(0);
     await ticket.page.close();
+  });
+
+  it('shows the page one card height whatever an address finds: one customer, several or none', async () => {
+    const { context } = extension();
+    /** What the page can measure of the card: its host's box (the frame is inside it). */
+    const heightSeenByPage = (ticket: TicketPage) =>
+      ticket.page.evaluate(() => {
+        const shown = [...document.querySelectorAll('stripe-helpdesk-card')].find(
+          (host) => getComputedStyle(host).visibility === 'visible',
+        );
+        return shown ? Math.round(shown.getBoundingClientRect().height) : null;
+      });
+    /** The card's height once it has drawn what `drawn` waits for, and settled. */
+    async function heightFor(path: string, address: string, drawn: (card: Frame) => Locator) {
+      const ticket = await TicketPage.open(context, path);
+      const card = await ticket.openCard(address);
+      await drawn(card).waitFor();
+      await new Promise((resolve) => setTimeout(resolve, 700));
+      const height = await heightSeenByPage(ticket);
+      await ticket.page.close();
+      return height;
+    }
+    const heights = {
+      one: await heightFor('/requester.html', SEED_EMAILS.jenny, (card) =>
+        card.getByRole('region', { name: 'Recent invoices' }).getByText('ACME-0042'),
+      ),
+      several: await heightFor('/ticket.html', SEED_EMAILS.alex, (card) =>
+        card.getByTestId('match-count').getByText('2 customers, newest first'),
+      ),
+      none: await heightFor('/ticket.html', SEED_EMAILS.liveOnly, (card) =>
+        card.getByRole('status').getByText('No test-mode customer has this email'),
+      ),
+    };
+    expect(heights.one).toBeGreaterThan(0);
+    expect(heights).toEqual({ one: heights.one, several: heights.one, none: heights.one });
   });
 
   it('says when no customer has the address, and searches live mode only when asked', async () => {

@@ -2,7 +2,7 @@ import type { Frame } from 'playwright-core';
 import { expect, it } from 'vitest';
 import { SEED_IDS } from '../emulator/seed-data';
 import type { StripeEmulator } from '../emulator/stripe-emulator';
-import { clickCardButton, waitForCardToFit } from './pages/card-frame';
+import { clickCardButton } from './pages/card-frame';
 import { saveTestKey } from './pages/options-page';
 import { TicketPage } from './pages/ticket-page';
 import { describeInChromium, useExtensionBrowser } from './support/use-extension-browser';
@@ -72,8 +72,6 @@ describeInChromium('the service worker stopped in the middle of an action', () =
       // Stripe takes its time; the worker is stopped while the request is out.
       emulator.injectFault({ kind: 'delay', ms: 1500 }, { method: 'POST' });
       const confirm = card.getByRole('button', { name: /^(Confirm|Create link)$/ });
-      // As everywhere else: a click while the card is still growing lands on nothing.
-      await waitForCardToFit(card);
       await confirm.click();
       await expect.poll(() => emulator.apiPosts().length).toBe(1);
       const cdp = await context.newCDPSession(ticket.page);
@@ -85,9 +83,7 @@ describeInChromium('the service worker stopped in the middle of an action', () =
         .waitFor({ timeout: 15_000 });
 
       // The agent tries again: the same attempt, so Stripe replays or the journal says done.
-      await waitForCardToFit(card);
       await action.again(card);
-      await waitForCardToFit(card);
       await card.getByRole('button', { name: /^(Confirm|Create link)$/ }).click();
       await card
         .getByRole('status')

@@ -337,6 +337,18 @@ describe('who may send what', () => {
     });
   });
 
+  it("relays no size of a card to its page, whatever the card shows: its frame's height is fixed", async () => {
+    const { grantCard, handle, sendToFrame } = setUp();
+    for (const shown of [SEED_IDS.jenny, SEED_IDS.openSession]) {
+      const granted = await grantCard(shown);
+      for (const height of [506, 362, 195])
+        expect(
+          await handle({ type: 'card.resize', token: granted.token, height }, card),
+        ).toMatchObject({ ok: false });
+    }
+    expect(sendToFrame).not.toHaveBeenCalled();
+  });
+
   it('relays a close request to the frame that asked for the card', async () => {
     const { grantCard, sendToFrame } = setUp();
     const jenny = await grantCard(SEED_IDS.jenny);

@@ -93,6 +93,24 @@ describe("a card's grant", () => {
     expect(await open()).toEqual(EXPIRED);
   });
 
+  it('is one of at most 3 of its tab: a fourth revokes the oldest, and other tabs keep theirs', async () => {
+    const router = harness.router({ senders });
+    const otherTab = testSenders(TAB + 1);
+    const elsewhere = await router.grantCard(SEED_IDS.jenny, { from: otherTab.page });
+    const cards = [];
+    for (const id of [
+      SEED_IDS.completeSession,
+      SEED_IDS.openSession,
+      SEED_IDS.jenny,
+      SEED_IDS.jennyPaidInvoice,
+    ])
+      cards.push(await router.grantCard(id));
+    const [oldest, ...kept] = cards;
+    expect(await oldest!.ask({ type: 'card.open' })).toEqual(EXPIRED);
+    for (const newer of kept) expect((await newer.ask({ type: 'card.open' })).ok).toBe(true);
+    expect((await elsewhere.ask({ type: 'card.open' }, otherTab.card)).ok).toBe(true);
+  });
+
   it('of a card in the popup is revoked when the popup closes', async () => {
     const { ask } = harness.router({ senders });
     const reply = await ask({ type: 'popup.openCard', objectId: SEED_IDS.jenny }, options);

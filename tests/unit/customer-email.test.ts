@@ -213,6 +213,44 @@ describe("a customer's open sessions on its card", () => {
   });
 });
 
+describe('a card a content script asks for an address', () => {
+  afterEach(() => fakeBrowser.storage.managed.clear());
+
+  it('is refused while addresses are not marked, by the agent or the organisation, and nothing is searched', async () => {
+    const { ask, askForCard } = await setUp();
+    await ask({ type: 'settings.save', settings: { markEmails: false } }, options);
+    const refused = await askForCard(SEED_EMAILS.jenny);
+    expect(refused).toMatchObject({
+      ok: false,
+      error: { message: expect.stringContaining('Email addresses are not marked') },
+    });
+    // IDs are cards as ever; and the agent may still paste an address into the popup.
+    expect((await askForCard(SEED_IDS.jenny)).ok).toBe(true);
+    expect((await ask({ type: 'popup.openCard', objectId: SEED_EMAILS.jenny }, options)).ok).toBe(
+      true,
+    );
+
+    await ask({ type: 'settings.save', settings: { markEmails: true } }, options);
+    await fakeBrowser.storage.managed.set({ markEmailAddresses: false });
+    expect((await askForCard(SEED_EMAILS.alex)).ok).toBe(false);
+    await fakeBrowser.storage.managed.clear();
+    expect((await askForCard(SEED_EMAILS.alex)).ok).toBe(true);
+    // No card has asked yet, so nothing was searched (the popup's card searches as it opens).
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    expect(customerSearches()).toHaveLength(0);
+  });
+
+  it('is searched only when the card shown for it asks, never as it is granted', async () => {
+    const { grantCard } = await setUp();
+    const card = await grantCard(SEED_EMAILS.jenny);
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    expect(customerSearches()).toHaveLength(0);
+    const contents = expectOk(await card.ask({ type: 'card.open' }));
+    expect(contents).toMatchObject({ kind: 'customer', objectId: SEED_IDS.jenny });
+    expect(customerSearches()).toHaveLength(1);
+  });
+});
+
 describe('what the content script marks', () => {
   it('tells it whether to mark addresses, and tells open tabs when the agent changes it', async () => {
     const { handle, ask, tellHelpdeskTabs } = await setUp();

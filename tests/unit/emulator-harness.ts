@@ -119,6 +119,7 @@ export function useEmulator() {
       options: {
         client?: Partial<StripeClientOptions>;
         sendToFrame?: BackgroundContext['sendToFrame'];
+        askFrame?: BackgroundContext['askFrame'];
         openOptions?: BackgroundContext['openOptions'];
         tellHelpdeskTabs?: BackgroundContext['tellHelpdeskTabs'];
         journal?: ActivityJournal;
@@ -133,6 +134,7 @@ export function useEmulator() {
         journal,
         clientFor: ({ apiKey }) => client({ apiKey, ...options.client }),
         sendToFrame: options.sendToFrame ?? (async () => {}),
+        askFrame: options.askFrame ?? (async () => undefined),
         openOptions: options.openOptions ?? (async () => {}),
         tellHelpdeskTabs: options.tellHelpdeskTabs ?? (async () => {}),
       });

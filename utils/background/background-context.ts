@@ -9,6 +9,11 @@ export interface BackgroundContext {
   journal: ActivityJournal;
   clientFor(options: Pick<StripeClientOptions, 'apiKey'>): StripeClient;
   sendToFrame(tabId: number, frameId: number, message: BackgroundToContentMessage): Promise<void>;
+  /**
+   * The answer of the content script of one frame: only the extension's own scripts there
+   * hear it and can answer, never the page. Unknown until parsed.
+   */
+  askFrame(tabId: number, frameId: number, message: BackgroundToContentMessage): Promise<unknown>;
   /** Every frame of every open tab the content script runs on hears it. */
   tellHelpdeskTabs(message: BackgroundToContentMessage): Promise<void>;
   /** A card cannot open Options itself: Firefox gives a card inside a page no such API. */

@@ -33,8 +33,10 @@ export function createCardBook(background: BackgroundContext) {
   const inFlight = new Map<string, Promise<Reply<unknown>>>();
 
   // A card's first request is always for its object, and its frame takes a few hundred ms
-  // to load before it can ask. So the look-up (a read, sent to Stripe once either way)
-  // starts as the card is granted, and the card's first request takes it over.
+  // to load before it can ask. So the look-up of a Stripe ID (a read, sent to Stripe once
+  // either way) starts as the card is granted, and the card's first request takes it over.
+  // An address is searched only once the card shown for it asks: a grant alone, which any
+  // content script can get, never has the background search for an address.
   const earlyLookups = new Map<string, { startedAt: number; reply: Promise<CardContents> }>();
 
   /** The granted object as its card shows it, from the account it routes to. */
@@ -86,13 +88,14 @@ export function createCardBook(background: BackgroundContext) {
       const now = Date.now();
       for (const [token, early] of earlyLookups)
         if (now - early.startedAt > EARLY_LOOKUP_MS) earlyLookups.delete(token);
+      if (parseCardSubject(grant.objectId)?.kind === 'customer_email') return grant;
       const reply = lookUp(grant);
       reply.catch(() => undefined); // A throw is the card's to show, if a card ever asks.
       earlyLookups.set(grant.token, { startedAt: now, reply });
       return grant;
     },
 
-    /** The look-up started at the grant, if still fresh, else a new one. */
+    /** The look-up started at the grant, if still fresh, else a new one (always, for an address). */
     takeLookUp(grant: CardGrant): Promise<CardContents> {
       const early = earlyLookups.get(grant.token);
       earlyLookups.delete(grant.token);

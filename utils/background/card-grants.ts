@@ -12,6 +12,11 @@ export type { CardGrant };
  */
 export const GRANT_LIFETIME_MS = 30 * 60 * 1000;
 const MAX_GRANTS = 64;
+/**
+ * Live cards of one tab's pages: one shown, one from an email frame, one whose frame is
+ * going. A content script asking for more (a page working it) revokes its own oldest.
+ */
+export const MAX_PAGE_GRANTS_PER_TAB = 3;
 
 // storage.session: survives a service worker restart, gone when the browser closes, and
 // unreadable by content scripts (its default access level is trusted contexts only).
@@ -32,9 +37,21 @@ export function issueCardGrant(
   return oneAtATime(async () => {
     const issued: CardGrant = { ...grant, token: newCardToken(), createdAt: now };
     const live = (await grantsItem.getValue()).filter((g) => now - g.createdAt < GRANT_LIFETIME_MS);
-    await grantsItem.setValue([...live.slice(-(MAX_GRANTS - 1)), issued]);
+    const kept = isPageGrant(issued) ? withoutOldestOfTab(live, issued.tabId) : live;
+    await grantsItem.setValue([...kept.slice(-(MAX_GRANTS - 1)), issued]);
     return issued;
   });
+}
+
+/** A grant a content script asked for, as opposed to the popup's own. */
+const isPageGrant = (grant: CardGrant) => !grant.inPopup && grant.tabId !== null;
+
+/** `grants` (oldest first) with room for one more page grant of `tabId`. */
+function withoutOldestOfTab(grants: CardGrant[], tabId: number | null): CardGrant[] {
+  const ofTab = grants.filter((g) => isPageGrant(g) && g.tabId === tabId);
+  const over = ofTab.length - (MAX_PAGE_GRANTS_PER_TAB - 1);
+  const revoked = new Set(ofTab.slice(0, Math.max(0, over)));
+  return grants.filter((g) => !revoked.has(g));
 }
 
 /** The grant for a token, if it exists, is fresh, and is presented from the tab it was made for. */

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { parseCardSubject } from '../card-subject';
 import { failure, REFUSED, success, type Reply } from '../messaging/reply';
 import { settingsInForce } from '../policy/settings-in-force';
 import { organisationAllows } from '../site-access';
@@ -7,6 +8,7 @@ import type { MessageSenderLike } from '../messaging/sender-policy';
 import { pageAddressOf } from '../messaging/sender-policy';
 import { CardSubjectField, CardToken, StripeObjectIdField } from '../kit/request-fields';
 import type { CardBook } from './card-book';
+import { checkCardDrawnPlainly } from './card-drawing';
 import { repointCardGrant, revokeCardGrants } from './card-grants';
 import { backgroundCardRequest } from './request-handler';
 
@@ -36,6 +38,8 @@ export async function answerContentScript(
   return grantCardToPage(parsed.data, sender, cards);
 }
 
+const ADDRESSES_NOT_MARKED = 'Email addresses are not marked: only Stripe IDs open a card.';
+
 async function grantCardToPage(
   request: z.infer<typeof OpenCardRequest>,
   sender: MessageSenderLike,
@@ -45,6 +49,13 @@ async function grantCardToPage(
   const site = siteOriginOf(sender.tab?.url ?? sender.url ?? '');
   if (!(await organisationAllows(site)))
     return failure('Your organisation does not allow this extension on this site.');
+  // Addresses open cards only while they are marked: with marking off, no content script
+  // (nor a page that has subverted one) may have the background search for an address.
+  if (
+    parseCardSubject(request.objectId)?.kind === 'customer_email' &&
+    !(await settingsInForce()).markEmails
+  )
+    return failure(ADDRESSES_NOT_MARKED);
   const grant = await cards.grant({
     objectId: request.objectId,
     tabId: sender.tab!.id!,
@@ -91,19 +102,12 @@ export const CARD_REQUESTS = {
       return success(null);
     },
   ),
-  'card.resize': backgroundCardRequest(
-    z.strictObject({
-      type: z.literal('card.resize'),
-      token: CardToken,
-      height: z.number().int().min(40).max(4000),
-    }),
-    async (request, { grant, background }) => {
-      if (grant.inPopup || grant.tabId === null) return success(null); // The popup sizes itself.
-      await background.sendToFrame(grant.tabId, grant.frameId, {
-        type: 'content.resizeCard',
-        height: request.height,
-      });
-      return success(null);
-    },
+  /**
+   * Asked as the agent presses Confirm and again before it acts: whether the page draws the
+   * card plainly, read by the content script of the card's frame (see card-drawing.ts).
+   */
+  'card.checkDrawnPlainly': backgroundCardRequest(
+    z.strictObject({ type: z.literal('card.checkDrawnPlainly'), token: CardToken }),
+    async (_request, { grant, background }) => checkCardDrawnPlainly(background, grant),
   ),
 };

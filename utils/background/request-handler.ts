@@ -13,7 +13,7 @@ export interface PageRequestContext {
 }
 
 /**
- * What the background's own card requests (open, close, resize, move) are given: the kit's
+ * What the background's own card requests (open, close, move, check) are given: the kit's
  * card context, and the background's internals, which no kind sees.
  */
 export interface BackgroundCardContext extends CardContext, PageRequestContext {}

@@ -16,7 +16,7 @@ export interface CardGrant {
   tabId: number | null;
   frameId: number;
   pageUrl: string;
-  /** Shown inside the popup rather than framed in a page: nothing to close or resize there. */
+  /** Shown inside the popup rather than framed in a page: no page to close it in or to ask. */
   inPopup: boolean;
   createdAt: number;
   /** The account a customer was found with, so later actions act in the same account. */

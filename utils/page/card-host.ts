@@ -2,11 +2,23 @@
  * The one node the extension adds to a page: a host whose closed shadow root holds the card
  * iframe. The iframe is extension-origin, so the page can neither read nor click inside it.
  * Once a card has been shown, a second, hidden host waits with the next card's frame.
+ *
+ * A shown card is a manual popover, so it is drawn in the top layer: above anything the page
+ * draws but its own top-layer elements, and out of reach of the effects (masks, clip paths,
+ * opacity, transforms; in Firefox not `filter`) the page lays on its root element.
  */
+import type { CardDrawing } from '../messaging/content-messages';
 import { newSpareNonce, SPARE_FRAGMENT_PREFIX, spareGrant } from '../messaging/spare-card';
+import { hasTopLayer, howCardIsDrawn } from './card-drawing';
 
 const CARD_WIDTH = 380;
-const CARD_HEIGHT = 320;
+/**
+ * Every card's frame is this tall, whatever it shows, and its content scrolls inside: the
+ * page can measure the frame, and a height fitted to the content told it what Stripe
+ * answered (one customer for an address, several, or none). Tall enough for a customer's
+ * or an invoice's card whole; a credit note's form scrolls.
+ */
+const CARD_HEIGHT = 540;
 const GAP = 6;
 const MIN_HEIGHT = 120;
 /** Long enough for an open card to have drawn its object before the next frame loads. */
@@ -20,9 +32,9 @@ export interface CardHost {
    * in the spare frame when one is ready there, else in a new one.
    */
   open(token: string, doc: Document, anchor: DOMRect): void;
-  /** Fits the frame to the card's content, within the viewport. */
-  resize(height: number): void;
   close(): void;
+  /** How the page draws the open card of `token` (see card-drawing.ts). */
+  howIsCardDrawn(token: string): CardDrawing;
   /** Closes the card and removes the spare: this copy of the script is stopping. */
   dispose(): void;
   isOpen(): boolean;
@@ -48,9 +60,17 @@ const hostStyle = (top: number, left: number, shown: boolean) =>
   important(
     `all: initial; position: fixed; z-index: 2147483647; top: ${top}px; left: ${left}px; opacity: 1; visibility: ${shown ? 'visible' : 'hidden'}; display: block; transform: none; filter: none; pointer-events: ${shown ? 'auto' : 'none'};`,
   );
-const frameStyle = (shown: boolean) =>
+/**
+ * Out of the top layer, the host is not drawn at all: a page that takes a shown card out
+ * of it (`hidePopover()`) hides the card rather than drawing it where its styles reach.
+ * An `!important` rule of the closed shadow root outranks every rule of the page, its
+ * `!important` inline styles on the host included.
+ */
+const DRAWN_ONLY_IN_TOP_LAYER = ':host(:not(:popover-open)) { display: none !important; }';
+
+const frameStyle = (shown: boolean, height = CARD_HEIGHT) =>
   important(
-    `width: ${CARD_WIDTH}px; height: ${CARD_HEIGHT}px; border: 0; border-radius: 10px; box-shadow: 0 8px 28px rgba(0,0,0,.28); background: #fff; display: block; opacity: 1; visibility: ${shown ? 'visible' : 'hidden'};`,
+    `width: ${CARD_WIDTH}px; height: ${height}px; border: 0; border-radius: 10px; box-shadow: 0 8px 28px rgba(0,0,0,.28); background: #fff; display: block; opacity: 1; visibility: ${shown ? 'visible' : 'hidden'};`,
   );
 
 /**
@@ -65,14 +85,15 @@ export function createCardHost(
   let doc: Document = document;
   let host: HTMLElement | null = null;
   let frame: HTMLIFrameElement | null = null;
-  let anchorRect: DOMRect | null = null;
+  /** The grant the open card holds: the content script answers for that card alone. */
+  let shownToken: string | null = null;
   let focusBefore: Element | null = null;
   let spare: Spare | null = null;
   let spareTimer: ReturnType<typeof setTimeout> | undefined;
   let disposed = false;
   // The page may rewrite the host's inline style, or restyle the root element around it, to
-  // fade, move or shrink the card under a click: any such change closes the card. Our own
-  // writes (placing, resizing) are taken out of the record at once.
+  // fade, move or shrink the card under a click: any such change closes the card. The card
+  // is placed and sized once, before it is watched, so every change is the page's.
   let tampering: MutationObserver | null = null;
 
   /** `thenSpare`: make the next card's frame, unless one waits already. */
@@ -86,7 +107,7 @@ export function createCardHost(
     host.remove();
     host = null;
     frame = null;
-    anchorRect = null;
+    shownToken = null;
     if (focusBefore instanceof HTMLElement && focusBefore.isConnected)
       focusBefore.focus({ preventScroll: true });
     focusBefore = null;
@@ -94,16 +115,26 @@ export function createCardHost(
   }
 
   /** A host with its frame, placed at `at` (a spare anywhere: it is hidden). */
-  function makeFrame(targetDoc: Document, url: string, shown: boolean, at = { top: 0, left: 0 }) {
+  function makeFrame(
+    targetDoc: Document,
+    url: string,
+    shown: boolean,
+    at = { top: 0, left: 0, height: CARD_HEIGHT },
+  ) {
     const newHost = targetDoc.createElement('stripe-helpdesk-card');
     newHost.style.cssText = hostStyle(at.top, at.left, shown);
     if (!shown) newHost.inert = true;
+    // Set before the host is in the page: the page's observers see one node added, no more.
+    if (hasTopLayer(newHost)) newHost.popover = 'manual';
     const root = newHost.attachShadow({ mode: 'closed' });
+    const onlyInTopLayer = targetDoc.createElement('style');
+    onlyInTopLayer.textContent = DRAWN_ONLY_IN_TOP_LAYER;
+    root.append(onlyInTopLayer);
     const newFrame = targetDoc.createElement('iframe');
     newFrame.src = url;
     newFrame.title = 'Stripe action card';
     newFrame.allow = 'clipboard-write';
-    newFrame.style.cssText = frameStyle(shown);
+    newFrame.style.cssText = frameStyle(shown, at.height);
     root.append(newFrame);
     targetDoc.documentElement.append(newHost);
     return { host: newHost, frame: newFrame };
@@ -137,15 +168,37 @@ export function createCardHost(
     if (event.key === 'Escape') close();
   }
 
-  function place(anchor: DOMRect, height: number) {
+  /**
+   * Draws the shown host in the top layer. A page that takes it out again hides it (see
+   * DRAWN_ONLY_IN_TOP_LAYER), and its card closes: Confirm also checks, as it is pressed.
+   */
+  function showInTopLayer(shown: HTMLElement) {
+    if (!hasTopLayer(shown)) return;
+    // A spare waits in the page, which may have meddled with it: it is made a popover again,
+    // and if the page still keeps it from the top layer, it stays hidden.
+    if (shown.popover !== 'manual') shown.popover = 'manual';
+    try {
+      if (!shown.matches(':popover-open')) shown.showPopover();
+    } catch {
+      // Hidden, so nothing to confirm on; the agent clicks the ID again.
+    }
+    shown.addEventListener('toggle', (event) => {
+      if ((event as ToggleEvent).newState === 'closed' && shown === host) close();
+    });
+  }
+
+  /** Where the card goes: below `anchor` if it fits, else above; as tall as the window allows. */
+  function place(anchor: DOMRect) {
     const view = doc.defaultView!;
+    // Depends on the window alone, which the page knows already.
+    const height = Math.max(MIN_HEIGHT, Math.min(CARD_HEIGHT, view.innerHeight - 2 * GAP));
     const below = anchor.bottom + GAP + height <= view.innerHeight;
     const top = below ? anchor.bottom + GAP : Math.max(GAP, anchor.top - GAP - height);
     const left = Math.min(
       Math.max(GAP, anchor.left),
       Math.max(GAP, view.innerWidth - CARD_WIDTH - GAP),
     );
-    return { top, left };
+    return { top, left, height };
   }
 
   return {
@@ -154,23 +207,25 @@ export function createCardHost(
       doc = targetDoc;
       doc.addEventListener('keydown', closeOnEscape, true);
       focusBefore = doc.activeElement;
-      anchorRect = anchor;
-      const at = place(anchor, CARD_HEIGHT);
+      const at = place(anchor);
       const ready = takeSpare(doc);
       if (ready) {
         ({ host, frame } = ready);
         // Written whole, so whatever the page did to the spare's style while it waited is gone.
         host.style.cssText = hostStyle(at.top, at.left, true);
         host.inert = false;
-        frame.style.cssText = frameStyle(true);
+        frame.style.cssText = frameStyle(true, at.height);
+        showInTopLayer(host);
         // Posted, not put in its address: a new address would load the page again.
         frame.contentWindow!.postMessage(spareGrant(ready.nonce, token), cardOrigin);
         frame.focus();
       } else {
         ({ host, frame } = makeFrame(doc, `${cardPageUrl}#${token}`, true, at));
+        showInTopLayer(host);
         const opened = frame;
         frame.addEventListener('load', () => opened.focus(), { once: true });
       }
+      shownToken = token;
       tampering = new MutationObserver(() => close());
       tampering.observe(host, { attributes: true });
       tampering.observe(doc.documentElement, { attributes: true });
@@ -179,16 +234,11 @@ export function createCardHost(
       const openedIn = doc;
       spareTimer = setTimeout(() => prepareSpare(openedIn), SPARE_AFTER_OPEN_MS);
     },
-    resize(height) {
-      if (!host || !frame || !anchorRect) return;
-      const fitted = Math.max(MIN_HEIGHT, Math.min(height, doc.defaultView!.innerHeight - 2 * GAP));
-      frame.style.setProperty('height', `${fitted}px`, 'important');
-      const { top, left } = place(anchorRect, fitted);
-      host.style.setProperty('top', `${top}px`, 'important');
-      host.style.setProperty('left', `${left}px`, 'important');
-      tampering?.takeRecords();
-    },
     close,
+    howIsCardDrawn(token) {
+      if (!host || token !== shownToken) return { drawn: 'not-here' };
+      return howCardIsDrawn(host);
+    },
     dispose() {
       disposed = true;
       close({ thenSpare: false });

@@ -203,9 +203,11 @@ export function startIdMarking(
     switch (typed?.type) {
       case 'content.closeCard':
         return void cardHost.close();
-      case 'content.resizeCard':
-        if (Number.isFinite(typed.height)) cardHost.resize(typed.height);
-        return;
+      case 'content.howIsCardDrawn':
+        // Read at once: the answer is what is drawn as the agent presses Confirm.
+        return Promise.resolve(
+          typeof typed.token === 'string' ? cardHost.howIsCardDrawn(typed.token) : null,
+        );
       case 'content.navigate':
         return void move(typed.direction === -1 ? -1 : 1);
       case 'content.openSelected':
