@@ -64,18 +64,3 @@ export async function overDailyCreditLimit(input: {
   const shown = (minor: number) => formatMinorUnits(minor, input.currency);
   return `That would take this account's credits in the last 24 hours to ${shown(used + input.minorUnits)}, over the daily limit of ${shown(limitMinor)}: ${shown(used)} used, ${shown(Math.max(0, limitMinor - used))} left.`;
 }
-
-/**
- * The journal's admission check for a money action: one at a time per account and currency,
- * each seeing the ones admitted before it, so two at once cannot both fit in the same room.
- */
-export const moneyActionAdmission = (input: {
-  journal: ActivityJournal;
-  accountId: string;
-  currency: string;
-  minorUnits: number;
-  guardrails: Guardrails;
-}) => ({
-  key: `daily-credits:${input.accountId}:${input.currency}`,
-  check: () => overDailyCreditLimit(input),
-});

@@ -14,8 +14,3 @@ export function observeStripeDate(header: string | null | undefined, localNow = 
 /** What Stripe's clock reads now, or null before any answer from Stripe. */
 export const stripeNow = (localNow = Date.now()): number | null =>
   offsetMs === null ? null : localNow + offsetMs;
-
-/** For tests: as before any answer. */
-export const forgetStripeClock = () => {
-  offsetMs = null;
-};
