@@ -11,8 +11,15 @@ import { permissionNamedIn, StripeApiError } from './stripe-error';
 export interface PermissionProbe {
   /** What the agent loses without it. */
   needFor: string;
+  /** The permission as the Dashboard's restricted-key form names it, e.g. Customers: Write. */
+  dashboard: DashboardPermission;
   required: boolean;
   request: (mode: StripeMode) => StripeRequest<unknown>;
+}
+
+export interface DashboardPermission {
+  resource: string;
+  access: 'Read' | 'Write';
 }
 
 /** An ID that exists nowhere, for the write probes: Stripe answers 404 when a write is allowed. */
@@ -21,8 +28,14 @@ export const probeKey = () => `probe-${crypto.randomUUID()}`;
 export const anyAnswer = z.unknown();
 
 /** A read permission, probed by listing one object. */
-export const listProbe = (needFor: string, path: string, required = true): PermissionProbe => ({
+export const listProbe = (
+  needFor: string,
+  path: string,
+  resource: string,
+  required = true,
+): PermissionProbe => ({
   needFor,
+  dashboard: { resource, access: 'Read' },
   required,
   request: () => ({ method: 'GET', path, params: { limit: 1 }, schema: anyAnswer }),
 });
@@ -30,6 +43,8 @@ export const listProbe = (needFor: string, path: string, required = true): Permi
 export interface MissingPermission {
   permission: string;
   needFor: string;
+  /** The permission as the Dashboard's restricted-key form names it, e.g. Customers: Write. */
+  dashboard: DashboardPermission;
   required: boolean;
 }
 

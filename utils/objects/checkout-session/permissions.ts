@@ -7,9 +7,10 @@ import {
 } from '../../stripe/key-permissions';
 
 export const CHECKOUT_SESSION_PERMISSIONS: readonly PermissionProbe[] = [
-  listProbe('reading Checkout Sessions', '/v1/checkout/sessions'),
+  listProbe('reading Checkout Sessions', '/v1/checkout/sessions', 'Checkout Sessions'),
   {
     needFor: 'expiring Checkout Sessions',
+    dashboard: { resource: 'Checkout Sessions', access: 'Write' },
     required: true,
     request: (mode) => ({
       method: 'POST',

@@ -3,6 +3,7 @@ import { anyAnswer, PROBE_ID, probeKey, type PermissionProbe } from '../../strip
 export const CREDIT_NOTE_PERMISSIONS: readonly PermissionProbe[] = [
   {
     needFor: 'issuing and voiding credit notes',
+    dashboard: { resource: 'Credit notes', access: 'Write' },
     required: false,
     request: () => ({
       method: 'POST',

@@ -7,9 +7,10 @@ import {
 } from '../../stripe/key-permissions';
 
 export const CUSTOMER_PERMISSIONS: readonly PermissionProbe[] = [
-  listProbe('reading customers', '/v1/customers'),
+  listProbe('reading customers', '/v1/customers', 'Customers'),
   {
     needFor: 'crediting customer balances',
+    dashboard: { resource: 'Customers', access: 'Write' },
     required: true,
     request: () => ({
       method: 'POST',
@@ -21,6 +22,7 @@ export const CUSTOMER_PERMISSIONS: readonly PermissionProbe[] = [
   },
   {
     needFor: 'creating portal links',
+    dashboard: { resource: 'Customer portal', access: 'Write' },
     required: true,
     request: () => ({
       method: 'POST',
@@ -30,6 +32,11 @@ export const CUSTOMER_PERMISSIONS: readonly PermissionProbe[] = [
       schema: anyAnswer,
     }),
   },
-  listProbe('offering the cancel-subscription portal link', '/v1/subscriptions', false),
-  listProbe("listing a customer's invoices on its card", '/v1/invoices', false),
+  listProbe(
+    'offering the cancel-subscription portal link',
+    '/v1/subscriptions',
+    'Subscriptions',
+    false,
+  ),
+  listProbe("listing a customer's invoices on its card", '/v1/invoices', 'Invoices', false),
 ];
