@@ -17,8 +17,8 @@ describeInChromium('the popup', () => {
     const popup = await PopupPage.open(extension());
     await popup.idsOnPage().first().waitFor();
     const listed = await popup.idsOnPage().allTextContents();
-    // 12 unique IDs (Jenny's appears twice), then the ticket's 2 email addresses.
-    expect(listed).toHaveLength(14);
+    // 14 unique IDs (Jenny's appears twice), then the ticket's 2 email addresses.
+    expect(listed).toHaveLength(16);
     expect(listed[0]).toMatch(/^Checkout Session cs_test_a1OpenSessio…0{6}\s*Test mode\s*1$/);
     expect(listed.some((text) => text.startsWith('Customer cus_PzJennyRosen01'))).toBe(true);
     await popup.idsOnPage().filter({ hasText: 'cus_PzJennyRosen01' }).click();
