@@ -65,6 +65,8 @@ export const SEED_IDS = {
   /** A charge made without a PaymentIntent (an older integration). */
   alexLoneCharge: 'ch_3AlexLoneCharge00001',
   alexFailedPayment: 'pi_3AlexFailedCard00001',
+  /** On an account whose balance cannot cover a refund: Stripe refuses it. */
+  alexShortBalancePayment: 'pi_3AlexShortBalance0001',
   kenjiYenPayment: 'pi_3KenjiYenPayment0001',
   salimDinarPayment: 'pi_3SalimKwdPayment0001',
   liveOnlyPayment: 'pi_3LiveOnlyPayment0001',
@@ -379,7 +381,9 @@ export interface SeedPayment {
   refundsGo?:
     | { status: 'pending'; pending_reason: string }
     | { status: 'requires_action' }
-    | { status: 'failed'; failure_reason: string };
+    | { status: 'failed'; failure_reason: string }
+    /** Refused outright: the account's balance cannot cover it. */
+    | { status: 'refused'; code: 'balance_insufficient' };
   invoice?: string;
   checkoutSession?: string;
 }
@@ -511,6 +515,17 @@ export function seedPayments(now: number): SeedPayment[] {
       status: 'failed',
       created: at(41 * 86400),
       card: { brand: 'visa', last4: '0002' },
+    },
+    {
+      ...usd,
+      id: SEED_IDS.alexShortBalancePayment,
+      chargeId: 'ch_3AlexShortBalance0001',
+      customer: SEED_IDS.alexHome,
+      amount: 4000,
+      status: 'succeeded',
+      created: at(42 * 86400),
+      card: { brand: 'visa', last4: '4242' },
+      refundsGo: { status: 'refused', code: 'balance_insufficient' },
     },
     {
       ...usd,

@@ -146,6 +146,11 @@ export const emulatedRefund: EmulatedObject<RefundState> = {
           amount = given;
         }
         const outcome = payment.refundsGo ?? { status: 'succeeded' as const };
+        if (outcome.status === 'refused')
+          throw refundRefusal(
+            'Insufficient funds in Stripe account. In test mode, you can add funds to your available balance (bypassing your pending balance) by creating a charge with 4000 0000 0000 0077 as the card number.',
+            outcome.code,
+          );
         const refund: SeedRefund = {
           id: randomId('re_', 24),
           payment: payment.id,

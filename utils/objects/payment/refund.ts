@@ -18,6 +18,7 @@ import {
   checkRefundDraft,
   describeRefund,
   notRefundableBecause,
+  refundDraftProblem,
   type CheckedRefund,
   type RefundablePayment,
   type RefundDraft,
@@ -62,6 +63,9 @@ const whatChanged = (currency: string) => (reviewed: JournaledRequest, now: Jour
 async function checkAgainstStripe(
   input: AccountBase & { draft: RefundDraft },
 ): Promise<Reply<{ checked: CheckedRefund; payment: RefundablePayment }>> {
+  // Refused from the draft alone, nothing is read from Stripe either.
+  const problem = refundDraftProblem(input.draft);
+  if (problem) return failure(problem);
   let payment: RefundablePayment;
   try {
     payment = (await readPayment(input.account, input.stripe, input.objectId)).view;

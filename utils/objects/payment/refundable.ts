@@ -106,6 +106,28 @@ function checkNote(typed: string): Refusal | string {
   return note;
 }
 
+/** The typed amount in minor units, or why it is not one: a negative amount said as a refund. */
+function readTypedAmount(draft: RefundDraft, currency: string): Refusal | number {
+  if (/^\s*[-−]/.test(draft.amount))
+    return refuse('Enter the refund as a positive amount: what goes back to the customer.');
+  const parsed = parseTypedAmount(draft.amount, currency);
+  return parsed.ok ? parsed.minorUnits : parsed;
+}
+
+/**
+ * What can be refused from the draft alone, before the payment is read from Stripe: a typed
+ * amount that is no amount, a reason Stripe does not take, a note it would not keep.
+ */
+export function refundDraftProblem(draft: RefundDraft): string | null {
+  if (!Object.hasOwn(REFUND_REASONS, draft.reason)) return 'Choose a reason.';
+  if (!draft.whole) {
+    const amount = readTypedAmount(draft, draft.currency.toLowerCase());
+    if (typeof amount !== 'number') return amount.reason;
+  }
+  const note = checkNote(draft.note);
+  return typeof note === 'string' ? null : note.reason;
+}
+
 /**
  * Everything that must hold before a refund is sent, checked the same way by the card (to
  * review it) and by the background (which alone decides, against the payment read afresh).
@@ -126,11 +148,9 @@ export function checkRefundDraft(
   const max = refundableAmount(payment);
   let minorUnits = max;
   if (!draft.whole) {
-    if (/^\s*[-−]/.test(draft.amount))
-      return refuse('Enter the refund as a positive amount: what goes back to the customer.');
-    const parsed = parseTypedAmount(draft.amount, payment.currency);
-    if (!parsed.ok) return parsed;
-    minorUnits = parsed.minorUnits;
+    const typed = readTypedAmount(draft, payment.currency);
+    if (typeof typed !== 'number') return typed;
+    minorUnits = typed;
     if (minorUnits > max)
       return refuse(
         `That is more than remains refundable: at most ${formatMinorUnits(max, payment.currency)} can be refunded.`,
