@@ -1,4 +1,5 @@
 import {
+  alreadyDoneMessage,
   asReviewed,
   attemptMetadata,
   runAttempt,
@@ -143,20 +144,28 @@ export async function refundPaymentAction(input: Input): Promise<Reply<RefundOut
     sentence = reviewed.value.sentence;
     sent = { request, money: { minorUnits: refund.minorUnits, currency: payment.currency } };
   }
+  const outcomeOf = (refund: Refund): Reply<RefundOutcome> =>
+    success({
+      id: refund.id,
+      amount: refund.amount,
+      currency: refund.currency,
+      status: refund.status,
+      statusWords: describeRefundStatus(refund),
+      sentence,
+    });
   return runAttempt(input, {
     action: 'refund_payment',
     ...sent,
     schema: Refund,
     reconcile: reconcileRefund,
-    done: ({ data: refund }) =>
-      success({
-        id: refund.id,
-        amount: refund.amount,
-        currency: refund.currency,
-        status: refund.status,
-        statusWords: describeRefundStatus(refund),
-        sentence,
-      }),
+    done: ({ data: refund }) => outcomeOf(refund),
+    // Done before (the worker restarted, a retry after a lost answer): the refund it made is
+    // found by its attempt and shown, its status in words, rather than a bare "already done".
+    alreadyDone: async (record) => {
+      const read = await reconcileRefund(record, input.stripe).catch(() => null);
+      const found = read?.outcome === 'succeeded' ? Refund.safeParse(read.found) : null;
+      return found?.success ? outcomeOf(found.data) : failure(alreadyDoneMessage(record));
+    },
     explainError: explainRefusal(input),
   });
 }
