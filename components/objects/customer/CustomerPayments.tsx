@@ -40,49 +40,46 @@ export function CustomerPayments(props: {
           const earlier = byId.get(duplicates.get(payment.id) ?? '');
           const refundable = payment.amount - payment.refunded > 0 && !payment.disputed;
           return (
-            <li
-              key={payment.id}
-              class={`object-line ${earlier ? 'duplicate' : ''}`}
-              aria-label={`Payment of ${money}, ${timeOf(payment.created)}`}
-            >
-              <span>
-                <strong>{money}</strong> {PAYMENT_STATE_WORDS[payment.status]}
-                {payment.refunded > 0 &&
-                  (payment.refunded >= payment.amount
-                    ? ', refunded'
-                    : `, ${formatMinorUnits(payment.refunded, payment.currency)} refunded`)}
-                {payment.disputed && ', disputed'}{' '}
-                <span class="muted">{timeOf(payment.created)}</span>
-                {earlier && (
-                  <span class="notice notice-error duplicate-note" role="note">
+            <li key={payment.id} aria-label={`Payment of ${money}, ${timeOf(payment.created)}`}>
+              <div class="object-line">
+                <span>
+                  <strong>{money}</strong> {PAYMENT_STATE_WORDS[payment.status]}
+                  {payment.refunded > 0 &&
+                    (payment.refunded >= payment.amount
+                      ? ', refunded'
+                      : `, ${formatMinorUnits(payment.refunded, payment.currency)} refunded`)}
+                  {payment.disputed && ', disputed'}{' '}
+                  <span class="muted">{timeOf(payment.created)}</span>
+                </span>
+                <button
+                  type="button"
+                  class="link"
+                  aria-label={`Open payment of ${money}, ${timeOf(payment.created)}`}
+                  onClick={() => void open(payment.id)}
+                >
+                  Open
+                </button>
+              </div>
+              {earlier && (
+                <div class="notice notice-error duplicate-note" role="note">
+                  <p>
                     Possible duplicate: {money} was also paid{' '}
                     {Math.max(1, Math.round((payment.created - earlier.created) / 60))} min earlier.
-                    {refundable && (
-                      <>
-                        {' '}
-                        <button
-                          type="button"
-                          class="secondary"
-                          onClick={() => {
-                            askForRefundForm(payment.id, 'duplicate');
-                            void open(payment.id);
-                          }}
-                        >
-                          Refund the later one
-                        </button>
-                      </>
-                    )}
-                  </span>
-                )}
-              </span>
-              <button
-                type="button"
-                class="link"
-                aria-label={`Open payment of ${money}, ${timeOf(payment.created)}`}
-                onClick={() => void open(payment.id)}
-              >
-                Open
-              </button>
+                  </p>
+                  {refundable && (
+                    <button
+                      type="button"
+                      class="secondary"
+                      onClick={() => {
+                        askForRefundForm(payment.id, 'duplicate');
+                        void open(payment.id);
+                      }}
+                    >
+                      Refund the later one
+                    </button>
+                  )}
+                </div>
+              )}
             </li>
           );
         })}

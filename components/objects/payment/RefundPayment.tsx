@@ -106,7 +106,7 @@ export function RefundPayment(props: {
 
   return (
     <form class="stacked" aria-label="Refund payment" onSubmit={(e) => void review(e)}>
-      <fieldset class="choices">
+      <fieldset class="choice">
         <legend>Amount</legend>
         <label>
           <input type="radio" name="refund-whole" checked={whole} onChange={() => setWhole(true)} />{' '}
