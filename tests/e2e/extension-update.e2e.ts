@@ -44,7 +44,7 @@ describeInChromium('a helpdesk tab left open across an extension update', () => 
 
     const popup = await ToolbarPopup.click(extension(), ticket.page);
     await popup.waitFor(`${idButtons}.length > 0`);
-    expect(await popup.evaluate(`${idButtons}.length`)).toBe(14);
+    expect(await popup.evaluate(`${idButtons}.length`)).toBe(16);
     await popup.close();
 
     await ticket.waitForMarks();

@@ -48,7 +48,7 @@ describeInChromium('the popup', () => {
     const { popup } = await ToolbarPopup.open(extension(), ticket.page);
     const idButtons = `document.querySelectorAll('section[aria-labelledby="on-page"] li button')`;
     await popup.waitFor(`${idButtons}.length > 0`);
-    expect(await popup.evaluate(`${idButtons}.length`)).toBe(14);
+    expect(await popup.evaluate(`${idButtons}.length`)).toBe(16);
     expect(await popup.evaluate(`document.activeElement.id`)).toBe('lookup');
     await popup.press('1');
     await popup.waitFor(`document.body.innerText.includes('$49.00')`);
