@@ -6,7 +6,8 @@
  * Stripe: IDs are case-sensitive, at most 255 characters, and may change length at any
  * time (a backwards-compatible change), so no length is hard-coded beyond that ceiling.
  */
-export type StripeObjectKind = 'checkout_session' | 'customer' | 'invoice' | 'credit_note';
+export type StripeObjectKind =
+  'checkout_session' | 'customer' | 'invoice' | 'credit_note' | 'payment' | 'refund';
 export type StripeMode = 'test' | 'live';
 
 export interface StripeIdKind {
@@ -28,6 +29,12 @@ export const STRIPE_ID_KINDS = [
   // Invoices' bodies have 24 characters today; 14 leaves room and rules out snake_case words.
   { prefix: 'in_', kind: 'invoice', mode: null, minBody: 14 },
   { prefix: 'cn_', kind: 'credit_note', mode: null, minBody: 14 },
+  // A payment is a PaymentIntent, or a charge or payment (`py_`) without one; all three have
+  // 24-character bodies today, and 14 rules out words (`pi_estimate`, `re_enable_…`).
+  { prefix: 'pi_', kind: 'payment', mode: null, minBody: 14 },
+  { prefix: 'ch_', kind: 'payment', mode: null, minBody: 14 },
+  { prefix: 'py_', kind: 'payment', mode: null, minBody: 14 },
+  { prefix: 're_', kind: 'refund', mode: null, minBody: 14 },
 ] as const satisfies readonly StripeIdKind[];
 
 /** A kind with no row here is a compile error, checked by types alone (no bytes shipped). */
@@ -93,7 +100,7 @@ export function parseStripeId(candidate: string): ParsedStripeId | null {
 
 /** A sentence that says what is wrong with something that was meant to be an ID. */
 export function describeInvalidStripeId(candidate: string): string {
-  if (candidate.length === 0) return 'Enter a Stripe ID such as cus_…, cs_test_… or in_….';
+  if (candidate.length === 0) return 'Enter a Stripe ID such as cus_…, pi_…, cs_test_… or in_….';
   if (candidate.length > MAX_STRIPE_ID_LENGTH)
     return `That is ${candidate.length} characters long; Stripe IDs are at most ${MAX_STRIPE_ID_LENGTH}.`;
   if (/\s/.test(candidate)) return 'Stripe IDs contain no spaces; remove them and try again.';

@@ -74,7 +74,8 @@ export function ActionCard({ token, onClose }: { token: string; onClose: () => v
         )}
         {contents?.reachedBy && (
           <p class="muted reached-by">
-            Found by email: <strong>{contents.reachedBy}</strong>
+            {contents.reachedBy.includes('@') ? 'Found by email' : 'Opened from'}:{' '}
+            <strong>{contents.reachedBy}</strong>
           </p>
         )}
         {loaded.state === 'loading' && <p class="muted">Loading…</p>}

@@ -5,6 +5,8 @@ import { CreditNotePanel } from '../objects/credit-note/CreditNotePanel';
 import { CustomerPanel } from '../objects/customer/CustomerPanel';
 import { CustomerEmailPanel } from '../objects/customer-email/CustomerEmailPanel';
 import { InvoicePanel } from '../objects/invoice/InvoicePanel';
+import { PaymentPanel } from '../objects/payment/PaymentPanel';
+import { RefundPanel } from '../objects/refund/RefundPanel';
 import type { PanelProps } from './panel-props';
 
 /** The card's panel for each kind; a kind missing here is a compile error. */
@@ -14,4 +16,6 @@ export const OBJECT_PANELS = {
   customer_email: CustomerEmailPanel,
   invoice: InvoicePanel,
   credit_note: CreditNotePanel,
+  payment: PaymentPanel,
+  refund: RefundPanel,
 } satisfies { [K in CardKind]: ComponentType<PanelProps<K>> };

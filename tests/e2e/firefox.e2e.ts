@@ -98,6 +98,16 @@ async function startDuplicateCreditNote(ticket: Page): Promise<Frame> {
   return card;
 }
 
+/** Opens a payment's card from the ticket and fills a partial refund, up to Review. */
+async function startPartialRefund(ticket: Page, paymentId: string, amount: string) {
+  const card = await openCard(ticket, paymentId);
+  await click(card, '::-p-aria([name="Refund"][role="button"])');
+  await click(card, '::-p-aria([name="Part of it"][role="radio"])');
+  await (await card.waitForSelector('#refund-amount'))!.type(amount);
+  await card.select('#refund-reason', 'requested_by_customer');
+  return card;
+}
+
 async function openTicket(browser: Browser, path = '/ticket.html') {
   const ticket = await browser.newPage();
   await ticket.goto(`${HELPDESK_ORIGIN}${path}`);
@@ -575,6 +585,74 @@ describe.skipIf('skip' in firefox)('in Firefox, the same extension', () => {
     await ticket.close();
   });
 
+  it('refunds part of a payment from its pi_ in the ticket once across a 429, and says a pending one in words', async () => {
+    const { browser, emulator } = firefoxBrowser;
+    const ticket = await openTicket(browser);
+    const card = await startPartialRefund(ticket, SEED_IDS.jennyPartlyRefundedPayment, '20');
+    expect(await textOf(card)).toContain('$20.00; $100.00 left to refund');
+    await click(card, button('Review refund'));
+    await card.waitForSelector(
+      '::-p-text(Refund $20.00 of $120.00 to Mastercard •••• 4444; $80.00 will remain refundable.)',
+    );
+    expect(emulator.apiPosts()).toHaveLength(0);
+    emulator.injectFault(
+      { kind: 'status', status: 429 },
+      { method: 'POST', pathPrefix: '/v1/refunds' },
+    );
+    await confirm(card);
+    await card.waitForSelector('::-p-aria([name="Refund sent"][role="status"])');
+    await card.waitForSelector('::-p-text(Succeeded: the money is on its way back)');
+    const posts = emulator.apiPosts();
+    expect(posts.map((p) => p.status)).toEqual([429, 200]);
+    expect(new Set(posts.map((p) => p.headers['idempotency-key'])).size).toBe(1);
+    expect(posts[1]!.form).toMatchObject({
+      payment_intent: SEED_IDS.jennyPartlyRefundedPayment,
+      amount: '2000',
+      reason: 'requested_by_customer',
+      metadata: { source: 'stripe-helpdesk-actions' },
+    });
+    await card.waitForSelector('::-p-text($40.00; $80.00 left to refund)');
+    await ticket.close();
+
+    const payments = await openTicket(browser, '/payments.html');
+    const pending = await startPartialRefund(payments, SEED_IDS.alexPendingRefundPayment, '40');
+    await click(pending, button('Review refund'));
+    await confirm(pending);
+    await pending.waitForSelector(
+      "::-p-text(Pending: the account's Stripe balance is too low to pay it; it goes out once funds arrive.)",
+    );
+    await payments.close();
+  });
+
+  it('points out the duplicate charge on the customer card, and refunds the later one', async () => {
+    const { browser, emulator } = firefoxBrowser;
+    const ticket = await openTicket(browser);
+    const card = await openCard(ticket, SEED_IDS.jenny);
+    await card.waitForSelector(
+      '::-p-text(Possible duplicate: $49.00 was also paid 3 min earlier.)',
+    );
+    await click(card, button('Refund the later one'));
+    await card.waitForSelector('::-p-aria([name="Refund payment"][role="form"])');
+    expect(await cardObjectId(card)).toBe(SEED_IDS.jennyDuplicatePayment);
+    expect(
+      await card.$eval('#refund-reason', (select) => (select as HTMLSelectElement).value),
+    ).toBe('duplicate');
+    await click(card, button('Review refund'));
+    await card.waitForSelector(
+      '::-p-text(Refund $49.00 of $49.00 to Visa •••• 4242; nothing will remain refundable. Reason: duplicate payment.)',
+    );
+    await confirm(card);
+    await card.waitForSelector('::-p-aria([name="Refund sent"][role="status"])');
+    const posts = emulator.apiPosts();
+    expect(posts).toHaveLength(1);
+    expect(posts[0]!.form).toMatchObject({
+      payment_intent: SEED_IDS.jennyDuplicatePayment,
+      amount: '4900',
+      reason: 'duplicate',
+    });
+    await ticket.close();
+  });
+
   // Last: it saves a live key, after which no card offers Options for a missing one.
   it("reaches the customer from the requester's email: one, two, or none with a live key saved", async () => {
     const { browser, emulator } = firefoxBrowser;
@@ -684,6 +762,34 @@ describe.skipIf('skip' in firefox)('in Firefox, with the background suspended mi
     expect(emulator.creditNotes()).toHaveLength(2);
     const posts = emulator.apiPosts();
     expect(posts.every((post) => post.path === '/v1/credit_notes')).toBe(true);
+    expect(new Set(posts.map((post) => post.headers['idempotency-key'])).size).toBe(1);
+    await ticket.close();
+  });
+
+  it('sends one refund when the background is suspended while Stripe works on it, and the agent retries', async () => {
+    const { browser, emulator } = firefoxBrowser;
+    emulator.reset();
+    const ticket = await openTicket(browser);
+    const card = await startPartialRefund(ticket, SEED_IDS.jennyPartlyRefundedPayment, '20');
+    await click(card, button('Review refund'));
+    await card.waitForSelector('::-p-text(will remain refundable)');
+    emulator.injectFault({ kind: 'delay', ms: 3000 }, { method: 'POST' });
+    await confirm(card);
+    await card.waitForSelector('::-p-text(The extension did not answer)', { timeout: 15_000 });
+    const made = () =>
+      emulator.refunds().filter((refund) => refund.metadata.source === 'stripe-helpdesk-actions');
+    await expect.poll(() => made().length, { timeout: 10_000 }).toBe(1);
+    await click(card, button('Review the refund again'));
+    await confirm(card);
+    await card.waitForSelector('::-p-aria([name="Refund sent"][role="status"])', {
+      timeout: 15_000,
+    });
+    await expect
+      .poll(() => emulator.apiPosts().every((post) => post.status !== null), { timeout: 10_000 })
+      .toBe(true);
+    expect(made()).toHaveLength(1);
+    const posts = emulator.apiPosts();
+    expect(posts.every((post) => post.path === '/v1/refunds')).toBe(true);
     expect(new Set(posts.map((post) => post.headers['idempotency-key'])).size).toBe(1);
     await ticket.close();
   });

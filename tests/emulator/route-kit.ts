@@ -19,6 +19,9 @@ export type Permission =
   | 'rak_credit_note_read'
   | 'rak_credit_note_write'
   | 'rak_payment_intent_read'
+  | 'rak_charge_read'
+  | 'rak_refund_read'
+  | 'rak_refund_write'
   | 'rak_account_read';
 
 export interface EmulatorOptions {

@@ -42,6 +42,34 @@ export const SEED_IDS = {
   kenjiRefundedInvoice: 'in_1KenjiRefundedFeb01',
   salim: 'cus_VhSalimAlSabah01',
   salimDinarInvoice: 'in_1SalimPaidKwd00001',
+  /** Jenny paid one order twice, three minutes apart: the later one is the duplicate. */
+  jennyOrderPayment: 'pi_3JennyOrderFirst00001',
+  jennyDuplicatePayment: 'pi_3JennyOrderAgain00001',
+  jennyDuplicateCharge: 'ch_3JennyOrderAgain00001',
+  /** $120.00, of which $20.00 was refunded. */
+  jennyPartlyRefundedPayment: 'pi_3JennyPartRefund00001',
+  jennyEarlierRefund: 're_3JennyPartRefund00001',
+  /** Disputed, the dispute still open: no refund. */
+  jennyDisputedPayment: 'pi_3JennyDisputed000001',
+  jennyDispute: 'dp_3JennyDisputed000001',
+  /** Authorized, never captured: nothing to refund. */
+  jennyUncapturedPayment: 'pi_3JennyAuthOnly000001',
+  /** Paid the March invoice (through its invoice payment). */
+  jennyInvoicePayment: 'pi_1JennyPaidMarch0001',
+  /** The completed Checkout Session's payment (¥120,000). */
+  jennySessionPayment: 'pi_3JennySessionYen00001',
+  /** Paid by bank debit on an account short of balance: its refunds stay pending. */
+  alexPendingRefundPayment: 'pi_3AlexBankDebit000001',
+  /** A refund waiting for the customer's details: it may still be canceled. */
+  alexRefundNeedingAction: 're_3AlexNeedsAction0001',
+  /** A charge made without a PaymentIntent (an older integration). */
+  alexLoneCharge: 'ch_3AlexLoneCharge00001',
+  alexFailedPayment: 'pi_3AlexFailedCard00001',
+  /** On an account whose balance cannot cover a refund: Stripe refuses it. */
+  alexShortBalancePayment: 'pi_3AlexShortBalance0001',
+  kenjiYenPayment: 'pi_3KenjiYenPayment0001',
+  salimDinarPayment: 'pi_3SalimKwdPayment0001',
+  liveOnlyPayment: 'pi_3LiveOnlyPayment0001',
 } as const;
 
 /** Requesters' addresses as tickets show them. */
@@ -336,6 +364,243 @@ export function seedSubscriptions(): SeedSubscription[] {
   ];
 }
 
+export interface SeedPayment {
+  /** The PaymentIntent, or for a lone charge the charge itself. */
+  id: string;
+  chargeId: string;
+  customer: string | null;
+  livemode: boolean;
+  amount: number;
+  currency: string;
+  status: 'succeeded' | 'requires_capture' | 'processing' | 'canceled' | 'failed';
+  created: number;
+  card: { brand: string; last4: string } | null;
+  methodType: string;
+  dispute: { id: string; status: string; dueBy: number } | null;
+  /** What Stripe does with a refund of it: succeeded unless the method or balance says not. */
+  refundsGo?:
+    | { status: 'pending'; pending_reason: string }
+    | { status: 'requires_action' }
+    | { status: 'failed'; failure_reason: string }
+    /** Refused outright: the account's balance cannot cover it. */
+    | { status: 'refused'; code: 'balance_insufficient' };
+  invoice?: string;
+  checkoutSession?: string;
+}
+
+export interface SeedRefund {
+  id: string;
+  payment: string;
+  amount: number;
+  currency: string;
+  status: 'succeeded' | 'pending' | 'requires_action' | 'failed' | 'canceled';
+  reason: string | null;
+  pending_reason?: string;
+  failure_reason?: string;
+  created: number;
+  metadata: Record<string, unknown>;
+}
+
+export function seedPayments(now: number): SeedPayment[] {
+  const at = (secondsAgo: number) => Math.floor(now / 1000) - secondsAgo;
+  const visa = { brand: 'visa', last4: '4242' };
+  const usd = { currency: 'usd', livemode: false, methodType: 'card', dispute: null };
+  return [
+    {
+      ...usd,
+      id: SEED_IDS.jennyOrderPayment,
+      chargeId: 'ch_3JennyOrderFirst00001',
+      customer: SEED_IDS.jenny,
+      amount: 4900,
+      status: 'succeeded',
+      created: at(2 * 3600),
+      card: visa,
+    },
+    {
+      ...usd,
+      id: SEED_IDS.jennyDuplicatePayment,
+      chargeId: SEED_IDS.jennyDuplicateCharge,
+      customer: SEED_IDS.jenny,
+      amount: 4900,
+      status: 'succeeded',
+      created: at(2 * 3600 - 180),
+      card: visa,
+    },
+    {
+      ...usd,
+      id: SEED_IDS.jennyPartlyRefundedPayment,
+      chargeId: 'ch_3JennyPartRefund00001',
+      customer: SEED_IDS.jenny,
+      amount: 12000,
+      status: 'succeeded',
+      created: at(5 * 86400),
+      card: { brand: 'mastercard', last4: '4444' },
+    },
+    {
+      ...usd,
+      id: SEED_IDS.jennyDisputedPayment,
+      chargeId: 'ch_3JennyDisputed000001',
+      customer: SEED_IDS.jenny,
+      amount: 7500,
+      status: 'succeeded',
+      created: at(20 * 86400),
+      card: visa,
+      dispute: {
+        id: SEED_IDS.jennyDispute,
+        status: 'needs_response',
+        dueBy: at(-6 * 86400),
+      },
+    },
+    {
+      ...usd,
+      id: SEED_IDS.jennyUncapturedPayment,
+      chargeId: 'ch_3JennyAuthOnly000001',
+      customer: SEED_IDS.jenny,
+      amount: 3000,
+      status: 'requires_capture',
+      created: at(86400),
+      card: visa,
+    },
+    {
+      ...usd,
+      id: SEED_IDS.jennyInvoicePayment,
+      chargeId: 'ch_1JennyPaidMarch0001',
+      customer: SEED_IDS.jenny,
+      amount: 12000,
+      status: 'succeeded',
+      created: 1_709_300_000,
+      card: visa,
+      invoice: SEED_IDS.jennyPaidInvoice,
+    },
+    {
+      ...usd,
+      id: SEED_IDS.jennySessionPayment,
+      chargeId: 'ch_3JennySessionYen00001',
+      customer: SEED_IDS.jenny,
+      amount: 120000,
+      currency: 'jpy',
+      status: 'succeeded',
+      created: at(2 * 86400),
+      card: visa,
+      checkoutSession: SEED_IDS.completeSession,
+    },
+    {
+      ...usd,
+      id: SEED_IDS.alexPendingRefundPayment,
+      chargeId: 'py_3AlexBankDebit000001',
+      customer: SEED_IDS.alexWork,
+      amount: 25000,
+      status: 'succeeded',
+      created: at(3 * 86400),
+      card: null,
+      methodType: 'us_bank_account',
+      refundsGo: { status: 'pending', pending_reason: 'insufficient_funds' },
+    },
+    {
+      ...usd,
+      id: SEED_IDS.alexLoneCharge,
+      chargeId: SEED_IDS.alexLoneCharge,
+      customer: SEED_IDS.alexHome,
+      amount: 1500,
+      status: 'succeeded',
+      created: at(40 * 86400),
+      card: { brand: 'amex', last4: '0005' },
+    },
+    {
+      ...usd,
+      id: SEED_IDS.alexFailedPayment,
+      chargeId: 'ch_3AlexFailedCard00001',
+      customer: SEED_IDS.alexHome,
+      amount: 1500,
+      status: 'failed',
+      created: at(41 * 86400),
+      card: { brand: 'visa', last4: '0002' },
+    },
+    {
+      ...usd,
+      id: SEED_IDS.alexShortBalancePayment,
+      chargeId: 'ch_3AlexShortBalance0001',
+      customer: SEED_IDS.alexHome,
+      amount: 4000,
+      status: 'succeeded',
+      created: at(42 * 86400),
+      card: { brand: 'visa', last4: '4242' },
+      refundsGo: { status: 'refused', code: 'balance_insufficient' },
+    },
+    {
+      ...usd,
+      id: SEED_IDS.kenjiYenPayment,
+      chargeId: 'ch_3KenjiYenPayment0001',
+      customer: SEED_IDS.kenji,
+      amount: 5000,
+      currency: 'jpy',
+      status: 'succeeded',
+      created: at(7 * 86400),
+      card: { brand: 'jcb', last4: '0005' },
+    },
+    {
+      ...usd,
+      id: SEED_IDS.salimDinarPayment,
+      chargeId: 'ch_3SalimKwdPayment0001',
+      customer: SEED_IDS.salim,
+      amount: 12500,
+      currency: 'kwd',
+      status: 'succeeded',
+      created: at(7 * 86400),
+      card: { brand: 'mastercard', last4: '4444' },
+    },
+    {
+      ...usd,
+      id: SEED_IDS.liveOnlyPayment,
+      chargeId: 'ch_3LiveOnlyPayment0001',
+      customer: SEED_IDS.liveOnlyCustomer,
+      livemode: true,
+      amount: 9900,
+      currency: 'eur',
+      status: 'succeeded',
+      created: at(9 * 86400),
+      card: visa,
+    },
+  ];
+}
+
+export function seedRefunds(now: number): SeedRefund[] {
+  const at = (secondsAgo: number) => Math.floor(now / 1000) - secondsAgo;
+  return [
+    {
+      id: SEED_IDS.jennyEarlierRefund,
+      payment: SEED_IDS.jennyPartlyRefundedPayment,
+      amount: 2000,
+      currency: 'usd',
+      status: 'succeeded',
+      reason: 'requested_by_customer',
+      created: at(4 * 86400),
+      metadata: {},
+    },
+    {
+      id: 're_1JennyPaidMarch0001',
+      payment: SEED_IDS.jennyInvoicePayment,
+      amount: 3000,
+      currency: 'usd',
+      status: 'succeeded',
+      reason: null,
+      created: 1_709_900_000,
+      // The seeded credit note's refund.
+      metadata: {},
+    },
+    {
+      id: SEED_IDS.alexRefundNeedingAction,
+      payment: SEED_IDS.alexPendingRefundPayment,
+      amount: 5000,
+      currency: 'usd',
+      status: 'requires_action',
+      reason: 'requested_by_customer',
+      created: at(2 * 86400),
+      metadata: {},
+    },
+  ];
+}
+
 export interface SeedSession {
   id: string;
   livemode: boolean;
@@ -506,4 +771,6 @@ export const DEMO_ID_BY_KIND = {
   customer_email: SEED_EMAILS.alex,
   invoice: SEED_IDS.jennyPaidInvoice,
   credit_note: SEED_IDS.jennyCreditNote,
+  payment: SEED_IDS.jennyPartlyRefundedPayment,
+  refund: SEED_IDS.jennyEarlierRefund,
 } as const satisfies Record<CardKind, string>;

@@ -390,6 +390,8 @@ export function createStripeEmulator(options: EmulatorOptions = {}) {
     invoices: () => state.invoices,
     creditNotes: () => state.creditNotes,
     balanceTransactions: () => state.balanceTransactions,
+    payments: () => state.payments,
+    refunds: () => state.refunds,
     portalSessions: () => state.portalSessions,
     reset,
     setPortalConfigured(mode: Mode, configured: boolean) {

@@ -44,6 +44,7 @@ describe('saving keys', () => {
     if (!reply.ok) return;
     expect(reply.value.account).toMatchObject({ label: 'Support desk', stripeAccountId: null });
     expect(reply.value.account.missingPermissions.sort()).toEqual([
+      'rak_charge_read',
       'rak_checkout_session_write',
       'rak_credit_note_read',
       'rak_credit_note_write',
@@ -52,6 +53,8 @@ describe('saving keys', () => {
       'rak_customer_write',
       'rak_invoice_read',
       'rak_payment_intent_read',
+      'rak_refund_read',
+      'rak_refund_write',
       'rak_subscription_read',
     ]);
     expect(reply.value.warning).toContain('rak_customer_write (crediting customer balances)');

@@ -32,7 +32,13 @@ const VALID_FIELDS = {
     creditNoteId: SEED_IDS.jennyCreditNote,
   },
   'creditNote.void': { attemptId: crypto.randomUUID() },
+  'payment.reviewRefund': { attemptId: crypto.randomUUID(), draft: validRefundDraft() },
+  'payment.refund': { attemptId: crypto.randomUUID(), draft: validRefundDraft() },
+  'refund.cancel': { attemptId: crypto.randomUUID() },
 };
+function validRefundDraft() {
+  return { currency: 'usd', whole: false, amount: '1.00', reason: 'duplicate', note: '' };
+}
 function validDraft() {
   return {
     reason: 'duplicate',

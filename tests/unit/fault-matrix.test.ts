@@ -6,6 +6,14 @@ import { testSenders, useEmulator } from './emulator-harness';
 const harness = useEmulator();
 const senders = testSenders(4);
 
+const REFUND_DRAFT = {
+  currency: 'usd',
+  whole: false,
+  amount: '4.20',
+  reason: 'duplicate',
+  note: 'matrix',
+} as const;
+
 const ACTIONS = {
   expire: {
     objectId: SEED_IDS.openSession,
@@ -23,7 +31,20 @@ const ACTIONS = {
     request: { type: 'customer.portalLink', flow: 'none' },
     effects: () => harness.emulator.portalSessions().length,
   },
+  refund: {
+    objectId: SEED_IDS.jennyPartlyRefundedPayment,
+    request: { type: 'payment.refund', draft: REFUND_DRAFT },
+    // Reviewed first, as the card does: Confirm sends only what a review bound.
+    review: { type: 'payment.reviewRefund', draft: REFUND_DRAFT },
+    effects: () =>
+      harness.emulator.refunds().filter((r) => r.metadata.source === 'stripe-helpdesk-actions')
+        .length,
+  },
 } as const;
+
+type Action = (typeof ACTIONS)[keyof typeof ACTIONS];
+/** The review an action's Confirm needs, if any, for the same attempt. */
+const reviewFor = (action: Action) => ('review' in action ? action.review : null);
 
 /** Faults Stripe or the network may throw at one POST; each is survived by a retry. */
 const SURVIVED: Array<[string, Fault]> = [
@@ -47,9 +68,11 @@ async function run(action: keyof typeof ACTIONS, fault: Fault) {
   const { journal, grantCard } = await setUp();
   const { objectId, request } = ACTIONS[action];
   const { ask } = await grantCard(objectId);
+  const attemptId = crypto.randomUUID();
+  const review = reviewFor(ACTIONS[action]);
+  if (review) expect((await ask({ ...review, attemptId })).ok).toBe(true);
   harness.emulator.received.length = 0;
   harness.emulator.injectFault(fault, { method: 'POST' });
-  const attemptId = crypto.randomUUID();
   const reply = await ask({ ...request, attemptId });
   const posts = harness.emulator.apiRequests().filter((r) => r.method === 'POST');
   return { reply, posts, record: await journal.get(attemptId) };
@@ -72,8 +95,10 @@ describe.each(Object.keys(ACTIONS) as Array<keyof typeof ACTIONS>)('%s under fau
     const { journal, grantCard } = await setUp();
     const { objectId, request } = ACTIONS[action];
     const { ask } = await grantCard(objectId);
-    harness.emulator.injectFault({ kind: 'garbled-success' }, { method: 'POST' });
     const attemptId = crypto.randomUUID();
+    const review = reviewFor(ACTIONS[action]);
+    if (review) expect((await ask({ ...review, attemptId })).ok).toBe(true);
+    harness.emulator.injectFault({ kind: 'garbled-success' }, { method: 'POST' });
     const send = () => ask({ ...request, attemptId });
     const reply = await send();
     expect(reply).toMatchObject({ ok: false, error: { unresolved: true } });

@@ -161,8 +161,20 @@ const MESSAGES: unknown[] = [
 const setUp = () => harness.router({ senders }).handle;
 
 const isSentence = (message: string) => message.length > 15 && /[.!]$/.test(message.trim());
+/** A refund's note travels in its metadata: up to 500 characters of plain text. */
+const REFUND_NOTES = NOTES.filter(
+  // oxlint-disable-next-line no-control-regex
+  (note) => note.length > 500 || /[\u0000-\u001f\u007f]/.test(note),
+);
 const total =
-  IDS.length + AMOUNTS.length + CURRENCIES.length + NOTES.length + KEYS.length + MESSAGES.length;
+  IDS.length +
+  AMOUNTS.length +
+  CURRENCIES.length +
+  NOTES.length +
+  KEYS.length +
+  MESSAGES.length +
+  AMOUNTS.length +
+  REFUND_NOTES.length;
 
 describe(`hostile input census: ${total} inputs, each refused with a sentence and nothing sent`, () => {
   it('counts at least 100', () => expect(total).toBeGreaterThanOrEqual(100));
@@ -216,6 +228,49 @@ describe(`hostile input census: ${total} inputs, each refused with a sentence an
       const reply = await creditWith({ note });
       expect(reply.ok).toBe(false);
       if (!reply.ok && note.length <= 2000) expect(isSentence(reply.error.message)).toBe(true);
+      expect(harness.emulator.received).toHaveLength(0);
+    },
+  );
+
+  /** A refund reviewed, then confirmed with the same attempt: both refused, neither reads Stripe. */
+  async function refundWith(fields: { amount?: string; note?: string }) {
+    const { saveTestKey, openCard } = harness.router({ senders });
+    await saveTestKey();
+    const payment = await openCard(SEED_IDS.jennyPartlyRefundedPayment);
+    harness.emulator.received.length = 0;
+    const draft = {
+      currency: 'usd',
+      whole: false,
+      amount: '5',
+      reason: 'duplicate' as const,
+      note: '',
+      ...fields,
+    };
+    const attemptId = crypto.randomUUID();
+    return [
+      await payment.ask({ type: 'payment.reviewRefund', attemptId, draft }),
+      await payment.ask({ type: 'payment.refund', attemptId, draft }),
+    ];
+  }
+
+  it.each(AMOUNTS.map((a) => [JSON.stringify(a), a]))(
+    'refund amount %s',
+    async (_shown, amount) => {
+      for (const reply of await refundWith({ amount })) {
+        expect(reply.ok).toBe(false);
+        if (!reply.ok && amount.length <= 40) expect(isSentence(reply.error.message)).toBe(true);
+      }
+      expect(harness.emulator.received).toHaveLength(0);
+    },
+  );
+
+  it.each(REFUND_NOTES.map((n) => [JSON.stringify(n).slice(0, 30), n]))(
+    'refund note %s',
+    async (_shown, note) => {
+      for (const reply of await refundWith({ note })) {
+        expect(reply.ok).toBe(false);
+        if (!reply.ok && note.length <= 600) expect(isSentence(reply.error.message)).toBe(true);
+      }
       expect(harness.emulator.received).toHaveLength(0);
     },
   );

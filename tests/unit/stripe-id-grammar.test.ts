@@ -43,6 +43,21 @@ describe('finding IDs in running text', () => {
       'https://dashboard.stripe.com/test/invoices/in_1JennyPaidMarch0001',
       ['in_1JennyPaidMarch0001'],
     ],
+    [
+      'a payment in a test Dashboard URL',
+      'https://dashboard.stripe.com/test/payments/pi_3JennyPartRefund00001',
+      ['pi_3JennyPartRefund00001'],
+    ],
+    [
+      'a payment in a live Dashboard URL',
+      'https://dashboard.stripe.com/payments/pi_3MtwBwLkdIwHu7ix28a3tqPa?tab=refunds',
+      ['pi_3MtwBwLkdIwHu7ix28a3tqPa'],
+    ],
+    [
+      'a charge, a payment and a refund in prose',
+      'Charged twice (ch_3MtwBwLkdIwHu7ix28a3tqPa, py_3MtwBwLkdIwHu7ix28a3tqPb); refund re_3MtwBwLkdIwHu7ix28a3tqPc.',
+      ['ch_3MtwBwLkdIwHu7ix28a3tqPa', 'py_3MtwBwLkdIwHu7ix28a3tqPb', 're_3MtwBwLkdIwHu7ix28a3tqPc'],
+    ],
     ['long body (no fixed length)', `cus_${'x'.repeat(200)}`, [`cus_${'x'.repeat(200)}`]],
   ])('finds %s', (_name, text, expected) => {
     expect(idsIn(text)).toEqual(expected);
@@ -57,7 +72,13 @@ describe('finding IDs in running text', () => {
     ['a body under 8 characters', 'cus_12 cus_a cs_test_a1B2 cs_live_Q1w2xyz cus_1234567'],
     // `in_` is also a word: its bodies must be longer than any snake_case word's.
     ['snake_case words after in_', 'in_progress in_transit in_stock_now plugin_abcdefghijklmnop'],
-    ['other Stripe objects', 'pi_123 ch_123 sk_test_123 cs_123'],
+    ['other Stripe objects', 'sub_1234567890abcd sk_test_123 cs_123'],
+    ['short payment and refund look-alikes', 'pi_123 ch_123 py_abc re_12345678'],
+    ['words after payment prefixes', 're_enable_billing pi_estimate ch_anges'],
+    [
+      'a PaymentIntent client secret',
+      'pi_3MtwBwLkdIwHu7ix28a3tqPa_secret_YrKJUKribcBjcG8HVhfZluoGH',
+    ],
     ['upper-case prefix', 'CUS_abc CS_TEST_abc'],
     ['preceded by a digit', '1cus_abc'],
     ['unicode look-alike letters', 'cus_аbc'.replace('cus_', 'сus_')],
@@ -72,6 +93,10 @@ describe('parseStripeId', () => {
     ['cs_live_Q1w2e3R4', 'checkout_session', 'live'],
     ['cus_PzJennyRosen01', 'customer', null],
     ['in_1JennyPaidMarch0001', 'invoice', null],
+    ['pi_3MtwBwLkdIwHu7ix28a3tqPa', 'payment', null],
+    ['ch_3MtwBwLkdIwHu7ix28a3tqPa', 'payment', null],
+    ['py_3MtwBwLkdIwHu7ix28a3tqPa', 'payment', null],
+    ['re_3MtwBwLkdIwHu7ix28a3tqPa', 'refund', null],
   ])('classifies %s', (id, kind, mode) => {
     expect(parseStripeId(id)).toEqual({ id, kind, mode });
   });
@@ -80,7 +105,9 @@ describe('parseStripeId', () => {
     ['', 'Enter a Stripe ID'],
     ['cus_abc def', 'no spaces'],
     [`cus_${'a'.repeat(252)}`, 'at most 255'],
-    ['pi_123', 'should start with one of'],
+    ['sub_123', 'should start with one of'],
+    ['pi_123', 'at least 14 characters after pi_'],
+    ['re_enable_billing', 'only letters and digits'],
     ['cus_abc<script>', 'only letters and digits'],
     ['cus_12', 'too short'],
     ['cs_test_a1B2', 'at least 8 characters after cs_test_'],

@@ -55,6 +55,8 @@ export async function overDailyCreditLimit(input: {
   currency: string;
   minorUnits: number;
   guardrails: Guardrails;
+  /** The action at hand, as its facts call it: "credit", "refund". */
+  noun?: string;
   now?: number;
 }): Promise<string | null> {
   const use = await dailyCreditUse(input);
@@ -62,5 +64,9 @@ export async function overDailyCreditLimit(input: {
   const { usedMinor: used, limitMinor } = use;
   if (used + input.minorUnits <= limitMinor) return null;
   const shown = (minor: number) => formatMinorUnits(minor, input.currency);
-  return `That would take this account's credits in the last 24 hours to ${shown(used + input.minorUnits)}, over the daily limit of ${shown(limitMinor)}: ${shown(used)} used, ${shown(Math.max(0, limitMinor - used))} left.`;
+  const what =
+    !input.noun || input.noun === 'credit'
+      ? 'credits'
+      : 'credits, credit notes and refunds (they share one daily limit)';
+  return `That would take this account's ${what} in the last 24 hours to ${shown(used + input.minorUnits)}, over the daily limit of ${shown(limitMinor)}: ${shown(used)} used, ${shown(Math.max(0, limitMinor - used))} left.`;
 }

@@ -37,17 +37,23 @@ export function creditLimitFor(currency: string, guardrails: Guardrails): number
 export const formatLimit = (majorUnits: number, currency: string) =>
   formatMinorUnits(majorUnits * 10 ** minorUnitDigits(currency), currency);
 
-/** Why an amount in minor units is over the per-action limit, or null when it is not. */
+/**
+ * Why an amount in minor units is over the per-action limit, or null when it is not. One
+ * limit holds for every action that gives money back; `noun` names the one at hand.
+ */
 export function overCreditLimit(
   minorUnits: number,
   currency: string,
   guardrails: Guardrails,
+  noun = 'credit',
 ): string | null {
   const limit = creditLimitFor(currency, guardrails);
   if (limit === null)
-    return `No per-credit limit is set for ${currency.toUpperCase()}, so nothing is sent. Set one in Options (Guardrails).`;
+    return `No per-credit limit is set for ${currency.toUpperCase()}, so nothing is sent. Set one in Options (Guardrails); it holds for credits, credit notes and refunds alike.`;
   if (minorUnits <= limit * 10 ** minorUnitDigits(currency)) return null;
-  return `That is over the limit of ${formatLimit(limit, currency)} per credit (Options → Guardrails).`;
+  return noun === 'credit'
+    ? `That is over the limit of ${formatLimit(limit, currency)} per credit (Options → Guardrails).`
+    : `That is over the limit of ${formatLimit(limit, currency)} per ${noun}: the limit per credit in Options → Guardrails holds for credits, credit notes and refunds alike.`;
 }
 
 /** The rolling day's limit on credits in a currency, per account, in its major unit. */

@@ -10,7 +10,7 @@ import {
 import type { Reconciler } from '../journal/stale-attempts';
 import { failure, type Reply } from '../messaging/reply';
 import type { JournalAction, MoneyAction } from '../objects/kind-facts';
-import { movesMoney } from '../objects/kind-facts';
+import { journalActionNoun, movesMoney } from '../objects/kind-facts';
 import type { UsableAccount } from '../storage/account-store';
 import type { StripeClient, StripeResult } from '../stripe/client';
 import { explainStripeFailure } from '../stripe/explain-failure';
@@ -186,8 +186,9 @@ function moneyAdmission(
         attemptId: base.attemptId,
         reconcilerFor: (earlier) => (earlier === action ? reconcile : undefined),
       })) ??
-      overCreditLimit(money.minorUnits, money.currency, base.guardrails) ??
+      overCreditLimit(money.minorUnits, money.currency, base.guardrails, guardrailNoun(action)) ??
       overDailyCreditLimit({
+        noun: guardrailNoun(action),
         journal: base.journal,
         accountId: base.account.id,
         currency: money.currency,
@@ -196,6 +197,15 @@ function moneyAdmission(
       }),
   };
 }
+
+/**
+ * What the guardrails' refusals call an action: a credit note is weighed as the credit it
+ * is; any other action (a refund) by its own name.
+ */
+const guardrailNoun = (action: string) => {
+  const noun = journalActionNoun(action);
+  return noun === 'credit note' ? 'credit' : noun;
+};
 
 /** Whether the card must keep this attempt (and its key) for a retry, never minting a new one. */
 export const isUnresolved = (record: JournalRecord) =>

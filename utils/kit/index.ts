@@ -4,6 +4,7 @@
  * imports the background, which implements the card context behind them.
  */
 export {
+  alreadyDoneMessage,
   attemptMetadata,
   onStripeRefusal,
   runAttempt,

@@ -5,6 +5,8 @@ import { creditNoteDefinition } from './credit-note/definition';
 import { customerDefinition } from './customer/definition';
 import { customerEmailDefinition } from './customer-email/definition';
 import { invoiceDefinition } from './invoice/definition';
+import { paymentDefinition } from './payment/definition';
+import { refundDefinition } from './refund/definition';
 import type { KindDefinition } from '../kit';
 
 /**
@@ -22,6 +24,8 @@ export const OBJECT_REGISTRY = {
   customer_email: customerEmailDefinition,
   invoice: invoiceDefinition,
   credit_note: creditNoteDefinition,
+  payment: paymentDefinition,
+  refund: refundDefinition,
 } satisfies Record<CardKind, KindDefinition>;
 
 export type ObjectRegistry = typeof OBJECT_REGISTRY;

@@ -7,11 +7,13 @@ import { KeyHint, useKeyShortcut } from '../../shared/KeyShortcut';
 import type { PanelProps } from '../../card/panel-props';
 import { ConfirmAction } from '../../confirm/ConfirmAction';
 import { expiryQuestion } from './expiry-question';
+import { useOpenRelated } from '../../card/use-open-related';
 
 const STATUS_LABEL = { open: 'Open', complete: 'Complete', expired: 'Expired' } as const;
 
 export function CheckoutSessionPanel(props: PanelProps<'checkout_session'>) {
   const [session, setSession] = useState(props.view);
+  const { open: openRelated, error: openError } = useOpenRelated(props.card.token, props.onChanged);
   const expiry = useAttempt({
     send: (attemptId) => askCard(props.card, { type: 'checkoutSession.expire', attemptId }),
     onDone: setSession,
@@ -39,6 +41,58 @@ export function CheckoutSessionPanel(props: PanelProps<'checkout_session'>) {
         <dd>{amount}</dd>
         <dt>Customer email</dt>
         <dd>{session.customerEmail ?? '—'}</dd>
+        {session.customerId && (
+          <>
+            <dt>Customer</dt>
+            <dd>
+              <button
+                type="button"
+                class="link"
+                onClick={() => void openRelated(session.customerId!)}
+              >
+                {session.customerId}
+              </button>
+            </dd>
+          </>
+        )}
+        {session.paymentIntentId && (
+          <>
+            <dt>Payment</dt>
+            <dd>
+              <button
+                type="button"
+                class="link"
+                onClick={() => void openRelated(session.paymentIntentId!)}
+              >
+                {session.paymentIntentId}
+              </button>
+            </dd>
+          </>
+        )}
+        {session.subscription && (
+          <>
+            <dt>Subscription</dt>
+            <dd>
+              <a href={session.subscription.dashboardUrl} target="_blank" rel="noreferrer">
+                {session.subscription.id}
+              </a>
+            </dd>
+          </>
+        )}
+        {session.invoiceId && (
+          <>
+            <dt>Invoice</dt>
+            <dd>
+              <button
+                type="button"
+                class="link"
+                onClick={() => void openRelated(session.invoiceId!)}
+              >
+                {session.invoiceId}
+              </button>
+            </dd>
+          </>
+        )}
         {/* Stripe keeps the scheduled time after a session ends; shown then, it reads as a
             deadline still to come. */}
         {session.status === 'open' && (
@@ -58,6 +112,7 @@ export function CheckoutSessionPanel(props: PanelProps<'checkout_session'>) {
           Session expired. The customer can no longer pay with this link.
         </p>
       )}
+      {openError && <ErrorNotice error={openError} />}
       {error && <ErrorNotice error={error} />}
       {session.notExpirableBecause && step.name !== 'done' && (
         <p class="notice" role="note">

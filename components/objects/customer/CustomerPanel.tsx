@@ -10,6 +10,7 @@ import type { Settings } from '../../../utils/storage/settings-store';
 import { CopyButton } from '../../shared/CopyButton';
 import { CustomerInvoices } from './CustomerInvoices';
 import { CustomerOpenSessions } from './CustomerOpenSessions';
+import { CustomerPayments } from './CustomerPayments';
 import { ConfirmAction } from '../../confirm/ConfirmAction';
 import { errorOf, useAttempt } from '../../confirm/use-attempt';
 import { ErrorNotice } from '../../shared/ErrorNotice';
@@ -337,6 +338,11 @@ export function CustomerPanel(props: PanelProps<'customer'>) {
         </form>
       )}
 
+      <CustomerPayments
+        token={card.token}
+        payments={customer.recentPayments}
+        onOpened={props.onChanged}
+      />
       <CustomerOpenSessions card={card} mode={customer.mode} sessions={customer.openSessions} />
       <CustomerInvoices
         token={card.token}

@@ -6,13 +6,17 @@ import {
   listPage,
   type EmulatedObject,
 } from '../route-kit';
-import { seedSessions, type SeedSession } from '../seed-data';
+import { seedSessions, type SeedPayment, type SeedSession } from '../seed-data';
 
 export interface CheckoutSessionState {
   checkoutSessions: Map<string, SeedSession>;
 }
 
-const sessionJson = (s: SeedSession) => ({
+/** A completed session's payment: the PaymentIntent made in it. */
+const paymentIn = (s: SeedSession, payments: SeedPayment[]) =>
+  payments.find((p) => p.checkoutSession === s.id)?.id ?? null;
+
+const sessionJson = (s: SeedSession, payments: SeedPayment[]) => ({
   id: s.id,
   object: 'checkout.session',
   amount_total: s.amount_total,
@@ -24,6 +28,9 @@ const sessionJson = (s: SeedSession) => ({
   expires_at: s.expires_at,
   livemode: s.livemode,
   mode: 'payment',
+  payment_intent: s.status === 'complete' ? paymentIn(s, payments) : null,
+  subscription: null,
+  invoice: null,
   payment_status: s.payment_status,
   status: s.status,
   url:
@@ -42,8 +49,18 @@ export const emulatedCheckoutSession: EmulatedObject<CheckoutSessionState> = {
       method: 'GET',
       path: '/v1/checkout/sessions',
       permission: 'rak_checkout_session_read',
-      handle({ query, livemode, path }, { checkoutSessions }: CheckoutSessionState) {
-        allowOnly(query, ['limit', 'customer', 'status', 'starting_after', 'expand']);
+      handle(
+        { query, livemode, path },
+        { checkoutSessions, payments }: CheckoutSessionState & { payments: SeedPayment[] },
+      ) {
+        allowOnly(query, [
+          'limit',
+          'customer',
+          'status',
+          'payment_intent',
+          'starting_after',
+          'expand',
+        ]);
         if (
           query.status !== undefined &&
           !['open', 'complete', 'expired'].includes(String(query.status))
@@ -53,9 +70,14 @@ export const emulatedCheckoutSession: EmulatedObject<CheckoutSessionState> = {
           [...checkoutSessions.values()]
             .filter((s) => s.livemode === livemode)
             .filter((s) => query.customer === undefined || s.customer === query.customer)
-            .filter((s) => query.status === undefined || s.status === query.status),
+            .filter((s) => query.status === undefined || s.status === query.status)
+            .filter(
+              (s) =>
+                query.payment_intent === undefined ||
+                paymentIn(s, payments) === query.payment_intent,
+            ),
           query,
-          sessionJson,
+          (s) => sessionJson(s, payments),
           path,
         );
       },
@@ -64,14 +86,17 @@ export const emulatedCheckoutSession: EmulatedObject<CheckoutSessionState> = {
       method: 'GET',
       path: '/v1/checkout/sessions/:id',
       permission: 'rak_checkout_session_read',
-      handle: ({ params, mode }, { checkoutSessions }) =>
-        sessionJson(findIn(checkoutSessions, 'checkout.session', params.id, mode)),
+      handle: ({ params, mode }, { checkoutSessions, payments }) =>
+        sessionJson(findIn(checkoutSessions, 'checkout.session', params.id, mode), payments),
     }),
     defineRoute({
       method: 'POST',
       path: '/v1/checkout/sessions/:id/expire',
       permission: 'rak_checkout_session_write',
-      handle({ params, form, mode }, { checkoutSessions }: CheckoutSessionState) {
+      handle(
+        { params, form, mode },
+        { checkoutSessions, payments }: CheckoutSessionState & { payments: SeedPayment[] },
+      ) {
         allowOnly(form, ['expand']);
         const session = findIn(checkoutSessions, 'checkout.session', params.id, mode);
         if (session.status !== 'open')
@@ -81,7 +106,7 @@ export const emulatedCheckoutSession: EmulatedObject<CheckoutSessionState> = {
             true,
           );
         session.status = 'expired';
-        return sessionJson(session);
+        return sessionJson(session, payments);
       },
     }),
   ],

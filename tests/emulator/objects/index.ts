@@ -4,6 +4,8 @@ import { emulatedCreditNote } from './credit-note';
 import { emulatedCustomer } from './customer';
 import { emulatedCustomerEmail } from './customer-email';
 import { emulatedInvoice } from './invoice';
+import { emulatedPayment } from './payment';
+import { emulatedRefund } from './refund';
 
 /**
  * The Stripe objects the emulator serves, one line each: the server routes to their routes
@@ -15,6 +17,8 @@ export const EMULATED_OBJECTS = [
   emulatedCustomerEmail,
   emulatedInvoice,
   emulatedCreditNote,
+  emulatedPayment,
+  emulatedRefund,
 ] as const;
 
 type PartOf<Emulated> = Emulated extends { seed?(context: SeedContext): infer Own } ? Own : never;

@@ -1,3 +1,4 @@
+import type { Decoded } from '../form-decoding';
 import {
   allowOnly,
   defineRoute,
@@ -125,9 +126,21 @@ export const emulatedInvoice: EmulatedObject<InvoiceState> = {
         { invoices }: InvoiceState & { creditNotes: SeedCreditNote[] },
       ) {
         allowOnly(query, ['invoice', 'status', 'limit', 'starting_after', 'expand', 'payment']);
-        if (typeof query.invoice !== 'string')
+        // By payment: the invoice this PaymentIntent paid, if any (its ID's body is the invoice's).
+        const payment = query.payment as Record<string, Decoded> | undefined;
+        if (typeof query.invoice !== 'string' && typeof payment?.payment_intent !== 'string')
           throw invalid('Missing required param: invoice.', 'invoice');
-        const invoice = findInvoice(invoices, query.invoice, mode);
+        const byPayment =
+          typeof query.invoice === 'string'
+            ? null
+            : invoices.find(
+                (i) =>
+                  `pi_${i.id.slice(3)}` === payment!.payment_intent &&
+                  i.livemode === (mode === 'live'),
+              );
+        if (byPayment === undefined)
+          return { object: 'list', data: [], has_more: false, url: path };
+        const invoice = byPayment ?? findInvoice(invoices, String(query.invoice), mode);
         const expand = expansions(query);
         const expandIntent = expand.some((e) => e.startsWith('data.payment.payment_intent'));
         if (expandIntent) requirePermission('rak_payment_intent_read');
@@ -170,13 +183,6 @@ export const emulatedInvoice: EmulatedObject<InvoiceState> = {
             : [];
         return { object: 'list', data, has_more: false, url: path };
       },
-    }),
-    // Listed only by a key's permission probe: may it refund a credit note to the card that paid?
-    defineRoute({
-      method: 'GET',
-      path: '/v1/payment_intents',
-      permission: 'rak_payment_intent_read',
-      handle: ({ path }) => ({ object: 'list', data: [], has_more: false, url: path }),
     }),
   ],
 };

@@ -13,7 +13,13 @@ export async function lookUpCheckoutSession({
   objectId,
 }: LookUpInput): Promise<Reply<Found<CheckoutSessionView>>> {
   const read = await readCheckoutSession(clientFor(account), account, objectId);
-  return read.ok ? success({ view: read.value, account }) : read;
+  if (!read.ok) return read;
+  const view = read.value;
+  // The card may open what the session made and its customer, and nothing else.
+  const reachable = [view.paymentIntentId, view.invoiceId, view.customerId].filter(
+    (id): id is string => id !== null,
+  );
+  return success({ view, account, reachable });
 }
 
 export async function readCheckoutSession(

@@ -26,6 +26,18 @@ export const CheckoutSession = z
     expires_at: z.number().int(),
     livemode: z.boolean(),
     mode: z.string().optional(),
+    payment_intent: z
+      .union([z.string(), z.object({ id: z.string() }).loose()])
+      .nullable()
+      .optional(),
+    subscription: z
+      .union([z.string(), z.object({ id: z.string() }).loose()])
+      .nullable()
+      .optional(),
+    invoice: z
+      .union([z.string(), z.object({ id: z.string() }).loose()])
+      .nullable()
+      .optional(),
   })
   .loose();
 export type CheckoutSession = z.infer<typeof CheckoutSession>;

@@ -1,6 +1,7 @@
 import type { StripeMode } from '../../stripe-id-grammar';
 import { checkoutSessionFacts } from './facts';
 import type { CheckoutSession } from './schema';
+import { dashboardRoot } from '../../dashboard-links';
 
 /** What the card shows of a Checkout Session. Built in the background; holds no secrets. */
 export interface CheckoutSessionView {
@@ -11,6 +12,10 @@ export interface CheckoutSessionView {
   currency: string | null;
   customerEmail: string | null;
   customerId: string | null;
+  /** What a completed session made: its payment (payment mode), or subscription and invoice. */
+  paymentIntentId: string | null;
+  subscription: { id: string; dashboardUrl: string } | null;
+  invoiceId: string | null;
   expiresAt: number;
   mode: StripeMode;
   accountLabel: string;
@@ -38,6 +43,9 @@ export function toCheckoutSessionView(
 ): CheckoutSessionView {
   const mode: StripeMode = session.livemode ? 'live' : 'test';
   const customer = session.customer;
+  const idOf = (field: string | { id: string } | null | undefined) =>
+    field == null ? null : typeof field === 'string' ? field : field.id;
+  const subscriptionId = idOf(session.subscription);
   return {
     id: session.id,
     status: session.status,
@@ -46,6 +54,14 @@ export function toCheckoutSessionView(
     currency: session.currency,
     customerEmail: session.customer_details?.email ?? session.customer_email ?? null,
     customerId: typeof customer === 'string' ? customer : (customer?.id ?? null),
+    paymentIntentId: idOf(session.payment_intent),
+    subscription: subscriptionId
+      ? {
+          id: subscriptionId,
+          dashboardUrl: `${dashboardRoot(mode)}subscriptions/${encodeURIComponent(subscriptionId)}`,
+        }
+      : null,
+    invoiceId: idOf(session.invoice),
     expiresAt: session.expires_at,
     mode,
     accountLabel,

@@ -2,19 +2,10 @@ import type { StripeClient } from '../../stripe/client';
 import { listInvoiceLines, listInvoicePayments, retrieveInvoice } from '../invoice/api';
 import type { CreditableInvoice, PaidBy } from './draft';
 import type { Invoice } from '../invoice/schema';
+import { cardLabel } from '../payment/method-label';
 
 /** Lines the card lists and may credit one by one; past them, "and N more". */
 export const LINES_SHOWN = 10;
-
-const BRAND_NAME: Record<string, string> = {
-  amex: 'American Express',
-  diners: 'Diners Club',
-  discover: 'Discover',
-  jcb: 'JCB',
-  mastercard: 'Mastercard',
-  unionpay: 'UnionPay',
-  visa: 'Visa',
-};
 
 type Payments = Awaited<ReturnType<typeof listInvoicePayments>>['data'];
 
@@ -32,9 +23,7 @@ export function paidByOf(invoice: Invoice, payments: Payments | null): PaidBy | 
   const card = typeof method === 'object' && method?.type === 'card' ? method.card : null;
   return {
     kind: 'card',
-    label: card
-      ? `${BRAND_NAME[card.brand] ?? card.brand} •••• ${card.last4}`
-      : 'the original payment method',
+    label: card ? cardLabel(card) : 'the original payment method',
   };
 }
 

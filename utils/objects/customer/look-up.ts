@@ -5,12 +5,16 @@ import { lookUpInEitherMode, type Found, type LookUpInput } from '../../kit';
 import { listOpenSessionsOf } from '../checkout-session/api';
 import { listInvoicesOf } from '../invoice/api';
 import { toInvoiceSummary } from '../invoice/view';
+import { listPaymentsOf } from '../payment/api';
+import { toPaymentSummary } from '../payment/look-up';
 import { listActiveSubscriptions, listBalanceTransactions, retrieveCustomer } from './api';
 import { customerFacts } from './facts';
 import type { CustomerView } from './view';
 
 const RECENT_TRANSACTIONS = 5;
 const RECENT_INVOICES = 5;
+/** Enough to see a payment made twice, and what was refunded of it. */
+export const RECENT_PAYMENTS = 10;
 /** Open sessions the card lists to expire; a customer rarely has more than one or two. */
 export const OPEN_SESSIONS_SHOWN = 10;
 
@@ -46,6 +50,10 @@ async function readCustomer(
     (result) => result.data.data.map(toInvoiceSummary),
     () => null,
   );
+  const paymentsRead = listPaymentsOf(stripe, customerId, RECENT_PAYMENTS).then(
+    (result) => result.data.data.map(toPaymentSummary),
+    () => null,
+  );
   transactionsRead.catch(() => undefined); // Read below, unless the customer read fails.
   const { data: customer } = await customerRead;
   const base = {
@@ -67,15 +75,18 @@ async function readCustomer(
       recentTransactions: [],
       openSessions: [],
       recentInvoices: [],
+      recentPayments: [],
     };
     return { view, account };
   }
-  const [{ data: list }, subscriptions, openSessions, recentInvoices] = await Promise.all([
-    transactionsRead,
-    subscriptionsRead,
-    openSessionsRead,
-    invoicesRead,
-  ]);
+  const [{ data: list }, subscriptions, openSessions, recentInvoices, recentPayments] =
+    await Promise.all([
+      transactionsRead,
+      subscriptionsRead,
+      openSessionsRead,
+      invoicesRead,
+      paymentsRead,
+    ]);
   const full = customer as {
     name?: string | null;
     email?: string | null;
@@ -115,14 +126,17 @@ async function readCustomer(
           expiresAt: session.expires_at,
         })) ?? null,
     recentInvoices,
+    recentPayments,
   };
-  // The card may expire the sessions it lists, open the invoices it lists, and nothing else.
+  // The card may expire the sessions it lists, open the invoices and payments it lists, and
+  // nothing else.
   return {
     view,
     account,
     reachable: [
       ...(view.openSessions?.map((session) => session.id) ?? []),
       ...(view.recentInvoices?.map((invoice) => invoice.id) ?? []),
+      ...(view.recentPayments?.map((payment) => payment.id) ?? []),
     ],
   };
 }

@@ -1,6 +1,7 @@
 import { formatMinorUnits } from '../../currency-units';
 import type { StripeMode } from '../../stripe-id-grammar';
 import type { InvoiceSummary } from '../invoice/view';
+import type { PaymentSummary } from '../payment/view';
 import type { CustomerBalanceTransaction } from './schema';
 
 /** An open Checkout Session as a line of its customer's card, with Expire beside it. */
@@ -38,6 +39,8 @@ export interface CustomerView {
   openSessions: OpenSessionSummary[] | null;
   /** The last few invoices, newest first; null when the key cannot list invoices. */
   recentInvoices: InvoiceSummary[] | null;
+  /** The last payments, newest first; null when the key cannot list PaymentIntents. */
+  recentPayments: PaymentSummary[] | null;
 }
 
 /** "Credit $10.50", "Owes $4.00", or "No balance" — the sign made plain. */
