@@ -6,7 +6,8 @@
  * Stripe: IDs are case-sensitive, at most 255 characters, and may change length at any
  * time (a backwards-compatible change), so no length is hard-coded beyond that ceiling.
  */
-export type StripeObjectKind = 'checkout_session' | 'customer' | 'invoice' | 'credit_note';
+export type StripeObjectKind =
+  'checkout_session' | 'customer' | 'invoice' | 'credit_note' | 'subscription';
 export type StripeMode = 'test' | 'live';
 
 export interface StripeIdKind {
@@ -28,6 +29,8 @@ export const STRIPE_ID_KINDS = [
   // Invoices' bodies have 24 characters today; 14 leaves room and rules out snake_case words.
   { prefix: 'in_', kind: 'invoice', mode: null, minBody: 14 },
   { prefix: 'cn_', kind: 'credit_note', mode: null, minBody: 14 },
+  // Subscriptions' bodies have 24 characters today; `sub_total` or `sub_accounts` are words.
+  { prefix: 'sub_', kind: 'subscription', mode: null, minBody: 14 },
 ] as const satisfies readonly StripeIdKind[];
 
 /** A kind with no row here is a compile error, checked by types alone (no bytes shipped). */

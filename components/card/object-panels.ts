@@ -5,6 +5,7 @@ import { CreditNotePanel } from '../objects/credit-note/CreditNotePanel';
 import { CustomerPanel } from '../objects/customer/CustomerPanel';
 import { CustomerEmailPanel } from '../objects/customer-email/CustomerEmailPanel';
 import { InvoicePanel } from '../objects/invoice/InvoicePanel';
+import { SubscriptionPanel } from '../objects/subscription/SubscriptionPanel';
 import type { PanelProps } from './panel-props';
 
 /** The card's panel for each kind; a kind missing here is a compile error. */
@@ -14,4 +15,5 @@ export const OBJECT_PANELS = {
   customer_email: CustomerEmailPanel,
   invoice: InvoicePanel,
   credit_note: CreditNotePanel,
+  subscription: SubscriptionPanel,
 } satisfies { [K in CardKind]: ComponentType<PanelProps<K>> };

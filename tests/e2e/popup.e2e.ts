@@ -17,8 +17,8 @@ describeInChromium('the popup', () => {
     const popup = await PopupPage.open(extension());
     await popup.idsOnPage().first().waitFor();
     const listed = await popup.idsOnPage().allTextContents();
-    // 12 unique IDs (Jenny's appears twice), then the ticket's 2 email addresses.
-    expect(listed).toHaveLength(14);
+    // 13 unique IDs (Jenny's appears twice), then the ticket's 2 email addresses.
+    expect(listed).toHaveLength(15);
     expect(listed[0]).toMatch(/^Checkout Session cs_test_a1OpenSessio…0{6}\s*Test mode\s*1$/);
     expect(listed.some((text) => text.startsWith('Customer cus_PzJennyRosen01'))).toBe(true);
     await popup.idsOnPage().filter({ hasText: 'cus_PzJennyRosen01' }).click();
@@ -48,7 +48,7 @@ describeInChromium('the popup', () => {
     const { popup } = await ToolbarPopup.open(extension(), ticket.page);
     const idButtons = `document.querySelectorAll('section[aria-labelledby="on-page"] li button')`;
     await popup.waitFor(`${idButtons}.length > 0`);
-    expect(await popup.evaluate(`${idButtons}.length`)).toBe(14);
+    expect(await popup.evaluate(`${idButtons}.length`)).toBe(15);
     expect(await popup.evaluate(`document.activeElement.id`)).toBe('lookup');
     await popup.press('1');
     await popup.waitFor(`document.body.innerText.includes('$49.00')`);

@@ -389,6 +389,7 @@ export function createStripeEmulator(options: EmulatorOptions = {}) {
     customers: () => state.customers,
     invoices: () => state.invoices,
     creditNotes: () => state.creditNotes,
+    subscriptions: () => state.subscriptions,
     balanceTransactions: () => state.balanceTransactions,
     portalSessions: () => state.portalSessions,
     reset,

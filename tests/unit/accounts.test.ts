@@ -53,6 +53,7 @@ describe('saving keys', () => {
       'rak_invoice_read',
       'rak_payment_intent_read',
       'rak_subscription_read',
+      'rak_subscription_write',
     ]);
     expect(reply.value.warning).toContain('rak_customer_write (crediting customer balances)');
     expect(harness.emulator.sessions().get('cs_test_HelpdeskPermissionProbe')).toBeUndefined();

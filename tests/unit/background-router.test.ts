@@ -32,7 +32,20 @@ const VALID_FIELDS = {
     creditNoteId: SEED_IDS.jennyCreditNote,
   },
   'creditNote.void': { attemptId: crypto.randomUUID() },
+  'subscription.scheduleCancel': { attemptId: crypto.randomUUID() },
+  'subscription.undoCancel': { attemptId: crypto.randomUUID() },
+  'subscription.previewCancelNow': { attemptId: crypto.randomUUID(), choice: cancelChoice() },
+  'subscription.cancelNow': { attemptId: crypto.randomUUID(), choice: cancelChoice() },
+  'subscription.pause': {
+    attemptId: crypto.randomUUID(),
+    behavior: 'keep_as_draft',
+    resumesAt: null,
+  },
+  'subscription.resume': { attemptId: crypto.randomUUID() },
 };
+function cancelChoice() {
+  return { prorate: true, invoiceNow: true, feedback: 'too_expensive', comment: '' };
+}
 function validDraft() {
   return {
     reason: 'duplicate',

@@ -6,6 +6,7 @@ import { creditNoteFacts } from './credit-note/facts';
 import { customerFacts } from './customer/facts';
 import { customerEmailFacts } from './customer-email/facts';
 import { invoiceFacts } from './invoice/facts';
+import { subscriptionFacts } from './subscription/facts';
 
 /** What the activity log reads of a record to say more of it: what was sent, in which currency. */
 export interface RecordDetailInput {
@@ -55,6 +56,7 @@ export const KIND_FACTS = {
   customer_email: customerEmailFacts,
   invoice: invoiceFacts,
   credit_note: creditNoteFacts,
+  subscription: subscriptionFacts,
 } as const satisfies Record<CardKind, ObjectKindFacts>;
 
 type ActionsOf<K extends CardKind> = (typeof KIND_FACTS)[K]['journalActions'];

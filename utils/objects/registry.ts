@@ -5,6 +5,7 @@ import { creditNoteDefinition } from './credit-note/definition';
 import { customerDefinition } from './customer/definition';
 import { customerEmailDefinition } from './customer-email/definition';
 import { invoiceDefinition } from './invoice/definition';
+import { subscriptionDefinition } from './subscription/definition';
 import type { KindDefinition } from '../kit';
 
 /**
@@ -22,6 +23,7 @@ export const OBJECT_REGISTRY = {
   customer_email: customerEmailDefinition,
   invoice: invoiceDefinition,
   credit_note: creditNoteDefinition,
+  subscription: subscriptionDefinition,
 } satisfies Record<CardKind, KindDefinition>;
 
 export type ObjectRegistry = typeof OBJECT_REGISTRY;

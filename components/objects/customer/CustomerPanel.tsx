@@ -10,6 +10,7 @@ import type { Settings } from '../../../utils/storage/settings-store';
 import { CopyButton } from '../../shared/CopyButton';
 import { CustomerInvoices } from './CustomerInvoices';
 import { CustomerOpenSessions } from './CustomerOpenSessions';
+import { CustomerSubscriptions } from './CustomerSubscriptions';
 import { ConfirmAction } from '../../confirm/ConfirmAction';
 import { errorOf, useAttempt } from '../../confirm/use-attempt';
 import { ErrorNotice } from '../../shared/ErrorNotice';
@@ -338,6 +339,11 @@ export function CustomerPanel(props: PanelProps<'customer'>) {
       )}
 
       <CustomerOpenSessions card={card} mode={customer.mode} sessions={customer.openSessions} />
+      <CustomerSubscriptions
+        token={card.token}
+        subscriptions={customer.subscriptions}
+        onOpened={props.onChanged}
+      />
       <CustomerInvoices
         token={card.token}
         invoices={customer.recentInvoices}

@@ -4,6 +4,7 @@ import { emulatedCreditNote } from './credit-note';
 import { emulatedCustomer } from './customer';
 import { emulatedCustomerEmail } from './customer-email';
 import { emulatedInvoice } from './invoice';
+import { emulatedSubscription } from './subscription';
 
 /**
  * The Stripe objects the emulator serves, one line each: the server routes to their routes
@@ -15,6 +16,7 @@ export const EMULATED_OBJECTS = [
   emulatedCustomerEmail,
   emulatedInvoice,
   emulatedCreditNote,
+  emulatedSubscription,
 ] as const;
 
 type PartOf<Emulated> = Emulated extends { seed?(context: SeedContext): infer Own } ? Own : never;
