@@ -85,9 +85,20 @@ export function CancelNow(props: {
       </ConfirmAction>
     );
 
+  // No answer came: the journal holds exactly what was reviewed and sent, so the retry sends
+  // that attempt again (Stripe acts at most once), with no new review.
+  const inDoubt = cancel.step.name === 'may-have-happened' ? cancel.step : null;
+
   return (
     <form class="stacked" aria-label="Cancel now" onSubmit={(e) => void review(e)}>
       {error && <ErrorNotice error={error} />}
+      {inDoubt && (
+        <div class="actions">
+          <button type="button" onClick={() => cancel.start(inDoubt.params, inDoubt.attemptId)}>
+            Retry the cancellation
+          </button>
+        </div>
+      )}
       <label>
         <input
           type="checkbox"

@@ -189,7 +189,7 @@ export function SubscriptionPanel(props: PanelProps<'subscription'>) {
         <div class="actions">
           {!notSchedulableBecause(sub) && (
             <button type="button" onClick={() => start(schedule)}>
-              Cancel at period end
+              {schedule.kept ? 'Retry cancel at period end' : 'Cancel at period end'}
             </button>
           )}
           {!notCancelableBecause(sub) && (
