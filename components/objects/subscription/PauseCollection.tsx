@@ -76,6 +76,7 @@ export function PauseCollection(props: {
         {Object.entries(PAUSE_BEHAVIORS).map(([value, words]) => (
           <label key={value}>
             <input
+              id={`pause-${value}`}
               type="radio"
               name="pause-behavior"
               checked={behavior === value}
