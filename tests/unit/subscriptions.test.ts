@@ -597,4 +597,10 @@ describe('the sentence about money', () => {
   ])('%o', (m, choice, name, sentence) => {
     expect(describeCancelNow(m, choice, name)).toBe(sentence);
   });
+
+  it('is said in the past once done', () => {
+    expect(describeCancelNow(money(1500, 'jpy', 800), choiceOf(), 'Kenji', true)).toBe(
+      "Canceled. ¥1,500 for unused time went to Kenji's Stripe balance — it is not refunded to their card (refund their last payment for that). A final invoice of ¥800 was made and charged.",
+    );
+  });
 });

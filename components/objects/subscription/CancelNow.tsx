@@ -1,7 +1,9 @@
 import { useState } from 'preact/hooks';
 import {
   CANCELLATION_FEEDBACK,
+  describeCancelNow,
   MAX_CANCELLATION_COMMENT,
+  type CancellationMoney,
   type CancellationFeedback,
   type CancelNowChoice,
 } from '../../../utils/objects/subscription/cancellation';
@@ -31,12 +33,17 @@ export function CancelNow(props: {
   const [comment, setComment] = useState('');
   const [previewing, setPreviewing] = useState(false);
   const [sentence, setSentence] = useState('');
+  const [money, setMoney] = useState<CancellationMoney | null>(null);
   const [problem, setProblem] = useState<string | null>(null);
   const [previewError, setPreviewError] = useState<AgentFacingError | null>(null);
   const cancel = useAttempt({
     send: (attemptId, choice: CancelNowChoice) =>
       askCard(props.card, { type: 'subscription.cancelNow', attemptId, choice }),
-    onDone: (next) => props.onCanceled(next, sentence),
+    onDone: (next, choice) =>
+      props.onCanceled(
+        next,
+        money ? describeCancelNow(money, choice, next.customer.name, true) : 'Canceled.',
+      ),
   });
   const error = previewError ?? errorOf(cancel.step);
 
@@ -65,6 +72,7 @@ export function CancelNow(props: {
     setPreviewing(false);
     if (!reply.ok) return setPreviewError(reply.error);
     setSentence(reply.value.sentence);
+    setMoney(reply.value);
     cancel.start(choice, attemptId);
   }
 
@@ -106,7 +114,8 @@ export function CancelNow(props: {
           checked={prorate}
           onChange={(e) => setProrate(e.currentTarget.checked)}
         />{' '}
-        Credit unused time (to the customer's Stripe balance, not their card)
+        Credit unused time
+        <span class="muted choice-hint">To the customer's Stripe balance, not their card.</span>
       </label>
       <label>
         <input
@@ -114,7 +123,10 @@ export function CancelNow(props: {
           checked={invoiceNow}
           onChange={(e) => setInvoiceNow(e.currentTarget.checked)}
         />{' '}
-        Invoice now (a final invoice for unbilled usage and the credit)
+        Invoice now
+        <span class="muted choice-hint">
+          A final invoice now for unbilled usage and the credit.
+        </span>
       </label>
       <label for="cancel-feedback">Customer's reason (optional)</label>
       <select

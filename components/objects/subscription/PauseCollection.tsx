@@ -82,7 +82,8 @@ export function PauseCollection(props: {
               checked={behavior === value}
               onChange={() => setBehavior(value as PauseBehavior)}
             />{' '}
-            <strong>{words.label}</strong>: <span class="muted">{words.explained}</span>
+            {words.label}
+            <span class="muted choice-hint">{words.explained}</span>
           </label>
         ))}
       </fieldset>

@@ -260,9 +260,7 @@ export function SubscriptionPanel(props: PanelProps<'subscription'>) {
         <CancelNow
           card={card}
           subscription={sub}
-          onCanceled={(next, sentence) =>
-            changed(sentence.replace(/^Cancels now\./, 'Canceled.'))(next)
-          }
+          onCanceled={(next, sentence) => changed(sentence)(next)}
           onCancel={() => setForm('none')}
         />
       )}

@@ -66,13 +66,15 @@ export function describeCancelNow(
   money: CancellationMoney,
   choice: Pick<CancelNowChoice, 'prorate' | 'invoiceNow'>,
   customerName: string | null,
+  /** Said once it is done, in the past: "Canceled. $24.50 … went to …". */
+  done = false,
 ): string {
   const amount = (minor: number) => formatMinorUnits(minor, money.currency);
   const whose = customerName ? `${customerName}'s` : "the customer's";
-  const parts = ['Cancels now.'];
+  const parts = [done ? 'Canceled.' : 'Cancels now.'];
   if (money.credit > 0) {
     const where = choice.invoiceNow
-      ? `goes to ${whose} Stripe balance`
+      ? `${done ? 'went' : 'goes'} to ${whose} Stripe balance`
       : `waits as a credit on ${whose} next invoice, then their Stripe balance`;
     parts.push(
       `${amount(money.credit)} for unused time ${where} — it is not refunded to their card (refund their last payment for that).`,
@@ -83,6 +85,8 @@ export function describeCancelNow(
     parts.push('No credit for unused time: nothing is credited or refunded.');
   }
   if (choice.invoiceNow && money.charge > 0)
-    parts.push(`A final invoice of ${amount(money.charge)} is made and charged now.`);
+    parts.push(
+      `A final invoice of ${amount(money.charge)} ${done ? 'was made and charged' : 'is made and charged now'}.`,
+    );
   return parts.join(' ');
 }
