@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import {
   createStripeIdMatcher,
   describeInvalidStripeId,
+  extractStripeId,
   ID_SEPARATOR,
   parseStripeId,
   STRIPE_ID_KINDS,
@@ -43,6 +44,16 @@ describe('finding IDs in running text', () => {
       'https://dashboard.stripe.com/test/invoices/in_1JennyPaidMarch0001',
       ['in_1JennyPaidMarch0001'],
     ],
+    [
+      'a subscription in a Dashboard URL',
+      'https://dashboard.stripe.com/test/subscriptions/sub_1JennyProMonthly?tab=invoices',
+      ['sub_1JennyProMonthly'],
+    ],
+    [
+      'a subscription in prose',
+      'Cancel sub_1MowQVLkdIwHu7ixeRlqHVzs, please.',
+      ['sub_1MowQVLkdIwHu7ixeRlqHVzs'],
+    ],
     ['long body (no fixed length)', `cus_${'x'.repeat(200)}`, [`cus_${'x'.repeat(200)}`]],
   ])('finds %s', (_name, text, expected) => {
     expect(idsIn(text)).toEqual(expected);
@@ -58,6 +69,8 @@ describe('finding IDs in running text', () => {
     // `in_` is also a word: its bodies must be longer than any snake_case word's.
     ['snake_case words after in_', 'in_progress in_transit in_stock_now plugin_abcdefghijklmnop'],
     ['other Stripe objects', 'pi_123 ch_123 sk_test_123 cs_123'],
+    // `sub_` is also a word's start: its bodies must be longer than any snake_case word's.
+    ['snake_case words after sub_', 'sub_total sub_accounts sub_category sub_item_details'],
     ['upper-case prefix', 'CUS_abc CS_TEST_abc'],
     ['preceded by a digit', '1cus_abc'],
     ['unicode look-alike letters', 'cus_аbc'.replace('cus_', 'сus_')],
@@ -72,6 +85,7 @@ describe('parseStripeId', () => {
     ['cs_live_Q1w2e3R4', 'checkout_session', 'live'],
     ['cus_PzJennyRosen01', 'customer', null],
     ['in_1JennyPaidMarch0001', 'invoice', null],
+    ['sub_1JennyProMonthly', 'subscription', null],
   ])('classifies %s', (id, kind, mode) => {
     expect(parseStripeId(id)).toEqual({ id, kind, mode });
   });
@@ -85,10 +99,17 @@ describe('parseStripeId', () => {
     ['cus_12', 'too short'],
     ['cs_test_a1B2', 'at least 8 characters after cs_test_'],
     ['in_progress', 'at least 14 characters after in_'],
+    ['sub_total', 'at least 14 characters after sub_'],
     ['cus_ab\u200bc', 'only letters and digits'],
   ])('refuses %j with a reason', (candidate, reason) => {
     expect(parseStripeId(candidate)).toBeNull();
     expect(describeInvalidStripeId(candidate)).toContain(reason);
+  });
+
+  it("takes a subscription's Dashboard URL pasted in the popup", () => {
+    expect(
+      extractStripeId('  https://dashboard.stripe.com/test/subscriptions/sub_1JennyProMonthly \n'),
+    ).toEqual({ id: 'sub_1JennyProMonthly', kind: 'subscription', mode: null });
   });
 
   it('accepts exactly 255 characters', () => {
