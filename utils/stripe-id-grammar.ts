@@ -7,7 +7,13 @@
  * time (a backwards-compatible change), so no length is hard-coded beyond that ceiling.
  */
 export type StripeObjectKind =
-  'checkout_session' | 'customer' | 'invoice' | 'credit_note' | 'payment' | 'refund';
+  | 'checkout_session'
+  | 'customer'
+  | 'invoice'
+  | 'credit_note'
+  | 'payment'
+  | 'refund'
+  | 'subscription';
 export type StripeMode = 'test' | 'live';
 
 export interface StripeIdKind {
@@ -35,6 +41,8 @@ export const STRIPE_ID_KINDS = [
   { prefix: 'ch_', kind: 'payment', mode: null, minBody: 14 },
   { prefix: 'py_', kind: 'payment', mode: null, minBody: 14 },
   { prefix: 're_', kind: 'refund', mode: null, minBody: 14 },
+  // Subscriptions' bodies have 24 characters today; `sub_total` or `sub_accounts` are words.
+  { prefix: 'sub_', kind: 'subscription', mode: null, minBody: 14 },
 ] as const satisfies readonly StripeIdKind[];
 
 /** A kind with no row here is a compile error, checked by types alone (no bytes shipped). */

@@ -7,6 +7,7 @@ import { CustomerEmailPanel } from '../objects/customer-email/CustomerEmailPanel
 import { InvoicePanel } from '../objects/invoice/InvoicePanel';
 import { PaymentPanel } from '../objects/payment/PaymentPanel';
 import { RefundPanel } from '../objects/refund/RefundPanel';
+import { SubscriptionPanel } from '../objects/subscription/SubscriptionPanel';
 import type { PanelProps } from './panel-props';
 
 /** The card's panel for each kind; a kind missing here is a compile error. */
@@ -18,4 +19,5 @@ export const OBJECT_PANELS = {
   credit_note: CreditNotePanel,
   payment: PaymentPanel,
   refund: RefundPanel,
+  subscription: SubscriptionPanel,
 } satisfies { [K in CardKind]: ComponentType<PanelProps<K>> };

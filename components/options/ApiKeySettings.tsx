@@ -55,9 +55,10 @@ export function ApiKeySettings() {
       <h2 id="keys-heading">Stripe API keys</h2>
       <p class="muted">
         Use a restricted key (rk_…) with: Checkout Sessions — write; Customers — write; Customer
-        portal — write; Subscriptions — read (optional: offers the “cancel a subscription” portal
-        link); Invoices — read (optional: lists a customer's invoices on its card). Keys stay in
-        this browser's extension storage and are sent only to Stripe.
+        portal — write; Subscriptions — write (optional: cancels, pauses and resumes them; read
+        alone shows them); Invoices — read (optional: lists a customer's invoices, and previews what
+        cancelling a subscription now credits). Keys stay in this browser's extension storage and
+        are sent only to Stripe.
       </p>
       <form onSubmit={save}>
         <label for="api-key">API key</label>

@@ -83,7 +83,7 @@ describeInChromium('customer card: balance credits and portal links', () => {
     expect(await amount.evaluate((input) => input === document.activeElement)).toBe(true);
     await amount.press('p'); // Typing in a field is typing, not a shortcut.
     expect(await amount.inputValue()).toBe('p');
-    await card.getByRole('button', { name: 'Cancel' }).click();
+    await card.getByRole('button', { name: 'Cancel', exact: true }).click();
     await card.locator('body').press('p');
     await card.getByLabel('Open the portal at').waitFor();
     await ticket.page.close();

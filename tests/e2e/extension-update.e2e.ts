@@ -24,7 +24,7 @@ describeInChromium('a helpdesk tab left open across an extension update', () => 
 
   it('drops the marks of the cut-off copy once the agent is back, and leaves clicks to the page', async () => {
     const { ticket, errors } = await openTicket();
-    expect(await ticket.markCount()).toBe(17); // 15 Stripe IDs and 2 email addresses.
+    expect(await ticket.markCount()).toBe(18); // 16 Stripe IDs and 2 email addresses.
     await updateExtension(extension());
     // The marks stay until the agent does something: Chrome says nothing when it cuts off.
     await ticket.page.mouse.move(20, 20);
@@ -44,11 +44,11 @@ describeInChromium('a helpdesk tab left open across an extension update', () => 
 
     const popup = await ToolbarPopup.click(extension(), ticket.page);
     await popup.waitFor(`${idButtons}.length > 0`);
-    expect(await popup.evaluate(`${idButtons}.length`)).toBe(16);
+    expect(await popup.evaluate(`${idButtons}.length`)).toBe(17);
     await popup.close();
 
     await ticket.waitForMarks();
-    expect(await ticket.markCount()).toBe(17); // 15 Stripe IDs and 2 email addresses.
+    expect(await ticket.markCount()).toBe(18); // 16 Stripe IDs and 2 email addresses.
     const card = await ticket.openCard(SEED_IDS.jenny);
     await card.getByText('Jenny Rosen').waitFor();
     expect(errors).toEqual([]);
@@ -65,7 +65,7 @@ describeInChromium('a helpdesk tab left open across an extension update', () => 
     await ticket.page.mouse.move(20, 20);
     await ticket.page.mouse.move(300, 200);
     await new Promise((resolve) => setTimeout(resolve, 300));
-    expect(await ticket.markCount()).toBe(17); // 15 Stripe IDs and 2 email addresses.
+    expect(await ticket.markCount()).toBe(18); // 16 Stripe IDs and 2 email addresses.
     await ticket.openCard(SEED_IDS.openSession);
     expect(await ticket.page.evaluate(SHOWN_CARDS)).toBe(1);
     expect(errors).toEqual([]);

@@ -701,6 +701,46 @@ describe.skipIf('skip' in firefox)('in Firefox, the same extension', () => {
     expect(liveKeyUsed()[0]).toMatchObject({ path: '/v1/customers' });
     await Promise.all([demo.close(), options.close()]);
   });
+
+  it('cancels a subscription at period end from the ticket and undoes it, then pauses and resumes collection', async () => {
+    const { browser, emulator } = firefoxBrowser;
+    const ticket = await openTicket(browser);
+    const card = await openCard(ticket, SEED_IDS.jennySubscription);
+    await card.waitForSelector('::-p-text(Pro plan: $15.00 / month × 3)');
+    await click(card, button('Cancel at period end'));
+    await confirm(card);
+    await card.waitForSelector('::-p-text(Cancellation scheduled)');
+    expect(await card.$eval('[data-testid="subscription-status"]', (e) => e.textContent)).toMatch(
+      /^Active — cancels on /,
+    );
+    await click(card, button('Undo'));
+    await confirm(card);
+    await card.waitForSelector('::-p-text(Cancellation undone)');
+
+    await click(card, button('Pause collection…'));
+    await card.waitForSelector('::-p-text(Invoices made before the pause keep retrying)');
+    await click(card, '#pause-mark_uncollectible');
+    await click(card, button('Review pause'));
+    await card.waitForSelector('::-p-text(It stays paused until resumed.)');
+    await confirm(card);
+    await card.waitForSelector('[data-testid="subscription-paused"]');
+    await click(card, button('Resume collection'));
+    await confirm(card);
+    await card.waitForSelector('::-p-text(Collection resumed)');
+
+    const posts = emulator.apiPosts();
+    expect(posts.map((p) => p.path)).toEqual(
+      Array(4).fill(`/v1/subscriptions/${SEED_IDS.jennySubscription}`),
+    );
+    expect(posts.map((p) => p.rawBody.split('&metadata')[0])).toEqual([
+      'cancel_at_period_end=true',
+      'cancel_at_period_end=false',
+      'pause_collection%5Bbehavior%5D=mark_uncollectible',
+      'pause_collection=',
+    ]);
+    expect(new Set(posts.map((p) => p.headers['idempotency-key'])).size).toBe(4);
+    await ticket.close();
+  });
 });
 
 describe.skipIf('skip' in firefox)('in Firefox, with an organisation policy', () => {
@@ -791,6 +831,47 @@ describe.skipIf('skip' in firefox)('in Firefox, with the background suspended mi
     const posts = emulator.apiPosts();
     expect(posts.every((post) => post.path === '/v1/refunds')).toBe(true);
     expect(new Set(posts.map((post) => post.headers['idempotency-key'])).size).toBe(1);
+    await ticket.close();
+  });
+
+  it('cancels a subscription now once, previewed, across a 429 and the background suspended mid-request', async () => {
+    const { browser, emulator } = firefoxBrowser;
+    emulator.reset();
+    const ticket = await openTicket(browser);
+    const card = await openCard(ticket, SEED_IDS.jenny);
+    await click(card, button('Open subscription Pro monthly (Active)'));
+    await click(card, button('Cancel now…'));
+    await card.waitForSelector('#cancel-feedback');
+    await card.select('#cancel-feedback', 'unused');
+    await click(card, button('Review cancellation'));
+    await card.waitForSelector(
+      "::-p-text(Cancels now. $30.00 for unused time goes to Jenny Rosen's Stripe balance)",
+    );
+    emulator.injectFault({ kind: 'status', status: 429 }, { method: 'DELETE' });
+    emulator.injectFault({ kind: 'delay', ms: 3000 }, { method: 'DELETE' });
+    await confirm(card);
+    await card.waitForSelector('::-p-text(The extension did not answer)', { timeout: 15_000 });
+    await expect
+      .poll(
+        () => emulator.subscriptions().find((s) => s.id === SEED_IDS.jennySubscription)!.status,
+        {
+          timeout: 10_000,
+        },
+      )
+      .toBe('canceled');
+    await click(card, button('Retry the cancellation'));
+    await confirm(card);
+    await card.waitForSelector('::-p-text(Canceled. $30.00 for unused time)', { timeout: 15_000 });
+    const deletes = emulator.apiRequests().filter((r) => r.method === 'DELETE');
+    expect(deletes[0]!.status).toBe(429);
+    const executed = deletes.filter((r) => r.executed);
+    expect(executed).toHaveLength(1);
+    expect(executed[0]!.query).toMatchObject({
+      prorate: 'true',
+      invoice_now: 'true',
+      cancellation_details: { feedback: 'unused' },
+    });
+    expect(emulator.customers().get(SEED_IDS.jenny)!.balance).toBe(-3000);
     await ticket.close();
   });
 });

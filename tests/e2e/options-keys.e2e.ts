@@ -40,10 +40,13 @@ describeInChromium('API keys on the options page', () => {
     expect(status).toContain('rak_checkout_session_write (expiring Checkout Sessions)');
     expect(status).toContain('rak_customer_write (crediting customer balances)');
     expect(status).toContain(
-      'rak_subscription_read (offering the cancel-subscription portal link, optional)',
+      "rak_subscription_read (showing subscriptions, and the portal's cancel-subscription link, optional)",
     );
     expect(status).toContain(
-      "rak_invoice_read (listing a customer's invoices on its card, optional)",
+      'rak_subscription_write (cancelling, pausing and resuming subscriptions, optional)',
+    );
+    expect(status).toContain(
+      "rak_invoice_read (listing a customer's invoices, and previewing what cancelling a subscription credits, optional)",
     );
     expect(status).toContain('rak_credit_note_write (issuing and voiding credit notes, optional)');
     expect(status).toContain(

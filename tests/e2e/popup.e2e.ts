@@ -17,8 +17,8 @@ describeInChromium('the popup', () => {
     const popup = await PopupPage.open(extension());
     await popup.idsOnPage().first().waitFor();
     const listed = await popup.idsOnPage().allTextContents();
-    // 14 unique IDs (Jenny's appears twice), then the ticket's 2 email addresses.
-    expect(listed).toHaveLength(16);
+    // 15 unique IDs (Jenny's appears twice), then the ticket's 2 email addresses.
+    expect(listed).toHaveLength(17);
     expect(listed[0]).toMatch(/^Checkout Session cs_test_a1OpenSessio…0{6}\s*Test mode\s*1$/);
     expect(listed.some((text) => text.startsWith('Customer cus_PzJennyRosen01'))).toBe(true);
     await popup.idsOnPage().filter({ hasText: 'cus_PzJennyRosen01' }).click();
@@ -48,7 +48,7 @@ describeInChromium('the popup', () => {
     const { popup } = await ToolbarPopup.open(extension(), ticket.page);
     const idButtons = `document.querySelectorAll('section[aria-labelledby="on-page"] li button')`;
     await popup.waitFor(`${idButtons}.length > 0`);
-    expect(await popup.evaluate(`${idButtons}.length`)).toBe(16);
+    expect(await popup.evaluate(`${idButtons}.length`)).toBe(17);
     expect(await popup.evaluate(`document.activeElement.id`)).toBe('lookup');
     await popup.press('1');
     await popup.waitFor(`document.body.innerText.includes('$49.00')`);

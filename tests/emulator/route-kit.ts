@@ -15,6 +15,7 @@ export type Permission =
   | 'rak_customer_write'
   | 'rak_customer_portal_write'
   | 'rak_subscription_read'
+  | 'rak_subscription_write'
   | 'rak_invoice_read'
   | 'rak_credit_note_read'
   | 'rak_credit_note_write'
@@ -56,7 +57,7 @@ export interface RouteRequest<Params = Record<string, string>> {
  * other object's it reaches. The server hands every handler the whole account.
  */
 export interface EmulatorRoute<State = never> {
-  method: 'GET' | 'POST';
+  method: 'GET' | 'POST' | 'DELETE';
   /** `/v1/invoices/:id`: a `:name` segment matches anything but a slash. */
   path: string;
   /** What a restricted key must hold: without it the server answers 403 and never calls `handle`. */

@@ -24,6 +24,12 @@ export const SEED_IDS = {
   deletedCustomer: 'cus_QaDeletedCust1',
   liveOnlyCustomer: 'cus_RbLiveOnlyCus01',
   jennySubscription: 'sub_1JennyProMonthly',
+  /** Jenny's other subscriptions: one on trial, one past due, one canceled. */
+  jennyTrialSubscription: 'sub_1JennyTeamTrial01',
+  jennyPastDueSubscription: 'sub_1JennyAddonPastDue',
+  jennyCanceledSubscription: 'sub_1JennyOldBasic001',
+  /** Kenji's yen subscription, for amounts with no minor unit. */
+  kenjiSubscription: 'sub_1KenjiYenMonthly01',
   /** Two customers share Alex's address, one stored with a capital A. */
   alexHome: 'cus_SdAlexKimHome01',
   alexWork: 'cus_TeAlexKimWork01',
@@ -344,22 +350,148 @@ export function seedInvoices(): SeedInvoice[] {
   ];
 }
 
+export interface SeedSubscriptionItem {
+  id: string;
+  price: {
+    id: string;
+    nickname: string;
+    product: { id: string; name: string };
+    unit_amount: number;
+    interval: 'month' | 'year';
+  };
+  quantity: number;
+  current_period_start: number;
+  current_period_end: number;
+}
+
 export interface SeedSubscription {
   id: string;
   customer: string;
   livemode: boolean;
-  status: 'active' | 'trialing' | 'canceled';
-  nickname: string;
+  status:
+    | 'active'
+    | 'trialing'
+    | 'past_due'
+    | 'unpaid'
+    | 'canceled'
+    | 'incomplete'
+    | 'incomplete_expired'
+    | 'paused';
+  currency: string;
+  created: number;
+  items: SeedSubscriptionItem[];
+  cancel_at_period_end: boolean;
+  cancel_at: number | null;
+  canceled_at: number | null;
+  ended_at: number | null;
+  trial_end: number | null;
+  pause_collection: { behavior: string; resumes_at: number | null } | null;
+  cancellation_details: { comment: string | null; feedback: string | null; reason: string | null };
+  latest_invoice: string | null;
+  default_payment_method: { id: string; brand: string; last4: string } | null;
+  metadata: Record<string, unknown>;
 }
 
-export function seedSubscriptions(): SeedSubscription[] {
+const DAY = 24 * 3600;
+
+/** Subscriptions whose periods run around `now` (seconds), so that each has unused time. */
+export function seedSubscriptions(nowMs: number): SeedSubscription[] {
+  const now = Math.floor(nowMs / 1000);
+  const item = (
+    id: string,
+    product: string,
+    nickname: string,
+    unitAmount: number,
+    quantity: number,
+    start: number,
+  ): SeedSubscriptionItem => ({
+    id,
+    price: {
+      id: `price_${id.slice(3)}`,
+      nickname,
+      product: { id: `prod_${id.slice(3)}`, name: product },
+      unit_amount: unitAmount,
+      interval: 'month',
+    },
+    quantity,
+    current_period_start: start,
+    current_period_end: start + 30 * DAY,
+  });
+  const base = {
+    livemode: false,
+    cancel_at_period_end: false,
+    cancel_at: null,
+    canceled_at: null,
+    ended_at: null,
+    trial_end: null,
+    pause_collection: null,
+    cancellation_details: { comment: null, feedback: null, reason: null },
+    default_payment_method: { id: 'pm_1JennyVisa4242', brand: 'visa', last4: '4242' },
+    metadata: {},
+  };
   return [
     {
+      ...base,
       id: SEED_IDS.jennySubscription,
       customer: SEED_IDS.jenny,
-      livemode: false,
       status: 'active',
-      nickname: 'Pro monthly',
+      currency: 'usd',
+      created: 1_704_000_000,
+      // 30-day periods, 10 days used: 20 days' worth is unused.
+      items: [item('si_1JennyProSeats01', 'Pro plan', 'Pro monthly', 1500, 3, now - 10 * DAY)],
+      latest_invoice: SEED_IDS.jennyOpenInvoice,
+    },
+    {
+      ...base,
+      id: SEED_IDS.jennyTrialSubscription,
+      customer: SEED_IDS.jenny,
+      status: 'trialing',
+      currency: 'usd',
+      created: 1_712_000_000,
+      trial_end: now + 9 * DAY,
+      items: [item('si_1JennyTeamTrial1', 'Team plan', 'Team monthly', 9900, 1, now - 5 * DAY)],
+      latest_invoice: null,
+      default_payment_method: null,
+    },
+    {
+      ...base,
+      id: SEED_IDS.jennyPastDueSubscription,
+      customer: SEED_IDS.jenny,
+      status: 'past_due',
+      currency: 'usd',
+      created: 1_710_000_000,
+      items: [item('si_1JennyAddonSms01', 'SMS add-on', 'SMS monthly', 900, 1, now - 3 * DAY)],
+      latest_invoice: SEED_IDS.jennyOpenInvoice,
+    },
+    {
+      ...base,
+      id: SEED_IDS.jennyCanceledSubscription,
+      customer: SEED_IDS.jenny,
+      status: 'canceled',
+      currency: 'usd',
+      created: 1_690_000_000,
+      canceled_at: 1_700_000_000,
+      ended_at: 1_700_000_000,
+      cancellation_details: {
+        comment: null,
+        feedback: 'switched_service',
+        reason: 'cancellation_requested',
+      },
+      items: [item('si_1JennyBasic00001', 'Basic plan', 'Basic monthly', 500, 1, 1_697_400_000)],
+      latest_invoice: SEED_IDS.jennyPaidInvoice,
+    },
+    {
+      ...base,
+      id: SEED_IDS.kenjiSubscription,
+      customer: SEED_IDS.kenji,
+      status: 'active',
+      currency: 'jpy',
+      created: 1_705_000_000,
+      items: [
+        item('si_1KenjiYenPlan001', 'Pro plan (JPY)', 'Pro monthly JPY', 3000, 1, now - 15 * DAY),
+      ],
+      latest_invoice: SEED_IDS.kenjiYenInvoice,
+      default_payment_method: { id: 'pm_1KenjiJcb0000', brand: 'jcb', last4: '0000' },
     },
   ];
 }
@@ -773,4 +905,5 @@ export const DEMO_ID_BY_KIND = {
   credit_note: SEED_IDS.jennyCreditNote,
   payment: SEED_IDS.jennyPartlyRefundedPayment,
   refund: SEED_IDS.jennyEarlierRefund,
+  subscription: SEED_IDS.jennySubscription,
 } as const satisfies Record<CardKind, string>;

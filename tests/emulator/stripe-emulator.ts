@@ -144,7 +144,12 @@ export function createStripeEmulator(options: EmulatorOptions = {}) {
     );
   }
 
+  /** Bumped by each reset: a request held by a delay fault across a reset (one test's late
+   * answer) must not act on the next test's fresh state, where its idempotency key is gone. */
+  let generation = 0;
+
   function reset() {
+    generation += 1;
     state = seededState();
     idempotent = new Map();
     received.length = 0;
@@ -268,7 +273,12 @@ export function createStripeEmulator(options: EmulatorOptions = {}) {
     received.push(record);
 
     const fault = takeFault(method, url.pathname);
+    const startedIn = generation;
     if (fault?.kind === 'delay') await new Promise((r) => setTimeout(r, fault.ms));
+    if (startedIn !== generation) {
+      req.socket.destroy();
+      return;
+    }
     if (fault?.kind === 'drop-before') {
       req.socket.destroy();
       return;
@@ -389,6 +399,7 @@ export function createStripeEmulator(options: EmulatorOptions = {}) {
     customers: () => state.customers,
     invoices: () => state.invoices,
     creditNotes: () => state.creditNotes,
+    subscriptions: () => state.subscriptions,
     balanceTransactions: () => state.balanceTransactions,
     payments: () => state.payments,
     refunds: () => state.refunds,

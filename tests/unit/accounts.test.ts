@@ -56,6 +56,7 @@ describe('saving keys', () => {
       'rak_refund_read',
       'rak_refund_write',
       'rak_subscription_read',
+      'rak_subscription_write',
     ]);
     expect(reply.value.warning).toContain('rak_customer_write (crediting customer balances)');
     expect(harness.emulator.sessions().get('cs_test_HelpdeskPermissionProbe')).toBeUndefined();

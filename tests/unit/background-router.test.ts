@@ -35,9 +35,22 @@ const VALID_FIELDS = {
   'payment.reviewRefund': { attemptId: crypto.randomUUID(), draft: validRefundDraft() },
   'payment.refund': { attemptId: crypto.randomUUID(), draft: validRefundDraft() },
   'refund.cancel': { attemptId: crypto.randomUUID() },
+  'subscription.scheduleCancel': { attemptId: crypto.randomUUID() },
+  'subscription.undoCancel': { attemptId: crypto.randomUUID() },
+  'subscription.previewCancelNow': { attemptId: crypto.randomUUID(), choice: cancelChoice() },
+  'subscription.cancelNow': { attemptId: crypto.randomUUID(), choice: cancelChoice() },
+  'subscription.pause': {
+    attemptId: crypto.randomUUID(),
+    behavior: 'keep_as_draft',
+    resumesAt: null,
+  },
+  'subscription.resume': { attemptId: crypto.randomUUID() },
 };
 function validRefundDraft() {
   return { currency: 'usd', whole: false, amount: '1.00', reason: 'duplicate', note: '' };
+}
+function cancelChoice() {
+  return { prorate: true, invoiceNow: true, feedback: 'too_expensive', comment: '' };
 }
 function validDraft() {
   return {

@@ -250,7 +250,9 @@ describe('customer look-up', () => {
       value: { view: { name: 'Jenny Rosen', balance: -1050, currency: 'usd' } },
     });
     expect(found.ok && found.value.view.recentTransactions).toHaveLength(1);
+    // Running ones only (the portal cancels those), by their price's name.
     expect(found.ok && found.value.view.activeSubscriptions).toEqual([
+      { id: SEED_IDS.jennyTrialSubscription, label: 'Team monthly' },
       { id: SEED_IDS.jennySubscription, label: 'Pro monthly' },
     ]);
     expect(describeBalance(-1050, 'usd')).toBe('Credit $10.50');

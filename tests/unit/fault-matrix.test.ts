@@ -132,3 +132,28 @@ describe.each(Object.keys(ACTIONS) as Array<keyof typeof ACTIONS>)('%s under fau
     expect(record).toMatchObject({ outcome: 'failed' });
   });
 });
+
+describe('the emulator between tests', () => {
+  it('drops a request a delay held across a reset, so one test never acts on the next', async () => {
+    const { emulator, url } = harness;
+    emulator.injectFault({ kind: 'delay', ms: 200 }, { method: 'POST' });
+    const late = fetch(`${url}/v1/customers/${SEED_IDS.jenny}/balance_transactions`, {
+      method: 'POST',
+      headers: {
+        Authorization: `Bearer ${emulator.keys.testSecret}`,
+        'Content-Type': 'application/x-www-form-urlencoded',
+        'Idempotency-Key': crypto.randomUUID(),
+      },
+      body: 'amount=-420&currency=usd',
+    }).then(
+      () => 'answered',
+      () => 'dropped',
+    );
+    await expect.poll(() => emulator.received.length).toBe(1);
+    emulator.reset();
+    const seeded = emulator.balanceTransactions().length;
+    expect(await late).toBe('dropped');
+    expect(emulator.balanceTransactions()).toHaveLength(seeded);
+    expect(emulator.received).toHaveLength(0);
+  });
+});

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import {
   createStripeIdMatcher,
   describeInvalidStripeId,
+  extractStripeId,
   ID_SEPARATOR,
   parseStripeId,
   STRIPE_ID_KINDS,
@@ -58,6 +59,16 @@ describe('finding IDs in running text', () => {
       'Charged twice (ch_3MtwBwLkdIwHu7ix28a3tqPa, py_3MtwBwLkdIwHu7ix28a3tqPb); refund re_3MtwBwLkdIwHu7ix28a3tqPc.',
       ['ch_3MtwBwLkdIwHu7ix28a3tqPa', 'py_3MtwBwLkdIwHu7ix28a3tqPb', 're_3MtwBwLkdIwHu7ix28a3tqPc'],
     ],
+    [
+      'a subscription in a Dashboard URL',
+      'https://dashboard.stripe.com/test/subscriptions/sub_1JennyProMonthly?tab=invoices',
+      ['sub_1JennyProMonthly'],
+    ],
+    [
+      'a subscription in prose',
+      'Cancel sub_1MowQVLkdIwHu7ixeRlqHVzs, please.',
+      ['sub_1MowQVLkdIwHu7ixeRlqHVzs'],
+    ],
     ['long body (no fixed length)', `cus_${'x'.repeat(200)}`, [`cus_${'x'.repeat(200)}`]],
   ])('finds %s', (_name, text, expected) => {
     expect(idsIn(text)).toEqual(expected);
@@ -72,13 +83,15 @@ describe('finding IDs in running text', () => {
     ['a body under 8 characters', 'cus_12 cus_a cs_test_a1B2 cs_live_Q1w2xyz cus_1234567'],
     // `in_` is also a word: its bodies must be longer than any snake_case word's.
     ['snake_case words after in_', 'in_progress in_transit in_stock_now plugin_abcdefghijklmnop'],
-    ['other Stripe objects', 'sub_1234567890abcd sk_test_123 cs_123'],
+    ['other Stripe objects', 'pi_123 ch_123 sk_test_123 cs_123'],
     ['short payment and refund look-alikes', 'pi_123 ch_123 py_abc re_12345678'],
     ['words after payment prefixes', 're_enable_billing pi_estimate ch_anges'],
     [
       'a PaymentIntent client secret',
       'pi_3MtwBwLkdIwHu7ix28a3tqPa_secret_YrKJUKribcBjcG8HVhfZluoGH',
     ],
+    // `sub_` is also a word's start: its bodies must be longer than any snake_case word's.
+    ['snake_case words after sub_', 'sub_total sub_accounts sub_category sub_item_details'],
     ['upper-case prefix', 'CUS_abc CS_TEST_abc'],
     ['preceded by a digit', '1cus_abc'],
     ['unicode look-alike letters', 'cus_аbc'.replace('cus_', 'сus_')],
@@ -97,6 +110,7 @@ describe('parseStripeId', () => {
     ['ch_3MtwBwLkdIwHu7ix28a3tqPa', 'payment', null],
     ['py_3MtwBwLkdIwHu7ix28a3tqPa', 'payment', null],
     ['re_3MtwBwLkdIwHu7ix28a3tqPa', 'refund', null],
+    ['sub_1JennyProMonthly', 'subscription', null],
   ])('classifies %s', (id, kind, mode) => {
     expect(parseStripeId(id)).toEqual({ id, kind, mode });
   });
@@ -105,17 +119,25 @@ describe('parseStripeId', () => {
     ['', 'Enter a Stripe ID'],
     ['cus_abc def', 'no spaces'],
     [`cus_${'a'.repeat(252)}`, 'at most 255'],
-    ['sub_123', 'should start with one of'],
+    ['sk_test_123', 'should start with one of'],
+    ['sub_123', 'at least 14 characters after sub_'],
     ['pi_123', 'at least 14 characters after pi_'],
     ['re_enable_billing', 'only letters and digits'],
     ['cus_abc<script>', 'only letters and digits'],
     ['cus_12', 'too short'],
     ['cs_test_a1B2', 'at least 8 characters after cs_test_'],
     ['in_progress', 'at least 14 characters after in_'],
+    ['sub_total', 'at least 14 characters after sub_'],
     ['cus_ab\u200bc', 'only letters and digits'],
   ])('refuses %j with a reason', (candidate, reason) => {
     expect(parseStripeId(candidate)).toBeNull();
     expect(describeInvalidStripeId(candidate)).toContain(reason);
+  });
+
+  it("takes a subscription's Dashboard URL pasted in the popup", () => {
+    expect(
+      extractStripeId('  https://dashboard.stripe.com/test/subscriptions/sub_1JennyProMonthly \n'),
+    ).toEqual({ id: 'sub_1JennyProMonthly', kind: 'subscription', mode: null });
   });
 
   it('accepts exactly 255 characters', () => {

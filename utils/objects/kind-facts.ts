@@ -8,6 +8,7 @@ import { customerEmailFacts } from './customer-email/facts';
 import { invoiceFacts } from './invoice/facts';
 import { paymentFacts } from './payment/facts';
 import { refundFacts } from './refund/facts';
+import { subscriptionFacts } from './subscription/facts';
 
 /** What the activity log reads of a record to say more of it: what was sent, in which currency. */
 export interface RecordDetailInput {
@@ -59,6 +60,7 @@ export const KIND_FACTS = {
   credit_note: creditNoteFacts,
   payment: paymentFacts,
   refund: refundFacts,
+  subscription: subscriptionFacts,
 } as const satisfies Record<CardKind, ObjectKindFacts>;
 
 type ActionsOf<K extends CardKind> = (typeof KIND_FACTS)[K]['journalActions'];

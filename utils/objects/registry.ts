@@ -7,6 +7,7 @@ import { customerEmailDefinition } from './customer-email/definition';
 import { invoiceDefinition } from './invoice/definition';
 import { paymentDefinition } from './payment/definition';
 import { refundDefinition } from './refund/definition';
+import { subscriptionDefinition } from './subscription/definition';
 import type { KindDefinition } from '../kit';
 
 /**
@@ -26,6 +27,7 @@ export const OBJECT_REGISTRY = {
   credit_note: creditNoteDefinition,
   payment: paymentDefinition,
   refund: refundDefinition,
+  subscription: subscriptionDefinition,
 } satisfies Record<CardKind, KindDefinition>;
 
 export type ObjectRegistry = typeof OBJECT_REGISTRY;

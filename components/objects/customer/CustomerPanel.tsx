@@ -11,6 +11,7 @@ import { CopyButton } from '../../shared/CopyButton';
 import { CustomerInvoices } from './CustomerInvoices';
 import { CustomerOpenSessions } from './CustomerOpenSessions';
 import { CustomerPayments } from './CustomerPayments';
+import { CustomerSubscriptions } from './CustomerSubscriptions';
 import { ConfirmAction } from '../../confirm/ConfirmAction';
 import { errorOf, useAttempt } from '../../confirm/use-attempt';
 import { ErrorNotice } from '../../shared/ErrorNotice';
@@ -344,6 +345,11 @@ export function CustomerPanel(props: PanelProps<'customer'>) {
         onOpened={props.onChanged}
       />
       <CustomerOpenSessions card={card} mode={customer.mode} sessions={customer.openSessions} />
+      <CustomerSubscriptions
+        token={card.token}
+        subscriptions={customer.subscriptions}
+        onOpened={props.onChanged}
+      />
       <CustomerInvoices
         token={card.token}
         invoices={customer.recentInvoices}

@@ -8,21 +8,16 @@ import {
   type EmulatedObject,
   type Mode,
 } from '../route-kit';
-import {
-  seedCustomers,
-  seedSubscriptions,
-  type SeedCustomer,
-  type SeedSubscription,
-} from '../seed-data';
+import { seedCustomers, type SeedCustomer } from '../seed-data';
+import type { SubscriptionState } from './subscription';
 
 export type BalanceTransaction = Record<string, unknown> & { customer: string; livemode: boolean };
 
-/** A customer, and what its card reaches through it: balance, subscriptions, portal. */
+/** A customer, and what its card reaches through it: balance and portal. */
 export interface CustomerState {
   customers: Map<string, SeedCustomer>;
   /** Oldest first; a credit note's balance credit adds one too. */
   balanceTransactions: BalanceTransaction[];
-  subscriptions: SeedSubscription[];
   portalSessions: Array<Record<string, unknown>>;
   /** Stripe refuses a portal session until the account's portal settings are saved. */
   portalConfigured: Record<Mode, boolean>;
@@ -46,7 +41,6 @@ export const emulatedCustomer: EmulatedObject<CustomerState> = {
   seed: ({ options }) => ({
     customers: new Map(seedCustomers().map((c) => [c.id, { ...c }])),
     balanceTransactions: [],
-    subscriptions: seedSubscriptions(),
     portalSessions: [],
     portalConfigured: { test: true, live: true, ...options.portalConfigured },
   }),
@@ -130,38 +124,11 @@ export const emulatedCustomer: EmulatedObject<CustomerState> = {
         return transaction;
       },
     }),
-    // Read for the portal link that cancels a subscription; no card of its own yet.
-    defineRoute({
-      method: 'GET',
-      path: '/v1/subscriptions',
-      permission: 'rak_subscription_read',
-      handle({ query, livemode }, { subscriptions }: CustomerState) {
-        const data = subscriptions
-          .filter((sub) => sub.livemode === livemode)
-          .filter((sub) => !query.customer || sub.customer === query.customer)
-          .filter((sub) => !query.status || query.status === 'all' || sub.status === query.status)
-          .slice(0, Math.min(Number(query.limit ?? 10), 100))
-          .map((sub) => ({
-            id: sub.id,
-            object: 'subscription',
-            customer: sub.customer,
-            status: sub.status,
-            livemode: sub.livemode,
-            items: {
-              object: 'list',
-              data: [
-                { id: `si_${sub.id.slice(4)}`, price: { id: 'price_1', nickname: sub.nickname } },
-              ],
-            },
-          }));
-        return { object: 'list', data, has_more: false, url: '/v1/subscriptions' };
-      },
-    }),
     defineRoute({
       method: 'POST',
       path: '/v1/billing_portal/sessions',
       permission: 'rak_customer_portal_write',
-      handle({ form, mode, livemode, now }, state: CustomerState) {
+      handle({ form, mode, livemode, now }, state: CustomerState & SubscriptionState) {
         allowOnly(form, [
           'customer',
           'return_url',

@@ -6,6 +6,7 @@ import { emulatedCustomerEmail } from './customer-email';
 import { emulatedInvoice } from './invoice';
 import { emulatedPayment } from './payment';
 import { emulatedRefund } from './refund';
+import { emulatedSubscription } from './subscription';
 
 /**
  * The Stripe objects the emulator serves, one line each: the server routes to their routes
@@ -19,6 +20,7 @@ export const EMULATED_OBJECTS = [
   emulatedCreditNote,
   emulatedPayment,
   emulatedRefund,
+  emulatedSubscription,
 ] as const;
 
 type PartOf<Emulated> = Emulated extends { seed?(context: SeedContext): infer Own } ? Own : never;

@@ -1,5 +1,5 @@
 import type { StripeClient } from '../../stripe/client';
-import { CustomerBalanceTransactionList, CustomerOrDeleted, SubscriptionList } from './schema';
+import { CustomerBalanceTransactionList, CustomerOrDeleted } from './schema';
 
 export const customerPath = (id: string) => `/v1/customers/${encodeURIComponent(id)}`;
 export const balanceTransactionsPath = (id: string) => `${customerPath(id)}/balance_transactions`;
@@ -18,13 +18,4 @@ export const listBalanceTransactions = (
     path: balanceTransactionsPath(id),
     params: { limit, ...(startingAfter ? { starting_after: startingAfter } : {}) },
     schema: CustomerBalanceTransactionList,
-  });
-
-/** Active subscriptions, for the portal's "cancel a subscription" deep link. */
-export const listActiveSubscriptions = (stripe: StripeClient, customerId: string) =>
-  stripe({
-    method: 'GET',
-    path: '/v1/subscriptions',
-    params: { customer: customerId, status: 'active', limit: 10 },
-    schema: SubscriptionList,
   });

@@ -7,7 +7,9 @@ import { listInvoicesOf } from '../invoice/api';
 import { toInvoiceSummary } from '../invoice/view';
 import { listPaymentsOf } from '../payment/api';
 import { toPaymentSummary } from '../payment/look-up';
-import { listActiveSubscriptions, listBalanceTransactions, retrieveCustomer } from './api';
+import { listSubscriptionsOf } from '../subscription/api';
+import { toSubscriptionSummary } from '../subscription/view';
+import { listBalanceTransactions, retrieveCustomer } from './api';
 import { customerFacts } from './facts';
 import type { CustomerView } from './view';
 
@@ -15,6 +17,8 @@ const RECENT_TRANSACTIONS = 5;
 const RECENT_INVOICES = 5;
 /** Enough to see a payment made twice, and what was refunded of it. */
 export const RECENT_PAYMENTS = 10;
+/** Subscriptions of every status, newest first. */
+export const SUBSCRIPTIONS_SHOWN = 10;
 /** Open sessions the card lists to expire; a customer rarely has more than one or two. */
 export const OPEN_SESSIONS_SHOWN = 10;
 
@@ -38,9 +42,13 @@ async function readCustomer(
   const transactionsRead = listBalanceTransactions(stripe, customerId, RECENT_TRANSACTIONS);
   // Optional: a restricted key without subscription, session or invoice read still gets the
   // rest of the card (null: not readable with this key, shown as such).
-  const subscriptionsRead = listActiveSubscriptions(stripe, customerId).then(
-    (result) => result.data.data,
-    () => [],
+  const subscriptionsRead = listSubscriptionsOf(stripe, customerId, SUBSCRIPTIONS_SHOWN).then(
+    (result) =>
+      result.data.data
+        .filter((sub) => sub.livemode === (account.mode === 'live'))
+        .map(toSubscriptionSummary)
+        .sort((a, b) => b.created - a.created),
+    () => null,
   );
   const openSessionsRead = listOpenSessionsOf(stripe, customerId, OPEN_SESSIONS_SHOWN).then(
     (result) => result.data.data,
@@ -72,6 +80,7 @@ async function readCustomer(
       balance: 0,
       currency: null,
       activeSubscriptions: [],
+      subscriptions: [],
       recentTransactions: [],
       openSessions: [],
       recentInvoices: [],
@@ -100,10 +109,11 @@ async function readCustomer(
     email: full.email ?? null,
     balance: full.balance ?? 0,
     currency: full.currency ?? null,
-    activeSubscriptions: subscriptions.map((sub) => ({
-      id: sub.id,
-      label: sub.items?.data[0]?.price.nickname ?? sub.id,
-    })),
+    // The portal's cancel flow takes only a subscription still running.
+    activeSubscriptions: (subscriptions ?? [])
+      .filter((sub) => sub.status === 'active' || sub.status === 'trialing')
+      .map((sub) => ({ id: sub.id, label: sub.label })),
+    subscriptions,
     recentTransactions: list.data.map((t) => ({
       id: t.id,
       amount: t.amount,
@@ -128,8 +138,8 @@ async function readCustomer(
     recentInvoices,
     recentPayments,
   };
-  // The card may expire the sessions it lists, open the invoices and payments it lists, and
-  // nothing else.
+  // The card may expire the sessions it lists, open the invoices, payments and subscriptions
+  // it lists, and nothing else.
   return {
     view,
     account,
@@ -137,6 +147,7 @@ async function readCustomer(
       ...(view.openSessions?.map((session) => session.id) ?? []),
       ...(view.recentInvoices?.map((invoice) => invoice.id) ?? []),
       ...(view.recentPayments?.map((payment) => payment.id) ?? []),
+      ...(view.subscriptions?.map((sub) => sub.id) ?? []),
     ],
   };
 }

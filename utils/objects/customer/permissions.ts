@@ -32,11 +32,11 @@ export const CUSTOMER_PERMISSIONS: readonly PermissionProbe[] = [
       schema: anyAnswer,
     }),
   },
+  // Stripe's invoice preview (what cancelling a subscription now credits) needs it too.
   listProbe(
-    'offering the cancel-subscription portal link',
-    '/v1/subscriptions',
-    'Subscriptions',
+    "listing a customer's invoices, and previewing what cancelling a subscription credits",
+    '/v1/invoices',
+    'Invoices',
     false,
   ),
-  listProbe("listing a customer's invoices on its card", '/v1/invoices', 'Invoices', false),
 ];

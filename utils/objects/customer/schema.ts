@@ -51,29 +51,3 @@ export const BillingPortalSession = z
     livemode: z.boolean(),
   })
   .loose();
-
-export const SubscriptionList = z
-  .object({
-    object: z.literal('list'),
-    data: z.array(
-      z
-        .object({
-          id: z.string(),
-          status: z.string(),
-          items: z
-            .object({
-              data: z.array(
-                z
-                  .object({
-                    price: z.object({ nickname: z.string().nullable().optional() }).loose(),
-                  })
-                  .loose(),
-              ),
-            })
-            .loose()
-            .optional(),
-        })
-        .loose(),
-    ),
-  })
-  .loose();

@@ -2,6 +2,7 @@ import { formatMinorUnits } from '../../currency-units';
 import type { StripeMode } from '../../stripe-id-grammar';
 import type { InvoiceSummary } from '../invoice/view';
 import type { PaymentSummary } from '../payment/view';
+import type { SubscriptionSummary } from '../subscription/view';
 import type { CustomerBalanceTransaction } from './schema';
 
 /** An open Checkout Session as a line of its customer's card, with Expire beside it. */
@@ -29,6 +30,8 @@ export interface CustomerView {
   dashboardUrl: string;
   /** Active subscriptions the portal can deep-link to cancel; empty when the key cannot list them. */
   activeSubscriptions: Array<{ id: string; label: string }>;
+  /** Every status, newest first (up to 10); null when the key cannot list subscriptions. */
+  subscriptions: SubscriptionSummary[] | null;
   recentTransactions: Array<
     Pick<
       CustomerBalanceTransaction,
