@@ -1,7 +1,8 @@
 import { build, type BuildOptions } from 'esbuild';
 import { fileURLToPath } from 'node:url';
 
-const source = (path: string) => fileURLToPath(new URL(`../page/${path}`, import.meta.url));
+export const pageScriptSource = (path: string) =>
+  fileURLToPath(new URL(`../page/${path}`, import.meta.url));
 
 /**
  * The scripts that run in helpdesk pages, bundled by esbuild rather than as WXT entrypoints:
@@ -9,7 +10,7 @@ const source = (path: string) => fileURLToPath(new URL(`../page/${path}`, import
  * script (its logger, its start-up checks) cost some 830 bytes of it. Both use the browser's
  * own API, as everything but the background does (see wxt.config.ts).
  */
-const PAGE_SCRIPT_OPTIONS: BuildOptions = {
+export const PAGE_SCRIPT_OPTIONS: BuildOptions = {
   bundle: true,
   minify: true,
   target: 'esnext',
@@ -25,8 +26,8 @@ async function bundle(options: BuildOptions): Promise<string> {
 
 /** The content script (utils/page/content-script.ts), a classic script as manifests declare. */
 export const bundleContentScript = () =>
-  bundle({ entryPoints: [source('content-script.ts')], format: 'iife' });
+  bundle({ entryPoints: [pageScriptSource('content-script.ts')], format: 'iife' });
 
 /** The card code (utils/page/card-code.ts): an ES module the content script imports. */
 export const bundleCardCode = () =>
-  bundle({ entryPoints: [source('card-code-entry.ts')], format: 'esm' });
+  bundle({ entryPoints: [pageScriptSource('card-code-entry.ts')], format: 'esm' });
