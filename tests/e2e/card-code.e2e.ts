@@ -3,6 +3,7 @@ import { CARD_CODE_FILE } from '../../utils/page/card-code';
 import { SEED_IDS } from '../emulator/seed-data';
 import { saveTestKey } from './pages/options-page';
 import { TicketPage } from './pages/ticket-page';
+import { STRICT_CSP_PREFIX } from './support/fixture-server';
 import { describeInChromium, useExtensionBrowser } from './support/use-extension-browser';
 
 /** The extension addresses a page has seen load, by its own Resource Timing. */
@@ -46,6 +47,15 @@ describeInChromium('the card code, loaded when the agent reaches for a mark', ()
     await card.getByText('jenny.rosen@example.com').first().waitFor();
     expect(cardCodeLoads()).toEqual(afterPointing);
     await network.detach();
+    await ticket.page.close();
+  });
+
+  it("loads on a page whose policy allows no script, frame or request of the page's own", async () => {
+    const ticket = await TicketPage.open(extension().context, `${STRICT_CSP_PREFIX}/ticket.html`);
+    // The policy is in force: the ticket's own inline script did not run.
+    expect(await ticket.page.evaluate(() => 'pageMutations' in window)).toBe(false);
+    const card = await ticket.openCard(SEED_IDS.jenny);
+    await card.getByText('jenny.rosen@example.com').first().waitFor();
     await ticket.page.close();
   });
 });
