@@ -18,6 +18,11 @@ const args = process.argv.slice(2);
 const RUNS = Number(args[args.indexOf('--runs') + 1]) || 11;
 /** Cold first opens per latency: each in a freshly loaded ticket, the worker already awake. */
 const COLD_RUNS = Number(args[args.indexOf('--cold-runs') + 1]) || 9;
+/**
+ * `--hover-ms <ms>`: the pointer rests on the ID that long before the click, as a person's
+ * does (by default it moves and clicks at once, as the driver does).
+ */
+const HOVER_MS = Number(args[args.indexOf('--hover-ms') + 1]) || 0;
 /** `--extension-dir <dir>`: bench another build (e.g. a copy of the one before a change). */
 const extensionDir = args.includes('--extension-dir')
   ? args[args.indexOf('--extension-dir') + 1]
@@ -42,6 +47,11 @@ const warmMedian = (values: number[]) => median(values.slice(1)).toFixed(1);
 /** Clicks `card`'s ID on `on` and reads, from the click, its first paint and its object shown. */
 async function openAndTime(on: TicketPage, card: (typeof CARDS)[number], latency: number) {
   browser.emulator.injectFault({ kind: 'delay', ms: latency }, { method: 'GET', times: 20 });
+  if (HOVER_MS) {
+    const at = await on.locateText(card.id);
+    await on.page.mouse.move(at.x, at.y);
+    await new Promise((resolve) => setTimeout(resolve, HOVER_MS));
+  }
   const clickedAt = await on.page.evaluate(() => performance.timeOrigin + performance.now());
   const frame = await on.openCard(card.id);
   const at = await frame.evaluate<{
