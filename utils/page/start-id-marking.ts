@@ -110,6 +110,13 @@ export function startIdMarking(
   view.addEventListener('pagehide', () => cardHost?.close(), { signal });
   doc.addEventListener('visibilitychange', () => doc.hidden || extensionGone(), { signal });
 
+  /** The ID under the pointer that a click would open; the agent reaches for it. */
+  const reachedFor = (event: PointerEvent) => {
+    const match = hitTest(event.clientX, event.clientY);
+    if (!match || !opensOnClick(match)) return null;
+    prepareCardCode();
+    return match;
+  };
   let pointerFrame = 0;
   doc.addEventListener(
     'pointermove',
@@ -117,13 +124,16 @@ export function startIdMarking(
       if (pointerFrame) return;
       pointerFrame = requestAnimationFrame(() => {
         pointerFrame = 0;
-        if (extensionGone()) return;
-        const match = hitTest(event.clientX, event.clientY);
-        const opens = match && opensOnClick(match);
-        if (opens) prepareCardCode();
-        cursor.set(opens ? match : null);
+        if (!extensionGone()) cursor.set(reachedFor(event));
       });
     },
+    { ...listen, passive: true },
+  );
+  // A click that comes without the pointer resting on the ID first: the card code starts
+  // loading as the button goes down, not as it comes up.
+  doc.addEventListener(
+    'pointerdown',
+    (event) => void (event.isTrusted && !extensionGone() && reachedFor(event)),
     { ...listen, passive: true },
   );
 
