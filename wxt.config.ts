@@ -2,9 +2,11 @@ import preact from '@preact/preset-vite';
 import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'wxt';
 import { CONTENT_SCRIPT_FILE, DECLARED_HELPDESK_MATCHES } from './utils/helpdesk-sites';
+import { bundleCardCode, bundleContentScript } from './utils/build/page-scripts';
 import { inlinePageStyles } from './utils/build/inline-page-styles';
 import { noWxtHtmlPlugins } from './utils/build/no-wxt-html-plugins';
 import { KEYBOARD_COMMANDS } from './utils/keyboard-shortcuts';
+import { CARD_CODE_FILE } from './utils/page/card-code';
 import { MARKS_CSS, MARKS_CSS_FILE } from './utils/page/mark-styles';
 import { MANAGED_SCHEMA, MANAGED_SCHEMA_FILE } from './utils/policy/managed-schema';
 
@@ -27,15 +29,18 @@ export default defineConfig({
           'WXT plugins would not start in HTML pages: see utils/build/no-wxt-html-plugins.ts',
         );
     },
-    // The marks' stylesheet goes in with the content script (see MARKS_CSS_FILE for why).
-    // An organisation's policy schema too (Chrome; Firefox reads policies without one).
-    'build:publicAssets': (wxt, files) => {
+    // The content script and the card code it loads when the agent reaches for a mark (see
+    // utils/build/page-scripts.ts and CARD_CODE_FILE), the marks' stylesheet that goes in
+    // with it (see MARKS_CSS_FILE for why), and an organisation's policy schema (Chrome;
+    // Firefox reads policies without one).
+    'build:publicAssets': async (wxt, files) => {
+      files.push({ relativeDest: CONTENT_SCRIPT_FILE, contents: await bundleContentScript() });
+      files.push({ relativeDest: CARD_CODE_FILE, contents: await bundleCardCode() });
       files.push({ relativeDest: MARKS_CSS_FILE, contents: MARKS_CSS });
       if (wxt.config.browser !== 'firefox')
         files.push({ relativeDest: MANAGED_SCHEMA_FILE, contents: JSON.stringify(MANAGED_SCHEMA) });
     },
-    // The content script is built as an unlisted script (see entrypoints/helpdesk.ts) and
-    // declared here, with the marks' stylesheet.
+    // The content script, built above, is declared here with the marks' stylesheet.
     'build:manifestGenerated': (wxt, manifest) => {
       if (wxt.config.browser !== 'firefox')
         manifest.storage = { managed_schema: MANAGED_SCHEMA_FILE };
@@ -98,7 +103,8 @@ export default defineConfig({
     commands: KEYBOARD_COMMANDS,
     web_accessible_resources: [
       {
-        resources: ['card.html'],
+        // The card code is imported by the content script, whose imports load as the page's.
+        resources: ['card.html', CARD_CODE_FILE],
         // Declared helpdesks plus any site the agent enables later. `use_dynamic_url` keeps the
         // address unguessable, and a card without a grant for its tab does nothing.
         matches: ['https://*/*'],

@@ -1,6 +1,6 @@
 import { siteEntryCovers } from './policy/site-policy';
 
-/** The content script as built (`entrypoints/helpdesk.ts`), from the extension's root. */
+/** The content script as built (`utils/page/content-script.ts`), from the extension's root. */
 export const CONTENT_SCRIPT_FILE = 'helpdesk.js';
 
 /**

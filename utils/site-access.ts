@@ -14,7 +14,11 @@ import { originPattern, siteOriginOf } from './site-origin';
  */
 const SCRIPT_ID_PREFIX = 'site:';
 const scriptIdFor = (origin: string) => `${SCRIPT_ID_PREFIX}${origin}`;
-const CONTENT_SCRIPT_PATH = `/${CONTENT_SCRIPT_FILE}`;
+type ScriptPath = NonNullable<
+  Parameters<typeof browser.scripting.executeScript>[0]['files']
+>[number];
+// Built by wxt.config.ts, not as a WXT entrypoint, so WXT's list of script paths lacks it.
+const CONTENT_SCRIPT_PATH = `/${CONTENT_SCRIPT_FILE}` as ScriptPath;
 const MARKS_CSS_PATH = `/${MARKS_CSS_FILE}`;
 
 /**

@@ -21,6 +21,7 @@ import { EMAIL_PATTERN_SOURCE } from '../../utils/email-grammar';
 import { STRIPE_ID_PATTERN_SOURCE } from '../../utils/stripe-id-grammar';
 import { findChromium, QUIET_CHROMIUM_FLAGS } from '../e2e/support/chromium-path';
 import { EXTENSION_DIR, REPO_ROOT } from '../e2e/support/extension-browser';
+import { sizeTable } from './bundle-budgets';
 import { bodyId, generateTicketHtml, type TicketShape } from './ticket-generator';
 import { median } from './stats';
 
@@ -42,6 +43,9 @@ const ALL_SCENARIOS: TicketShape[] = [
  * figure is the addresses on it: `10000/200/200`).
  */
 const pagesArg = args.includes('--pages') ? args[args.indexOf('--pages') + 1] : undefined;
+/** Where in RESULTS.md a full run writes its figures. */
+const SECTION_START = '<!-- npm run bench writes from here -->';
+const SECTION_END = '<!-- to here -->';
 /** A run of some pages only leaves RESULTS.md as it is. */
 const partialRun = args.includes('--quick') || pagesArg !== undefined;
 const SCENARIOS: TicketShape[] = pagesArg
@@ -404,7 +408,9 @@ for (const shape of SCENARIOS) {
 await browser.close();
 
 const table = [
-  `Content script, as \`wxt build\` ships it (minified): ${contentScriptBytes.toLocaleString('en')} bytes.`,
+  `Content script, as \`wxt build\` ships it (minified): ${contentScriptBytes.toLocaleString('en')} bytes. Every bundle of that build (Chromium's):`,
+  '',
+  sizeTable(EXTENSION_DIR),
   '',
   `Benchmark: ${new Date().toISOString().slice(0, 10)}, headless Chromium ${chromiumPath}, ${RUNS} fresh page loads per cell, plus ${HEAP_RUNS} that force a full GC just before marking (for the heap, and the "after a forced GC" column); the tools take turns load by load. Each load is the second page of a new tab, as a helpdesk tab has booted its app before a content script starts; the tab's first page, whose renderer has shown nothing before and runs every tool several times slower, is marked too, and its script time has a column of its own. Medians; the longest task is the worst of all loads. "End to end" is every main-thread task from the start of marking until the frame showing the marks is drawn (script, style, layout, paint, GC), less what that wait costs with nothing to mark. "Each later page change" is what one small change by the page (a few words appended to a message) then costs until its frame is drawn, less the same measured before marking.`,
   '',
@@ -416,8 +422,15 @@ const table = [
   '',
 ].join('\n');
 console.log(table);
-if (!partialRun)
+if (!partialRun) {
+  // The run's own section of RESULTS.md; the rest of the file is written by hand.
+  const resultsFile = join(REPO_ROOT, 'tests/bench/RESULTS.md');
+  const results = readFileSync(resultsFile, 'utf8');
+  const section = new RegExp(`(${SECTION_START}\n)[\\s\\S]*?(\n${SECTION_END})`);
+  if (!section.test(results))
+    throw new Error(`${resultsFile} has no ${SECTION_START} … ${SECTION_END} section to write.`);
   writeFileSync(
-    join(REPO_ROOT, 'tests/bench/RESULTS.md'),
-    `# Latest benchmark\n\nRerun with \`npm run bench\`.\n\n${table}`,
+    resultsFile,
+    results.replace(section, (_, start, end) => `${start}${table}${end}`),
   );
+}

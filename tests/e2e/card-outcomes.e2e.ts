@@ -140,7 +140,7 @@ describeInChromium('what the card says for each session and each failure', () =>
     const confirm = card.getByRole('button', { name: 'Confirm' });
     await confirm.waitFor();
     expect(await confirm.evaluate((button) => button === document.activeElement)).toBe(false);
-    await new Promise((resolve) => setTimeout(resolve, 700)); // Confirm is armed by now.
+    await card.getByRole('button', { name: 'Confirm', disabled: false }).waitFor(); // Armed.
     await ticket.page.keyboard.type(' e\n', { delay: 30 });
     expect(posts()).toHaveLength(0);
     expect(extension().emulator.sessions().get(SEED_IDS.openSession)!.status).toBe('open');

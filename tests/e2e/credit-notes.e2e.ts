@@ -167,9 +167,8 @@ describeInChromium('credit notes', () => {
     // The card is now taller than the window and scrolls: the agent scrolls to Confirm, reads
     // it, then clicks (Confirm arms once it has been in view for half a second).
     const confirmVoid = listed.getByRole('button', { name: 'Confirm' });
-    await ticket.page.waitForTimeout(300);
     await confirmVoid.scrollIntoViewIfNeeded();
-    await ticket.page.waitForTimeout(700);
+    await listed.getByRole('button', { name: 'Confirm', disabled: false }).waitFor();
     await confirmVoid.click();
     await listed.getByText('(void)').waitFor();
     expect(emulator.creditNotes().map((n) => [n.number, n.status])).toEqual([

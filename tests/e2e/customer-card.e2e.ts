@@ -66,8 +66,8 @@ describeInChromium('customer card: balance credits and portal links', () => {
     // C opens the form, 5 is typed as its amount, Enter reviews: then no key may confirm.
     await ticket.page.keyboard.type('c5\n', { delay: 30 });
     const confirm = card.getByRole('button', { name: 'Confirm' });
-    await confirm.waitFor();
-    await new Promise((resolve) => setTimeout(resolve, 700));
+    // Armed: a key that could confirm would do so now.
+    await card.getByRole('button', { name: 'Confirm', disabled: false }).waitFor();
     for (const key of ['Enter', ' ', 'Enter', 'y']) await ticket.page.keyboard.press(key);
     expect(await confirm.evaluate((button) => button === document.activeElement)).toBe(false);
     expect(extension().emulator.apiPosts()).toHaveLength(0);

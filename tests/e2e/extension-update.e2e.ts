@@ -64,8 +64,7 @@ describeInChromium('a helpdesk tab left open across an extension update', () => 
     await popup.close();
     await ticket.page.mouse.move(20, 20);
     await ticket.page.mouse.move(300, 200);
-    await new Promise((resolve) => setTimeout(resolve, 300));
-    expect(await ticket.markCount()).toBe(18); // 16 Stripe IDs and 2 email addresses.
+    await expect.poll(() => ticket.markCount()).toBe(18); // 16 Stripe IDs and 2 email addresses.
     await ticket.openCard(SEED_IDS.openSession);
     expect(await ticket.page.evaluate(SHOWN_CARDS)).toBe(1);
     expect(errors).toEqual([]);

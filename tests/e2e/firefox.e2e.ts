@@ -5,6 +5,7 @@ import { expectProbeFoundNothing } from './pages/hostile-probe';
 import { locateTextOnScreen } from './pages/locate-text';
 import { NO_CARD_SHOWN, SHOWN_CARDS } from './pages/ticket-page';
 import { HELPDESK_ORIGIN, UNDECLARED_ORIGIN } from './support/extension-browser';
+import { STRICT_CSP_PREFIX } from './support/fixture-server';
 import {
   FIREFOX_EXTENSION_DIR,
   FIREFOX_EXTENSION_UUID,
@@ -236,6 +237,15 @@ describe.skipIf('skip' in firefox)('in Firefox, the same extension', () => {
       form: { amount: '-1050', currency: 'usd', description: 'Goodwill' },
     });
     expect(emulator.customers().get(SEED_IDS.jenny)!.balance).toBe(-1050);
+    await ticket.close();
+  });
+
+  it("opens a card on a page whose policy allows no script, frame or request of the page's own", async () => {
+    // The card code loads by import from the content script (utils/page/card-code.ts).
+    const ticket = await openTicket(firefoxBrowser.browser, `${STRICT_CSP_PREFIX}/ticket.html`);
+    expect(await ticket.evaluate(() => 'pageMutations' in window)).toBe(false);
+    const card = await openCard(ticket, SEED_IDS.jenny);
+    await card.waitForSelector('::-p-text(Jenny Rosen)');
     await ticket.close();
   });
 

@@ -71,7 +71,7 @@ describeInChromium("the requester's email, when a ticket holds no Stripe ID", ()
     await clickCardButton(card, 'Expire');
     const confirm = card.getByRole('button', { name: 'Confirm' });
     await confirm.waitFor();
-    await new Promise((resolve) => setTimeout(resolve, 700)); // Armed by now.
+    await card.getByRole('button', { name: 'Confirm', disabled: false }).waitFor(); // Armed.
     for (const key of ['Enter', ' ', 'Enter', 'y', 'e']) await ticket.page.keyboard.press(key);
     expect(await confirm.evaluate((button) => button === document.activeElement)).toBe(false);
     expect(emulator.apiPosts()).toHaveLength(0);

@@ -22,7 +22,7 @@ import {
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 const graph = createImportGraph(ROOT);
 
-const CONTENT_SCRIPT = 'entrypoints/helpdesk.ts';
+const CONTENT_SCRIPT = 'utils/page/content-script.ts';
 const BACKGROUND = 'entrypoints/background.ts';
 const PAGES = ['card', 'popup', 'options'] as const;
 type Page = (typeof PAGES)[number];

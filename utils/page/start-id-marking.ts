@@ -3,8 +3,8 @@ import { PAGE_IDS_PORT, type PageIdsAnswer } from '../messaging/page-ids';
 import type { Reply } from '../messaging/reply';
 import { parseCardSubject } from '../card-subject';
 import { EMAIL_MARKER } from '../email-grammar';
-import { cardDocumentFor } from './card-anchor';
-import { createCardHost } from './card-host';
+import { loadCardCode, type CardCodeModule } from './card-code';
+import type { CardHost } from './card-host';
 import { idAtPoint } from './hit-test';
 import { sortInReadingOrder } from './composed-order';
 import { liveRangeFor, type IdMatch, type MarkingOptions } from './id-index';
@@ -70,16 +70,25 @@ export function startIdMarking(
   const view = doc.defaultView!;
   // Cards are drawn on the top document: a framed email's script makes no frame ahead of need.
   const ownsCards = view === view.top;
-  const cardHost = createCardHost(extensionUrl('/card.html'), {
-    cardOrigin: cardFrameOrigin(),
-    spares: ownsCards,
-  });
+  // Made once the card code has loaded (see card-code.ts): until then no card is open.
+  let cardHost: CardHost | null = null;
+  const cardCode = (): Promise<CardCodeModule> =>
+    loadCardCode().then((code) => {
+      if (!cardHost && !signal.aborted)
+        cardHost = code.createCardHost(extensionUrl('/card.html'), {
+          cardOrigin: cardFrameOrigin(),
+          spares: ownsCards,
+        });
+      return code;
+    });
+  /** The agent reaches for a mark: the card code loads now, so the card opens at once. */
+  const prepareCardCode = () => void cardCode().catch(() => extensionGone());
   // A single-page app moving to another ticket changes its address and its DOM together: a
   // card left open would act for a ticket no longer on screen. Checked when the DOM changes
   // and on history moves, so no timer runs.
   let cardOpenedAt = '';
   const closeCardIfAddressMoved = () => {
-    if (cardHost.isOpen() && view.location.href !== cardOpenedAt) cardHost.close();
+    if (cardHost?.isOpen() && view.location.href !== cardOpenedAt) cardHost.close();
   };
   const marker = startPageMarker(doc, signal, closeCardIfAddressMoved, options);
   if (!marker) return; // No CSS Custom Highlight API in this browser.
@@ -87,7 +96,7 @@ export function startIdMarking(
   const cursor = createPointerCursor();
   let focused: IdMatch | null = null;
   signal.addEventListener('abort', () => {
-    cardHost.dispose();
+    cardHost?.dispose();
     cursor.set(null);
   });
 
@@ -98,9 +107,16 @@ export function startIdMarking(
   view.addEventListener('hashchange', closeCardIfAddressMoved, { signal });
   // A frame that goes away (an email the app replaced) takes the card it placed along: once
   // its document is gone, nothing could close that card.
-  view.addEventListener('pagehide', () => cardHost.close(), { signal });
+  view.addEventListener('pagehide', () => cardHost?.close(), { signal });
   doc.addEventListener('visibilitychange', () => doc.hidden || extensionGone(), { signal });
 
+  /** The ID under the pointer that a click would open; the agent reaches for it. */
+  const reachedFor = (event: PointerEvent) => {
+    const match = hitTest(event.clientX, event.clientY);
+    if (!match || !opensOnClick(match)) return null;
+    prepareCardCode();
+    return match;
+  };
   let pointerFrame = 0;
   doc.addEventListener(
     'pointermove',
@@ -108,11 +124,16 @@ export function startIdMarking(
       if (pointerFrame) return;
       pointerFrame = requestAnimationFrame(() => {
         pointerFrame = 0;
-        if (extensionGone()) return;
-        const match = hitTest(event.clientX, event.clientY);
-        cursor.set(match && opensOnClick(match) ? match : null);
+        if (!extensionGone()) cursor.set(reachedFor(event));
       });
     },
+    { ...listen, passive: true },
+  );
+  // A click that comes without the pointer resting on the ID first: the card code starts
+  // loading as the button goes down, not as it comes up.
+  doc.addEventListener(
+    'pointerdown',
+    (event) => void (event.isTrusted && !extensionGone() && reachedFor(event)),
     { ...listen, passive: true },
   );
 
@@ -143,7 +164,7 @@ export function startIdMarking(
     if (extensionGone()) return;
     // With a card open, Escape is the card host's: it closes the card.
     if (event.key === 'Escape') {
-      if (!cardHost.isOpen()) setFocus(null);
+      if (!cardHost?.isOpen()) setFocus(null);
     } else if (event.key === 'Enter' && focused && event.isTrusted && !isEditable(event.target)) {
       event.preventDefault();
       const at = focused.node.ownerDocument!;
@@ -165,6 +186,7 @@ export function startIdMarking(
     focusShownIn?.clear();
     focusShownIn = null;
     if (!match) return;
+    prepareCardCode();
     const at = match.node.ownerDocument!;
     focusShownIn = at === doc ? focusHighlight : focusHighlightOf(at);
     focusShownIn?.add(match.range);
@@ -202,11 +224,13 @@ export function startIdMarking(
     const typed = message as BackgroundToContentMessage | null;
     switch (typed?.type) {
       case 'content.closeCard':
-        return void cardHost.close();
+        return void cardHost?.close();
       case 'content.howIsCardDrawn':
         // Read at once: the answer is what is drawn as the agent presses Confirm.
         return Promise.resolve(
-          typeof typed.token === 'string' ? cardHost.howIsCardDrawn(typed.token) : null,
+          typeof typed.token === 'string'
+            ? (cardHost?.howIsCardDrawn(typed.token) ?? { drawn: 'not-here' })
+            : null,
         );
       case 'content.navigate':
         return void move(typed.direction === -1 ? -1 : 1);
@@ -256,14 +280,19 @@ export function startIdMarking(
     if (objectId.includes(EMAIL_MARKER) && !emailsConfirmed) return;
     const request: ContentScriptRequest = { type: 'page.openCard', objectId };
     let reply: Reply<{ token: string }> | undefined;
+    let code: CardCodeModule;
     try {
-      reply = (await sendToBackground(request)) as typeof reply;
+      // The card code loads alongside the grant, if pointing at the mark has not loaded it.
+      [reply, code] = await Promise.all([
+        sendToBackground(request) as Promise<typeof reply>,
+        cardCode(),
+      ]);
     } catch {
       extensionGone(); // Gone between the click and the message; otherwise a lost answer.
       return;
     }
-    if (!reply?.ok || signal.aborted) return;
-    const placed = cardDocumentFor(anchorDoc, anchor);
+    if (!reply?.ok || signal.aborted || !cardHost) return;
+    const placed = code.cardDocumentFor(anchorDoc, anchor);
     cardOpenedAt = view.location.href;
     cardHost.open(reply.value.token, placed.doc, placed.rect);
   }
