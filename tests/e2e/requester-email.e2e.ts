@@ -42,7 +42,8 @@ describeInChromium("the requester's email, when a ticket holds no Stripe ID", ()
       .getByTestId('matched-by-email')
       .getByText(/a sender can forge/)
       .waitFor();
-    await clickCardButton(card, 'Cancel');
+    // Exactly: the customer's subscriptions list "Open subscription … (Canceled)" too.
+    await clickCardButton(card, 'Cancel', { exact: true });
 
     await clickCardButton(card, 'Expire');
     expect(emulator.apiPosts()).toHaveLength(0);
