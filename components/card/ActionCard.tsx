@@ -5,6 +5,8 @@ import type { CardContents } from '../../utils/messaging/protocol';
 import { KIND_FACTS, type ObjectKindFacts } from '../../utils/objects/kind-facts';
 import type { AgentFacingError } from '../../utils/stripe/explain-failure';
 import { DrawnPlainlyContext } from '../confirm/drawn-plainly';
+import { TicketNote } from '../confirm/TicketNote';
+import { TicketNoteContext } from '../confirm/ticket-note-context';
 import { CopyButton } from '../shared/CopyButton';
 import { ErrorNotice } from '../shared/ErrorNotice';
 import { ModeBadge } from '../shared/ModeBadge';
@@ -18,6 +20,8 @@ type Loaded =
 
 export function ActionCard({ token, onClose }: { token: string; onClose: () => void }) {
   const [loaded, setLoaded] = useState<Loaded>({ state: 'loading' });
+  // The last action's note for the ticket, with the object it was done on.
+  const [note, setNote] = useState<{ objectId: string; text: string } | null>(null);
 
   // Only the latest read may draw the card: a slow read of the object the card has since
   // left must never show it again, under a grant that now stands for another.
@@ -50,54 +54,62 @@ export function ActionCard({ token, onClose }: { token: string; onClose: () => v
   const Panel = contents
     ? (OBJECT_PANELS[contents.kind] as ComponentType<PanelProps<typeof contents.kind>>)
     : null;
+  const shownId = contents?.objectId ?? null;
+  const showNote = useMemo(
+    () => (text: string) => shownId && setNote({ objectId: shownId, text }),
+    [shownId],
+  );
   return (
     <DrawnPlainlyContext.Provider value={drawnPlainly}>
-      <main
-        class={`card ${mode === 'live' ? 'card-live' : ''}`}
-        aria-busy={loaded.state === 'loading'}
-      >
-        <header class="card-header">
-          <h1>{contents ? KIND_FACTS[contents.kind].title : 'Stripe'}</h1>
-          <ModeBadge mode={mode} />
-          <button type="button" class="icon" aria-label="Close card" onClick={onClose}>
-            ×
-          </button>
-        </header>
-        {contents && (
-          <p class="object-id">
-            <code title={contents.objectId}>{contents.objectId}</code>
-            <CopyButton
-              text={contents.objectId}
-              label={(KIND_FACTS[contents.kind] as ObjectKindFacts).copyLabel ?? 'Copy ID'}
+      <TicketNoteContext.Provider value={showNote}>
+        <main
+          class={`card ${mode === 'live' ? 'card-live' : ''}`}
+          aria-busy={loaded.state === 'loading'}
+        >
+          <header class="card-header">
+            <h1>{contents ? KIND_FACTS[contents.kind].title : 'Stripe'}</h1>
+            <ModeBadge mode={mode} />
+            <button type="button" class="icon" aria-label="Close card" onClick={onClose}>
+              ×
+            </button>
+          </header>
+          {contents && (
+            <p class="object-id">
+              <code title={contents.objectId}>{contents.objectId}</code>
+              <CopyButton
+                text={contents.objectId}
+                label={(KIND_FACTS[contents.kind] as ObjectKindFacts).copyLabel ?? 'Copy ID'}
+              />
+            </p>
+          )}
+          {contents?.reachedBy && (
+            <p class="muted reached-by">
+              Found by email: <strong>{contents.reachedBy}</strong>
+            </p>
+          )}
+          {loaded.state === 'loading' && <p class="muted">Loading…</p>}
+          {loaded.state === 'refused' && <ErrorNotice error={loaded.error} />}
+          {contents && !contents.found.ok && <ErrorNotice error={contents.found.error} />}
+          {note && note.objectId === shownId && <TicketNote note={note.text} />}
+          {Panel && view && contents && (
+            // Keyed by its object: a panel never carries an attempt from one object to another.
+            <Panel
+              key={contents.objectId}
+              card={{ token, shownId: contents.objectId }}
+              reachedBy={contents.reachedBy}
+              view={view}
+              onChanged={() => void load()}
             />
-          </p>
-        )}
-        {contents?.reachedBy && (
-          <p class="muted reached-by">
-            Found by email: <strong>{contents.reachedBy}</strong>
-          </p>
-        )}
-        {loaded.state === 'loading' && <p class="muted">Loading…</p>}
-        {loaded.state === 'refused' && <ErrorNotice error={loaded.error} />}
-        {contents && !contents.found.ok && <ErrorNotice error={contents.found.error} />}
-        {Panel && view && contents && (
-          // Keyed by its object: a panel never carries an attempt from one object to another.
-          <Panel
-            key={contents.objectId}
-            card={{ token, shownId: contents.objectId }}
-            reachedBy={contents.reachedBy}
-            view={view}
-            onChanged={() => void load()}
-          />
-        )}
-        {view && (
-          <p class="links">
-            <a href={view.dashboardUrl} target="_blank" rel="noreferrer">
-              Open in Dashboard
-            </a>
-          </p>
-        )}
-      </main>
+          )}
+          {view && (
+            <p class="links">
+              <a href={view.dashboardUrl} target="_blank" rel="noreferrer">
+                Open in Dashboard
+              </a>
+            </p>
+          )}
+        </main>
+      </TicketNoteContext.Provider>
     </DrawnPlainlyContext.Provider>
   );
 }

@@ -2,6 +2,8 @@ import { useEffect, useMemo, useState } from 'preact/hooks';
 import { activityToCsv } from '../../utils/journal/activity-csv';
 import type { JournalOutcome, JournalRecord } from '../../utils/journal/activity-journal';
 import { formatMinorUnits } from '../../utils/currency-units';
+import { ticketNote } from '../../utils/journal/ticket-note';
+import { CopyButton } from '../shared/CopyButton';
 import { askBackground } from '../../utils/messaging/ask-background';
 import {
   type JournalAction,
@@ -104,6 +106,8 @@ export function ActivityLog() {
               <th>Mode</th>
               <th>Outcome</th>
               <th>Request ID</th>
+              <th>Agent</th>
+              <th>Ticket note</th>
             </tr>
           </thead>
           <tbody>
@@ -124,6 +128,12 @@ export function ActivityLog() {
                 <td title={record.errorMessage}>{record.outcome}</td>
                 <td>
                   <code>{record.requestId ?? '—'}</code>
+                </td>
+                <td>{record.agentName ?? '—'}</td>
+                <td>
+                  {record.outcome === 'succeeded' && (
+                    <CopyButton text={ticketNote(record)} label="Copy note" />
+                  )}
                 </td>
               </tr>
             ))}

@@ -299,9 +299,17 @@ describeInChromium('customer card: balance credits and portal links', () => {
     await perCredit.getByLabel('Limit per credit').fill('200');
     await perCredit.getByRole('button', { name: 'Set limit per credit' }).click();
     await perCredit.getByRole('listitem').getByText('USD: $200.00').waitFor();
+    // Saved as it is set: no button further down to find.
+    await options.page.getByRole('status').getByText('Largest credit per action saved.').waitFor();
     await options.page.getByLabel('Portal return URL').fill('https://acme.example/account');
-    await options.page.getByRole('button', { name: 'Save settings' }).click();
-    await options.page.getByRole('status').getByText('Settings saved.').waitFor();
+    await options.page.getByLabel('Portal return URL').press('Tab');
+    await options.page.getByRole('status').getByText('The portal return URL saved.').waitFor();
+    // What Options showed is what it stored: a reload shows both again.
+    await options.page.reload();
+    await perCredit.getByRole('listitem').getByText('USD: $200.00').waitFor();
+    expect(await options.page.getByLabel('Portal return URL').inputValue()).toBe(
+      'https://acme.example/account',
+    );
     await options.page.close();
 
     const { ticket, card } = await jennyCard();

@@ -111,14 +111,16 @@ export function createCardBook(background: BackgroundContext) {
       ): Promise<Reply<T>> {
         const account = await accountForGrant(grant);
         if (isReply(account)) return account;
+        const settings = await settingsInForce();
         return run({
           stripe: background.clientFor(account),
           journal: background.journal,
           account,
           objectId: grant.objectId,
           pageUrl: grant.pageUrl,
-          guardrails: guardrailsOf(await settingsInForce()),
+          guardrails: guardrailsOf(settings),
           previews: previewBookFor(grant),
+          agentName: settings.agentName,
         });
       }
       return {
