@@ -4,7 +4,7 @@ import { SEED_IDS } from '../emulator/seed-data';
 import { OptionsPage, saveTestKey } from './pages/options-page';
 import { TicketPage } from './pages/ticket-page';
 import { describeInChromium, useExtensionBrowser } from './support/use-extension-browser';
-import { clickCardButton } from './pages/card-frame';
+import { clickCardButton, reviewLines } from './pages/card-frame';
 
 describeInChromium('customer card: balance credits and portal links', () => {
   const extension = useExtensionBrowser(saveTestKey);
@@ -27,9 +27,12 @@ describeInChromium('customer card: balance credits and portal links', () => {
     expect(await card.getByLabel('Currency').inputValue()).toBe('USD');
     await card.getByLabel('Note').fill('Goodwill for ticket 4821');
     await clickCardButton(card, 'Review credit');
-    expect(await card.getByTestId('credit-preview').textContent()).toBe(
-      'Credit $10.50 to Jenny Rosen — balance becomes −$10.50',
-    );
+    // Every field that will be sent, the balance in the card's own words: no bare sign.
+    expect(await reviewLines(card)).toEqual({
+      Credit: '$10.50 to Jenny Rosen',
+      Balance: 'No balance → Credit $10.50 (taken off their next invoices)',
+      Note: 'Goodwill for ticket 4821 (kept with the credit in Stripe)',
+    });
     expect(posts()).toHaveLength(0);
     await clickCardButton(card, 'Confirm');
     await card
@@ -37,6 +40,23 @@ describeInChromium('customer card: balance credits and portal links', () => {
       .getByText('Credited $10.50 to Jenny Rosen. Balance now: Credit $10.50.')
       .waitFor();
     await card.getByTestId('customer-balance').getByText('Credit $10.50').waitFor();
+    // The note for the ticket: what was done, Stripe's request, the time; nothing secret.
+    const note = await card.getByTestId('ticket-note').textContent();
+    expect(note).toMatch(
+      new RegExp(
+        `^Credited \\$10\\.50 \\(${SEED_IDS.jenny}\\), note: "Goodwill for ticket 4821" — Stripe request req_\\w+, \\d\\d:\\d\\d UTC$`,
+      ),
+    );
+    await card.getByRole('button', { name: 'Copy note' }).waitFor();
+
+    // A second credit reads from the balance as it now is, in the same words.
+    await card.getByRole('button', { name: 'Add credit' }).click();
+    await card.getByLabel('Amount').fill('10.50');
+    await clickCardButton(card, 'Review credit');
+    expect((await reviewLines(card)).Balance).toBe(
+      'Credit $10.50 → Credit $21.00 (taken off their next invoices)',
+    );
+    await clickCardButton(card, 'Back');
 
     expect(posts()).toHaveLength(1);
     const [credit] = posts();
@@ -194,9 +214,9 @@ describeInChromium('customer card: balance credits and portal links', () => {
     const earlier = card.getByRole('alert', { name: 'Earlier credit' });
     await earlier.getByText('An earlier credit of $5.00 got no answer').waitFor();
     await earlier.getByText('Stripe has not answered yet').waitFor();
-    expect(await card.getByTestId('credit-preview').textContent()).toContain('Credit $6.00');
+    expect((await reviewLines(card)).Credit).toBe('$6.00 to Jenny Rosen');
     await clickCardButton(card, 'Retry the earlier credit instead');
-    expect(await card.getByTestId('credit-preview').textContent()).toContain('Credit $5.00');
+    expect((await reviewLines(card)).Credit).toBe('$5.00 to Jenny Rosen');
     await clickCardButton(card, 'Confirm');
     await card.getByRole('status').getByText('Credited $5.00').waitFor();
     expect(new Set(posts().map((p) => p.headers['idempotency-key']))).toEqual(new Set([firstKey]));

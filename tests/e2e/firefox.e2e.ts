@@ -665,6 +665,10 @@ describe.skipIf('skip' in firefox)('in Firefox, with the background suspended mi
 
     const ticket = await openTicket(browser);
     const card = await startDuplicateCreditNote(ticket);
+    // Where the money goes is the agent's choice: nothing is chosen for them.
+    await click(card, button('Review credit note'));
+    await card.waitForSelector('::-p-text(Choose where the money goes)');
+    await click(card, '::-p-aria([name="Refund to Visa •••• 4242"])');
     await click(card, button('Review credit note'));
     await card.waitForSelector('::-p-text(Amount remaining after)');
     // Stripe takes its time; Firefox suspends the idle event page while the request is out.

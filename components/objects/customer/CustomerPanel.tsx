@@ -3,7 +3,8 @@ import type { PortalFlow } from '../../../utils/objects/customer/portal-link';
 import { checkCreditRequest } from '../../../utils/objects/customer/credit-request';
 import { formatMinorUnits, majorUnitsText } from '../../../utils/currency-units';
 import { DEFAULT_GUARDRAILS, guardrailsOf } from '../../../utils/guardrails/limits';
-import { describeBalance, formatSignedBalance } from '../../../utils/objects/customer/view';
+import { describeBalance } from '../../../utils/objects/customer/view';
+import { creditReviewLines } from '../../../utils/objects/customer/credit-review';
 import { askBackground } from '../../../utils/messaging/ask-background';
 import { askCard } from '../../card/ask-card';
 import type { Settings } from '../../../utils/storage/settings-store';
@@ -11,6 +12,7 @@ import { CopyButton } from '../../shared/CopyButton';
 import { CustomerInvoices } from './CustomerInvoices';
 import { CustomerOpenSessions } from './CustomerOpenSessions';
 import { ConfirmAction } from '../../confirm/ConfirmAction';
+import { ReviewLines } from '../../confirm/ReviewLines';
 import { errorOf, useAttempt } from '../../confirm/use-attempt';
 import { ErrorNotice } from '../../shared/ErrorNotice';
 import { focusOnMount, KeyHint, useKeyShortcut } from '../../shared/KeyShortcut';
@@ -151,14 +153,13 @@ export function CustomerPanel(props: PanelProps<'customer'>) {
   }
 
   const reviewed = credit.asking && credit.params ? credit.params : null;
-  const preview = reviewed
-    ? (() => {
-        const sameCurrency = !customer.currency || customer.currency === reviewed.currency;
-        const credited = formatMinorUnits(reviewed.minorUnits, reviewed.currency);
-        return sameCurrency
-          ? `Credit ${credited} to ${who} — balance becomes ${formatSignedBalance(customer.balance - reviewed.minorUnits, reviewed.currency)}`
-          : `Credit ${credited} to ${who}. Their balance is in ${customer.currency!.toUpperCase()}: this ${reviewed.currency.toUpperCase()} credit applies only to ${reviewed.currency.toUpperCase()} invoices.`;
-      })()
+  const reviewLines = reviewed
+    ? creditReviewLines({
+        who,
+        balance: customer.balance,
+        balanceCurrency: customer.currency,
+        ...reviewed,
+      })
     : null;
 
   return (
@@ -265,6 +266,8 @@ export function CustomerPanel(props: PanelProps<'customer'>) {
       {reviewed && (
         <ConfirmAction
           label="Confirm the credit"
+          live={customer.mode === 'live'}
+          lines={reviewLines!}
           attempt={credit}
           busyLabel="Crediting…"
           cancelLabel="Back"
@@ -296,10 +299,6 @@ export function CustomerPanel(props: PanelProps<'customer'>) {
               </button>
             </div>
           )}
-          <p data-testid="credit-preview">
-            {customer.mode === 'live' && <strong>LIVE: </strong>}
-            {preview}
-          </p>
         </ConfirmAction>
       )}
 
@@ -326,6 +325,28 @@ export function CustomerPanel(props: PanelProps<'customer'>) {
               </option>
             ))}
           </select>
+          {/* Created at once, so this is its review: every field the link is made with. */}
+          <ReviewLines
+            lines={[
+              { label: 'Logs in', value: who, aside: 'whoever opens the link, while it lasts' },
+              {
+                label: 'Opens at',
+                value: flowChoice.startsWith('cancel:')
+                  ? `Cancel subscription: ${customer.activeSubscriptions.find((sub) => `cancel:${sub.id}` === flowChoice)?.label ?? flowChoice.slice('cancel:'.length)}`
+                  : flowChoice === 'payment_method_update'
+                    ? 'Update payment method'
+                    : 'Portal home',
+              },
+              {
+                label: 'Returns to',
+                value: settings?.portalReturnUrl ?? "the portal's default return address",
+              },
+              {
+                label: 'Portal',
+                value: settings?.portalConfigurationId ?? "the account's default configuration",
+              },
+            ]}
+          />
           <div class="actions">
             <button type="submit" disabled={portal.busy}>
               {portal.busy ? 'Creating…' : 'Create link'}
