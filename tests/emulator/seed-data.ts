@@ -10,6 +10,8 @@ export const EMULATOR_KEYS = {
   /** Can read Checkout Sessions but not expire them. */
   testRestrictedReadOnly:
     'rk_test_51EmulatorReadOnlyKey0000000000000000000000000000000000000000000',
+  /** Real, but granted nothing the cards use. */
+  testRestrictedNothing: 'rk_test_51EmulatorNothingKey00000000000000000000000000000000000000000000',
 } as const;
 
 const pad = (stem: string, length: number) => (stem + '0'.repeat(length)).slice(0, length);

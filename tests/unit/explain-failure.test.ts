@@ -21,7 +21,8 @@ describe('explainStripeFailure', () => {
         403,
         "The provided key 'rk_test_***1234' does not have the required permissions for this endpoint on account 'acct_1'. Having the 'rak_customer_write' permission would allow this request to continue.",
       ),
-      'lacks the rak_customer_write permission',
+      // The Dashboard's name, as the agent finds it on the key's form.
+      'lacks the Customers: Write permission',
     ],
     [apiError(403, 'Forbidden'), 'not allowed to do this'],
     [

@@ -19,7 +19,10 @@ const StoredAccount = z.object({
   // Accounts saved before these were known read as unknown, not as corrupt.
   stripeAccountId: z.string().nullable().default(null),
   businessName: z.string().nullable().default(null),
-  /** Permissions a restricted key lacked when it was saved (Stripe's `rak_…` names). */
+  /**
+   * Permissions a restricted key lacked when it was saved, by the Dashboard's names
+   * ("Customers: Write"); keys saved by earlier versions hold Stripe's `rak_…` names.
+   */
   missingPermissions: z.array(z.string()).default([]),
 });
 type StoredAccount = z.infer<typeof StoredAccount>;

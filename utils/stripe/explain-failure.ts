@@ -1,5 +1,6 @@
 import {
   otherModeNamedIn,
+  dashboardNameOfRak,
   permissionNamedIn,
   StripeApiError,
   StripeConnectionError,
@@ -61,7 +62,7 @@ function sentenceFor(error: StripeApiError): string {
   if (error.status === 403) {
     const permission = permissionNamedIn(message);
     return permission
-      ? `This restricted key lacks the ${permission} permission. Add it to the key in the Stripe Dashboard, or use another key.`
+      ? `This restricted key lacks the ${dashboardNameOfRak(permission)} permission. Add it to the key in the Stripe Dashboard (Developers → API keys → edit the key), or use another key.`
       : 'This API key is not allowed to do this. Check its permissions in the Stripe Dashboard.';
   }
   if (error.status === 404 || error.code === 'resource_missing') {
