@@ -11,6 +11,7 @@ import { CopyButton } from '../shared/CopyButton';
 import { ErrorNotice } from '../shared/ErrorNotice';
 import { ModeBadge } from '../shared/ModeBadge';
 import { OBJECT_PANELS } from './object-panels';
+import { useDragCard } from './use-drag-card';
 import type { PanelProps } from './panel-props';
 
 type Loaded =
@@ -54,6 +55,7 @@ export function ActionCard({ token, onClose }: { token: string; onClose: () => v
   const Panel = contents
     ? (OBJECT_PANELS[contents.kind] as ComponentType<PanelProps<typeof contents.kind>>)
     : null;
+  const drag = useDragCard(token);
   const shownId = contents?.objectId ?? null;
   const showNote = useMemo(
     () => (text: string) => shownId && setNote({ objectId: shownId, text }),
@@ -66,7 +68,14 @@ export function ActionCard({ token, onClose }: { token: string; onClose: () => v
           class={`card ${mode === 'live' ? 'card-live' : ''}`}
           aria-busy={loaded.state === 'loading'}
         >
-          <header class="card-header">
+          <header
+            class="card-header"
+            title="Drag to move the card"
+            onPointerDown={drag.onPointerDown}
+            onPointerMove={drag.onPointerMove}
+            onPointerUp={drag.onPointerUp}
+            onPointerCancel={drag.onPointerUp}
+          >
             <h1>{contents ? KIND_FACTS[contents.kind].title : 'Stripe'}</h1>
             <ModeBadge mode={mode} />
             <button type="button" class="icon" aria-label="Close card" onClick={onClose}>

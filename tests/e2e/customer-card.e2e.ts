@@ -80,6 +80,40 @@ describeInChromium('customer card: balance credits and portal links', () => {
     await ticket.page.close();
   });
 
+  it('stays where it opened through review, confirm, result and a portal link; the agent drags it aside', async () => {
+    const { ticket, card } = await jennyCard();
+    const opened = await ticket.cardPlace();
+    const stillThere = async () => expect(await ticket.cardPlace()).toEqual(opened);
+    await card.getByRole('button', { name: 'Add credit' }).click();
+    await card.getByLabel('Amount').fill('5');
+    await clickCardButton(card, 'Review credit');
+    await card.getByRole('button', { name: 'Confirm' }).waitFor();
+    await stillThere();
+    await clickCardButton(card, 'Confirm');
+    await card.getByTestId('ticket-note').waitFor();
+    await stillThere();
+    await card.getByRole('button', { name: 'Create portal link' }).click();
+    await clickCardButton(card, 'Create link');
+    await card.getByRole('status', { name: 'Portal link' }).waitFor();
+    await stillThere();
+
+    // Dragged by its header, as a person drags: it follows, and stays in the window.
+    const grab = { x: opened.left + 120, y: opened.top + 18 };
+    await ticket.page.mouse.move(grab.x, grab.y);
+    await ticket.page.mouse.down();
+    await ticket.page.mouse.move(grab.x + 150, grab.y + 60, { steps: 10 });
+    await ticket.page.mouse.up();
+    await expect
+      .poll(() => ticket.cardPlace())
+      .toEqual({ top: opened.top + 60, left: opened.left + 150 });
+    // The next card of this tab opens where the agent left the last one.
+    await ticket.page.mouse.click(5, 5);
+    await ticket.page.keyboard.press('Escape');
+    await ticket.openCard(SEED_IDS.jennyPaidInvoice);
+    expect(await ticket.cardPlace()).toEqual({ top: opened.top + 60, left: opened.left + 150 });
+    await ticket.page.close();
+  });
+
   it('credits nothing from keys typed into a card that has just opened', async () => {
     const { ticket, card } = await jennyCard();
     await card.getByRole('button', { name: 'Add credit' }).waitFor();

@@ -103,6 +103,28 @@ export const CARD_REQUESTS = {
     },
   ),
   /**
+   * The agent drags the card aside by its header: its page's content script moves the frame
+   * (kept in the window). Only the card itself can ask; the page cannot move it.
+   */
+  'card.move': backgroundCardRequest(
+    z.strictObject({
+      type: z.literal('card.move'),
+      token: CardToken,
+      dx: z.number().int().min(-10_000).max(10_000),
+      dy: z.number().int().min(-10_000).max(10_000),
+    }),
+    async (request, { grant, background }) => {
+      if (grant.inPopup || grant.tabId === null) return failure(REFUSED);
+      await background.sendToFrame(grant.tabId, grant.frameId, {
+        type: 'content.moveCard',
+        token: grant.token,
+        dx: request.dx,
+        dy: request.dy,
+      });
+      return success(null);
+    },
+  ),
+  /**
    * Asked as the agent presses Confirm and again before it acts: whether the page draws the
    * card plainly, read by the content script of the card's frame (see card-drawing.ts).
    */
