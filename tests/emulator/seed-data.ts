@@ -423,8 +423,9 @@ export function seedSessions(now: number): SeedSession[] {
       currency: 'usd',
       customer: SEED_IDS.alexWork,
       email: 'Alex@example.net',
-      created: inOneDay - 20 * 3600,
-      expires_at: inOneDay,
+      // Made four hours ago (never in the future), expiring 24 hours after it was made.
+      created: Math.floor(now / 1000) - 4 * 3600,
+      expires_at: Math.floor(now / 1000) + 20 * 3600,
     },
   ];
 }
