@@ -14,6 +14,12 @@ import { OBJECT_PANELS } from './object-panels';
 import { useDragCard } from './use-drag-card';
 import type { PanelProps } from './panel-props';
 
+/**
+ * How long the card waits on a look-up before it says so and offers Retry: Stripe's own
+ * retries can take a minute, and a read changes nothing, so the agent may ask again.
+ */
+export const LOOK_UP_PATIENCE_MS = 10_000;
+
 type Loaded =
   | { state: 'loading' }
   | { state: 'refused'; error: AgentFacingError }
@@ -28,9 +34,13 @@ export function ActionCard({ token, onClose }: { token: string; onClose: () => v
   // left must never show it again, under a grant that now stands for another.
   const reads = useRef(0);
   // One round trip: the background started the look-up when it granted the card.
+  const [slow, setSlow] = useState(false);
   const load = async () => {
     const read = ++reads.current;
+    setSlow(false);
+    const patience = setTimeout(() => read === reads.current && setSlow(true), LOOK_UP_PATIENCE_MS);
     const reply = await askBackground({ type: 'card.open', token });
+    clearTimeout(patience);
     if (read !== reads.current) return;
     setLoaded(
       reply.ok
@@ -96,9 +106,27 @@ export function ActionCard({ token, onClose }: { token: string; onClose: () => v
               Found by email: <strong>{contents.reachedBy}</strong>
             </p>
           )}
-          {loaded.state === 'loading' && <p class="muted">Loading…</p>}
+          {loaded.state === 'loading' && !slow && <p class="muted">Loading…</p>}
+          {loaded.state === 'loading' && slow && (
+            <div class="notice" role="status" aria-label="Look-up is slow">
+              <p>
+                Stripe has not answered in {LOOK_UP_PATIENCE_MS / 1000} seconds. Reading changes
+                nothing, so asking again is safe.
+              </p>
+              <button type="button" onClick={() => void load()}>
+                Retry
+              </button>
+            </div>
+          )}
           {loaded.state === 'refused' && <ErrorNotice error={loaded.error} />}
           {contents && !contents.found.ok && <ErrorNotice error={contents.found.error} />}
+          {contents && !contents.found.ok && (
+            <p class="actions">
+              <button type="button" class="secondary" onClick={() => void load()}>
+                Retry
+              </button>
+            </p>
+          )}
           {note && note.objectId === shownId && <TicketNote note={note.text} />}
           {Panel && view && contents && (
             // Keyed by its object: a panel never carries an attempt from one object to another.

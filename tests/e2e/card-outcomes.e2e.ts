@@ -211,6 +211,22 @@ describeInChromium('what the card says for each session and each failure', () =>
     await ticket.page.close();
   });
 
+  it('says a slow look-up is slow within seconds, and Retry reads again', async () => {
+    const { emulator } = extension();
+    emulator.injectFault(
+      { kind: 'delay', ms: 15_000 },
+      { method: 'GET', pathPrefix: '/v1/checkout/sessions/', times: 1 },
+    );
+    const { ticket, card } = await cardFor(SEED_IDS.completeSession);
+    const slow = card.getByRole('status', { name: 'Look-up is slow' });
+    await slow.waitFor({ timeout: 12_000 });
+    expect(await slow.textContent()).toContain('Reading changes nothing, so asking again is safe.');
+    expect(await slow.textContent()).not.toMatch(/twice/);
+    await slow.getByRole('button', { name: 'Retry' }).click();
+    await card.getByTestId('session-status').waitFor({ timeout: 5000 });
+    await ticket.page.close();
+  });
+
   it('opens and closes with Escape 200 times, each press whole in the card', async () => {
     const ticket = await TicketPage.open(extension().context);
     const id = await ticket.locateText(SEED_IDS.completeSession);
