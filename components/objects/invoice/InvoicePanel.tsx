@@ -65,6 +65,15 @@ export function InvoicePanel(props: PanelProps<'invoice'>) {
           <dd>{money(invoice.amountPaid)}</dd>
           <dt>Remaining</dt>
           <dd data-testid="invoice-remaining">{money(invoice.amountRemaining)}</dd>
+          {invoice.alreadyCredited > 0 && (
+            <>
+              <dt>Credited</dt>
+              <dd data-testid="invoice-credited">
+                {money(invoice.alreadyCredited)}{' '}
+                <span class="muted">by credit notes (refunds and balance credits included)</span>
+              </dd>
+            </>
+          )}
           <dt>Currency</dt>
           <dd>{invoice.currency.toUpperCase()}</dd>
           {invoice.dueDate !== null && (
@@ -136,7 +145,10 @@ export function InvoicePanel(props: PanelProps<'invoice'>) {
                 <li key={line.id} class="object-line">
                   <span>
                     {line.description ?? 'No description'}
-                    {line.quantity !== null && <span class="muted"> × {line.quantity}</span>}
+                    {/* "× 3" after "Pro plan × 3 seats" read as nine seats: say quantity. */}
+                    {line.quantity !== null && (
+                      <span class="muted"> · quantity {line.quantity}</span>
+                    )}
                   </span>
                   <span>{money(line.amount)}</span>
                 </li>
@@ -164,7 +176,7 @@ export function InvoicePanel(props: PanelProps<'invoice'>) {
                 target="_blank"
                 rel="noreferrer"
               >
-                Open invoice page
+                Open the customer's invoice page
               </a>
             </div>
           )}
