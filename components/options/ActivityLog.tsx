@@ -1,3 +1,4 @@
+import { formatMoment } from '../../utils/dates';
 import { useEffect, useMemo, useState } from 'preact/hooks';
 import { activityToCsv } from '../../utils/journal/activity-csv';
 import type { JournalOutcome, JournalRecord } from '../../utils/journal/activity-journal';
@@ -114,7 +115,7 @@ export function ActivityLog() {
             <tbody>
               {shown.map((record) => (
                 <tr key={record.id}>
-                  <td>{new Date(record.createdAt).toLocaleString()}</td>
+                  <td>{formatMoment(record.createdAt)}</td>
                   <td>{journalActionLabel(record.action, 'name')}</td>
                   <td>
                     <code>{record.objectId}</code>

@@ -1,3 +1,4 @@
+import { formatDay } from '../../../utils/dates';
 import { useEffect, useState } from 'preact/hooks';
 import type { PortalFlow } from '../../../utils/objects/customer/portal-link';
 import { checkCreditRequest } from '../../../utils/objects/customer/credit-request';
@@ -374,7 +375,7 @@ export function CustomerPanel(props: PanelProps<'customer'>) {
             {customer.recentTransactions.map((t) => (
               <li key={t.id}>
                 <time dateTime={new Date(t.created * 1000).toISOString()}>
-                  {new Date(t.created * 1000).toLocaleDateString()}
+                  {formatDay(t.created)}
                 </time>{' '}
                 {t.amount < 0 ? 'Credit' : 'Debit'}{' '}
                 {formatMinorUnits(Math.abs(t.amount), t.currency)}

@@ -1,3 +1,4 @@
+import { formatDay } from '../../../utils/dates';
 import { useState } from 'preact/hooks';
 import { formatMinorUnits } from '../../../utils/currency-units';
 import { notCreditableBecause } from '../../../utils/objects/credit-note/draft';
@@ -10,7 +11,7 @@ import { KeyHint, useKeyShortcut } from '../../shared/KeyShortcut';
 import type { PanelProps } from '../../card/panel-props';
 import { useOpenRelated } from '../../card/use-open-related';
 
-const dateOf = (seconds: number) => new Date(seconds * 1000).toLocaleDateString();
+const dateOf = formatDay;
 
 /** An invoice as the agent reads it: what was billed, paid and is left, line by line. */
 export function InvoicePanel(props: PanelProps<'invoice'>) {
