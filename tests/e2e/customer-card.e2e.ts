@@ -329,7 +329,10 @@ describeInChromium('customer card: balance credits and portal links', () => {
     const { context, extensionId, emulator } = extension();
     let ticket = await TicketPage.open(context);
     let card = await ticket.openCard(SEED_IDS.liveOnlyCustomer);
-    await card.getByRole('alert').getByText('it exists in live mode: use a live key').waitFor();
+    const alert = card.getByRole('alert');
+    await alert.getByText('it exists in live mode: save a live-mode key in Options').waitFor();
+    // As on the live session's card, the fix is one click away.
+    await alert.getByRole('button', { name: 'Open Options' }).waitFor();
     await ticket.page.close();
 
     const options = await OptionsPage.open(context, extensionId);
