@@ -139,7 +139,10 @@ export function Popup({ early }: { early?: EarlyInput } = {}) {
     setProblem({
       message: pasted.includes(EMAIL_MARKER)
         ? describeInvalidEmail(pasted)
-        : describeInvalidStripeId(pasted),
+        : /^[a-z]+_/.test(pasted)
+          ? describeInvalidStripeId(pasted)
+          : // Nothing like an ID at all ("hello"): say every kind of thing the box takes.
+            `Nothing to open in "${pasted.slice(0, 40)}". Paste a Stripe ID (cus_…, in_…, cs_test_…), a Dashboard or checkout URL that holds one, or a customer's email address.`,
     });
   }
 

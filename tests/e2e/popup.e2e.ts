@@ -109,7 +109,16 @@ describeInChromium('the popup', () => {
   it('opens a card for a pasted Dashboard URL, and explains what it cannot read', async () => {
     const popup = await PopupPage.open(extension());
     await popup.lookUp('https://dashboard.stripe.com/test/search?query=not-an-id');
-    expect(await popup.page.getByRole('alert').textContent()).toContain('should start with one of');
+    expect(await popup.page.getByRole('alert').textContent()).toContain(
+      'a Dashboard or checkout URL that holds one, or a customer',
+    );
+    // Words that are no ID at all hear every kind of thing the box takes, not only IDs.
+    await popup.lookUp('hello');
+    expect(await popup.page.getByRole('alert').textContent()).toBe(
+      `Nothing to open in "hello". Paste a Stripe ID (cus_…, in_…, cs_test_…), a Dashboard or checkout URL that holds one, or a customer's email address.`,
+    );
+    await popup.lookUp('cus_');
+    expect(await popup.page.getByRole('alert').textContent()).toContain('too short');
     await popup.lookUp(`https://dashboard.stripe.com/test/customers/${SEED_IDS.jenny}`);
     await popup.page.getByTestId('customer-balance').waitFor();
     await popup.page.close();
