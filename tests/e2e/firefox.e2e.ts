@@ -547,6 +547,11 @@ describe.skipIf('skip' in firefox)('in Firefox, the same extension', () => {
     );
     await confirm(card);
     await card.waitForSelector('::-p-text(Credit note ACME-0041-CN-02 issued.)');
+    // The note for the ticket, made from what the journal recorded of the attempt.
+    await card.waitForSelector(
+      '::-p-text($15.00 refunded, $5.00 to balance, reason: duplicate — Stripe request req_)',
+    );
+    await card.waitForSelector('::-p-aria([name="Copy note"][role="button"])');
     const posts = emulator.apiPosts();
     expect(posts.map((p) => p.status)).toEqual([429, 200]);
     expect(new Set(posts.map((p) => p.headers['idempotency-key'])).size).toBe(1);
@@ -572,6 +577,7 @@ describe.skipIf('skip' in firefox)('in Firefox, the same extension', () => {
         ),
     );
     expect(emulator.creditNotes().map((n) => n.status)).toEqual(['issued', 'void']);
+    await card.waitForSelector('::-p-text(Credit note ACME-0041-CN-02 voided.)');
     await ticket.close();
   });
 
