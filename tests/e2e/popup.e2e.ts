@@ -21,6 +21,15 @@ describeInChromium('the popup', () => {
     expect(listed).toHaveLength(14);
     expect(listed[0]).toMatch(/^Checkout Session cs_test_a1OpenSessio…0{6}\s*Test mode\s*1$/);
     expect(listed.some((text) => text.startsWith('Customer cus_PzJennyRosen01'))).toBe(true);
+    // Fourteen IDs still fit a real popup (at most 600 px), Options in its header, and the
+    // one saved key is named.
+    expect(
+      await popup.page.evaluate(() => document.documentElement.scrollHeight),
+    ).toBeLessThanOrEqual(600);
+    await popup.page.getByRole('button', { name: 'Open options' }).waitFor();
+    expect(await popup.page.getByTestId('popup-account').textContent()).toBe(
+      'Test · Acme (emulated) · sk_test_…0000',
+    );
     await popup.idsOnPage().filter({ hasText: 'cus_PzJennyRosen01' }).click();
     await popup.page.getByTestId('customer-balance').waitFor();
     expect(await popup.page.getByText('Jenny Rosen').count()).toBe(1);
