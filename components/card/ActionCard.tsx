@@ -66,6 +66,11 @@ export function ActionCard({ token, onClose }: { token: string; onClose: () => v
     ? (OBJECT_PANELS[contents.kind] as ComponentType<PanelProps<typeof contents.kind>>)
     : null;
   const drag = useDragCard(token);
+  /** Back from a customer picked from an address's list: the card reads the list again. */
+  const backToList = async () => {
+    const reply = await askBackground({ type: 'card.backToList', token });
+    if (reply.ok) await load();
+  };
   const shownId = contents?.objectId ?? null;
   const showNote = useMemo(
     () => (text: string) => shownId && setNote({ objectId: shownId, text }),
@@ -104,6 +109,14 @@ export function ActionCard({ token, onClose }: { token: string; onClose: () => v
           {contents?.reachedBy && (
             <p class="muted reached-by">
               Found by email: <strong>{contents.reachedBy}</strong>
+              {contents.backToList && (
+                <>
+                  {' '}
+                  <button type="button" class="link" onClick={() => void backToList()}>
+                    Back to the list
+                  </button>
+                </>
+              )}
             </p>
           )}
           {loaded.state === 'loading' && !slow && <p class="muted">Loading…</p>}

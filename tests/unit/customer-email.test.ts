@@ -111,6 +111,33 @@ describe('a card opened for an email address', () => {
     );
   });
 
+  it('goes back from a customer picked from the list to the list, and from no other card', async () => {
+    const { open } = await setUp();
+    const { ask, reopen } = await open(SEED_EMAILS.alex);
+    expect(await ask({ type: 'card.backToList' })).toEqual(REFUSED);
+    await ask({ type: 'customerEmail.open', customerId: SEED_IDS.alexHome });
+    expect(await reopen()).toMatchObject({
+      kind: 'customer',
+      objectId: SEED_IDS.alexHome,
+      backToList: true,
+    });
+    expect(await ask({ type: 'card.backToList' })).toEqual({ ok: true, value: null });
+    const list = await reopen();
+    expect(list).toMatchObject({ kind: 'customer_email', objectId: SEED_EMAILS.alex });
+    expect(list).not.toHaveProperty('reachedBy');
+    expect(expectView(list, 'customer_email').customers).toHaveLength(2);
+    // And the other customer can be picked now.
+    expect(await ask({ type: 'customerEmail.open', customerId: SEED_IDS.alexWork })).toEqual({
+      ok: true,
+      value: null,
+    });
+
+    // An address with one customer opens as theirs: there is no list to go back to.
+    const jenny = await open(SEED_EMAILS.jenny);
+    expect(jenny.contents).not.toHaveProperty('backToList');
+    expect(await jenny.ask({ type: 'card.backToList' })).toEqual(REFUSED);
+  });
+
   it('offers the other mode only when none is found and a key for it is saved, and searches there only when asked', async () => {
     const { open } = await setUp({ liveKey: true });
     const { ask, contents, reopen } = await open(SEED_EMAILS.liveOnly);

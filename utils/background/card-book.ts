@@ -53,6 +53,7 @@ export function createCardBook(background: BackgroundContext) {
         mode: subject.mode,
         found,
         ...(grant.reachedBy ? { reachedBy: grant.reachedBy } : {}),
+        ...(grant.pickedFromList ? { backToList: true } : {}),
       }) as CardContents;
     const account = await accountForGrant(grant);
     if (isReply(account)) return contents(account);
@@ -143,6 +144,7 @@ export function createCardBook(background: BackgroundContext) {
             from: grant.objectId,
             to: objectId,
             accountId: grant.accountId,
+            pickedFromList: true,
           });
           return narrowed !== null;
         },

@@ -9,7 +9,7 @@ import { pageAddressOf } from '../messaging/sender-policy';
 import { CardSubjectField, CardToken, StripeObjectIdField } from '../kit/request-fields';
 import type { CardBook } from './card-book';
 import { checkCardDrawnPlainly } from './card-drawing';
-import { repointCardGrant, revokeCardGrants } from './card-grants';
+import { repointCardGrant, revokeCardGrants, widenCardGrant } from './card-grants';
 import { backgroundCardRequest } from './request-handler';
 
 /**
@@ -92,6 +92,12 @@ export const CARD_REQUESTS = {
       });
       return moved ? success(null) : failure(REFUSED);
     },
+  ),
+  /** Back from a customer picked from an address's list, to that list. */
+  'card.backToList': backgroundCardRequest(
+    z.strictObject({ type: z.literal('card.backToList'), token: CardToken }),
+    async (_request, { grant }) =>
+      (await widenCardGrant(grant.token, grant.objectId)) ? success(null) : failure(REFUSED),
   ),
   'card.close': backgroundCardRequest(
     z.strictObject({ type: z.literal('card.close'), token: CardToken }),
