@@ -47,3 +47,16 @@ describe('where the card stays', () => {
     expect(placeOf(shownHost()!)).toEqual({ top: 122, left: 600 });
   });
 });
+
+describe('a drag and the page', () => {
+  it('does not hide a change the page made just before it: the card closes', () => {
+    Object.assign(window, { innerWidth: 1280, innerHeight: 800 });
+    const host = createCardHost('about:blank', { cardOrigin: 'null', spares: false });
+    host.open('token-1', document, new DOMRect(100, 100, 80, 16));
+    document.documentElement.setAttribute('style', 'opacity: 0.1');
+    host.moveBy('token-1', 10, 10);
+    expect(host.isOpen()).toBe(false);
+    document.documentElement.removeAttribute('style');
+    host.dispose();
+  });
+});

@@ -259,6 +259,8 @@ export function createCardHost(
     close,
     moveBy(token, dx, dy) {
       if (!host || token !== shownToken || !Number.isFinite(dx) || !Number.isFinite(dy)) return;
+      // Whatever the page changed before this move is still the page's: it closes the card.
+      if (tampering?.takeRecords().length) return close();
       const to = keptInWindow(placedAt.top + dy, placedAt.left + dx, placedAt.height);
       placedAt = { ...placedAt, ...to };
       draggedTo = to;
