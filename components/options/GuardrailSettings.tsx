@@ -11,7 +11,12 @@ import { ErrorNotice } from '../shared/ErrorNotice';
 import { PolicyWarnings, SET_BY_ORGANISATION, SetByOrganisationNote } from './SetByOrganisation';
 
 type TextField =
-  'retentionDays' | 'autoLockMinutes' | 'portalReturnUrl' | 'portalConfigurationId' | 'agentName';
+  | 'retentionDays'
+  | 'autoLockMinutes'
+  | 'portalReturnUrl'
+  | 'portalConfigurationId'
+  | 'agentName'
+  | 'ownEmails';
 
 /** What each field saves as, or the sentence saying what to fix; and its name in "… saved." */
 const TEXT_FIELDS: Record<
@@ -49,6 +54,16 @@ const TEXT_FIELDS: Record<
               'The portal configuration is an ID starting bpc_ (Stripe Dashboard → Settings → Billing → Customer portal), or empty for the default.',
           },
   },
+  ownEmails: {
+    saved: 'Your own addresses',
+    read: (typed) => {
+      const addresses = typed.split(/[\s,;]+/).filter(Boolean);
+      const wrong = addresses.find((address) => !/^[^\s@]+@[^\s@]+$/.test(address));
+      if (wrong) return { problem: `"${wrong}" is not an email address.` };
+      if (addresses.length > 20) return { problem: 'List at most 20 of your own addresses.' };
+      return { value: addresses.map((address) => address.toLowerCase()) };
+    },
+  },
   agentName: {
     saved: 'Your name',
     read: (typed) =>
@@ -76,6 +91,7 @@ export function GuardrailSettings() {
     portalReturnUrl: '',
     portalConfigurationId: '',
     agentName: '',
+    ownEmails: '',
   });
   const [organisation, setOrganisation] = useState<SetByOrganisation>(NOTHING_SET);
   const [warnings, setWarnings] = useState<string[]>([]);
@@ -95,13 +111,14 @@ export function GuardrailSettings() {
         portalReturnUrl: settings.portalReturnUrl ?? '',
         portalConfigurationId: settings.portalConfigurationId ?? '',
         agentName: settings.agentName ?? '',
+        ownEmails: settings.ownEmails.join(', '),
       });
       setOrganisation(reply.value.organisation);
       setWarnings(reply.value.warnings);
     });
   }, []);
 
-  const locked = (field: TextField) => organisation.fields.includes(field);
+  const locked = (field: TextField) => (organisation.fields as readonly string[]).includes(field);
   const field = (name: TextField, label: string, extra: Record<string, string> = {}) => (
     <>
       <label for={name}>{label}</label>
@@ -253,6 +270,11 @@ export function GuardrailSettings() {
           autoComplete: 'name',
           maxLength: '60',
         })}
+        {field(
+          'ownEmails',
+          'Your own email addresses (never marked on a page nor searched from one; separate them with commas)',
+          { autoComplete: 'off', placeholder: 'you@yourcompany.com' },
+        )}
       </form>
       <div class="save-state" aria-live="polite">
         {error && <ErrorNotice error={error} />}

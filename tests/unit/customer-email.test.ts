@@ -267,6 +267,26 @@ describe('a card a content script asks for an address', () => {
     expect(customerSearches()).toHaveLength(0);
   });
 
+  it("is refused for the agent's own address, which the page's script is told to skip", async () => {
+    const { ask, askForCard, handle } = await setUp();
+    const saved = await ask(
+      { type: 'settings.save', settings: { ownEmails: ['Jenny.Rosen@Example.com'] } },
+      options,
+    );
+    expect(saved.ok).toBe(true);
+    expect(await askForCard(SEED_EMAILS.jenny)).toMatchObject({
+      ok: false,
+      error: { message: 'This is one of your own addresses (Options), so it is not searched.' },
+    });
+    expect((await askForCard(SEED_EMAILS.alex)).ok).toBe(true);
+    expect(await handle({ type: 'page.marking' }, page)).toEqual({
+      ok: true,
+      value: { emails: true, skip: ['jenny.rosen@example.com'] },
+    });
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    expect(customerSearches()).toHaveLength(0);
+  });
+
   it('is searched only when the card shown for it asks, never as it is granted', async () => {
     const { grantCard } = await setUp();
     const card = await grantCard(SEED_EMAILS.jenny);
@@ -283,7 +303,7 @@ describe('what the content script marks', () => {
     const { handle, ask, tellHelpdeskTabs } = await setUp();
     expect(await handle({ type: 'page.marking' }, page)).toEqual({
       ok: true,
-      value: { emails: true },
+      value: { emails: true, skip: [] },
     });
     // Saving one field leaves the rest as stored.
     const saved = await ask({ type: 'settings.save', settings: { markEmails: false } }, options);
@@ -293,7 +313,7 @@ describe('what the content script marks', () => {
     });
     expect(tellHelpdeskTabs).toHaveBeenCalledWith({ type: 'content.marking', emails: false });
     expect(await handle({ type: 'page.marking' }, page)).toMatchObject({
-      value: { emails: false },
+      value: { emails: false, skip: [] },
     });
     // Nothing changed, nothing told.
     await ask({ type: 'settings.save', settings: { retentionDays: 30 } }, options);

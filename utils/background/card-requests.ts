@@ -33,12 +33,16 @@ export async function answerContentScript(
 ): Promise<Reply<unknown> | null> {
   const parsed = ContentScriptRequest.safeParse(raw);
   if (!parsed.success) return null;
-  if (parsed.data.type === 'page.marking')
-    return success({ emails: (await settingsInForce()).markEmails });
+  if (parsed.data.type === 'page.marking') {
+    const { markEmails, ownEmails } = await settingsInForce();
+    // The agent's own addresses are theirs to know: the page's script skips them.
+    return success({ emails: markEmails, skip: ownEmails });
+  }
   return grantCardToPage(parsed.data, sender, cards);
 }
 
 const ADDRESSES_NOT_MARKED = 'Email addresses are not marked: only Stripe IDs open a card.';
+const OWN_ADDRESS = 'This is one of your own addresses (Options), so it is not searched.';
 
 async function grantCardToPage(
   request: z.infer<typeof OpenCardRequest>,
@@ -56,6 +60,8 @@ async function grantCardToPage(
     !(await settingsInForce()).markEmails
   )
     return failure(ADDRESSES_NOT_MARKED);
+  if ((await settingsInForce()).ownEmails.includes(request.objectId.toLowerCase()))
+    return failure(OWN_ADDRESS);
   const grant = await cards.grant({
     objectId: request.objectId,
     tabId: sender.tab!.id!,

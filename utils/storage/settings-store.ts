@@ -57,6 +57,19 @@ export const Settings = z.strictObject({
    * (`agent`), the activity log and the ticket's note. null when unnamed.
    */
   agentName: AgentName.nullable(),
+  /**
+   * The agent's own addresses (lower case): never marked on a page nor searched from one,
+   * as the helpdesk shows them in its header and on every reply.
+   */
+  ownEmails: z
+    .array(
+      z
+        .string()
+        .max(254)
+        .regex(/^[^\s@]+@[^\s@]+$/, 'not an email address')
+        .transform((address) => address.toLowerCase()),
+    )
+    .max(20),
 });
 export type Settings = z.infer<typeof Settings>;
 
@@ -69,6 +82,7 @@ export const DEFAULT_SETTINGS: Settings = {
   portalConfigurationId: null,
   markEmails: true,
   agentName: null,
+  ownEmails: [],
 };
 
 /**
