@@ -211,6 +211,21 @@ describeInChromium('what the card says for each session and each failure', () =>
     await ticket.page.close();
   });
 
+  it('clears "Not ready yet" once Confirm arms', async () => {
+    const { ticket, card } = await cardFor(SEED_IDS.openSession);
+    await card.getByRole('button', { name: 'Expire session' }).click();
+    // Too early: Confirm is not armed yet, and says so.
+    await card.getByRole('button', { name: 'Confirm' }).click();
+    const how = card.locator('#confirm-how');
+    expect(await how.textContent()).toBe('Not ready yet: read it, then click Confirm again.');
+    // Armed half a second later: the hint no longer says it is not ready.
+    await expect
+      .poll(() => how.textContent(), { timeout: 3000 })
+      .toBe('Click Confirm, or hold Enter on it for a second.');
+    expect(posts()).toHaveLength(0);
+    await ticket.page.close();
+  });
+
   it('says a slow look-up is slow within seconds, and Retry reads again', async () => {
     const { emulator } = extension();
     emulator.injectFault(
