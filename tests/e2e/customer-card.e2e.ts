@@ -162,12 +162,22 @@ describeInChromium('customer card: balance credits and portal links', () => {
 
   it('exports the activity log as CSV, filtered, without keys or portal URLs', async () => {
     const { context, extensionId, emulator } = extension();
+    // A team sharing one key: this agent names themself, once, in Options.
+    const naming = await OptionsPage.open(context, extensionId);
+    await naming.page.getByLabel('Your name', { exact: false }).fill('Dana');
+    await naming.page.getByLabel('Your name', { exact: false }).press('Tab');
+    await naming.page.getByRole('status').getByText('Your name saved.').waitFor();
+    await naming.page.close();
     const { ticket, card } = await jennyCard();
     await card.getByRole('button', { name: 'Add credit' }).click();
     await card.getByLabel('Amount').fill('12.34');
     await clickCardButton(card, 'Review credit');
     await clickCardButton(card, 'Confirm');
     await card.getByRole('status').getByText('Credited $12.34').waitFor();
+    expect(await card.getByTestId('ticket-note').textContent()).toContain(
+      'by Dana — Stripe request',
+    );
+    expect(emulator.apiPosts()[0]!.form.metadata).toMatchObject({ agent: 'Dana' });
     await card.getByRole('button', { name: 'Create portal link' }).click();
     await clickCardButton(card, 'Create link');
     await card.getByRole('status', { name: 'Portal link' }).waitFor();
@@ -182,10 +192,15 @@ describeInChromium('customer card: balance credits and portal links', () => {
     const csv = readFileSync((await (await downloaded).path())!, 'utf8');
     const lines = csv.trim().split('\r\n');
     expect(lines[0]).toBe(
-      'time,account,mode,object,action,amount,currency,outcome,stripe_request_id,idempotency_key,page,error',
+      'time,account,mode,object,action,amount,currency,outcome,stripe_request_id,idempotency_key,page,error,agent',
     );
     const credits = lines.slice(1).filter((line) => line.includes(',1234,usd,succeeded,'));
     expect(credits).toHaveLength(1);
+    expect(credits[0]).toMatch(/,Dana$/);
+    // The log copies the ticket's note again, and says who acted.
+    const row = options.page.getByRole('row').filter({ hasText: 'Credit balance' });
+    await row.getByRole('button', { name: 'Copy note' }).waitFor();
+    await row.getByRole('cell', { name: 'Dana', exact: true }).waitFor();
     expect(credits[0]).toContain(emulator.apiPosts()[0]!.requestId);
     expect(csv).not.toContain('portal');
     expect(csv).not.toContain('billing.stripe.com');
