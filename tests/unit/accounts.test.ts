@@ -114,6 +114,9 @@ describe('accounts', () => {
       ['Brand A live', false],
     ]);
     expect((await accountForMode(null))!.id).toBe(brandA.id);
+    // Two keys of one account are told apart wherever a card names the one it read with.
+    expect((await accountForMode('test'))!.label).toBe('Brand A · sk_test_…0000');
+    expect((await accountForMode('live'))!.label).toBe('Brand A live · sk_live_…0000');
     expect((await accountForMode('live'))!.id).toBe(live.id);
     await setActiveAccount(brandB.id);
     expect((await accountForMode('test'))!.id).toBe(brandB.id);

@@ -51,11 +51,14 @@ export type UsableAccount = Pick<StoredAccount, 'id' | 'label' | 'mode'> & { api
 
 async function usable(account: StoredAccount | undefined): Promise<UsableAccount | null> {
   if (!account) return null;
+  const apiKey = await openSecret(account.apiKey);
   return {
     id: account.id,
-    label: account.label,
+    // Two keys of one account share its name: the masked key (mode and last four) tells
+    // them apart wherever a card names the account it read with.
+    label: `${account.label} · ${account.maskedKey ?? maskApiKey(apiKey)}`,
     mode: account.mode,
-    apiKey: await openSecret(account.apiKey),
+    apiKey,
   };
 }
 
