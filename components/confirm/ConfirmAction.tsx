@@ -1,17 +1,23 @@
 import type { ComponentChildren } from 'preact';
 import { ConfirmButton } from './ConfirmButton';
 import { ConfirmQuestion } from './ConfirmQuestion';
+import { ReviewLines } from './ReviewLines';
+import type { ReviewLine } from '../../utils/review-lines';
 
 /** What a kind says before one of its actions: the question's name, its words, its look. */
 export interface ConfirmWords {
   /** The question's name for assistive technology: "Confirm expiring the session". */
   label: string;
   /** What will happen, in the agent's words. */
-  children: ComponentChildren;
+  children?: ComponentChildren;
+  /** Every field that will be sent, one per line, below the words. */
+  lines?: readonly ReviewLine[];
   /** What Confirm says while the request is out: "Expiring…". */
   busyLabel: string;
   /** Irreversible (expire, void): Confirm is drawn as such. */
   danger?: boolean;
+  /** A live-mode object: the question and Confirm say so, as real money or customers move. */
+  live?: boolean;
 }
 
 /**
@@ -32,12 +38,19 @@ export function ConfirmAction(
   const { attempt } = props;
   return (
     <ConfirmQuestion label={props.label}>
+      {props.live && (
+        <p class="live-band" role="note">
+          LIVE mode: this changes a real customer's account.
+        </p>
+      )}
       {props.children}
+      {props.lines && <ReviewLines lines={props.lines} />}
       <div class="actions">
         <ConfirmButton
           danger={props.danger}
           busy={attempt.busy}
           busyLabel={props.busyLabel}
+          live={props.live}
           onConfirm={() => void attempt.confirm()}
         />
         <button type="button" class="secondary" disabled={attempt.busy} onClick={attempt.reset}>

@@ -25,6 +25,8 @@ export function ConfirmButton(props: {
   busy: boolean;
   busyLabel: string;
   danger?: boolean;
+  /** Live mode: Confirm says so. */
+  live?: boolean;
   onConfirm: () => void;
 }) {
   const ref = useRef<HTMLButtonElement>(null);
@@ -83,6 +85,8 @@ export function ConfirmButton(props: {
   useEffect(() => cancelHold, []);
   useEffect(() => {
     if (!armed) cancelHold();
+    // "Not ready yet…" was true a moment ago; once Confirm is armed it is not.
+    else setHint(null);
   }, [armed]);
 
   const off = props.busy || !armed;
@@ -130,7 +134,13 @@ export function ConfirmButton(props: {
         }}
         onBlur={cancelHold}
       >
-        {props.busy ? props.busyLabel : holding ? 'Keep holding…' : 'Confirm'}
+        {props.busy
+          ? props.busyLabel
+          : holding
+            ? 'Keep holding…'
+            : props.live
+              ? 'Confirm in LIVE mode'
+              : 'Confirm'}
       </button>
       <p id="confirm-how" class="muted confirm-how">
         {hint ?? 'Click Confirm, or hold Enter on it for a second.'}

@@ -1,4 +1,5 @@
-import { useRef, useState } from 'preact/hooks';
+import { useContext, useRef, useState } from 'preact/hooks';
+import { TicketNoteContext } from './ticket-note-context';
 import type { Reply } from '../../utils/messaging/reply';
 import type { AgentFacingError } from '../../utils/stripe/explain-failure';
 
@@ -34,6 +35,7 @@ export function useAttempt<P, V>(options: {
   onDone?: (value: V, params: P) => void;
 }) {
   const same = options.same ?? sameJson;
+  const showNote = useContext(TicketNoteContext);
   const [step, setStepState] = useState<AttemptStep<P, V>>({ name: 'idle' });
   const [kept, setKeptState] = useState<KeptAttempt<P> | null>(null);
   // What the handlers read: a click in the same frame as the change must see it.
@@ -69,6 +71,7 @@ export function useAttempt<P, V>(options: {
     if (reply.ok) {
       if (keptNow.current?.attemptId === attemptId) setKept(null);
       setStep({ name: 'done', params, value: reply.value });
+      if (reply.note) showNote(reply.note);
       options.onDone?.(reply.value, params);
     } else if (reply.error.unresolved) {
       setKept({ attemptId, params });

@@ -1,7 +1,10 @@
+import { formatMoment } from '../../utils/dates';
 import { useEffect, useMemo, useState } from 'preact/hooks';
 import { activityToCsv } from '../../utils/journal/activity-csv';
 import type { JournalOutcome, JournalRecord } from '../../utils/journal/activity-journal';
 import { formatMinorUnits } from '../../utils/currency-units';
+import { ticketNote } from '../../utils/journal/ticket-note';
+import { CopyButton } from '../shared/CopyButton';
 import { askBackground } from '../../utils/messaging/ask-background';
 import {
   type JournalAction,
@@ -93,42 +96,52 @@ export function ActivityLog() {
       </p>
       {records && shown.length === 0 && <p class="muted">Nothing yet.</p>}
       {shown.length > 0 && (
-        <table class="activity">
-          <thead>
-            <tr>
-              <th>When</th>
-              <th>Action</th>
-              <th>Object</th>
-              <th>Amount</th>
-              <th>Details</th>
-              <th>Mode</th>
-              <th>Outcome</th>
-              <th>Request ID</th>
-            </tr>
-          </thead>
-          <tbody>
-            {shown.map((record) => (
-              <tr key={record.id}>
-                <td>{new Date(record.createdAt).toLocaleString()}</td>
-                <td>{journalActionLabel(record.action, 'name')}</td>
-                <td>
-                  <code>{record.objectId}</code>
-                </td>
-                <td>
-                  {record.amount !== undefined && record.currency
-                    ? formatMinorUnits(record.amount, record.currency)
-                    : '—'}
-                </td>
-                <td>{journalRecordDetail(record) || '—'}</td>
-                <td>{record.mode}</td>
-                <td title={record.errorMessage}>{record.outcome}</td>
-                <td>
-                  <code>{record.requestId ?? '—'}</code>
-                </td>
+        <div class="activity-scroll">
+          <table class="activity">
+            <thead>
+              <tr>
+                <th>When</th>
+                <th>Action</th>
+                <th>Object</th>
+                <th>Amount</th>
+                <th>Details</th>
+                <th>Mode</th>
+                <th>Outcome</th>
+                <th>Request ID</th>
+                <th>Agent</th>
+                <th>Ticket note</th>
               </tr>
-            ))}
-          </tbody>
-        </table>
+            </thead>
+            <tbody>
+              {shown.map((record) => (
+                <tr key={record.id}>
+                  <td>{formatMoment(record.createdAt)}</td>
+                  <td>{journalActionLabel(record.action, 'name')}</td>
+                  <td>
+                    <code>{record.objectId}</code>
+                  </td>
+                  <td>
+                    {record.amount !== undefined && record.currency
+                      ? formatMinorUnits(record.amount, record.currency)
+                      : '—'}
+                  </td>
+                  <td>{journalRecordDetail(record) || '—'}</td>
+                  <td>{record.mode}</td>
+                  <td title={record.errorMessage}>{record.outcome}</td>
+                  <td>
+                    <code>{record.requestId ?? '—'}</code>
+                  </td>
+                  <td>{record.agentName ?? '—'}</td>
+                  <td>
+                    {record.outcome === 'succeeded' && (
+                      <CopyButton text={ticketNote(record)} label="Copy note" />
+                    )}
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
       )}
     </section>
   );

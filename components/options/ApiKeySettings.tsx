@@ -2,9 +2,27 @@ import { useEffect, useState } from 'preact/hooks';
 import type { AccountSummary } from '../../utils/storage/account-store';
 import type { SavedKeyReport } from '../../utils/background/save-api-key';
 import { askBackground } from '../../utils/messaging/ask-background';
+import type { NeededPermission } from '../../utils/stripe/key-permissions';
 import type { AgentFacingError } from '../../utils/stripe/explain-failure';
 import { ErrorNotice } from '../shared/ErrorNotice';
 import { ModeBadge } from '../shared/ModeBadge';
+
+/**
+ * What a saved key lacks, by the Dashboard's names. A key saved by an earlier version kept
+ * Stripe's internal `rak_…` names, which the Dashboard never shows: it asks for a new save.
+ */
+const lacksInWords = (missing: readonly string[]) => {
+  const named = missing.filter((name) => !name.startsWith('rak_'));
+  const older = missing.length - named.length;
+  return [
+    ...named,
+    ...(older
+      ? [
+          `${older === 1 ? 'a permission' : `${older} permissions`} (save the key again to see which)`,
+        ]
+      : []),
+  ].join(', ');
+};
 
 export function ApiKeySettings() {
   const [accounts, setAccounts] = useState<AccountSummary[]>([]);
@@ -13,13 +31,19 @@ export function ApiKeySettings() {
   const [saving, setSaving] = useState(false);
   const [error, setError] = useState<AgentFacingError | null>(null);
   const [saved, setSaved] = useState<SavedKeyReport | null>(null);
+  const [needed, setNeeded] = useState<NeededPermission[]>([]);
 
   const refresh = async () => {
     const reply = await askBackground({ type: 'accounts.list' });
     if (reply.ok) setAccounts(reply.value);
     else setError(reply.error);
   };
-  useEffect(() => void refresh(), []);
+  useEffect(() => {
+    void refresh();
+    void askBackground({ type: 'accounts.permissionsNeeded' }).then(
+      (reply) => reply.ok && setNeeded(reply.value),
+    );
+  }, []);
 
   async function save(event: Event) {
     event.preventDefault();
@@ -54,12 +78,29 @@ export function ApiKeySettings() {
     <section aria-labelledby="keys-heading">
       <h2 id="keys-heading">Stripe API keys</h2>
       <p class="muted">
-        Use a restricted key (rk_…) with: Checkout Sessions — write; Customers — write; Customer
-        portal — write; Subscriptions — write (optional: cancels, pauses and resumes them; read
-        alone shows them); Invoices — read (optional: lists a customer's invoices, and previews what
-        cancelling a subscription now credits). Keys stay in this browser's extension storage and
-        are sent only to Stripe.
+        Keys stay in this browser's extension storage and are sent only to Stripe. Use a restricted
+        key (rk_…) with these permissions, as the Stripe Dashboard names them (Developers → API keys
+        → Create restricted key):
       </p>
+      <table class="permissions" aria-label="Permissions a restricted key needs">
+        <thead>
+          <tr>
+            <th>Permission</th>
+            <th>Lets the cards</th>
+          </tr>
+        </thead>
+        <tbody>
+          {needed.map((permission) => (
+            <tr key={permission.name}>
+              <td>
+                {permission.name}
+                {!permission.required && <span class="muted"> (optional)</span>}
+              </td>
+              <td>{permission.jobs.join('; ')}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
       <form onSubmit={save}>
         <label for="api-key">API key</label>
         <input
@@ -88,7 +129,10 @@ export function ApiKeySettings() {
       </form>
       {error && <ErrorNotice error={error} />}
       {saved && (
-        <div class="notice notice-success" role="status">
+        <div
+          class={`notice ${!saved.usable ? 'notice-error' : saved.warning ? 'notice-warning' : 'notice-success'}`}
+          role={saved.usable ? 'status' : 'alert'}
+        >
           <p>
             Saved {saved.account.mode} key {saved.account.maskedKey} as “{saved.account.label}”
             {saved.account.stripeAccountId ? ` (${saved.account.stripeAccountId})` : ''}.
@@ -109,7 +153,10 @@ export function ApiKeySettings() {
                   {account.active ? ' · active' : ''}
                 </span>
                 {account.missingPermissions.length > 0 && (
-                  <span class="muted missing"> Lacks: {account.missingPermissions.join(', ')}</span>
+                  <span class="muted missing">
+                    {' '}
+                    Lacks: {lacksInWords(account.missingPermissions)}
+                  </span>
                 )}
               </span>
               {!account.active && (

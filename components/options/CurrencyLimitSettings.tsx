@@ -14,7 +14,7 @@ import { SET_BY_ORGANISATION } from './SetByOrganisation';
  * Limits by currency that the agent sets over the defaults: the largest credit per action,
  * or the most an account may credit in 24 hours. Currencies the organisation fixed are shown
  * and cannot be changed; those it bounds may be lowered, and say how far they may go (the
- * background checks the same bounds again). Edits stay here until the Guardrails form is saved.
+ * background checks the same bounds again). Each change is saved as it is made (GuardrailSettings).
  */
 export function CurrencyLimitSettings(props: {
   /** Tells the two editors' fields apart: "limit", "daily". */

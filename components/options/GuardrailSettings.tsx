@@ -10,7 +10,68 @@ import { CurrencyLimitSettings } from './CurrencyLimitSettings';
 import { ErrorNotice } from '../shared/ErrorNotice';
 import { PolicyWarnings, SET_BY_ORGANISATION, SetByOrganisationNote } from './SetByOrganisation';
 
-type TextField = 'retentionDays' | 'autoLockMinutes' | 'portalReturnUrl' | 'portalConfigurationId';
+type TextField =
+  | 'retentionDays'
+  | 'autoLockMinutes'
+  | 'portalReturnUrl'
+  | 'portalConfigurationId'
+  | 'agentName'
+  | 'ownEmails';
+
+/** What each field saves as, or the sentence saying what to fix; and its name in "… saved." */
+const TEXT_FIELDS: Record<
+  TextField,
+  { saved: string; read: (typed: string) => { value: unknown } | { problem: string } }
+> = {
+  retentionDays: {
+    saved: 'How long the activity log is kept',
+    read: (typed) =>
+      /^\d+$/.test(typed) && Number(typed) >= 1 && Number(typed) <= 3650
+        ? { value: Number(typed) }
+        : { problem: 'Keep the activity log between 1 and 3650 days.' },
+  },
+  autoLockMinutes: {
+    saved: 'When the lock locks itself',
+    read: (typed) =>
+      /^\d+$/.test(typed) && Number(typed) >= 1 && Number(typed) <= 1440
+        ? { value: Number(typed) }
+        : { problem: 'Lock after between 1 and 1440 minutes (a day) without use.' },
+  },
+  portalReturnUrl: {
+    saved: 'The portal return URL',
+    read: (typed) =>
+      !typed || /^https:\/\/[^\s]+$/.test(typed)
+        ? { value: typed || null }
+        : { problem: 'The return URL must be a full https:// address, or empty.' },
+  },
+  portalConfigurationId: {
+    saved: 'The portal configuration',
+    read: (typed) =>
+      !typed || PORTAL_CONFIGURATION_ID.test(typed)
+        ? { value: typed || null }
+        : {
+            problem:
+              'The portal configuration is an ID starting bpc_ (Stripe Dashboard → Settings → Billing → Customer portal), or empty for the default.',
+          },
+  },
+  ownEmails: {
+    saved: 'Your own addresses',
+    read: (typed) => {
+      const addresses = typed.split(/[\s,;]+/).filter(Boolean);
+      const wrong = addresses.find((address) => !/^[^\s@]+@[^\s@]+$/.test(address));
+      if (wrong) return { problem: `"${wrong}" is not an email address.` };
+      if (addresses.length > 20) return { problem: 'List at most 20 of your own addresses.' };
+      return { value: addresses.map((address) => address.toLowerCase()) };
+    },
+  },
+  agentName: {
+    saved: 'Your name',
+    read: (typed) =>
+      typed.length > 60
+        ? { problem: 'Keep your name to 60 characters.' }
+        : { value: typed || null },
+  },
+};
 
 const NOTHING_SET: SetByOrganisation = {
   fields: [],
@@ -29,11 +90,14 @@ export function GuardrailSettings() {
     autoLockMinutes: '',
     portalReturnUrl: '',
     portalConfigurationId: '',
+    agentName: '',
+    ownEmails: '',
   });
   const [organisation, setOrganisation] = useState<SetByOrganisation>(NOTHING_SET);
   const [warnings, setWarnings] = useState<string[]>([]);
   const [error, setError] = useState<AgentFacingError | null>(null);
-  const [saved, setSaved] = useState(false);
+  /** What was saved last, said until the next change: "Your name saved." */
+  const [saved, setSaved] = useState<string | null>(null);
 
   useEffect(() => {
     void askBackground({ type: 'settings.get' }).then((reply) => {
@@ -46,13 +110,15 @@ export function GuardrailSettings() {
         autoLockMinutes: String(settings.autoLockMinutes),
         portalReturnUrl: settings.portalReturnUrl ?? '',
         portalConfigurationId: settings.portalConfigurationId ?? '',
+        agentName: settings.agentName ?? '',
+        ownEmails: settings.ownEmails.join(', '),
       });
       setOrganisation(reply.value.organisation);
       setWarnings(reply.value.warnings);
     });
   }, []);
 
-  const locked = (field: TextField) => organisation.fields.includes(field);
+  const locked = (field: TextField) => (organisation.fields as readonly string[]).includes(field);
   const field = (name: TextField, label: string, extra: Record<string, string> = {}) => (
     <>
       <label for={name}>{label}</label>
@@ -63,51 +129,50 @@ export function GuardrailSettings() {
         value={text[name]}
         readOnly={locked(name)}
         aria-describedby={locked(name) ? `${name}-locked` : undefined}
-        onInput={(e) => {
-          setText({ ...text, [name]: e.currentTarget.value });
-          setSaved(false);
-        }}
+        onInput={(e) => setText({ ...text, [name]: e.currentTarget.value })}
+        // Saved as it is committed (leaving the field, or Enter): nothing waits for a button.
+        onChange={(e) => void saveText(name, e.currentTarget.value)}
       />
       {locked(name) && <SetByOrganisationNote id={`${name}-locked`} />}
     </>
   );
 
-  async function save(event: Event) {
-    event.preventDefault();
-    setSaved(false);
+  /** Saves only `fields`, and says so; the background refuses what the organisation set. */
+  async function saveFields(fields: Record<string, unknown>, what: string): Promise<boolean> {
+    setSaved(null);
     setError(null);
-    const retention = text.retentionDays.trim();
-    const days = Number(retention);
-    if (!/^\d+$/.test(retention) || days < 1 || days > 3650)
-      return setError({ message: 'Keep the activity log between 1 and 3650 days.' });
-    const autoLock = text.autoLockMinutes.trim();
-    const lockAfter = Number(autoLock);
-    if (!/^\d+$/.test(autoLock) || lockAfter < 1 || lockAfter > 1440)
-      return setError({
-        message: 'Lock after between 1 and 1440 minutes (a day) without use.',
-      });
-    const url = text.portalReturnUrl.trim();
-    if (url && !/^https:\/\/[^\s]+$/.test(url))
-      return setError({ message: 'The return URL must be a full https:// address, or empty.' });
-    const configuration = text.portalConfigurationId.trim();
-    if (configuration && !PORTAL_CONFIGURATION_ID.test(configuration))
-      return setError({
-        message:
-          'The portal configuration is an ID starting bpc_ (Stripe Dashboard → Settings → Billing → Customer portal), or empty for the default.',
-      });
-    const reply = await askBackground({
-      type: 'settings.save',
-      settings: {
-        creditLimits,
-        dailyCreditLimits: dailyLimits,
-        retentionDays: days,
-        autoLockMinutes: lockAfter,
-        portalReturnUrl: url || null,
-        portalConfigurationId: configuration || null,
-      },
-    });
-    if (!reply.ok) return setError(reply.error);
-    setSaved(true);
+    const reply = await askBackground({ type: 'settings.save', settings: fields });
+    if (!reply.ok) {
+      setError({ ...reply.error, message: `${what} was not saved. ${reply.error.message}` });
+      return false;
+    }
+    setSaved(`${what} saved.`);
+    return true;
+  }
+
+  async function saveText(name: TextField, typed: string) {
+    if (locked(name)) return;
+    const read = TEXT_FIELDS[name].read(typed.trim());
+    if ('problem' in read) {
+      setSaved(null);
+      return setError({ message: `${read.problem} Nothing was saved.` });
+    }
+    await saveFields({ [name]: read.value }, TEXT_FIELDS[name].saved);
+  }
+
+  async function saveLimits(
+    limitField: LimitField,
+    limits: Record<string, number>,
+    previous: Record<string, number>,
+    set: (limits: Record<string, number>) => void,
+  ) {
+    set(limits);
+    const stored = await saveFields(
+      { [limitField]: limits },
+      limitField === 'creditLimits' ? 'Largest credit per action' : 'Most credited in 24 hours',
+    );
+    // Shown as it is stored: a limit refused is not left on screen as if it held.
+    if (!stored) set(previous);
   }
 
   const perCreditFor = (code: string) =>
@@ -141,7 +206,9 @@ export function GuardrailSettings() {
           own figures or, for currencies it did not list, above the defaults.
         </p>
       )}
-      <form onSubmit={save}>
+      <p class="muted">Each change is saved as you make it.</p>
+      {/* Enter in a field commits it (saved by its change event), never a whole-form post. */}
+      <form onSubmit={(event) => event.preventDefault()}>
         <CurrencyLimitSettings
           idPrefix="limit"
           field="creditLimits"
@@ -160,10 +227,9 @@ export function GuardrailSettings() {
           limits={creditLimits}
           boundFor={boundFor('creditLimits')}
           defaultFor={(code) => creditLimitFor(code, DEFAULT_GUARDRAILS)}
-          onChange={(limits) => {
-            setCreditLimits(limits);
-            setSaved(false);
-          }}
+          onChange={(limits) =>
+            void saveLimits('creditLimits', limits, creditLimits, setCreditLimits)
+          }
         />
         <CurrencyLimitSettings
           idPrefix="daily"
@@ -184,10 +250,9 @@ export function GuardrailSettings() {
             const perCredit = perCreditFor(code);
             return perCredit === null ? null : perCredit * DAILY_LIMIT_MULTIPLE;
           }}
-          onChange={(limits) => {
-            setDailyLimits(limits);
-            setSaved(false);
-          }}
+          onChange={(limits) =>
+            void saveLimits('dailyCreditLimits', limits, dailyLimits, setDailyLimits)
+          }
         />
         {field('retentionDays', 'Keep the activity log for (days)', { inputMode: 'numeric' })}
         {field('autoLockMinutes', 'Lock the passphrase lock after this many minutes unused', {
@@ -201,16 +266,24 @@ export function GuardrailSettings() {
           placeholder: 'bpc_…',
           autoComplete: 'off',
         })}
-        <div class="actions">
-          <button type="submit">Save settings</button>
-        </div>
+        {field('agentName', 'Your name (optional; recorded with each change you make)', {
+          autoComplete: 'name',
+          maxLength: '60',
+        })}
+        {field(
+          'ownEmails',
+          'Your own email addresses (never marked on a page nor searched from one; separate them with commas)',
+          { autoComplete: 'off', placeholder: 'you@yourcompany.com' },
+        )}
       </form>
-      {error && <ErrorNotice error={error} />}
-      {saved && (
-        <p class="notice notice-success" role="status">
-          Settings saved.
-        </p>
-      )}
+      <div class="save-state" aria-live="polite">
+        {error && <ErrorNotice error={error} />}
+        {saved && (
+          <p class="notice notice-success" role="status">
+            {saved}
+          </p>
+        )}
+      </div>
     </section>
   );
 }

@@ -139,7 +139,10 @@ export function Popup({ early }: { early?: EarlyInput } = {}) {
     setProblem({
       message: pasted.includes(EMAIL_MARKER)
         ? describeInvalidEmail(pasted)
-        : describeInvalidStripeId(pasted),
+        : /^[a-z]+_/.test(pasted)
+          ? describeInvalidStripeId(pasted)
+          : // Nothing like an ID at all ("hello"): say every kind of thing the box takes.
+            `Nothing to open in "${pasted.slice(0, 40)}". Paste a Stripe ID (cus_…, in_…, cs_test_…), a Dashboard or checkout URL that holds one, or a customer's email address.`,
     });
   }
 
@@ -213,10 +216,23 @@ export function Popup({ early }: { early?: EarlyInput } = {}) {
       <header class="popup-header">
         <h1>Stripe Actions</h1>
         {active && <ModeBadge mode={active.mode} />}
+        {/* In the header: reachable however long the lists below are. */}
+        <button
+          type="button"
+          class="secondary small"
+          onClick={() => void browser.runtime.openOptionsPage()}
+        >
+          Open options
+        </button>
       </header>
 
       <VaultPanel compact />
       {accounts?.length === 0 && <p>No API key yet. Add one in Options to start.</p>}
+      {accounts?.length === 1 && active && (
+        <p class="muted" data-testid="popup-account">
+          {active.mode === 'live' ? 'LIVE' : 'Test'} · {active.label} · {active.maskedKey}
+        </p>
+      )}
       {accounts && accounts.length > 1 && (
         <p>
           <label for="account">Active account</label>
@@ -325,16 +341,6 @@ export function Popup({ early }: { early?: EarlyInput } = {}) {
           </ul>
         </section>
       )}
-
-      <p>
-        <button
-          type="button"
-          class="secondary"
-          onClick={() => void browser.runtime.openOptionsPage()}
-        >
-          Open options
-        </button>
-      </p>
     </main>
   );
 }

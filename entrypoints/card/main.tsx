@@ -13,6 +13,21 @@ import { SPARE_FRAGMENT_PREFIX, tokenOfSpareGrant } from '../../utils/messaging/
  * so a later message changes nothing.
  */
 let started = false;
+let closeCard: (() => void) | null = null;
+
+// Closed as Escape is released, not pressed: the frame goes once the key's whole press has
+// landed in it, so its key-up never goes to a frame that no longer exists. Only a press that
+// began here counts. Listened for from the start, so a spare's first key is not missed.
+let escapePressed = false;
+document.addEventListener('keydown', (event) => {
+  if (event.key === 'Escape') escapePressed = true;
+});
+document.addEventListener('keyup', (event) => {
+  if (event.key !== 'Escape' || !escapePressed) return;
+  escapePressed = false;
+  closeCard?.();
+});
+
 function start(token: string) {
   if (started || !token) return;
   started = true;
@@ -26,9 +41,7 @@ function start(token: string) {
       .onDisconnect.addListener(() => setTimeout(holdGrant, 200));
   holdGrant();
 
-  document.addEventListener('keydown', (event) => {
-    if (event.key === 'Escape') close();
-  });
+  closeCard = close;
   const app = document.getElementById('app')!;
   render(<ActionCard token={token} onClose={close} />, app);
 }

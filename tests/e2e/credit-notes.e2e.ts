@@ -1,7 +1,7 @@
 import type { Frame } from 'playwright-core';
 import { expect, it } from 'vitest';
 import { SEED_IDS } from '../emulator/seed-data';
-import { clickCardButton } from './pages/card-frame';
+import { clickCardButton, reviewLines } from './pages/card-frame';
 import { saveTestKey } from './pages/options-page';
 import { TicketPage } from './pages/ticket-page';
 import { describeInChromium, useExtensionBrowser } from './support/use-extension-browser';
@@ -35,6 +35,14 @@ describeInChromium('credit notes', () => {
     expect(await card.getByTestId('credit-note-preview').textContent()).toBe(
       "Invoice ACME-0041 total $120.00 → credit note $20.00: $15.00 refunded to Visa •••• 4242, $5.00 credited to the customer's balance. Amount remaining after: $0.00.",
     );
+    // Every field that will be sent: the memo, who sees it, and the reason too.
+    expect(await reviewLines(card)).toEqual({
+      'Credit note': '$20.00 on invoice ACME-0041 (invoice total $120.00)',
+      'Money goes': "$15.00 refunded to Visa •••• 4242; $5.00 credited to the customer's balance",
+      'Still due after': '$0.00',
+      Reason: 'Duplicate charge',
+      Memo: 'Seat billed twice (the customer sees it on the credit note and its PDF)',
+    });
     expect(emulator.apiPosts()).toHaveLength(0);
 
     emulator.injectFault(
@@ -148,8 +156,20 @@ describeInChromium('credit notes', () => {
     expect(await note.getByTestId('credit-note-status').textContent()).toBe('Issued');
     await note.locator('body').press('v');
     await note.getByRole('group', { name: 'Confirm voiding the credit note' }).waitFor();
+    // Worded by what this note did: it refunded, so nothing is "due again".
+    expect(await reviewLines(note)).toEqual({
+      'Credit note': 'ACME-0041-CN-01 ($30.00)',
+      Voiding:
+        'the $30.00 already refunded stays with the customer (a void does not take a refund back)',
+    });
     await clickCardButton(note, 'Confirm');
     await expect.poll(() => note.getByTestId('credit-note-status').textContent()).toBe('Void');
+    await note.getByRole('status').getByText('Credit note ACME-0041-CN-01 voided.').waitFor();
+    expect(await note.getByTestId('ticket-note').textContent()).toMatch(
+      new RegExp(
+        `^Voided credit note \\(${SEED_IDS.jennyCreditNote}\\) — Stripe request req_\\w+, \\d\\d:\\d\\d UTC$`,
+      ),
+    );
     expect(emulator.apiPosts().map((r) => r.path)).toEqual([
       `/v1/credit_notes/${SEED_IDS.jennyCreditNote}/void`,
     ]);
@@ -159,6 +179,7 @@ describeInChromium('credit notes', () => {
     await note.getByRole('heading', { name: 'Invoice' }).waitFor();
     await startCreditNote(note, 'Duplicate charge');
     await note.getByLabel('Amount to credit (USD)').fill('10');
+    await note.getByLabel('Refund to Visa •••• 4242').check();
     await clickCardButton(note, 'Review credit note');
     await clickCardButton(note, 'Confirm');
     const listed = note.getByRole('listitem', { name: 'Credit note ACME-0041-CN-02' });

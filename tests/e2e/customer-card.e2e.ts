@@ -4,7 +4,7 @@ import { SEED_IDS } from '../emulator/seed-data';
 import { OptionsPage, saveTestKey } from './pages/options-page';
 import { TicketPage } from './pages/ticket-page';
 import { describeInChromium, useExtensionBrowser } from './support/use-extension-browser';
-import { clickCardButton } from './pages/card-frame';
+import { clickCardButton, reviewLines } from './pages/card-frame';
 
 describeInChromium('customer card: balance credits and portal links', () => {
   const extension = useExtensionBrowser(saveTestKey);
@@ -27,9 +27,12 @@ describeInChromium('customer card: balance credits and portal links', () => {
     expect(await card.getByLabel('Currency').inputValue()).toBe('USD');
     await card.getByLabel('Note').fill('Goodwill for ticket 4821');
     await clickCardButton(card, 'Review credit');
-    expect(await card.getByTestId('credit-preview').textContent()).toBe(
-      'Credit $10.50 to Jenny Rosen — balance becomes −$10.50',
-    );
+    // Every field that will be sent, the balance in the card's own words: no bare sign.
+    expect(await reviewLines(card)).toEqual({
+      Credit: '$10.50 to Jenny Rosen',
+      Balance: 'No balance → Credit $10.50 (taken off their next invoices)',
+      Note: 'Goodwill for ticket 4821 (kept with the credit in Stripe)',
+    });
     expect(posts()).toHaveLength(0);
     await clickCardButton(card, 'Confirm');
     await card
@@ -37,6 +40,23 @@ describeInChromium('customer card: balance credits and portal links', () => {
       .getByText('Credited $10.50 to Jenny Rosen. Balance now: Credit $10.50.')
       .waitFor();
     await card.getByTestId('customer-balance').getByText('Credit $10.50').waitFor();
+    // The note for the ticket: what was done, Stripe's request, the time; nothing secret.
+    const note = await card.getByTestId('ticket-note').textContent();
+    expect(note).toMatch(
+      new RegExp(
+        `^Credited \\$10\\.50 \\(${SEED_IDS.jenny}\\), note: "Goodwill for ticket 4821" — Stripe request req_\\w+, \\d\\d:\\d\\d UTC$`,
+      ),
+    );
+    await card.getByRole('button', { name: 'Copy note' }).waitFor();
+
+    // A second credit reads from the balance as it now is, in the same words.
+    await card.getByRole('button', { name: 'Add credit' }).click();
+    await card.getByLabel('Amount').fill('10.50');
+    await clickCardButton(card, 'Review credit');
+    expect((await reviewLines(card)).Balance).toBe(
+      'Credit $10.50 → Credit $21.00 (taken off their next invoices)',
+    );
+    await clickCardButton(card, 'Back');
 
     expect(posts()).toHaveLength(1);
     const [credit] = posts();
@@ -57,6 +77,40 @@ describeInChromium('customer card: balance credits and portal links', () => {
       `sha-${(credit!.form.metadata as Record<string, string>).attempt_id}`,
     );
     expect(extension().emulator.customers().get(SEED_IDS.jenny)!.balance).toBe(-1050);
+    await ticket.page.close();
+  });
+
+  it('stays where it opened through review, confirm, result and a portal link; the agent drags it aside', async () => {
+    const { ticket, card } = await jennyCard();
+    const opened = await ticket.cardPlace();
+    const stillThere = async () => expect(await ticket.cardPlace()).toEqual(opened);
+    await card.getByRole('button', { name: 'Add credit' }).click();
+    await card.getByLabel('Amount').fill('5');
+    await clickCardButton(card, 'Review credit');
+    await card.getByRole('button', { name: 'Confirm' }).waitFor();
+    await stillThere();
+    await clickCardButton(card, 'Confirm');
+    await card.getByTestId('ticket-note').waitFor();
+    await stillThere();
+    await card.getByRole('button', { name: 'Create portal link' }).click();
+    await clickCardButton(card, 'Create link');
+    await card.getByRole('status', { name: 'Portal link' }).waitFor();
+    await stillThere();
+
+    // Dragged by its header, as a person drags: it follows, and stays in the window.
+    const grab = { x: opened.left + 120, y: opened.top + 18 };
+    await ticket.page.mouse.move(grab.x, grab.y);
+    await ticket.page.mouse.down();
+    await ticket.page.mouse.move(grab.x + 150, grab.y + 60, { steps: 10 });
+    await ticket.page.mouse.up();
+    await expect
+      .poll(() => ticket.cardPlace())
+      .toEqual({ top: opened.top + 60, left: opened.left + 150 });
+    // The next card of this tab opens where the agent left the last one.
+    await ticket.page.mouse.click(5, 5);
+    await ticket.page.keyboard.press('Escape');
+    await ticket.openCard(SEED_IDS.jennyPaidInvoice);
+    expect(await ticket.cardPlace()).toEqual({ top: opened.top + 60, left: opened.left + 150 });
     await ticket.page.close();
   });
 
@@ -108,12 +162,22 @@ describeInChromium('customer card: balance credits and portal links', () => {
 
   it('exports the activity log as CSV, filtered, without keys or portal URLs', async () => {
     const { context, extensionId, emulator } = extension();
+    // A team sharing one key: this agent names themself, once, in Options.
+    const naming = await OptionsPage.open(context, extensionId);
+    await naming.page.getByLabel('Your name', { exact: false }).fill('Dana');
+    await naming.page.getByLabel('Your name', { exact: false }).press('Tab');
+    await naming.page.getByRole('status').getByText('Your name saved.').waitFor();
+    await naming.page.close();
     const { ticket, card } = await jennyCard();
     await card.getByRole('button', { name: 'Add credit' }).click();
     await card.getByLabel('Amount').fill('12.34');
     await clickCardButton(card, 'Review credit');
     await clickCardButton(card, 'Confirm');
     await card.getByRole('status').getByText('Credited $12.34').waitFor();
+    expect(await card.getByTestId('ticket-note').textContent()).toContain(
+      'by Dana — Stripe request',
+    );
+    expect(emulator.apiPosts()[0]!.form.metadata).toMatchObject({ agent: 'Dana' });
     await card.getByRole('button', { name: 'Create portal link' }).click();
     await clickCardButton(card, 'Create link');
     await card.getByRole('status', { name: 'Portal link' }).waitFor();
@@ -128,10 +192,15 @@ describeInChromium('customer card: balance credits and portal links', () => {
     const csv = readFileSync((await (await downloaded).path())!, 'utf8');
     const lines = csv.trim().split('\r\n');
     expect(lines[0]).toBe(
-      'time,account,mode,object,action,amount,currency,outcome,stripe_request_id,idempotency_key,page,error',
+      'time,account,mode,object,action,amount,currency,outcome,stripe_request_id,idempotency_key,page,error,agent',
     );
     const credits = lines.slice(1).filter((line) => line.includes(',1234,usd,succeeded,'));
     expect(credits).toHaveLength(1);
+    expect(credits[0]).toMatch(/,Dana$/);
+    // The log copies the ticket's note again, and says who acted.
+    const row = options.page.getByRole('row').filter({ hasText: 'Credit balance' });
+    await row.getByRole('button', { name: 'Copy note' }).waitFor();
+    await row.getByRole('cell', { name: 'Dana', exact: true }).waitFor();
     expect(credits[0]).toContain(emulator.apiPosts()[0]!.requestId);
     expect(csv).not.toContain('portal');
     expect(csv).not.toContain('billing.stripe.com');
@@ -194,9 +263,9 @@ describeInChromium('customer card: balance credits and portal links', () => {
     const earlier = card.getByRole('alert', { name: 'Earlier credit' });
     await earlier.getByText('An earlier credit of $5.00 got no answer').waitFor();
     await earlier.getByText('Stripe has not answered yet').waitFor();
-    expect(await card.getByTestId('credit-preview').textContent()).toContain('Credit $6.00');
+    expect((await reviewLines(card)).Credit).toBe('$6.00 to Jenny Rosen');
     await clickCardButton(card, 'Retry the earlier credit instead');
-    expect(await card.getByTestId('credit-preview').textContent()).toContain('Credit $5.00');
+    expect((await reviewLines(card)).Credit).toBe('$5.00 to Jenny Rosen');
     await clickCardButton(card, 'Confirm');
     await card.getByRole('status').getByText('Credited $5.00').waitFor();
     expect(new Set(posts().map((p) => p.headers['idempotency-key']))).toEqual(new Set([firstKey]));
@@ -275,7 +344,10 @@ describeInChromium('customer card: balance credits and portal links', () => {
     const { context, extensionId, emulator } = extension();
     let ticket = await TicketPage.open(context);
     let card = await ticket.openCard(SEED_IDS.liveOnlyCustomer);
-    await card.getByRole('alert').getByText('it exists in live mode: use a live key').waitFor();
+    const alert = card.getByRole('alert');
+    await alert.getByText('it exists in live mode: save a live-mode key in Options').waitFor();
+    // As on the live session's card, the fix is one click away.
+    await alert.getByRole('button', { name: 'Open Options' }).waitFor();
     await ticket.page.close();
 
     const options = await OptionsPage.open(context, extensionId);
@@ -299,9 +371,17 @@ describeInChromium('customer card: balance credits and portal links', () => {
     await perCredit.getByLabel('Limit per credit').fill('200');
     await perCredit.getByRole('button', { name: 'Set limit per credit' }).click();
     await perCredit.getByRole('listitem').getByText('USD: $200.00').waitFor();
+    // Saved as it is set: no button further down to find.
+    await options.page.getByRole('status').getByText('Largest credit per action saved.').waitFor();
     await options.page.getByLabel('Portal return URL').fill('https://acme.example/account');
-    await options.page.getByRole('button', { name: 'Save settings' }).click();
-    await options.page.getByRole('status').getByText('Settings saved.').waitFor();
+    await options.page.getByLabel('Portal return URL').press('Tab');
+    await options.page.getByRole('status').getByText('The portal return URL saved.').waitFor();
+    // What Options showed is what it stored: a reload shows both again.
+    await options.page.reload();
+    await perCredit.getByRole('listitem').getByText('USD: $200.00').waitFor();
+    expect(await options.page.getByLabel('Portal return URL').inputValue()).toBe(
+      'https://acme.example/account',
+    );
     await options.page.close();
 
     const { ticket, card } = await jennyCard();

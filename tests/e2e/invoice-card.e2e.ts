@@ -17,9 +17,14 @@ describeInChromium('the invoice card', () => {
     expect(await card.getByTestId('invoice-remaining').textContent()).toBe('$0.00');
     const lines = card.getByRole('region', { name: 'Lines' }).getByRole('listitem');
     expect(await lines.allTextContents()).toEqual([
-      'Pro plan × 3 seats × 3$90.00',
-      'Onboarding session × 1$30.00',
+      // "× 3" after "× 3 seats" read as nine seats: the quantity says so.
+      'Pro plan × 3 seats · quantity 3$90.00',
+      'Onboarding session · quantity 1$30.00',
     ]);
+    // What was credited is beside what was paid, and the two links say where they go.
+    expect(await card.getByTestId('invoice-credited').textContent()).toContain('$30.00');
+    await card.getByRole('link', { name: "Open the customer's invoice page" }).waitFor();
+    await card.getByRole('link', { name: 'Open in Dashboard' }).waitFor();
     await card.getByRole('region', { name: 'Credit notes' }).getByText('ACME-0041-CN-01').waitFor();
     await card.getByRole('button', { name: 'Copy invoice link' }).waitFor();
 

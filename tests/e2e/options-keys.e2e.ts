@@ -36,23 +36,28 @@ describeInChromium('API keys on the options page', () => {
     await options.saveKey(`  ${emulator.keys.testRestrictedReadOnly}\n`);
     const status = await options.status().textContent();
     expect(status).toContain('Saved test key rk_test_…0000');
-    // Probed without changing anything: the permissions it lacks, by Stripe's names.
-    expect(status).toContain('rak_checkout_session_write (expiring Checkout Sessions)');
-    expect(status).toContain('rak_customer_write (crediting customer balances)');
+    // Probed without changing anything: the permissions it lacks, by the Dashboard's names.
+    expect(status).toContain('Checkout Sessions: Write (expiring Checkout Sessions)');
+    expect(status).toContain('Customers: Write (crediting customer balances)');
     expect(status).toContain(
-      "rak_subscription_read (showing subscriptions, and the portal's cancel-subscription link, optional)",
+      'Subscriptions: Read (offering the cancel-subscription portal link, optional)',
     );
     expect(status).toContain(
-      'rak_subscription_write (cancelling, pausing and resuming subscriptions, optional)',
+      "Invoices: Read (listing a customer's invoices on its card, optional)",
     );
+    expect(status).toContain('Credit notes: Write (issuing and voiding credit notes, optional)');
     expect(status).toContain(
-      "rak_invoice_read (listing a customer's invoices, and previewing what cancelling a subscription credits, optional)",
+      'PaymentIntents: Read (refunding a credit note to the card that paid, optional)',
     );
-    expect(status).toContain('rak_credit_note_write (issuing and voiding credit notes, optional)');
-    expect(status).toContain(
-      'rak_payment_intent_read (refunding a credit note to the card that paid, optional)',
-    );
-    expect(status).not.toContain('rak_checkout_session_read');
+    expect(status).not.toContain('Checkout Sessions: Read');
+    expect(status).not.toContain('rak_');
+    // Every permission the kinds probe is listed, with the jobs it enables.
+    const listed = options.page.getByRole('table', { name: 'Permissions a restricted key needs' });
+    for (const name of ['Customers: Write', 'Credit notes: Write', 'PaymentIntents: Read'])
+      await listed.getByRole('row').filter({ hasText: name }).waitFor();
+    expect(
+      await listed.getByRole('row').filter({ hasText: 'Customers: Write' }).textContent(),
+    ).toContain('crediting customer balances');
     expect(
       emulator.apiRequests().filter((r) => r.status === 200 || (r.status ?? 0) >= 500),
     ).toHaveLength(1);
@@ -63,9 +68,21 @@ describeInChromium('API keys on the options page', () => {
     await card.getByRole('button', { name: 'Expire session' }).click();
     await clickCardButton(card, 'Confirm');
     const alert = card.getByRole('alert');
-    await alert.getByText('lacks the rak_checkout_session_write permission').waitFor();
+    await alert.getByText('lacks the Checkout Sessions: Write permission').waitFor();
     expect(await alert.textContent()).toMatch(/req_\w+/);
     expect(emulator.sessions().get(SEED_IDS.openSession)!.status).toBe('open');
     await ticket.page.close();
+  });
+
+  it('saves a key that can do nothing the cards offer with a warning, not a success', async () => {
+    const { emulator, context, extensionId } = extension();
+    const options = await OptionsPage.open(context, extensionId);
+    await options.saveKey(emulator.keys.testRestrictedNothing);
+    const alert = options.alert();
+    expect(await alert.textContent()).toContain('This key can do nothing the cards offer');
+    expect(await alert.getAttribute('class')).toContain('notice-error');
+    expect(await options.page.locator('.notice-success').count()).toBe(0);
+    expect(await options.savedKeys().getByText('Lacks:').textContent()).not.toContain('rak_');
+    await options.page.close();
   });
 });

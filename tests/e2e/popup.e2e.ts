@@ -21,6 +21,15 @@ describeInChromium('the popup', () => {
     expect(listed).toHaveLength(17);
     expect(listed[0]).toMatch(/^Checkout Session cs_test_a1OpenSessio…0{6}\s*Test mode\s*1$/);
     expect(listed.some((text) => text.startsWith('Customer cus_PzJennyRosen01'))).toBe(true);
+    // Fourteen IDs still fit a real popup (at most 600 px), Options in its header, and the
+    // one saved key is named.
+    expect(
+      await popup.page.evaluate(() => document.documentElement.scrollHeight),
+    ).toBeLessThanOrEqual(600);
+    await popup.page.getByRole('button', { name: 'Open options' }).waitFor();
+    expect(await popup.page.getByTestId('popup-account').textContent()).toBe(
+      'Test · Acme (emulated) · sk_test_…0000',
+    );
     await popup.idsOnPage().filter({ hasText: 'cus_PzJennyRosen01' }).click();
     await popup.page.getByTestId('customer-balance').waitFor();
     expect(await popup.page.getByText('Jenny Rosen').count()).toBe(1);
@@ -109,7 +118,16 @@ describeInChromium('the popup', () => {
   it('opens a card for a pasted Dashboard URL, and explains what it cannot read', async () => {
     const popup = await PopupPage.open(extension());
     await popup.lookUp('https://dashboard.stripe.com/test/search?query=not-an-id');
-    expect(await popup.page.getByRole('alert').textContent()).toContain('should start with one of');
+    expect(await popup.page.getByRole('alert').textContent()).toContain(
+      'a Dashboard or checkout URL that holds one, or a customer',
+    );
+    // Words that are no ID at all hear every kind of thing the box takes, not only IDs.
+    await popup.lookUp('hello');
+    expect(await popup.page.getByRole('alert').textContent()).toBe(
+      `Nothing to open in "hello". Paste a Stripe ID (cus_…, in_…, cs_test_…), a Dashboard or checkout URL that holds one, or a customer's email address.`,
+    );
+    await popup.lookUp('cus_');
+    expect(await popup.page.getByRole('alert').textContent()).toContain('too short');
     await popup.lookUp(`https://dashboard.stripe.com/test/customers/${SEED_IDS.jenny}`);
     await popup.page.getByTestId('customer-balance').waitFor();
     await popup.page.close();

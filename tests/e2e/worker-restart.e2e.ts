@@ -44,6 +44,7 @@ const ACTIONS: ActionUnderTest[] = [
       await card.getByRole('button', { name: 'Issue credit note' }).click();
       await card.getByLabel('Reason').selectOption('duplicate');
       await card.getByLabel('Amount to credit (USD)').fill('20');
+      await card.getByLabel('Refund to Visa •••• 4242').check();
       await clickCardButton(card, 'Review credit note');
     },
     again: (card) => clickCardButton(card, 'Review credit note'),

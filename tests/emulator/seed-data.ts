@@ -10,6 +10,8 @@ export const EMULATOR_KEYS = {
   /** Can read Checkout Sessions but not expire them. */
   testRestrictedReadOnly:
     'rk_test_51EmulatorReadOnlyKey0000000000000000000000000000000000000000000',
+  /** Real, but granted nothing the cards use. */
+  testRestrictedNothing: 'rk_test_51EmulatorNothingKey00000000000000000000000000000000000000000000',
 } as const;
 
 const pad = (stem: string, length: number) => (stem + '0'.repeat(length)).slice(0, length);
@@ -818,8 +820,9 @@ export function seedSessions(now: number): SeedSession[] {
       currency: 'usd',
       customer: SEED_IDS.alexWork,
       email: 'Alex@example.net',
-      created: inOneDay - 20 * 3600,
-      expires_at: inOneDay,
+      // Made four hours ago (never in the future), expiring 24 hours after it was made.
+      created: Math.floor(now / 1000) - 4 * 3600,
+      expires_at: Math.floor(now / 1000) + 20 * 3600,
     },
   ];
 }

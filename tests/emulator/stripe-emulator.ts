@@ -129,6 +129,7 @@ export function createStripeEmulator(options: EmulatorOptions = {}) {
       EMULATOR_KEYS.testRestrictedReadOnly,
       { mode: 'test', permissions: ['rak_checkout_session_read'] },
     ],
+    [EMULATOR_KEYS.testRestrictedNothing, { mode: 'test', permissions: [] }],
   ]);
   const received: RecordedRequest[] = [];
   const faults: QueuedFault[] = [];

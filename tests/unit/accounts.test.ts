@@ -43,24 +43,41 @@ describe('saving keys', () => {
     expect(reply.ok).toBe(true);
     if (!reply.ok) return;
     expect(reply.value.account).toMatchObject({ label: 'Support desk', stripeAccountId: null });
+    // By the Dashboard's names, as the key's form shows them: never Stripe's rak_… names.
     expect(reply.value.account.missingPermissions.sort()).toEqual([
-      'rak_charge_read',
-      'rak_checkout_session_write',
-      'rak_credit_note_read',
-      'rak_credit_note_write',
-      'rak_customer_portal_write',
-      'rak_customer_read',
-      'rak_customer_write',
-      'rak_invoice_read',
-      'rak_payment_intent_read',
-      'rak_refund_read',
-      'rak_refund_write',
-      'rak_subscription_read',
-      'rak_subscription_write',
+      'Charges: Read',
+      'Checkout Sessions: Write',
+      'Credit notes: Read',
+      'Credit notes: Write',
+      'Customer portal: Write',
+      'Customers: Read',
+      'Customers: Write',
+      'Invoices: Read',
+      'PaymentIntents: Read',
+      'Refunds: Read',
+      'Refunds: Write',
+      'Subscriptions: Read',
+      'Subscriptions: Write',
     ]);
-    expect(reply.value.warning).toContain('rak_customer_write (crediting customer balances)');
+    expect(reply.value.warning).toContain('Customers: Write (crediting customer balances)');
+    expect(reply.value.warning).not.toContain('rak_');
+    // It can still read Checkout Sessions: saved, with what it lacks.
+    expect(reply.value.usable).toBe(true);
     expect(harness.emulator.sessions().get('cs_test_HelpdeskPermissionProbe')).toBeUndefined();
     expect(harness.emulator.balanceTransactions()).toHaveLength(0);
+  });
+
+  it('saves a key that can do nothing the cards offer with a warning that says so', async () => {
+    const reply = await saveApiKeyAction(
+      harness.emulator.keys.testRestrictedNothing,
+      null,
+      clientFor,
+    );
+    expect(reply.ok).toBe(true);
+    if (!reply.ok) return;
+    expect(reply.value.usable).toBe(false);
+    expect(reply.value.warning).toMatch(/^This key can do nothing the cards offer: it lacks /);
+    expect(reply.value.warning).toContain('Checkout Sessions: Read (reading Checkout Sessions)');
   });
 
   it('never stores a key Stripe refuses', async () => {
@@ -101,6 +118,9 @@ describe('accounts', () => {
       ['Brand A live', false],
     ]);
     expect((await accountForMode(null))!.id).toBe(brandA.id);
+    // Two keys of one account are told apart wherever a card names the one it read with.
+    expect((await accountForMode('test'))!.label).toBe('Brand A · sk_test_…0000');
+    expect((await accountForMode('live'))!.label).toBe('Brand A live · sk_live_…0000');
     expect((await accountForMode('live'))!.id).toBe(live.id);
     await setActiveAccount(brandB.id);
     expect((await accountForMode('test'))!.id).toBe(brandB.id);

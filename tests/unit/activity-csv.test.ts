@@ -49,8 +49,12 @@ describe('activityToCsv', () => {
       pageUrl: 'https://acme.zendesk.com/agent/tickets/1',
     };
     expect(activityToCsv([record])).toBe(
-      'time,account,mode,object,action,amount,currency,outcome,stripe_request_id,idempotency_key,page,error\r\n' +
-        '2026-11-27T10:00:00.000Z,acct-1,test,cus_1,credit_customer_balance,1050,usd,succeeded,req_1,sha-a1,https://acme.zendesk.com/agent/tickets/1,\r\n',
+      'time,account,mode,object,action,amount,currency,outcome,stripe_request_id,idempotency_key,page,error,agent\r\n' +
+        '2026-11-27T10:00:00.000Z,acct-1,test,cus_1,credit_customer_balance,1050,usd,succeeded,req_1,sha-a1,https://acme.zendesk.com/agent/tickets/1,,\r\n',
+    );
+    // A team sharing one key reads who acted in the agent column.
+    expect(activityToCsv([{ ...record, agentName: 'Dana (Tier 2)' }]).split('\r\n')[1]).toMatch(
+      /,Dana \(Tier 2\)$/,
     );
   });
 });

@@ -59,6 +59,27 @@ describe('balance credits against the emulator', () => {
     });
   });
 
+  it('names the agent in the metadata and the journal, and answers with the note for the ticket', async () => {
+    const journal = openActivityJournal(`j-${crypto.randomUUID()}`);
+    const attemptId = crypto.randomUUID();
+    const reply = await credit({ attemptId, journal, agentName: 'Dana (Tier 2)' });
+    expect(creditPosts()[0]!.form.metadata).toEqual({
+      source: 'stripe-helpdesk-actions',
+      ticket_url: 'https://acme.zendesk.com/agent/tickets/4821',
+      attempt_id: attemptId,
+      agent: 'Dana (Tier 2)',
+    });
+    expect((await journal.get(attemptId))?.agentName).toBe('Dana (Tier 2)');
+    const requestId = (await journal.get(attemptId))!.requestId!;
+    expect(requestId).toMatch(/^req_/);
+    // Made by the attempt mechanism from what it journaled: no action writes its own.
+    expect(reply.ok && reply.note).toMatch(
+      new RegExp(
+        `^Credited \\$10\\.50 \\(${SEED_IDS.jenny}\\), note: "Goodwill" by Dana \\(Tier 2\\) — Stripe request ${requestId}, \\d\\d:\\d\\d UTC$`,
+      ),
+    );
+  });
+
   it.each([
     ['429 then success', { kind: 'status', status: 429 } as const],
     ['503 then success', { kind: 'status', status: 503 } as const],

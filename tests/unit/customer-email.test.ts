@@ -111,6 +111,33 @@ describe('a card opened for an email address', () => {
     );
   });
 
+  it('goes back from a customer picked from the list to the list, and from no other card', async () => {
+    const { open } = await setUp();
+    const { ask, reopen } = await open(SEED_EMAILS.alex);
+    expect(await ask({ type: 'card.backToList' })).toEqual(REFUSED);
+    await ask({ type: 'customerEmail.open', customerId: SEED_IDS.alexHome });
+    expect(await reopen()).toMatchObject({
+      kind: 'customer',
+      objectId: SEED_IDS.alexHome,
+      backToList: true,
+    });
+    expect(await ask({ type: 'card.backToList' })).toEqual({ ok: true, value: null });
+    const list = await reopen();
+    expect(list).toMatchObject({ kind: 'customer_email', objectId: SEED_EMAILS.alex });
+    expect(list).not.toHaveProperty('reachedBy');
+    expect(expectView(list, 'customer_email').customers).toHaveLength(2);
+    // And the other customer can be picked now.
+    expect(await ask({ type: 'customerEmail.open', customerId: SEED_IDS.alexWork })).toEqual({
+      ok: true,
+      value: null,
+    });
+
+    // An address with one customer opens as theirs: there is no list to go back to.
+    const jenny = await open(SEED_EMAILS.jenny);
+    expect(jenny.contents).not.toHaveProperty('backToList');
+    expect(await jenny.ask({ type: 'card.backToList' })).toEqual(REFUSED);
+  });
+
   it('offers the other mode only when none is found and a key for it is saved, and searches there only when asked', async () => {
     const { open } = await setUp({ liveKey: true });
     const { ask, contents, reopen } = await open(SEED_EMAILS.liveOnly);
@@ -240,6 +267,26 @@ describe('a card a content script asks for an address', () => {
     expect(customerSearches()).toHaveLength(0);
   });
 
+  it("is refused for the agent's own address, which the page's script is told to skip", async () => {
+    const { ask, askForCard, handle } = await setUp();
+    const saved = await ask(
+      { type: 'settings.save', settings: { ownEmails: ['Jenny.Rosen@Example.com'] } },
+      options,
+    );
+    expect(saved.ok).toBe(true);
+    expect(await askForCard(SEED_EMAILS.jenny)).toMatchObject({
+      ok: false,
+      error: { message: 'This is one of your own addresses (Options), so it is not searched.' },
+    });
+    expect((await askForCard(SEED_EMAILS.alex)).ok).toBe(true);
+    expect(await handle({ type: 'page.marking' }, page)).toEqual({
+      ok: true,
+      value: { emails: true, skip: ['jenny.rosen@example.com'] },
+    });
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    expect(customerSearches()).toHaveLength(0);
+  });
+
   it('is searched only when the card shown for it asks, never as it is granted', async () => {
     const { grantCard } = await setUp();
     const card = await grantCard(SEED_EMAILS.jenny);
@@ -256,7 +303,7 @@ describe('what the content script marks', () => {
     const { handle, ask, tellHelpdeskTabs } = await setUp();
     expect(await handle({ type: 'page.marking' }, page)).toEqual({
       ok: true,
-      value: { emails: true },
+      value: { emails: true, skip: [] },
     });
     // Saving one field leaves the rest as stored.
     const saved = await ask({ type: 'settings.save', settings: { markEmails: false } }, options);
@@ -266,7 +313,7 @@ describe('what the content script marks', () => {
     });
     expect(tellHelpdeskTabs).toHaveBeenCalledWith({ type: 'content.marking', emails: false });
     expect(await handle({ type: 'page.marking' }, page)).toMatchObject({
-      value: { emails: false },
+      value: { emails: false, skip: [] },
     });
     // Nothing changed, nothing told.
     await ask({ type: 'settings.save', settings: { retentionDays: 30 } }, options);

@@ -21,7 +21,8 @@ describe('explainStripeFailure', () => {
         403,
         "The provided key 'rk_test_***1234' does not have the required permissions for this endpoint on account 'acct_1'. Having the 'rak_customer_write' permission would allow this request to continue.",
       ),
-      'lacks the rak_customer_write permission',
+      // The Dashboard's name, as the agent finds it on the key's form.
+      'lacks the Customers: Write permission',
     ],
     [apiError(403, 'Forbidden'), 'not allowed to do this'],
     [
@@ -34,7 +35,7 @@ describe('explainStripeFailure', () => {
         "No such customer: 'cus_1'; a similar object exists in live mode, but a test mode key was used to make this request.",
         'resource_missing',
       ),
-      'it exists in live mode: use a live key',
+      'it exists in live mode: save a live-mode key in Options to open it',
     ],
     [apiError(429, 'Too many requests'), 'limiting requests'],
     [apiError(400, 'Rate limited', 'rate_limit'), 'limiting requests'],
@@ -71,5 +72,20 @@ describe('explainStripeFailure', () => {
       explainStripeFailure(new StripeResponseShapeError('req_9', 'status: bad')).requestId,
     ).toBe('req_9');
     expect(explainStripeFailure(new TypeError('boom')).message).toContain('inside the extension');
+  });
+});
+
+describe('a fix in Options', () => {
+  it('is offered for an object that lives in the other mode, as for a missing key', () => {
+    const otherMode = apiError(
+      404,
+      "No such customer: 'cus_1'; a similar object exists in live mode, but a test mode key was used to make this request.",
+      'resource_missing',
+    );
+    expect(explainStripeFailure(otherMode).fixInOptions).toBe(true);
+    expect(
+      explainStripeFailure(apiError(404, "No such customer: 'cus_1'", 'resource_missing'))
+        .fixInOptions,
+    ).toBeUndefined();
   });
 });

@@ -2,6 +2,7 @@
 import { render } from 'preact';
 import { act } from 'preact/test-utils';
 import { afterEach, describe, expect, it } from 'vitest';
+import { TicketNoteContext } from '../../components/confirm/ticket-note-context';
 import { useAttempt, type Attempt } from '../../components/confirm/use-attempt';
 import type { Reply } from '../../utils/messaging/reply';
 
@@ -139,5 +140,36 @@ describe('one attempt, from question to outcome', () => {
       await confirmed;
     });
     expect(attempt.step.name).toBe('done');
+  });
+});
+
+describe("the ticket's note", () => {
+  it('goes to the card from any action done, and from none that failed', async () => {
+    const notes: string[] = [];
+    let attempt!: Attempt<Params, string>;
+    const replies: Array<Reply<string>> = [
+      REFUSED,
+      {
+        ok: true,
+        value: 'cbtxn_1',
+        note: 'Credited $20.00 (cus_1) — Stripe request req_1, 14:02 UTC',
+      },
+    ];
+    function Harness() {
+      attempt = useAttempt({ send: async () => replies.shift() ?? LOST });
+      return null;
+    }
+    const root = document.createElement('div');
+    roots.push(root);
+    render(
+      <TicketNoteContext.Provider value={(note) => notes.push(note)}>
+        <Harness />
+      </TicketNoteContext.Provider>,
+      root,
+    );
+    await act(() => attempt.run(twenty('20')));
+    expect(notes).toEqual([]);
+    await act(() => attempt.run(twenty('20')));
+    expect(notes).toEqual(['Credited $20.00 (cus_1) — Stripe request req_1, 14:02 UTC']);
   });
 });

@@ -53,6 +53,7 @@ export function createCardBook(background: BackgroundContext) {
         mode: subject.mode,
         found,
         ...(grant.reachedBy ? { reachedBy: grant.reachedBy } : {}),
+        ...(grant.pickedFromList ? { backToList: true } : {}),
       }) as CardContents;
     const account = await accountForGrant(grant);
     if (isReply(account)) return contents(account);
@@ -111,14 +112,16 @@ export function createCardBook(background: BackgroundContext) {
       ): Promise<Reply<T>> {
         const account = await accountForGrant(grant);
         if (isReply(account)) return account;
+        const settings = await settingsInForce();
         return run({
           stripe: background.clientFor(account),
           journal: background.journal,
           account,
           objectId: grant.objectId,
           pageUrl: grant.pageUrl,
-          guardrails: guardrailsOf(await settingsInForce()),
+          guardrails: guardrailsOf(settings),
           previews: previewBookFor(grant),
+          agentName: settings.agentName,
         });
       }
       return {
@@ -141,6 +144,7 @@ export function createCardBook(background: BackgroundContext) {
             from: grant.objectId,
             to: objectId,
             accountId: grant.accountId,
+            pickedFromList: true,
           });
           return narrowed !== null;
         },

@@ -12,5 +12,7 @@ export type CardContents = {
     found: Reply<ViewOf<K>>;
     /** The email address the agent opened the card from, when it led to this customer. */
     reachedBy?: string;
+    /** Picked from the address's list: the card offers Back to it. */
+    backToList?: boolean;
   };
 }[CardKind];

@@ -89,7 +89,7 @@ export function rememberGrantLookUp(
  */
 export function narrowCardGrant(
   token: string,
-  change: { from: string; to: string; accountId: string },
+  change: { from: string; to: string; accountId: string; pickedFromList?: boolean },
 ): Promise<CardGrant | null> {
   return changeGrant(token, (grant) =>
     grant.objectId === change.from && grant.reachedBy === undefined
@@ -98,6 +98,25 @@ export function narrowCardGrant(
           objectId: change.to,
           reachedBy: change.from,
           accountId: change.accountId,
+          reachable: [],
+          ...(change.pickedFromList ? { pickedFromList: true } : {}),
+        }
+      : null,
+  );
+}
+
+/**
+ * Back from a customer the agent picked from an address's list to that list: the grant
+ * stands for the address again (which the agent opened), and its customers are read again.
+ * Refused (null) unless the grant is for `from` and was narrowed by such a pick.
+ */
+export function widenCardGrant(token: string, from: string): Promise<CardGrant | null> {
+  return changeGrant(token, (grant) =>
+    grant.objectId === from && grant.reachedBy !== undefined && grant.pickedFromList
+      ? {
+          ...withoutReachedBy(grant),
+          objectId: grant.reachedBy,
+          pickedFromList: undefined,
           reachable: [],
         }
       : null,

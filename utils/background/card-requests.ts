@@ -9,7 +9,7 @@ import { pageAddressOf } from '../messaging/sender-policy';
 import { CardSubjectField, CardToken, StripeObjectIdField } from '../kit/request-fields';
 import type { CardBook } from './card-book';
 import { checkCardDrawnPlainly } from './card-drawing';
-import { repointCardGrant, revokeCardGrants } from './card-grants';
+import { repointCardGrant, revokeCardGrants, widenCardGrant } from './card-grants';
 import { backgroundCardRequest } from './request-handler';
 
 /**
@@ -33,12 +33,16 @@ export async function answerContentScript(
 ): Promise<Reply<unknown> | null> {
   const parsed = ContentScriptRequest.safeParse(raw);
   if (!parsed.success) return null;
-  if (parsed.data.type === 'page.marking')
-    return success({ emails: (await settingsInForce()).markEmails });
+  if (parsed.data.type === 'page.marking') {
+    const { markEmails, ownEmails } = await settingsInForce();
+    // The agent's own addresses are theirs to know: the page's script skips them.
+    return success({ emails: markEmails, skip: ownEmails });
+  }
   return grantCardToPage(parsed.data, sender, cards);
 }
 
 const ADDRESSES_NOT_MARKED = 'Email addresses are not marked: only Stripe IDs open a card.';
+const OWN_ADDRESS = 'This is one of your own addresses (Options), so it is not searched.';
 
 async function grantCardToPage(
   request: z.infer<typeof OpenCardRequest>,
@@ -56,6 +60,8 @@ async function grantCardToPage(
     !(await settingsInForce()).markEmails
   )
     return failure(ADDRESSES_NOT_MARKED);
+  if ((await settingsInForce()).ownEmails.includes(request.objectId.toLowerCase()))
+    return failure(OWN_ADDRESS);
   const grant = await cards.grant({
     objectId: request.objectId,
     tabId: sender.tab!.id!,
@@ -93,12 +99,40 @@ export const CARD_REQUESTS = {
       return moved ? success(null) : failure(REFUSED);
     },
   ),
+  /** Back from a customer picked from an address's list, to that list. */
+  'card.backToList': backgroundCardRequest(
+    z.strictObject({ type: z.literal('card.backToList'), token: CardToken }),
+    async (_request, { grant }) =>
+      (await widenCardGrant(grant.token, grant.objectId)) ? success(null) : failure(REFUSED),
+  ),
   'card.close': backgroundCardRequest(
     z.strictObject({ type: z.literal('card.close'), token: CardToken }),
     async (_request, { grant, background }) => {
       await revokeCardGrants((other) => other.token === grant.token);
       if (!grant.inPopup && grant.tabId !== null)
         await background.sendToFrame(grant.tabId, grant.frameId, { type: 'content.closeCard' });
+      return success(null);
+    },
+  ),
+  /**
+   * The agent drags the card aside by its header: its page's content script moves the frame
+   * (kept in the window). Only the card itself can ask; the page cannot move it.
+   */
+  'card.move': backgroundCardRequest(
+    z.strictObject({
+      type: z.literal('card.move'),
+      token: CardToken,
+      dx: z.number().int().min(-10_000).max(10_000),
+      dy: z.number().int().min(-10_000).max(10_000),
+    }),
+    async (request, { grant, background }) => {
+      if (grant.inPopup || grant.tabId === null) return failure(REFUSED);
+      await background.sendToFrame(grant.tabId, grant.frameId, {
+        type: 'content.moveCard',
+        token: grant.token,
+        dx: request.dx,
+        dy: request.dy,
+      });
       return success(null);
     },
   ),

@@ -11,6 +11,8 @@ import { revokeGrantsOfSite } from './card-lifetime';
 import { pageRequest } from './request-handler';
 import { CardSubjectField } from '../kit/request-fields';
 import { saveApiKeyAction } from './save-api-key';
+import { ALL_PERMISSION_PROBES } from '../objects/registry';
+import { neededPermissions } from '../stripe/key-permissions';
 
 const Passphrase = z.string().min(1).max(1024);
 const SiteOrigin = z.string().regex(/^https:\/\/[a-z0-9.-]+(:\d{1,5})?$/, 'not an https origin');
@@ -30,6 +32,10 @@ export const PAGE_REQUESTS = {
     }),
     (request, { background }) =>
       saveApiKeyAction(request.apiKey, request.label ?? null, background.clientFor),
+  ),
+  /** Every permission a restricted key needs, by the Dashboard's names, with its jobs. */
+  'accounts.permissionsNeeded': pageRequest(bare('accounts.permissionsNeeded'), async () =>
+    success(neededPermissions(ALL_PERMISSION_PROBES)),
   ),
   'accounts.setActive': pageRequest(
     z.strictObject({ type: z.literal('accounts.setActive'), accountId: AccountId }),

@@ -5,7 +5,7 @@ import { failure, success, type Reply } from '../messaging/reply';
 import type { StripeClient, StripeClientOptions } from '../stripe/client';
 import { explainStripeFailure } from '../stripe/explain-failure';
 import { ALL_PERMISSION_PROBES } from '../objects/registry';
-import { findMissingPermissions } from '../stripe/key-permissions';
+import { canDoAnything, dashboardName, findMissingPermissions } from '../stripe/key-permissions';
 import { StripeAccount } from '../stripe/schemas';
 import { StripeApiError } from '../stripe/stripe-error';
 
@@ -13,6 +13,11 @@ export interface SavedKeyReport {
   account: AccountSummary;
   /** Set when Stripe accepted the key but it cannot do everything the card offers. */
   warning: string | null;
+  /**
+   * A restricted key that lacks every permission the cards always need: it was saved (the
+   * agent may be fixing it in the Dashboard), but Options says so as a warning, not a success.
+   */
+  usable: boolean;
 }
 
 /**
@@ -66,10 +71,17 @@ export async function saveApiKeyAction(
     label,
     stripeAccountId,
     businessName,
-    missingPermissions: missing.map((m) => m.permission),
+    // The Dashboard's names, which the agent finds on the key's form (never Stripe's rak_…).
+    missingPermissions: [...new Set(missing.map((m) => dashboardName(m.dashboard)))],
   });
-  const warning = missing.length
-    ? `This restricted key lacks ${missing.map((m) => `${m.permission} (${m.needFor}${m.required ? '' : ', optional'})`).join(', ')}. Add them to the key in the Stripe Dashboard (Developers → API keys).`
-    : null;
-  return success({ account, warning });
+  const usable = canDoAnything(ALL_PERMISSION_PROBES, missing);
+  const lacks = missing
+    .map((m) => `${dashboardName(m.dashboard)} (${m.needFor}${m.required ? '' : ', optional'})`)
+    .join('; ');
+  const warning = !missing.length
+    ? null
+    : usable
+      ? `This restricted key lacks ${lacks}. Add them to the key in the Stripe Dashboard (Developers → API keys → edit the key).`
+      : `This key can do nothing the cards offer: it lacks ${lacks}. Edit the key in the Stripe Dashboard (Developers → API keys) to grant them, then save it again.`;
+  return success({ account, warning, usable });
 }

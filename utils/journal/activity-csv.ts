@@ -13,6 +13,7 @@ export const CSV_COLUMNS = [
   'idempotency_key',
   'page',
   'error',
+  'agent',
 ] as const;
 
 /**
@@ -48,6 +49,7 @@ export function activityToCsv(records: JournalRecord[]): string {
       r.idempotencyKey,
       r.pageUrl,
       r.errorMessage,
+      r.agentName,
     ]
       .map(csvCell)
       .join(','),

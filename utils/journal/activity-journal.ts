@@ -53,6 +53,8 @@ export interface JournalRecord {
   requestId?: string;
   errorMessage?: string;
   pageUrl?: string;
+  /** Who acted, as Options or the organisation's policy names the agent; absent if unnamed. */
+  agentName?: string;
 }
 
 export type NewJournalRecord = Omit<

@@ -8,6 +8,7 @@ import {
   type JournaledOutcome,
 } from '../journal/journaled-request';
 import type { Reconciler } from '../journal/stale-attempts';
+import { ticketNote } from '../journal/ticket-note';
 import { failure, type Reply } from '../messaging/reply';
 import type { JournalAction, MoneyAction } from '../objects/kind-facts';
 import { journalActionNoun, movesMoney } from '../objects/kind-facts';
@@ -33,6 +34,8 @@ export interface AccountBase {
   guardrails: Guardrails;
   /** What this card's reviews showed, by attempt: Confirm sends only that. */
   previews: PreviewBook;
+  /** Who is acting, as Options or the organisation's policy names the agent; null if unnamed. */
+  agentName?: string | null;
 }
 
 /** What every action on a granted object starts from: one attempt of the agent's. */
@@ -49,10 +52,14 @@ const MAX_METADATA_VALUE = 500;
  * The metadata every action that takes it carries: anyone reading it in the Dashboard can
  * trace it to the ticket, and a lost answer is found again by its attempt.
  */
-export const attemptMetadata = (base: Pick<ActionBase, 'pageUrl' | 'attemptId'>) => ({
+export const attemptMetadata = (
+  base: Pick<ActionBase, 'pageUrl' | 'attemptId'> & Partial<Pick<ActionBase, 'agentName'>>,
+) => ({
   source: ATTEMPT_SOURCE,
   ticket_url: base.pageUrl.slice(0, MAX_METADATA_VALUE),
   attempt_id: base.attemptId,
+  // A team sharing one key tells who acted by it.
+  ...(base.agentName ? { agent: base.agentName.slice(0, MAX_METADATA_VALUE) } : {}),
 });
 
 /**
@@ -102,6 +109,7 @@ export async function runAttempt<A extends JournalAction, T, V>(
       ...(money ? { amount: money.minorUnits, currency: money.currency } : {}),
       request: spec.request,
       pageUrl: base.pageUrl,
+      ...(base.agentName ? { agentName: base.agentName } : {}),
     },
     spec.schema,
     {
@@ -110,16 +118,22 @@ export async function runAttempt<A extends JournalAction, T, V>(
       admission: money ? moneyAdmission(base, money, spec.action, spec.reconcile) : undefined,
     },
   );
+  /** Stripe's answer as the card shows it, with the ticket's note from what the journal kept. */
+  const doneWithNote = async (result: StripeResult<T>, record: JournalRecord) =>
+    withNote(await spec.done(result), record, result.requestId);
   switch (outcome.kind) {
     case 'done':
-      return spec.done(outcome.result);
+      return doneWithNote(outcome.result, outcome.record);
     case 'already-done': {
       // Known by reading Stripe after a lost answer: what it showed is the outcome to show.
       const found = outcome.found === undefined ? null : spec.schema.safeParse(outcome.found);
       if (found?.success)
-        return spec.done({ data: found.data, requestId: undefined, replayed: false, attempts: 0 });
+        return doneWithNote(
+          { data: found.data, requestId: undefined, replayed: false, attempts: 0 },
+          outcome.record,
+        );
       return spec.alreadyDone
-        ? spec.alreadyDone(outcome.record)
+        ? withNote(await spec.alreadyDone(outcome.record), outcome.record)
         : failure(alreadyDoneMessage(outcome.record));
     }
     case 'unresolved':
@@ -138,9 +152,12 @@ export async function runAttempt<A extends JournalAction, T, V>(
         if (read.settled === 'succeeded') {
           const found = spec.schema.safeParse(read.found);
           return found.success
-            ? spec.done({ data: found.data, requestId: undefined, replayed: false, attempts: 0 })
+            ? doneWithNote(
+                { data: found.data, requestId: undefined, replayed: false, attempts: 0 },
+                read.record,
+              )
             : spec.alreadyDone
-              ? spec.alreadyDone(read.record)
+              ? withNote(await spec.alreadyDone(read.record), read.record)
               : failure(alreadyDoneMessage(read.record));
         }
         if (read.settled === null)
@@ -158,6 +175,19 @@ export async function runAttempt<A extends JournalAction, T, V>(
       };
     }
   }
+}
+
+/**
+ * A done reply with the line for the ticket's note, built from the journal's record of the
+ * attempt (the mechanism's, so no action writes its own). Stripe's request ID is the
+ * answer's, else the one the journal kept.
+ */
+function withNote<V>(reply: Reply<V>, record: JournalRecord, requestId?: string): Reply<V> {
+  if (!reply.ok) return reply;
+  return {
+    ...reply,
+    note: ticketNote({ ...record, requestId: requestId ?? record.requestId }),
+  };
 }
 
 /** What the agent reads when Stripe's answer did not arrive and Stripe shows nothing yet. */

@@ -29,4 +29,9 @@ export interface CardGrant {
   reachable?: string[];
   /** The email address the card was opened for, before it was narrowed to one customer. */
   reachedBy?: string;
+  /**
+   * Set when the agent picked this customer from the address's list (not when the address
+   * had one customer): the card may go back to that list.
+   */
+  pickedFromList?: boolean;
 }

@@ -1,6 +1,8 @@
 /** Sent by the background to a content script. */
 export type BackgroundToContentMessage =
   | { type: 'content.closeCard' }
+  /** The agent drags the card of `token` by (dx, dy) pixels. */
+  | { type: 'content.moveCard'; token: string; dx: number; dy: number }
   /**
    * Asked as the agent presses Confirm and again before it acts: how the page draws the card
    * of `token`. The answer is a `CardDrawing`, sent back on the same message, which only the

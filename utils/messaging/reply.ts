@@ -1,7 +1,17 @@
 import type { AgentFacingError } from '../stripe/explain-failure';
 
 /** Every answer from the background: a value, or a sentence for the agent. */
-export type Reply<T> = { ok: true; value: T } | { ok: false; error: AgentFacingError };
+export type Reply<T> =
+  | {
+      ok: true;
+      value: T;
+      /**
+       * After an action: the line for the ticket's internal note (see ticket-note.ts), added
+       * by the attempt mechanism, so every action has one.
+       */
+      note?: string;
+    }
+  | { ok: false; error: AgentFacingError };
 
 export const success = <T>(value: T): Reply<T> => ({ ok: true, value });
 export const failure = (

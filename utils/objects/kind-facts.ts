@@ -30,6 +30,11 @@ export interface JournalActionFacts {
   noun?: string;
   /** What the activity log says of one record beyond its amount (where the money went). */
   detail?: (record: RecordDetailInput) => string;
+  /**
+   * How the ticket's note starts once it is done ("Credited", "Voided credit note"); by
+   * default its name.
+   */
+  done?: string;
 }
 
 export interface ObjectKindFacts {
@@ -98,6 +103,13 @@ export const journalActionNoun = (action: string): string =>
     ? ((JOURNAL_ACTIONS[action as JournalAction] as JournalActionFacts).noun ??
       JOURNAL_ACTIONS[action as JournalAction].name.toLowerCase())
     : 'action';
+
+/** How a ticket's note says an action was done: "Credited"; else its name. */
+export const journalActionNoteWords = (action: string): string =>
+  Object.hasOwn(JOURNAL_ACTIONS, action)
+    ? ((JOURNAL_ACTIONS[action as JournalAction] as JournalActionFacts).done ??
+      JOURNAL_ACTIONS[action as JournalAction].name)
+    : `Unknown action (${action})`;
 
 /** An action's label; a record of an action this version does not know says so. */
 export const journalActionLabel = (action: string, form: 'name' | 'short'): string =>

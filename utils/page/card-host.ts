@@ -33,6 +33,11 @@ export interface CardHost {
    */
   open(token: string, doc: Document, anchor: DOMRect): void;
   close(): void;
+  /**
+   * Moves the open card of `token` by (`dx`, `dy`), kept in the window: the agent drags it
+   * aside. Where it is left is where the next card of this tab opens.
+   */
+  moveBy(token: string, dx: number, dy: number): void;
   /** How the page draws the open card of `token` (see card-drawing.ts). */
   howIsCardDrawn(token: string): CardDrawing;
   /** Closes the card and removes the spare: this copy of the script is stopping. */
@@ -91,6 +96,9 @@ export function createCardHost(
   let spare: Spare | null = null;
   let spareTimer: ReturnType<typeof setTimeout> | undefined;
   let disposed = false;
+  /** Where the open card is, and where the agent last dragged one to (null: by its ID). */
+  let placedAt = { top: 0, left: 0, height: CARD_HEIGHT };
+  let draggedTo: { top: number; left: number } | null = null;
   // The page may rewrite the host's inline style, or restyle the root element around it, to
   // fade, move or shrink the card under a click: any such change closes the card. The card
   // is placed and sized once, before it is watched, so every change is the page's.
@@ -104,13 +112,14 @@ export function createCardHost(
     tampering?.disconnect();
     tampering = null;
     doc.removeEventListener('keydown', closeOnEscape, true);
+    // Focus goes back to where the agent was before the frame goes, not after.
+    if (focusBefore instanceof HTMLElement && focusBefore.isConnected)
+      focusBefore.focus({ preventScroll: true });
+    focusBefore = null;
     host.remove();
     host = null;
     frame = null;
     shownToken = null;
-    if (focusBefore instanceof HTMLElement && focusBefore.isConnected)
-      focusBefore.focus({ preventScroll: true });
-    focusBefore = null;
     if (thenSpare && closedIn.defaultView) prepareSpare(closedIn);
   }
 
@@ -192,6 +201,7 @@ export function createCardHost(
     const view = doc.defaultView!;
     // Depends on the window alone, which the page knows already.
     const height = Math.max(MIN_HEIGHT, Math.min(CARD_HEIGHT, view.innerHeight - 2 * GAP));
+    if (draggedTo) return { ...keptInWindow(draggedTo.top, draggedTo.left, height), height };
     const below = anchor.bottom + GAP + height <= view.innerHeight;
     const top = below ? anchor.bottom + GAP : Math.max(GAP, anchor.top - GAP - height);
     const left = Math.min(
@@ -201,6 +211,17 @@ export function createCardHost(
     return { top, left, height };
   }
 
+  /** A place for the card wholly inside the window (as far as the window is large enough). */
+  function keptInWindow(top: number, left: number, height: number) {
+    const view = doc.defaultView!;
+    return {
+      top: Math.round(Math.min(Math.max(GAP, top), Math.max(GAP, view.innerHeight - height - GAP))),
+      left: Math.round(
+        Math.min(Math.max(GAP, left), Math.max(GAP, view.innerWidth - CARD_WIDTH - GAP)),
+      ),
+    };
+  }
+
   return {
     open(token, targetDoc, anchor) {
       close({ thenSpare: false });
@@ -208,6 +229,7 @@ export function createCardHost(
       doc.addEventListener('keydown', closeOnEscape, true);
       focusBefore = doc.activeElement;
       const at = place(anchor);
+      placedAt = at;
       const ready = takeSpare(doc);
       if (ready) {
         ({ host, frame } = ready);
@@ -235,6 +257,17 @@ export function createCardHost(
       spareTimer = setTimeout(() => prepareSpare(openedIn), SPARE_AFTER_OPEN_MS);
     },
     close,
+    moveBy(token, dx, dy) {
+      if (!host || token !== shownToken || !Number.isFinite(dx) || !Number.isFinite(dy)) return;
+      // Whatever the page changed before this move is still the page's: it closes the card.
+      if (tampering?.takeRecords().length) return close();
+      const to = keptInWindow(placedAt.top + dy, placedAt.left + dx, placedAt.height);
+      placedAt = { ...placedAt, ...to };
+      draggedTo = to;
+      host.style.cssText = hostStyle(to.top, to.left, true);
+      // Our own move, not the page's: the watch for tampering does not count it.
+      tampering?.takeRecords();
+    },
     howIsCardDrawn(token) {
       if (!host || token !== shownToken) return { drawn: 'not-here' };
       return howCardIsDrawn(host);

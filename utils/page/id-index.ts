@@ -13,6 +13,8 @@ export const NO_MARKS: MarkSink = { add() {}, delete() {} };
 /** What is looked for besides Stripe IDs; the agent can turn email addresses off. */
 export interface MarkingOptions {
   emails: boolean;
+  /** The agent's own addresses, lower case: never marked. */
+  skip?: readonly string[];
 }
 
 export const DEFAULT_MARKING: MarkingOptions = { emails: true };
@@ -52,7 +54,9 @@ export class IdIndex {
     options: MarkingOptions = DEFAULT_MARKING,
   ) {
     this.emailMatcher = options.emails ? createEmailMatcher() : null;
+    this.ownEmails = new Set(options.skip ?? []);
   }
+  private readonly ownEmails: ReadonlySet<string>;
 
   /** Whether email addresses are looked for too: the scanner's filters must let them by. */
   get findsEmails(): boolean {
@@ -74,7 +78,9 @@ export class IdIndex {
     const emails = this.emailMatcher && data.includes(EMAIL_MARKER) ? this.emailMatcher : null;
     if (!mayHoldId && !emails) return;
     const ids = mayHoldId ? matchesOf(this.matcher, data) : [];
-    const addresses = emails ? matchesOf(emails, data) : [];
+    const addresses = emails
+      ? matchesOf(emails, data).filter((a) => !this.ownEmails.has(a[0].toLowerCase()))
+      : [];
     // Only now: most texts read hold neither, and asking for the parent costs as much.
     if (
       (!ids.length && !addresses.length) ||

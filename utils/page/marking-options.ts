@@ -10,8 +10,11 @@ import { DEFAULT_MARKING, type MarkingOptions } from './id-index';
 export async function markingOptions(): Promise<MarkingOptions> {
   try {
     const reply = (await sendToBackground({ type: 'page.marking' })) as Reply<unknown> | undefined;
-    const emails = reply?.ok ? (reply.value as { emails?: unknown }).emails : undefined;
-    return typeof emails === 'boolean' ? { emails } : DEFAULT_MARKING;
+    const value = reply?.ok ? (reply.value as { emails?: unknown; skip?: unknown }) : {};
+    const skip = Array.isArray(value.skip)
+      ? value.skip.filter((a): a is string => typeof a === 'string')
+      : [];
+    return typeof value.emails === 'boolean' ? { emails: value.emails, skip } : DEFAULT_MARKING;
   } catch {
     return DEFAULT_MARKING;
   }

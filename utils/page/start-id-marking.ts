@@ -225,6 +225,8 @@ export function startIdMarking(
     switch (typed?.type) {
       case 'content.closeCard':
         return void cardHost?.close();
+      case 'content.moveCard':
+        return void cardHost?.moveBy(String(typed.token), Number(typed.dx), Number(typed.dy));
       case 'content.howIsCardDrawn':
         // Read at once: the answer is what is drawn as the agent presses Confirm.
         return Promise.resolve(
@@ -250,7 +252,7 @@ export function startIdMarking(
 
   let emailsConfirmed = false;
   void confirmed.then((answer) => {
-    if (answer.emails === options.emails) emailsConfirmed = options.emails;
+    if (sameMarking(answer, options)) emailsConfirmed = options.emails;
     else remark(answer);
   });
 
@@ -270,7 +272,7 @@ export function startIdMarking(
 
   /** Marks again with `changed`, when it changes what is marked. */
   function remark(changed: MarkingOptions) {
-    if (signal.aborted || changed.emails === options.emails) return;
+    if (signal.aborted || sameMarking(changed, options)) return;
     replaced.abort();
     startIdMarking(doc, lifetime, changed);
   }
@@ -297,3 +299,7 @@ export function startIdMarking(
     cardHost.open(reply.value.token, placed.doc, placed.rect);
   }
 }
+
+/** Whether two marking options mark the same: addresses or not, and the same ones skipped. */
+const sameMarking = (a: MarkingOptions, b: MarkingOptions) =>
+  a.emails === b.emails && String(a.skip ?? []) === String(b.skip ?? []);

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { DEFAULT_CREDIT_LIMITS, MAX_CURRENCY_LIMIT } from '../guardrails/defaults';
 import { PORTAL_CONFIGURATION_ID } from '../portal-configuration';
+import { AgentName } from '../storage/settings-store';
 
 /**
  * What an organisation's administrator may set for every agent (Chrome's `3rdparty`
@@ -35,6 +36,7 @@ const FIELDS = {
   autoLockMinutes: z.number().int().min(1).max(1440),
   activityLogRetentionDays: z.number().int().min(1).max(3650),
   markEmailAddresses: z.boolean(),
+  agentName: AgentName,
 } as const;
 
 export type PolicyField = keyof typeof FIELDS;
@@ -59,6 +61,8 @@ export interface ManagedPolicy {
   autoLockMinutes?: number;
   activityLogRetentionDays?: number;
   markEmailAddresses?: boolean;
+  /** The agent's name, for an organisation that sets one per user (see settings-store.ts). */
+  agentName?: string;
 }
 
 export interface ReadPolicy {

@@ -39,6 +39,11 @@ export const MANAGED_SCHEMA = {
     passphraseLockRequired: { title: 'Passphrase lock required', type: 'boolean' },
     autoLockMinutes: { title: 'Passphrase lock locks after (minutes unused)', type: 'number' },
     activityLogRetentionDays: { title: 'Activity log kept for (days)', type: 'number' },
+    agentName: {
+      title:
+        "The agent's name, recorded with each change (in Stripe's metadata and the activity log)",
+      type: 'string',
+    },
     markEmailAddresses: {
       title: 'Mark email addresses on helpdesk pages (to find the requester in Stripe)',
       type: 'boolean',

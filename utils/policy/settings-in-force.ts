@@ -17,6 +17,7 @@ const WHOLE_FIELDS = {
   portalReturnUrl: 'portalReturnUrl',
   portalConfigurationId: 'portalConfigurationId',
   markEmails: 'markEmailAddresses',
+  agentName: 'agentName',
 } as const satisfies Partial<Record<keyof Settings, keyof ManagedPolicy>>;
 type WholeField = keyof typeof WHOLE_FIELDS;
 const WHOLE_FIELD_NAMES = Object.keys(WHOLE_FIELDS) as WholeField[];
@@ -27,6 +28,7 @@ const FIELD_LABEL: Record<WholeField, string> = {
   portalReturnUrl: 'The portal return URL',
   portalConfigurationId: 'The portal configuration',
   markEmails: 'Whether email addresses are marked',
+  agentName: 'The agent name',
 };
 
 /** What the organisation fixed, for Options to show as locked. */

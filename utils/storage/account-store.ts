@@ -19,7 +19,10 @@ const StoredAccount = z.object({
   // Accounts saved before these were known read as unknown, not as corrupt.
   stripeAccountId: z.string().nullable().default(null),
   businessName: z.string().nullable().default(null),
-  /** Permissions a restricted key lacked when it was saved (Stripe's `rak_…` names). */
+  /**
+   * Permissions a restricted key lacked when it was saved, by the Dashboard's names
+   * ("Customers: Write"); keys saved by earlier versions hold Stripe's `rak_…` names.
+   */
   missingPermissions: z.array(z.string()).default([]),
 });
 type StoredAccount = z.infer<typeof StoredAccount>;
@@ -48,11 +51,14 @@ export type UsableAccount = Pick<StoredAccount, 'id' | 'label' | 'mode'> & { api
 
 async function usable(account: StoredAccount | undefined): Promise<UsableAccount | null> {
   if (!account) return null;
+  const apiKey = await openSecret(account.apiKey);
   return {
     id: account.id,
-    label: account.label,
+    // Two keys of one account share its name: the masked key (mode and last four) tells
+    // them apart wherever a card names the account it read with.
+    label: `${account.label} · ${account.maskedKey ?? maskApiKey(apiKey)}`,
     mode: account.mode,
-    apiKey: await openSecret(account.apiKey),
+    apiKey,
   };
 }
 

@@ -23,6 +23,14 @@ const CurrencyLimits = z
     return lowest;
   });
 
+/** A name as people write it: one line, no control characters. */
+export const AgentName = z
+  .string()
+  .trim()
+  .min(1)
+  .max(60, 'Keep the agent name to 60 characters.')
+  .regex(/^[^\p{Cc}]+$/u, 'The agent name is one line of text.');
+
 export const Settings = z.strictObject({
   /** Per-credit limits set by the agent, in each currency's major unit (see guardrails.ts). */
   creditLimits: CurrencyLimits,
@@ -44,6 +52,24 @@ export const Settings = z.strictObject({
     .nullable(),
   /** Whether pages' email addresses are marked too, to find the requester's customer. */
   markEmails: z.boolean(),
+  /**
+   * Who the agent is, for a team sharing one key: it goes into each change's Stripe metadata
+   * (`agent`), the activity log and the ticket's note. null when unnamed.
+   */
+  agentName: AgentName.nullable(),
+  /**
+   * The agent's own addresses (lower case): never marked on a page nor searched from one,
+   * as the helpdesk shows them in its header and on every reply.
+   */
+  ownEmails: z
+    .array(
+      z
+        .string()
+        .max(254)
+        .regex(/^[^\s@]+@[^\s@]+$/, 'not an email address')
+        .transform((address) => address.toLowerCase()),
+    )
+    .max(20),
 });
 export type Settings = z.infer<typeof Settings>;
 
@@ -55,6 +81,8 @@ export const DEFAULT_SETTINGS: Settings = {
   portalReturnUrl: null,
   portalConfigurationId: null,
   markEmails: true,
+  agentName: null,
+  ownEmails: [],
 };
 
 /**

@@ -1,5 +1,6 @@
 import {
   otherModeNamedIn,
+  dashboardNameOfRak,
   permissionNamedIn,
   StripeApiError,
   StripeConnectionError,
@@ -31,7 +32,13 @@ export function explainStripeFailure(error: unknown): AgentFacingError {
       stripeType: error.type,
       status: error.status,
     };
-    const keyProblem = error.status === 401 || /publishable API key/i.test(error.message);
+    // A missing key, or one for the other mode (a live-only customer with a test key), is
+    // fixed in Options: the notice offers to open it, as for a live session.
+    const keyProblem =
+      error.status === 401 ||
+      /publishable API key/i.test(error.message) ||
+      ((error.status === 404 || error.code === 'resource_missing') &&
+        otherModeNamedIn(error.message) !== undefined);
     return { ...base, message: sentenceFor(error), ...(keyProblem && { fixInOptions: true }) };
   }
   if (error instanceof StripeConnectionError) {
@@ -61,13 +68,13 @@ function sentenceFor(error: StripeApiError): string {
   if (error.status === 403) {
     const permission = permissionNamedIn(message);
     return permission
-      ? `This restricted key lacks the ${permission} permission. Add it to the key in the Stripe Dashboard, or use another key.`
+      ? `This restricted key lacks the ${dashboardNameOfRak(permission)} permission. Add it to the key in the Stripe Dashboard (Developers → API keys → edit the key), or use another key.`
       : 'This API key is not allowed to do this. Check its permissions in the Stripe Dashboard.';
   }
   if (error.status === 404 || error.code === 'resource_missing') {
     const otherMode = otherModeNamedIn(message);
     if (otherMode)
-      return `Not found with this key, but it exists in ${otherMode} mode: use a ${otherMode} key for it.`;
+      return `Not found with this key, but it exists in ${otherMode} mode: save a ${otherMode}-mode key in Options to open it.`;
     return `Stripe has no such object for this account: ${message}`;
   }
   if (error.status === 429 || error.code === 'rate_limit')

@@ -61,13 +61,57 @@ export async function findMissingPermissions(
         return null;
       } catch (error) {
         if (!(error instanceof StripeApiError) || error.status !== 403) return null; // 404/400: allowed.
-        return {
+        const missing: MissingPermission = {
           permission: permissionNamedIn(error.message) ?? 'unknown permission',
           needFor: probe.needFor,
+          dashboard: probe.dashboard,
           required: probe.required,
         };
+        return missing;
       }
     }),
   );
   return results.filter((r): r is MissingPermission => r !== null);
 }
+
+/** "Customers: Write", as the Dashboard's restricted-key form shows a permission. */
+export const dashboardName = (permission: DashboardPermission) =>
+  `${permission.resource}: ${permission.access}`;
+
+/** One permission the extension uses, with every job it enables. */
+export interface NeededPermission {
+  /** "Customers: Write". */
+  name: string;
+  /** "crediting customer balances", "creating portal links". */
+  jobs: string[];
+  /** Whether any of those jobs is one the cards always offer (else it only adds to them). */
+  required: boolean;
+}
+
+/**
+ * Every permission the kinds' probes ask for, by the Dashboard's name, with the jobs each
+ * enables: Options lists them, so a new kind's permissions appear there with its probes.
+ */
+export function neededPermissions(probes: readonly PermissionProbe[]): NeededPermission[] {
+  const byName = new Map<string, NeededPermission>();
+  for (const probe of probes) {
+    const name = dashboardName(probe.dashboard);
+    const entry = byName.get(name) ?? { name, jobs: [], required: false };
+    if (!entry.jobs.includes(probe.needFor)) entry.jobs.push(probe.needFor);
+    entry.required ||= probe.required;
+    byName.set(name, entry);
+  }
+  return [...byName.values()].sort((a, b) => a.name.localeCompare(b.name));
+}
+
+/**
+ * Whether a restricted key can do any job the cards always offer: one missing every
+ * required permission can do nothing useful, and is saved with a warning, not a success.
+ */
+export const canDoAnything = (
+  probes: readonly PermissionProbe[],
+  missing: readonly MissingPermission[],
+) => {
+  const lacking = new Set(missing.map((m) => dashboardName(m.dashboard)));
+  return probes.some((probe) => probe.required && !lacking.has(dashboardName(probe.dashboard)));
+};

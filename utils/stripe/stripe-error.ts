@@ -68,3 +68,30 @@ export const permissionNamedIn = (message: string) => /'(rak_[a-z_]+)'/.exec(mes
 /** The mode a 404 says the object exists in ("a similar object exists in live mode"). */
 export const otherModeNamedIn = (message: string) =>
   /similar object exists in (live|test) mode/.exec(message)?.[1] as 'live' | 'test' | undefined;
+
+/** The Dashboard's names for the resources Stripe's `rak_…` names stand for. */
+const DASHBOARD_RESOURCES: Readonly<Record<string, string>> = {
+  checkout_session: 'Checkout Sessions',
+  customer: 'Customers',
+  customer_portal: 'Customer portal',
+  subscription: 'Subscriptions',
+  invoice: 'Invoices',
+  credit_note: 'Credit notes',
+  payment_intent: 'PaymentIntents',
+  refund: 'Refunds',
+  charge: 'Charges',
+  account: 'Account',
+};
+
+/**
+ * A `rak_…` name as the Dashboard's restricted-key form shows it: rak_customer_write is
+ * "Customers: Write". The agent never sees `rak_…` there, so it is never shown to them.
+ */
+export function dashboardNameOfRak(rak: string): string {
+  const match = /^rak_([a-z_]+)_(read|write)$/.exec(rak);
+  if (!match) return rak.replace(/^rak_/, '').replaceAll('_', ' ');
+  const [, resource, access] = match as unknown as [string, string, 'read' | 'write'];
+  const words = resource.replaceAll('_', ' ');
+  const name = DASHBOARD_RESOURCES[resource] ?? `${words[0]!.toUpperCase()}${words.slice(1)}`;
+  return `${name}: ${access === 'read' ? 'Read' : 'Write'}`;
+}

@@ -1,3 +1,4 @@
+import { formatMoment } from '../../../utils/dates';
 import { useState } from 'preact/hooks';
 import { formatMinorUnits } from '../../../utils/currency-units';
 import { askCard } from '../../card/ask-card';
@@ -100,7 +101,7 @@ export function CheckoutSessionPanel(props: PanelProps<'checkout_session'>) {
             <dt>Expires</dt>
             <dd>
               <time dateTime={new Date(session.expiresAt * 1000).toISOString()}>
-                {new Date(session.expiresAt * 1000).toLocaleString()}
+                {formatMoment(session.expiresAt * 1000)}
               </time>
             </dd>
           </>

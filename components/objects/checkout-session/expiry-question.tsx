@@ -10,9 +10,10 @@ export const expiryQuestion = (
   label: 'Confirm expiring the session',
   busyLabel: 'Expiring…',
   danger: true,
+  live: mode === 'live',
   children: (
     <p>
-      Expire this {mode === 'live' ? <strong>LIVE</strong> : 'test'} session
+      Expire this {mode === 'live' ? 'LIVE' : 'test'} session
       {which ? ` ${which}` : ''}? The customer will no longer be able to pay with it. This cannot be
       undone.
     </p>

@@ -1,3 +1,4 @@
+import { useState } from 'preact/hooks';
 import { formatMinorUnits } from '../../../utils/currency-units';
 import { askCard } from '../../card/ask-card';
 import { errorOf, useAttempt } from '../../confirm/use-attempt';
@@ -14,9 +15,13 @@ export function CreditNotePanel(props: PanelProps<'credit_note'>) {
   const { view: note, card } = props;
   const { open: openInvoice, error: openError } = useOpenRelated(card.token, props.onChanged);
   const money = (amount: number) => formatMinorUnits(amount, note.currency);
+  const [voided, setVoided] = useState<string | null>(null);
   const voiding = useAttempt({
     send: (attemptId) => askCard(card, { type: 'creditNote.void', attemptId }),
-    onDone: props.onChanged,
+    onDone: () => {
+      setVoided(`Credit note ${note.number ?? note.id} voided.`);
+      props.onChanged();
+    },
   });
   const error = errorOf(voiding.step);
   const canVoid = note.status === 'issued' && !voiding.asking;
@@ -65,12 +70,17 @@ export function CreditNotePanel(props: PanelProps<'credit_note'>) {
           Found in {note.mode} mode, with the {note.accountLabel} key (not the active one).
         </p>
       )}
+      {voided && (
+        <p class="notice notice-success" role="status">
+          {voided}
+        </p>
+      )}
       {openError && <ErrorNotice error={openError} />}
       {error && <ErrorNotice error={error} />}
       {voiding.asking ? (
         <ConfirmAction
           attempt={voiding}
-          {...voidQuestion(note.mode, `${note.number ?? note.id} (${money(note.total)})`)}
+          {...voidQuestion(note.mode, `${note.number ?? note.id} (${money(note.total)})`, note)}
         />
       ) : (
         <div class="actions">

@@ -22,6 +22,8 @@ import {
 import type { InvoiceView } from '../../../utils/objects/invoice/view';
 import type { AgentFacingError } from '../../../utils/stripe/explain-failure';
 import { ConfirmAction } from '../../confirm/ConfirmAction';
+import type { ReviewLine } from '../../../utils/review-lines';
+import { creditNoteReviewLines } from '../../../utils/objects/credit-note/review-lines';
 import { errorOf, useAttempt } from '../../confirm/use-attempt';
 import { ErrorNotice } from '../../shared/ErrorNotice';
 import { focusOnMount } from '../../shared/KeyShortcut';
@@ -66,13 +68,13 @@ export function IssueCreditNote(props: {
     Record<string, { quantity: string; amount: string }>
   >({});
   const refundBlocked = noRefundBecause(invoice);
-  const [destination, setDestination] = useState<MoneyDestination>(
-    refundBlocked ? 'credit' : 'refund',
-  );
+  // Nothing chosen at first: where paid money goes is the agent's choice, never a default.
+  const [destination, setDestination] = useState<MoneyDestination | null>(null);
   const [split, setSplit] = useState(EMPTY_SPLIT);
   const [memo, setMemo] = useState('');
   const [previewing, setPreviewing] = useState(false);
   const [sentence, setSentence] = useState('');
+  const [reviewLines, setReviewLines] = useState<ReviewLine[]>([]);
   const [problem, setProblem] = useState<string | null>(null);
   const [previewError, setPreviewError] = useState<AgentFacingError | null>(null);
   const issue = useAttempt({
@@ -114,7 +116,8 @@ export function IssueCreditNote(props: {
               amount: lineInputs[line.id]?.amount ?? '',
             })),
           },
-    destination,
+    // Unpaid, no money moves and the choice is not asked: the draft's default is moot.
+    destination: destination ?? (refundBlocked ? 'credit' : 'refund'),
     split: destination === 'split' ? split : EMPTY_SPLIT,
   };
 
@@ -129,6 +132,10 @@ export function IssueCreditNote(props: {
     event.preventDefault();
     setPreviewError(null);
     if (!reason) return setProblem('Choose a reason.');
+    if (paidMoney && !destination)
+      return setProblem(
+        "Choose where the money goes: a refund, the customer's balance, outside Stripe, or a split.",
+      );
     const checked = checkCreditNoteDraft(draft, invoice, guardrails);
     if (!checked.ok) return setProblem(checked.reason);
     setProblem(null);
@@ -144,6 +151,7 @@ export function IssueCreditNote(props: {
     setPreviewing(false);
     if (!reply.ok) return setPreviewError(reply.error);
     setSentence(reply.value.sentence);
+    setReviewLines(creditNoteReviewLines(checked, invoice, draft));
     issue.start(reviewed, attemptId);
   }
 
@@ -154,11 +162,10 @@ export function IssueCreditNote(props: {
         attempt={issue}
         busyLabel="Issuing…"
         cancelLabel="Back"
+        live={invoice.mode === 'live'}
+        lines={reviewLines}
       >
-        <p data-testid="credit-note-preview">
-          {invoice.mode === 'live' && <strong>LIVE: </strong>}
-          {sentence}
-        </p>
+        <p data-testid="credit-note-preview">{sentence}</p>
       </ConfirmAction>
     );
 
@@ -368,7 +375,7 @@ export function IssueCreditNote(props: {
       <label for="cn-memo">Memo (the customer sees it)</label>
       <textarea
         id="cn-memo"
-        rows={1}
+        rows={3}
         value={memo}
         onInput={(e) => setMemo(e.currentTarget.value)}
       />

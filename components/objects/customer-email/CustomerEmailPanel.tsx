@@ -1,3 +1,4 @@
+import { formatDay } from '../../../utils/dates';
 import { useState } from 'preact/hooks';
 import { describeBalance } from '../../../utils/objects/customer/view';
 import { describeMatchCount, describeTally } from '../../../utils/objects/customer-email/view';
@@ -88,7 +89,7 @@ export function CustomerEmailPanel(props: PanelProps<'customer_email'>) {
               {index < 9 && <KeyHint shortcut={String(index + 1)} />}
               <span class="match-name">{customer.name ?? customer.email ?? customer.id}</span>
               <span class="muted">
-                Created {new Date(customer.created * 1000).toLocaleDateString()} ·{' '}
+                Created {formatDay(customer.created)} ·{' '}
                 {describeBalance(customer.balance, customer.currency)} ·{' '}
                 {describeTally(customer.openSessions, 'open session', 'open sessions')} ·{' '}
                 {describeTally(customer.unpaidInvoices, 'unpaid invoice', 'unpaid invoices')}

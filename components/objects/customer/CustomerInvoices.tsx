@@ -1,3 +1,4 @@
+import { formatDay } from '../../../utils/dates';
 import { formatMinorUnits } from '../../../utils/currency-units';
 import { INVOICE_STATUS_LABEL, type InvoiceSummary } from '../../../utils/objects/invoice/view';
 import { ErrorNotice } from '../../shared/ErrorNotice';
@@ -35,8 +36,7 @@ export function CustomerInvoices(props: {
                 <> ({formatMinorUnits(invoice.amountRemaining, invoice.currency)} to pay)</>
               )}{' '}
               <span class="muted">
-                {invoice.number ?? invoice.id},{' '}
-                {new Date(invoice.created * 1000).toLocaleDateString()}
+                {invoice.number ?? invoice.id}, {formatDay(invoice.created)}
               </span>
             </span>
             <button

@@ -1,3 +1,4 @@
+import { formatMoment } from '../../../utils/dates';
 import { useState } from 'preact/hooks';
 import { formatMinorUnits } from '../../../utils/currency-units';
 import { askCard, type ShownCard } from '../../card/ask-card';
@@ -11,8 +12,7 @@ import { expiryQuestion } from '../checkout-session/expiry-question';
 const shortId = (id: string) => `${id.slice(0, 14)}…${id.slice(-4)}`;
 const amountOf = (s: OpenSessionSummary) =>
   s.amountTotal !== null && s.currency ? formatMinorUnits(s.amountTotal, s.currency) : 'No amount';
-const dateOf = (seconds: number) =>
-  new Date(seconds * 1000).toLocaleString(undefined, { dateStyle: 'medium', timeStyle: 'short' });
+const dateOf = (seconds: number) => formatMoment(seconds * 1000);
 
 /**
  * The customer's open Checkout Sessions, each with Expire: the agent who reached the customer

@@ -1,9 +1,11 @@
+import { formatDay } from '../../../utils/dates';
 import { useEffect, useState } from 'preact/hooks';
 import type { PortalFlow } from '../../../utils/objects/customer/portal-link';
 import { checkCreditRequest } from '../../../utils/objects/customer/credit-request';
 import { formatMinorUnits, majorUnitsText } from '../../../utils/currency-units';
 import { DEFAULT_GUARDRAILS, guardrailsOf } from '../../../utils/guardrails/limits';
-import { describeBalance, formatSignedBalance } from '../../../utils/objects/customer/view';
+import { describeBalance } from '../../../utils/objects/customer/view';
+import { creditReviewLines } from '../../../utils/objects/customer/credit-review';
 import { askBackground } from '../../../utils/messaging/ask-background';
 import { askCard } from '../../card/ask-card';
 import type { Settings } from '../../../utils/storage/settings-store';
@@ -13,6 +15,7 @@ import { CustomerOpenSessions } from './CustomerOpenSessions';
 import { CustomerPayments } from './CustomerPayments';
 import { CustomerSubscriptions } from './CustomerSubscriptions';
 import { ConfirmAction } from '../../confirm/ConfirmAction';
+import { ReviewLines } from '../../confirm/ReviewLines';
 import { errorOf, useAttempt } from '../../confirm/use-attempt';
 import { ErrorNotice } from '../../shared/ErrorNotice';
 import { focusOnMount, KeyHint, useKeyShortcut } from '../../shared/KeyShortcut';
@@ -153,14 +156,13 @@ export function CustomerPanel(props: PanelProps<'customer'>) {
   }
 
   const reviewed = credit.asking && credit.params ? credit.params : null;
-  const preview = reviewed
-    ? (() => {
-        const sameCurrency = !customer.currency || customer.currency === reviewed.currency;
-        const credited = formatMinorUnits(reviewed.minorUnits, reviewed.currency);
-        return sameCurrency
-          ? `Credit ${credited} to ${who} — balance becomes ${formatSignedBalance(customer.balance - reviewed.minorUnits, reviewed.currency)}`
-          : `Credit ${credited} to ${who}. Their balance is in ${customer.currency!.toUpperCase()}: this ${reviewed.currency.toUpperCase()} credit applies only to ${reviewed.currency.toUpperCase()} invoices.`;
-      })()
+  const reviewLines = reviewed
+    ? creditReviewLines({
+        who,
+        balance: customer.balance,
+        balanceCurrency: customer.currency,
+        ...reviewed,
+      })
     : null;
 
   return (
@@ -267,6 +269,8 @@ export function CustomerPanel(props: PanelProps<'customer'>) {
       {reviewed && (
         <ConfirmAction
           label="Confirm the credit"
+          live={customer.mode === 'live'}
+          lines={reviewLines!}
           attempt={credit}
           busyLabel="Crediting…"
           cancelLabel="Back"
@@ -298,10 +302,6 @@ export function CustomerPanel(props: PanelProps<'customer'>) {
               </button>
             </div>
           )}
-          <p data-testid="credit-preview">
-            {customer.mode === 'live' && <strong>LIVE: </strong>}
-            {preview}
-          </p>
         </ConfirmAction>
       )}
 
@@ -328,6 +328,28 @@ export function CustomerPanel(props: PanelProps<'customer'>) {
               </option>
             ))}
           </select>
+          {/* Created at once, so this is its review: every field the link is made with. */}
+          <ReviewLines
+            lines={[
+              { label: 'Logs in', value: who, aside: 'whoever opens the link, while it lasts' },
+              {
+                label: 'Opens at',
+                value: flowChoice.startsWith('cancel:')
+                  ? `Cancel subscription: ${customer.activeSubscriptions.find((sub) => `cancel:${sub.id}` === flowChoice)?.label ?? flowChoice.slice('cancel:'.length)}`
+                  : flowChoice === 'payment_method_update'
+                    ? 'Update payment method'
+                    : 'Portal home',
+              },
+              {
+                label: 'Returns to',
+                value: settings?.portalReturnUrl ?? "the portal's default return address",
+              },
+              {
+                label: 'Portal',
+                value: settings?.portalConfigurationId ?? "the account's default configuration",
+              },
+            ]}
+          />
           <div class="actions">
             <button type="submit" disabled={portal.busy}>
               {portal.busy ? 'Creating…' : 'Create link'}
@@ -365,7 +387,7 @@ export function CustomerPanel(props: PanelProps<'customer'>) {
             {customer.recentTransactions.map((t) => (
               <li key={t.id}>
                 <time dateTime={new Date(t.created * 1000).toISOString()}>
-                  {new Date(t.created * 1000).toLocaleDateString()}
+                  {formatDay(t.created)}
                 </time>{' '}
                 {t.amount < 0 ? 'Credit' : 'Debit'}{' '}
                 {formatMinorUnits(Math.abs(t.amount), t.currency)}

@@ -1,3 +1,4 @@
+import { formatDay } from '../../../utils/dates';
 import { useState } from 'preact/hooks';
 import { formatMinorUnits } from '../../../utils/currency-units';
 import { notCreditableBecause } from '../../../utils/objects/credit-note/draft';
@@ -10,7 +11,7 @@ import { KeyHint, useKeyShortcut } from '../../shared/KeyShortcut';
 import type { PanelProps } from '../../card/panel-props';
 import { useOpenRelated } from '../../card/use-open-related';
 
-const dateOf = (seconds: number) => new Date(seconds * 1000).toLocaleDateString();
+const dateOf = formatDay;
 
 /** An invoice as the agent reads it: what was billed, paid and is left, line by line. */
 export function InvoicePanel(props: PanelProps<'invoice'>) {
@@ -65,6 +66,15 @@ export function InvoicePanel(props: PanelProps<'invoice'>) {
           <dd>{money(invoice.amountPaid)}</dd>
           <dt>Remaining</dt>
           <dd data-testid="invoice-remaining">{money(invoice.amountRemaining)}</dd>
+          {invoice.alreadyCredited > 0 && (
+            <>
+              <dt>Credited</dt>
+              <dd data-testid="invoice-credited">
+                {money(invoice.alreadyCredited)}{' '}
+                <span class="muted">by credit notes (refunds and balance credits included)</span>
+              </dd>
+            </>
+          )}
           <dt>Currency</dt>
           <dd>{invoice.currency.toUpperCase()}</dd>
           {invoice.dueDate !== null && (
@@ -136,7 +146,10 @@ export function InvoicePanel(props: PanelProps<'invoice'>) {
                 <li key={line.id} class="object-line">
                   <span>
                     {line.description ?? 'No description'}
-                    {line.quantity !== null && <span class="muted"> × {line.quantity}</span>}
+                    {/* "× 3" after "Pro plan × 3 seats" read as nine seats: say quantity. */}
+                    {line.quantity !== null && (
+                      <span class="muted"> · quantity {line.quantity}</span>
+                    )}
                   </span>
                   <span>{money(line.amount)}</span>
                 </li>
@@ -164,7 +177,7 @@ export function InvoicePanel(props: PanelProps<'invoice'>) {
                 target="_blank"
                 rel="noreferrer"
               >
-                Open invoice page
+                Open the customer's invoice page
               </a>
             </div>
           )}

@@ -12,3 +12,17 @@ export async function clickCardButton(
   const button = card.getByRole('button', { name, exact });
   await (double ? button.dblclick() : button.click());
 }
+
+/** The review's lines as the agent reads them: label → value (with any aside). */
+export async function reviewLines(card: Frame): Promise<Record<string, string>> {
+  const list = card.getByTestId('review-lines');
+  await list.waitFor();
+  return list.evaluate((dl) =>
+    Object.fromEntries(
+      [...dl.querySelectorAll(':scope > div')].map((row) => [
+        row.querySelector('dt')!.textContent!.trim(),
+        row.querySelector('dd')!.textContent!.replace(/\s+/g, ' ').trim(),
+      ]),
+    ),
+  );
+}

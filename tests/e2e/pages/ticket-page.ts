@@ -101,6 +101,18 @@ export class TicketPage {
     return frame;
   }
 
+  /** Where the shown card's frame is on the page, in whole pixels. */
+  cardPlace() {
+    return this.page.evaluate(() => {
+      const host = [...document.querySelectorAll('stripe-helpdesk-card')].find(
+        (h) => getComputedStyle(h).visibility === 'visible',
+      );
+      if (!host) throw new Error('No card is shown.');
+      const rect = host.getBoundingClientRect();
+      return { top: Math.round(rect.top), left: Math.round(rect.left) };
+    });
+  }
+
   cardIsOpen() {
     return this.page.evaluate(SHOWN_CARDS).then((shown) => shown > 0);
   }

@@ -5,7 +5,12 @@ import type { StripeMode } from '../../stripe-id-grammar';
 export const checkoutSessionFacts = {
   title: 'Checkout Session',
   journalActions: {
-    expire_checkout_session: { name: 'Expire session', short: 'Expired', movesMoney: false },
+    expire_checkout_session: {
+      name: 'Expire session',
+      short: 'Expired',
+      movesMoney: false,
+      done: 'Expired Checkout Session',
+    },
   },
   /** Checkout Sessions have no page of their own in the Dashboard; search finds them. */
   dashboardUrl: (id: string, mode: StripeMode) =>

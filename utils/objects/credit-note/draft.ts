@@ -335,6 +335,27 @@ export function checkCreditNoteDraft(
 }
 
 /**
+ * Where a credit note's amount goes, part by part: "$15.00 refunded to Visa •••• 4242",
+ * "$5.00 credited to the customer's balance".
+ */
+export function creditNoteEffects(
+  checked: Pick<CheckedCreditNote, 'prePayment' | 'refund' | 'credit' | 'outOfBand'>,
+  invoice: Pick<CreditableInvoice, 'currency' | 'paidBy'>,
+): string[] {
+  const money = (minor: number) => formatMinorUnits(minor, invoice.currency);
+  const effects: string[] = [];
+  if (checked.prePayment) effects.push(`${money(checked.prePayment)} off what is still due`);
+  if (checked.refund)
+    effects.push(
+      `${money(checked.refund)} refunded to ${invoice.paidBy?.kind === 'card' ? invoice.paidBy.label : 'the original payment method'}`,
+    );
+  if (checked.credit) effects.push(`${money(checked.credit)} credited to the customer's balance`);
+  if (checked.outOfBand)
+    effects.push(`${money(checked.outOfBand)} recorded as paid back outside Stripe`);
+  return effects;
+}
+
+/**
  * The effect in the agent's words: "Invoice ACME-0042 total $120.00 → credit note $20.00:
  * $20.00 refunded to Visa •••• 4242. Amount remaining after: $0.00."
  */
@@ -346,15 +367,7 @@ export function describeCreditNote(
   >,
 ): string {
   const money = (minor: number) => formatMinorUnits(minor, invoice.currency);
-  const effects: string[] = [];
-  if (checked.prePayment) effects.push(`${money(checked.prePayment)} off what is still due`);
-  if (checked.refund)
-    effects.push(
-      `${money(checked.refund)} refunded to ${invoice.paidBy?.kind === 'card' ? invoice.paidBy.label : 'the original payment method'}`,
-    );
-  if (checked.credit) effects.push(`${money(checked.credit)} credited to the customer's balance`);
-  if (checked.outOfBand)
-    effects.push(`${money(checked.outOfBand)} recorded as paid back outside Stripe`);
+  const effects = creditNoteEffects(checked, invoice);
   const after = Math.max(0, invoice.amountRemaining - checked.prePayment);
   return (
     `Invoice ${invoice.number ?? invoice.id} total ${money(invoice.total)} → credit note ` +

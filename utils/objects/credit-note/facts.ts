@@ -12,10 +12,22 @@ export const creditNoteFacts = {
       short: 'Credit note',
       movesMoney: true,
       noun: 'credit note',
+      done: 'Issued a credit note of',
       detail: (record: { request: { params: Record<string, FormValue> }; currency?: string }) =>
-        creditNoteDestinations(record.request.params, record.currency),
+        [
+          creditNoteDestinations(record.request.params, record.currency),
+          typeof record.request.params.reason === 'string' &&
+            `reason: ${record.request.params.reason.replaceAll('_', ' ')}`,
+        ]
+          .filter(Boolean)
+          .join(', '),
     },
-    void_credit_note: { name: 'Void credit note', short: 'Void note', movesMoney: false },
+    void_credit_note: {
+      name: 'Void credit note',
+      short: 'Void note',
+      movesMoney: false,
+      done: 'Voided credit note',
+    },
   },
   dashboardUrl: (id: string, mode: StripeMode) =>
     `${dashboardRoot(mode)}credit_notes/${encodeURIComponent(id)}`,

@@ -52,9 +52,3 @@ export function describeBalance(balance: number, currency: string | null): strin
   const amount = formatMinorUnits(Math.abs(balance), currency);
   return balance < 0 ? `Credit ${amount}` : `Owes ${amount}`;
 }
-
-/** A signed amount the way the preview shows a balance: −$10.50 for credit. */
-export function formatSignedBalance(balance: number, currency: string): string {
-  const amount = formatMinorUnits(Math.abs(balance), currency);
-  return balance < 0 ? `−${amount}` : amount;
-}

@@ -1,3 +1,4 @@
+import type { FormValue } from '../../stripe/form-encoding';
 import { dashboardRoot } from '../../dashboard-links';
 import type { StripeMode } from '../../stripe-id-grammar';
 
@@ -5,7 +6,17 @@ import type { StripeMode } from '../../stripe-id-grammar';
 export const paymentFacts = {
   title: 'Payment',
   journalActions: {
-    refund_payment: { name: 'Refund', short: 'Refund', movesMoney: true, noun: 'refund' },
+    refund_payment: {
+      name: 'Refund',
+      short: 'Refund',
+      movesMoney: true,
+      noun: 'refund',
+      done: 'Refunded',
+      detail: (record: { request: { params: Record<string, FormValue> } }) =>
+        typeof record.request.params.reason === 'string'
+          ? `reason: ${record.request.params.reason.replaceAll('_', ' ')}`
+          : '',
+    },
   },
   dashboardUrl: (id: string, mode: StripeMode) =>
     `${dashboardRoot(mode)}payments/${encodeURIComponent(id)}`,

@@ -6,7 +6,12 @@ export const refundFacts = {
   title: 'Refund',
   journalActions: {
     // Canceling gives nothing back: the money stays in the Stripe balance.
-    cancel_refund: { name: 'Cancel refund', short: 'Cancel refund', movesMoney: false },
+    cancel_refund: {
+      name: 'Cancel refund',
+      short: 'Cancel refund',
+      movesMoney: false,
+      done: 'Canceled refund',
+    },
   },
   /** Refunds have no page of their own in the Dashboard; search finds them. */
   dashboardUrl: (id: string, mode: StripeMode) =>
