@@ -47,8 +47,12 @@ describeInChromium('API keys on the options page', () => {
     );
     expect(status).toContain('rak_credit_note_write (issuing and voiding credit notes, optional)');
     expect(status).toContain(
-      'rak_payment_intent_read (refunding a credit note to the card that paid, optional)',
+      'rak_payment_intent_read (showing payments, refunding them, and refunding a credit note to the card that paid, optional)',
     );
+    expect(status).toContain(
+      'rak_charge_read (showing charges: card, refunded so far, disputes, optional)',
+    );
+    expect(status).toContain('rak_refund_write (refunding payments, optional)');
     expect(status).not.toContain('rak_checkout_session_read');
     expect(
       emulator.apiRequests().filter((r) => r.status === 200 || (r.status ?? 0) >= 500),
