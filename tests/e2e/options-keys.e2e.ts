@@ -40,20 +40,33 @@ describeInChromium('API keys on the options page', () => {
     expect(status).toContain('Checkout Sessions: Write (expiring Checkout Sessions)');
     expect(status).toContain('Customers: Write (crediting customer balances)');
     expect(status).toContain(
-      'Subscriptions: Read (offering the cancel-subscription portal link, optional)',
+      "Subscriptions: Read (showing subscriptions, and the portal's cancel-subscription link, optional)",
     );
     expect(status).toContain(
-      "Invoices: Read (listing a customer's invoices on its card, optional)",
+      'Subscriptions: Write (cancelling, pausing and resuming subscriptions, optional)',
+    );
+    expect(status).toContain(
+      "Invoices: Read (listing a customer's invoices, and previewing what cancelling a subscription credits, optional)",
     );
     expect(status).toContain('Credit notes: Write (issuing and voiding credit notes, optional)');
     expect(status).toContain(
-      'PaymentIntents: Read (refunding a credit note to the card that paid, optional)',
+      'PaymentIntents: Read (showing payments, refunding them, and refunding a credit note to the card that paid, optional)',
     );
+    expect(status).toContain(
+      'Charges: Read (showing charges: card, refunded so far, disputes, optional)',
+    );
+    expect(status).toContain('Refunds: Write (refunding payments, optional)');
     expect(status).not.toContain('Checkout Sessions: Read');
     expect(status).not.toContain('rak_');
     // Every permission the kinds probe is listed, with the jobs it enables.
     const listed = options.page.getByRole('table', { name: 'Permissions a restricted key needs' });
-    for (const name of ['Customers: Write', 'Credit notes: Write', 'PaymentIntents: Read'])
+    for (const name of [
+      'Customers: Write',
+      'Credit notes: Write',
+      'PaymentIntents: Read',
+      'Refunds: Write',
+      'Subscriptions: Write',
+    ])
       await listed.getByRole('row').filter({ hasText: name }).waitFor();
     expect(
       await listed.getByRole('row').filter({ hasText: 'Customers: Write' }).textContent(),
