@@ -214,10 +214,14 @@ describeInChromium('what the card says for each session and each failure', () =>
   it('clears "Not ready yet" once Confirm arms', async () => {
     const { ticket, card } = await cardFor(SEED_IDS.openSession);
     await card.getByRole('button', { name: 'Expire session' }).click();
-    // Too early: Confirm is not armed yet, and says so.
-    await card.getByRole('button', { name: 'Confirm' }).click();
+    // Too early: Confirm is not armed yet, and says so. (force: Playwright would otherwise
+    // wait for aria-disabled to clear, and click an armed Confirm.)
+    await card.getByRole('button', { name: 'Confirm' }).click({ force: true });
     const how = card.locator('#confirm-how');
-    expect(await how.textContent()).toBe('Not ready yet: read it, then click Confirm again.');
+    // The hint is drawn a frame after the click: wait for it rather than read it at once.
+    await card
+      .locator('#confirm-how', { hasText: 'Not ready yet: read it, then click Confirm again.' })
+      .waitFor();
     // Armed half a second later: the hint no longer says it is not ready.
     await expect
       .poll(() => how.textContent(), { timeout: 3000 })

@@ -151,7 +151,7 @@ describeInChromium('customer card: balance credits and portal links', () => {
     // The reload's reads answer late, so the agent goes on before the card changes.
     extension().emulator.injectFault({ kind: 'delay', ms: 700 }, { method: 'GET', times: 10 });
     await clickCardButton(card, 'Confirm');
-    await card.getByRole('status').getByText('Credited $5.00').waitFor();
+    await card.getByRole('status').getByText('Credited $5.00 to Jenny Rosen').waitFor();
     await card.getByRole('button', { name: 'Create portal link' }).click();
     const createLink = card.getByRole('button', { name: 'Create link' });
     const before = await createLink.boundingBox();
@@ -173,7 +173,7 @@ describeInChromium('customer card: balance credits and portal links', () => {
     await card.getByLabel('Amount').fill('12.34');
     await clickCardButton(card, 'Review credit');
     await clickCardButton(card, 'Confirm');
-    await card.getByRole('status').getByText('Credited $12.34').waitFor();
+    await card.getByRole('status').getByText('Credited $12.34 to Jenny Rosen').waitFor();
     expect(await card.getByTestId('ticket-note').textContent()).toContain(
       'by Dana — Stripe request',
     );
@@ -198,7 +198,11 @@ describeInChromium('customer card: balance credits and portal links', () => {
     expect(credits).toHaveLength(1);
     expect(credits[0]).toMatch(/,Dana$/);
     // The log copies the ticket's note again, and says who acted.
-    const row = options.page.getByRole('row').filter({ hasText: 'Credit balance' });
+    // Earlier tests' credits are in the log too: this one is the credit Dana made.
+    const row = options.page
+      .getByRole('row')
+      .filter({ hasText: 'Credit balance' })
+      .filter({ hasText: 'Dana' });
     await row.getByRole('button', { name: 'Copy note' }).waitFor();
     await row.getByRole('cell', { name: 'Dana', exact: true }).waitFor();
     expect(credits[0]).toContain(emulator.apiPosts()[0]!.requestId);
@@ -233,7 +237,7 @@ describeInChromium('customer card: balance credits and portal links', () => {
     await clickCardButton(card, 'Review credit');
     emulator.injectFault({ kind: 'drop-after' }, { method: 'POST' });
     await clickCardButton(card, 'Confirm', { double: true });
-    await card.getByRole('status').getByText('Credited $5.00').waitFor();
+    await card.getByRole('status').getByText('Credited $5.00 to Jenny Rosen').waitFor();
     expect(new Set(posts().map((p) => p.headers['idempotency-key'])).size).toBe(1);
     expect(emulator.balanceTransactions()).toHaveLength(1);
     expect(emulator.customers().get(SEED_IDS.jenny)!.balance).toBe(-500);
@@ -267,7 +271,7 @@ describeInChromium('customer card: balance credits and portal links', () => {
     await clickCardButton(card, 'Retry the earlier credit instead');
     expect((await reviewLines(card)).Credit).toBe('$5.00 to Jenny Rosen');
     await clickCardButton(card, 'Confirm');
-    await card.getByRole('status').getByText('Credited $5.00').waitFor();
+    await card.getByRole('status').getByText('Credited $5.00 to Jenny Rosen').waitFor();
     expect(new Set(posts().map((p) => p.headers['idempotency-key']))).toEqual(new Set([firstKey]));
     expect(emulator.balanceTransactions()).toHaveLength(1);
     await ticket.page.close();
@@ -389,7 +393,7 @@ describeInChromium('customer card: balance credits and portal links', () => {
     await card.getByLabel('Amount').fill('150');
     await clickCardButton(card, 'Review credit');
     await clickCardButton(card, 'Confirm');
-    await card.getByRole('status').getByText('Credited $150.00').waitFor();
+    await card.getByRole('status').getByText('Credited $150.00 to Jenny Rosen').waitFor();
     await card.getByRole('button', { name: 'Create portal link' }).click();
     await clickCardButton(card, 'Create link');
     await card.getByRole('status', { name: 'Portal link' }).waitFor();
