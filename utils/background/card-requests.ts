@@ -122,6 +122,8 @@ export const CARD_REQUESTS = {
     z.strictObject({
       type: z.literal('card.move'),
       token: CardToken,
+      /** One drag, from pointer down to up; dx and dy are its whole movement so far. */
+      drag: z.string().regex(/^[A-Za-z0-9-]{1,64}$/),
       dx: z.number().int().min(-10_000).max(10_000),
       dy: z.number().int().min(-10_000).max(10_000),
     }),
@@ -130,6 +132,7 @@ export const CARD_REQUESTS = {
       await background.sendToFrame(grant.tabId, grant.frameId, {
         type: 'content.moveCard',
         token: grant.token,
+        drag: request.drag,
         dx: request.dx,
         dy: request.dy,
       });

@@ -2,7 +2,7 @@
 export type BackgroundToContentMessage =
   | { type: 'content.closeCard' }
   /** The agent drags the card of `token` by (dx, dy) pixels. */
-  | { type: 'content.moveCard'; token: string; dx: number; dy: number }
+  | { type: 'content.moveCard'; token: string; drag: string; dx: number; dy: number }
   /**
    * Asked as the agent presses Confirm and again before it acts: how the page draws the card
    * of `token`. The answer is a `CardDrawing`, sent back on the same message, which only the

@@ -34,10 +34,12 @@ export interface CardHost {
   open(token: string, doc: Document, anchor: DOMRect): void;
   close(): void;
   /**
-   * Moves the open card of `token` by (`dx`, `dy`), kept in the window: the agent drags it
-   * aside. Where it is left is where the next card of this tab opens.
+   * Puts the open card of `token` at (`dx`, `dy`) from where drag `drag` found it, kept in
+   * the window: the agent drags it aside. Each move says the whole drag so far, so a move
+   * lost or reordered on the way costs nothing once a later one lands. Where it is left is
+   * where the next card of this tab opens.
    */
-  moveBy(token: string, dx: number, dy: number): void;
+  moveBy(token: string, drag: string, dx: number, dy: number): void;
   /** How the page draws the open card of `token` (see card-drawing.ts). */
   howIsCardDrawn(token: string): CardDrawing;
   /** Closes the card and removes the spare: this copy of the script is stopping. */
@@ -99,6 +101,8 @@ export function createCardHost(
   /** Where the open card is, and where the agent last dragged one to (null: by its ID). */
   let placedAt = { top: 0, left: 0, height: CARD_HEIGHT };
   let draggedTo: { top: number; left: number } | null = null;
+  /** The drag under way, and where the card was when it began. */
+  let dragging: { drag: string; top: number; left: number } | null = null;
   // The page may rewrite the host's inline style, or restyle the root element around it, to
   // fade, move or shrink the card under a click: any such change closes the card. The card
   // is placed and sized once, before it is watched, so every change is the page's.
@@ -225,6 +229,7 @@ export function createCardHost(
   return {
     open(token, targetDoc, anchor) {
       close({ thenSpare: false });
+      dragging = null;
       doc = targetDoc;
       doc.addEventListener('keydown', closeOnEscape, true);
       focusBefore = doc.activeElement;
@@ -257,11 +262,12 @@ export function createCardHost(
       spareTimer = setTimeout(() => prepareSpare(openedIn), SPARE_AFTER_OPEN_MS);
     },
     close,
-    moveBy(token, dx, dy) {
+    moveBy(token, drag, dx, dy) {
       if (!host || token !== shownToken || !Number.isFinite(dx) || !Number.isFinite(dy)) return;
       // Whatever the page changed before this move is still the page's: it closes the card.
       if (tampering?.takeRecords().length) return close();
-      const to = keptInWindow(placedAt.top + dy, placedAt.left + dx, placedAt.height);
+      if (dragging?.drag !== drag) dragging = { drag, top: placedAt.top, left: placedAt.left };
+      const to = keptInWindow(dragging.top + dy, dragging.left + dx, placedAt.height);
       placedAt = { ...placedAt, ...to };
       draggedTo = to;
       host.style.cssText = hostStyle(to.top, to.left, true);

@@ -226,7 +226,12 @@ export function startIdMarking(
       case 'content.closeCard':
         return void cardHost?.close();
       case 'content.moveCard':
-        return void cardHost?.moveBy(String(typed.token), Number(typed.dx), Number(typed.dy));
+        return void cardHost?.moveBy(
+          String(typed.token),
+          String(typed.drag),
+          Number(typed.dx),
+          Number(typed.dy),
+        );
       case 'content.howIsCardDrawn':
         // Read at once: the answer is what is drawn as the agent presses Confirm.
         return Promise.resolve(
