@@ -5,9 +5,9 @@ import type { PaymentSummary } from '../../../utils/objects/payment/view';
 import { ErrorNotice } from '../../shared/ErrorNotice';
 import { useOpenRelated } from '../../card/use-open-related';
 import { askForRefundForm } from '../payment/refund-prefill';
+import { formatMoment } from '../../../utils/dates';
 
-const timeOf = (seconds: number) =>
-  new Date(seconds * 1000).toLocaleString(undefined, { dateStyle: 'medium', timeStyle: 'short' });
+const timeOf = (seconds: number) => formatMoment(seconds * 1000);
 
 /**
  * The customer's recent payments, newest first: what was taken, and what came of it. A payment

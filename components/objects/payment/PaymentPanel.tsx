@@ -15,8 +15,9 @@ import type { PanelProps } from '../../card/panel-props';
 import { useOpenRelated } from '../../card/use-open-related';
 import { RefundPayment } from './RefundPayment';
 import { takeRefundForm } from './refund-prefill';
+import { formatDay, formatMoment } from '../../../utils/dates';
 
-const dateOf = (seconds: number) => new Date(seconds * 1000).toLocaleString();
+const dateOf = (seconds: number) => formatMoment(seconds * 1000);
 
 /**
  * A payment as the agent reads it: what was taken, how, what was refunded and what is left,
@@ -69,7 +70,7 @@ export function PaymentPanel(props: PanelProps<'payment'>) {
               {payment.dispute.status !== 'unknown' &&
                 ` (${DISPUTE_STATUS_WORDS[payment.dispute.status] ?? payment.dispute.status})`}
               {payment.dispute.open && payment.dispute.dueBy !== null && (
-                <>; respond by {new Date(payment.dispute.dueBy * 1000).toLocaleDateString()}</>
+                <>; respond by {formatDay(payment.dispute.dueBy)}</>
               )}
               {payment.dispute.dashboardUrl && (
                 <>
@@ -208,7 +209,7 @@ export function PaymentPanel(props: PanelProps<'payment'>) {
                 <span>
                   <strong>{formatMinorUnits(refund.amount, refund.currency)}</strong>{' '}
                   {refund.status ? (REFUND_STATUS_LABEL[refund.status] ?? refund.status) : '—'}{' '}
-                  <span class="muted">{new Date(refund.created * 1000).toLocaleDateString()}</span>
+                  <span class="muted">{formatDay(refund.created)}</span>
                 </span>
                 <button
                   type="button"

@@ -7,6 +7,7 @@ import { ConfirmAction } from '../../confirm/ConfirmAction';
 import { errorOf, useAttempt } from '../../confirm/use-attempt';
 import { ErrorNotice } from '../../shared/ErrorNotice';
 import { KeyHint, useKeyShortcut } from '../../shared/KeyShortcut';
+import { formatMoment } from '../../../utils/dates';
 
 /** A refund: how much, where it stands and why; Cancel while it waits for the customer. */
 export function RefundPanel(props: PanelProps<'refund'>) {
@@ -34,7 +35,7 @@ export function RefundPanel(props: PanelProps<'refund'>) {
         <dt>Reason</dt>
         <dd>{refund.reason ?? '—'}</dd>
         <dt>Date</dt>
-        <dd>{new Date(refund.created * 1000).toLocaleString()}</dd>
+        <dd>{formatMoment(refund.created * 1000)}</dd>
         <dt>Payment</dt>
         <dd>
           {refund.paymentId ? (

@@ -9,7 +9,7 @@ import { askCard, type ShownCard } from '../../card/ask-card';
 import { ConfirmAction } from '../../confirm/ConfirmAction';
 import { errorOf, useAttempt } from '../../confirm/use-attempt';
 import { ErrorNotice } from '../../shared/ErrorNotice';
-import { formatDay } from './subscription-dates';
+import { formatDay } from '../../../utils/dates';
 
 interface PauseParams {
   behavior: PauseBehavior;

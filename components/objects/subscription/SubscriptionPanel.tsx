@@ -22,7 +22,7 @@ import { errorOf, useAttempt } from '../../confirm/use-attempt';
 import { ErrorNotice } from '../../shared/ErrorNotice';
 import { CancelNow } from './CancelNow';
 import { PauseCollection } from './PauseCollection';
-import { formatDay } from './subscription-dates';
+import { formatDay } from '../../../utils/dates';
 
 const price = (item: SubscriptionItemView) => {
   const amount = item.unitAmount === null ? '—' : formatMinorUnits(item.unitAmount, item.currency);
