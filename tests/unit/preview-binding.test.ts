@@ -1,5 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import type { CreditNoteDraft } from '../../utils/objects/credit-note/draft';
+import type { JournalRecord } from '../../utils/journal/activity-journal';
+import { toSendAsReviewed, type BoundPreview, type PreviewBook } from '../../utils/kit';
+import { success } from '../../utils/messaging/reply';
 import { SEED_IDS } from '../emulator/seed-data';
 import { expectOk, testSenders, useEmulator } from './emulator-harness';
 
@@ -92,5 +95,75 @@ describe('a review kept by the browser', () => {
     };
     const previews = { bind: async () => {}, find: async () => ({ request: kept, sentence: '' }) };
     expect((await asReviewed(previews, 'a', request, () => 'changed')).ok).toBe(true);
+  });
+});
+
+describe('what Confirm sends for a reviewed attempt (toSendAsReviewed)', () => {
+  const request = { method: 'POST' as const, path: '/v1/refunds', params: { amount: 2000 } };
+  const money = { minorUnits: 2000, currency: 'usd' };
+  const bookWith = (bound: BoundPreview | null): PreviewBook => ({
+    bind: async () => {},
+    find: async () => bound,
+  });
+  const noJournal = { get: async () => undefined };
+  const build = (params: Record<string, number>) => async () =>
+    success({
+      request: { ...request, params },
+      money,
+      whatChanged: () => 'The amount changed.',
+    });
+
+  it('sends what the review bound, with its sentence', async () => {
+    const previews = bookWith({ request, money, sentence: 'Refund $20.00.' });
+    const toSend = await toSendAsReviewed(
+      { journal: noJournal, previews, attemptId: 'a1' },
+      build({ amount: 2000 }),
+    );
+    expect(toSend).toEqual({ ok: true, value: { request, money, sentence: 'Refund $20.00.' } });
+  });
+
+  it('refuses what no review bound, and what differs from it, naming the change', async () => {
+    const unreviewed = await toSendAsReviewed(
+      { journal: noJournal, previews: bookWith(null), attemptId: 'a1' },
+      build({ amount: 2000 }),
+    );
+    expect(unreviewed).toMatchObject({ ok: false, error: { message: /Review this first/ } });
+    const changed = await toSendAsReviewed(
+      {
+        journal: noJournal,
+        previews: bookWith({ request, money, sentence: 'Refund $20.00.' }),
+        attemptId: 'a1',
+      },
+      build({ amount: 3000 }),
+    );
+    expect(changed).toMatchObject({
+      ok: false,
+      error: { message: 'The amount changed. Nothing was sent: review it again.' },
+    });
+  });
+
+  it('resends a journaled attempt exactly as recorded, never rebuilt from the object now', async () => {
+    const recorded = { ...request, params: { amount: 2000, reason: 'duplicate' } };
+    const journal = {
+      get: async () =>
+        ({ request: recorded, amount: 2000, currency: 'usd' }) as unknown as JournalRecord,
+    };
+    let rebuilt = false;
+    const toSend = await toSendAsReviewed(
+      {
+        journal,
+        previews: bookWith({ request: recorded, money, sentence: 'Refund $20.00.' }),
+        attemptId: 'a1',
+      },
+      async () => {
+        rebuilt = true;
+        return build({ amount: 1 })();
+      },
+    );
+    expect(rebuilt).toBe(false);
+    expect(toSend).toEqual({
+      ok: true,
+      value: { request: recorded, money, sentence: 'Refund $20.00.' },
+    });
   });
 });

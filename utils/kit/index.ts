@@ -14,7 +14,13 @@ export {
   type Money,
 } from './attempt';
 export type { CardGrant } from './card-grant';
-export { asReviewed, type BoundPreview, type PreviewBook } from './preview-binding';
+export {
+  asReviewed,
+  toSendAsReviewed,
+  type BoundPreview,
+  type PreviewBook,
+  type ToSend,
+} from './preview-binding';
 export { cardRequest, isReply, type CardContext, type CardRequestHandler } from './card-request';
 export { defineKind, type CardView, type KindDefinition } from './define-kind';
 export { lookUpInEitherMode } from './either-mode-look-up';

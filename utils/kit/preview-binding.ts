@@ -1,4 +1,4 @@
-import type { JournaledRequest } from '../journal/activity-journal';
+import type { ActivityJournal, JournaledRequest } from '../journal/activity-journal';
 import { failure, success, type Reply } from '../messaging/reply';
 import type { Money } from './money';
 
@@ -53,4 +53,44 @@ function canonicalJson(value: unknown): string {
         )
       : inner,
   );
+}
+
+/** What Confirm sends, with the money it moves, and the sentence the review showed. */
+export interface ToSend {
+  request: JournaledRequest;
+  money: Money;
+  sentence: string;
+}
+
+/**
+ * What Confirm sends for an attempt reviewed with a preview. An attempt already journaled is
+ * resent exactly as it was recorded, never checked against an object it has since changed
+ * (which would refuse a harmless replay of itself); a new one is what `buildNow` makes of the
+ * object as Stripe has it now, and goes only if that is the very request the review bound.
+ */
+export async function toSendAsReviewed(
+  base: { journal: Pick<ActivityJournal, 'get'>; previews: PreviewBook; attemptId: string },
+  buildNow: () => Promise<
+    Reply<{
+      request: JournaledRequest;
+      money: Money;
+      /** Names what differs from the review, in the object's own terms. */
+      whatChanged: (reviewed: JournaledRequest, now: JournaledRequest) => string | null;
+    }>
+  >,
+): Promise<Reply<ToSend>> {
+  const journaled = await base.journal.get(base.attemptId);
+  if (journaled)
+    return success({
+      request: journaled.request,
+      money: { minorUnits: journaled.amount ?? 0, currency: journaled.currency ?? '' },
+      sentence: (await base.previews.find(base.attemptId))?.sentence ?? '',
+    });
+  const now = await buildNow();
+  if (!now.ok) return now;
+  const { request, money, whatChanged } = now.value;
+  const reviewed = await asReviewed(base.previews, base.attemptId, request, whatChanged);
+  if (!reviewed.ok) return reviewed;
+  // The very request reviewed (asReviewed compared them), in the order it was built.
+  return success({ request, money, sentence: reviewed.value.sentence });
 }

@@ -1,5 +1,5 @@
 import {
-  asReviewed,
+  toSendAsReviewed,
   attemptMetadata,
   runAttempt,
   type AccountBase,
@@ -107,37 +107,20 @@ export async function previewCreditNoteAction(input: Input): Promise<Reply<Credi
  * a double click or a restarted worker sends the same request and Stripe makes one note.
  */
 export async function issueCreditNoteAction(input: Input): Promise<Reply<IssuedCreditNote>> {
-  // An attempt already journaled is resent as it was recorded, never checked against the
-  // invoice it has since changed (which would refuse a harmless replay of itself).
-  const journaled = await input.journal.get(input.attemptId);
-  let sent;
-  let sentence = '';
-  if (journaled) {
-    sent = {
-      request: journaled.request,
-      money: { minorUnits: journaled.amount ?? 0, currency: journaled.currency ?? '' },
-    };
-  } else {
-    // Checked again against the invoice as Stripe has it now: Confirm sends what the review
-    // showed only if that is still what the draft makes.
+  // Checked again against the invoice as Stripe has it now: Confirm sends what the review
+  // showed only if that is still what the draft makes.
+  const toSend = await toSendAsReviewed(input, async () => {
     const checked = await checkAgainstStripe(input.stripe, input);
     if (!checked.ok) return checked;
     const { checked: note, invoice } = checked.value;
-    const request = requestOf(note, input);
-    const reviewed = await asReviewed(
-      input.previews,
-      input.attemptId,
-      request,
-      whatChanged(invoice.currency),
-    );
-    if (!reviewed.ok) return reviewed;
-    sentence = reviewed.value.sentence;
-    sent = {
-      // The very request reviewed (asReviewed compared them), in the order it was built.
-      request,
+    return success({
+      request: requestOf(note, input),
       money: { minorUnits: note.total, currency: invoice.currency },
-    };
-  }
+      whatChanged: whatChanged(invoice.currency),
+    });
+  });
+  if (!toSend.ok) return toSend;
+  const { sentence, ...sent } = toSend.value;
   return runAttempt(input, {
     action: 'issue_credit_note',
     ...sent,

@@ -1,6 +1,6 @@
 import {
   alreadyDoneMessage,
-  asReviewed,
+  toSendAsReviewed,
   attemptMetadata,
   runAttempt,
   type AccountBase,
@@ -118,32 +118,19 @@ function explainRefusal(input: Input) {
  * double click or a restarted worker sends the same request and Stripe refunds once.
  */
 export async function refundPaymentAction(input: Input): Promise<Reply<RefundOutcome>> {
-  // An attempt already journaled is resent as it was recorded: a harmless replay of itself
-  // is never refused because the payment now shows that very refund.
-  const journaled = await input.journal.get(input.attemptId);
-  let sent;
-  let sentence = '';
-  if (journaled) {
-    sent = {
-      request: journaled.request,
-      money: { minorUnits: journaled.amount ?? 0, currency: journaled.currency ?? '' },
-    };
-    sentence = (await input.previews.find(input.attemptId))?.sentence ?? '';
-  } else {
+  // Never refused as a replay of itself because the payment now shows that very refund.
+  const toSend = await toSendAsReviewed(input, async () => {
     const checked = await checkAgainstStripe(input);
     if (!checked.ok) return checked;
     const { checked: refund, payment } = checked.value;
-    const request = requestOf(refund, input);
-    const reviewed = await asReviewed(
-      input.previews,
-      input.attemptId,
-      request,
-      whatChanged(payment.currency),
-    );
-    if (!reviewed.ok) return reviewed;
-    sentence = reviewed.value.sentence;
-    sent = { request, money: { minorUnits: refund.minorUnits, currency: payment.currency } };
-  }
+    return success({
+      request: requestOf(refund, input),
+      money: { minorUnits: refund.minorUnits, currency: payment.currency },
+      whatChanged: whatChanged(payment.currency),
+    });
+  });
+  if (!toSend.ok) return toSend;
+  const { sentence, ...sent } = toSend.value;
   const outcomeOf = (refund: Refund): Reply<RefundOutcome> =>
     success({
       id: refund.id,
