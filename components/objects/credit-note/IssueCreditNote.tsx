@@ -25,8 +25,8 @@ import { ConfirmAction } from '../../confirm/ConfirmAction';
 import type { ReviewLine } from '../../../utils/review-lines';
 import { creditNoteReviewLines } from '../../../utils/objects/credit-note/review-lines';
 import { errorOf, useAttempt } from '../../confirm/use-attempt';
-import { ErrorNotice } from '../../shared/ErrorNotice';
 import { focusOnMount } from '../../shared/KeyShortcut';
+import { FormEnd } from '../../confirm/FormEnd';
 
 /**
  * A draft as reviewed: what the agent typed, and what it means to Stripe. Two drafts are the
@@ -379,20 +379,14 @@ export function IssueCreditNote(props: {
         value={memo}
         onInput={(e) => setMemo(e.currentTarget.value)}
       />
-      {problem && (
-        <p class="notice notice-error" role="alert">
-          {problem}
-        </p>
-      )}
-      {error && <ErrorNotice error={error} />}
-      <div class="actions">
-        <button type="submit" disabled={previewing || splitOff}>
-          {previewing ? 'Asking Stripe…' : 'Review credit note'}
-        </button>
-        <button type="button" class="secondary" onClick={props.onCancel}>
-          Cancel
-        </button>
-      </div>
+      <FormEnd
+        problem={problem}
+        error={error}
+        submit="Review credit note"
+        busy={previewing ? 'Asking Stripe…' : null}
+        disabled={splitOff}
+        onBack={props.onCancel}
+      />
     </form>
   );
 }

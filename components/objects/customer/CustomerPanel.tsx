@@ -20,6 +20,7 @@ import { errorOf, useAttempt } from '../../confirm/use-attempt';
 import { ErrorNotice } from '../../shared/ErrorNotice';
 import { focusOnMount, KeyHint, useKeyShortcut } from '../../shared/KeyShortcut';
 import type { PanelProps } from '../../card/panel-props';
+import { FormEnd } from '../../confirm/FormEnd';
 
 /** A credit as the agent reviewed it: parsed values, so "20" and "20.00" are one credit. */
 interface CreditParams {
@@ -252,17 +253,7 @@ export function CustomerPanel(props: PanelProps<'customer'>) {
             value={note}
             onInput={(e) => setNote(e.currentTarget.value)}
           />
-          {formProblem && (
-            <p class="notice notice-error" role="alert">
-              {formProblem}
-            </p>
-          )}
-          <div class="actions">
-            <button type="submit">Review credit</button>
-            <button type="button" class="secondary" onClick={() => setForm('none')}>
-              Cancel
-            </button>
-          </div>
+          <FormEnd problem={formProblem} submit="Review credit" onBack={() => setForm('none')} />
         </form>
       )}
 

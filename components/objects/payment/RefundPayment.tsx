@@ -21,6 +21,7 @@ import { ConfirmAction } from '../../confirm/ConfirmAction';
 import { errorOf, useAttempt } from '../../confirm/use-attempt';
 import { ErrorNotice } from '../../shared/ErrorNotice';
 import { focusOnMount } from '../../shared/KeyShortcut';
+import { FormEnd } from '../../confirm/FormEnd';
 
 /** A draft as reviewed: two drafts are one refund when they send the same amount and words. */
 interface ReviewedRefund {
@@ -163,20 +164,13 @@ export function RefundPayment(props: {
         value={note}
         onInput={(e) => setNote(e.currentTarget.value)}
       />
-      {problem && (
-        <p class="notice notice-error" role="alert">
-          {problem}
-        </p>
-      )}
-      {error && <ErrorNotice error={error} />}
-      <div class="actions">
-        <button type="submit" disabled={reviewing}>
-          {reviewing ? 'Checking…' : refund.kept ? 'Review the refund again' : 'Review refund'}
-        </button>
-        <button type="button" class="secondary" onClick={props.onCancel}>
-          Cancel
-        </button>
-      </div>
+      <FormEnd
+        problem={problem}
+        error={error}
+        submit={refund.kept ? 'Review the refund again' : 'Review refund'}
+        busy={reviewing ? 'Checking…' : null}
+        onBack={props.onCancel}
+      />
     </form>
   );
 }

@@ -14,6 +14,7 @@ import { ConfirmAction } from '../../confirm/ConfirmAction';
 import { errorOf, useAttempt } from '../../confirm/use-attempt';
 import { ErrorNotice } from '../../shared/ErrorNotice';
 import { focusOnMount } from '../../shared/KeyShortcut';
+import { FormEnd } from '../../confirm/FormEnd';
 
 /**
  * Cancel now: the agent chooses whether unused time is credited and whether to invoice now,
@@ -148,19 +149,13 @@ export function CancelNow(props: {
         value={comment}
         onInput={(e) => setComment(e.currentTarget.value)}
       />
-      {problem && (
-        <p class="notice notice-error" role="alert">
-          {problem}
-        </p>
-      )}
-      <div class="actions">
-        <button type="submit" disabled={previewing}>
-          {previewing ? 'Reviewing…' : 'Review cancellation'}
-        </button>
-        <button type="button" class="secondary" onClick={props.onCancel}>
-          Back
-        </button>
-      </div>
+      <FormEnd
+        problem={problem}
+        submit="Review cancellation"
+        busy={previewing ? 'Reviewing…' : null}
+        back="Back"
+        onBack={props.onCancel}
+      />
     </form>
   );
 }

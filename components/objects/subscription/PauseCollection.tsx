@@ -10,6 +10,7 @@ import { ConfirmAction } from '../../confirm/ConfirmAction';
 import { errorOf, useAttempt } from '../../confirm/use-attempt';
 import { ErrorNotice } from '../../shared/ErrorNotice';
 import { formatDay } from '../../../utils/dates';
+import { FormEnd } from '../../confirm/FormEnd';
 
 interface PauseParams {
   behavior: PauseBehavior;
@@ -95,17 +96,7 @@ export function PauseCollection(props: {
         onInput={(e) => setResumeDay(e.currentTarget.value)}
       />
       <p class="muted">Invoices made before the pause keep retrying unless you void them.</p>
-      {problem && (
-        <p class="notice notice-error" role="alert">
-          {problem}
-        </p>
-      )}
-      <div class="actions">
-        <button type="submit">Review pause</button>
-        <button type="button" class="secondary" onClick={props.onCancel}>
-          Back
-        </button>
-      </div>
+      <FormEnd problem={problem} submit="Review pause" back="Back" onBack={props.onCancel} />
     </form>
   );
 }
