@@ -17,15 +17,19 @@ let closeCard: (() => void) | null = null;
 
 // Closed as Escape is released, not pressed: the frame goes once the key's whole press has
 // landed in it, so its key-up never goes to a frame that no longer exists. Only a press that
-// began here counts. Listened for from the start, so a spare's first key is not missed.
+// began here counts. Listened for from the start, so a spare's first key is not missed; one
+// released before the spare's grant has arrived (the agent quicker than the message that
+// starts it, seen at cycle 48 of 200 open/Escape cycles) closes the card as soon as it starts.
 let escapePressed = false;
+let closeWanted = false;
 document.addEventListener('keydown', (event) => {
   if (event.key === 'Escape') escapePressed = true;
 });
 document.addEventListener('keyup', (event) => {
   if (event.key !== 'Escape' || !escapePressed) return;
   escapePressed = false;
-  closeCard?.();
+  if (closeCard) closeCard();
+  else closeWanted = true;
 });
 
 function start(token: string) {
@@ -42,6 +46,7 @@ function start(token: string) {
   holdGrant();
 
   closeCard = close;
+  if (closeWanted) return close();
   const app = document.getElementById('app')!;
   render(<ActionCard token={token} onClose={close} />, app);
 }
