@@ -27,6 +27,7 @@ import { creditNoteReviewLines } from '../../../utils/objects/credit-note/review
 import { errorOf, useAttempt } from '../../confirm/use-attempt';
 import { focusOnMount } from '../../shared/KeyShortcut';
 import { FormEnd } from '../../confirm/FormEnd';
+import { ChoiceSelect } from '../../shared/ChoiceSelect';
 
 /**
  * A draft as reviewed: what the agent typed, and what it means to Stripe. Two drafts are the
@@ -180,19 +181,14 @@ export function IssueCreditNote(props: {
       <div class="row">
         <div>
           <label for="cn-reason">Reason</label>
-          <select
+          <ChoiceSelect
             id="cn-reason"
-            ref={focusOnMount}
             value={reason}
-            onChange={(e) => setReason(e.currentTarget.value as CreditNoteReason | '')}
-          >
-            <option value="">Choose a reason…</option>
-            {Object.entries(CREDIT_NOTE_REASONS).map(([value, label]) => (
-              <option key={value} value={value}>
-                {label}
-              </option>
-            ))}
-          </select>
+            choices={CREDIT_NOTE_REASONS}
+            none="Choose a reason…"
+            onChange={setReason}
+            selectRef={focusOnMount}
+          />
         </div>
         {by === 'total' && (
           <div>

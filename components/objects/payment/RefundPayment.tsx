@@ -22,6 +22,7 @@ import { errorOf, useAttempt } from '../../confirm/use-attempt';
 import { ErrorNotice } from '../../shared/ErrorNotice';
 import { focusOnMount } from '../../shared/KeyShortcut';
 import { FormEnd } from '../../confirm/FormEnd';
+import { ChoiceSelect } from '../../shared/ChoiceSelect';
 
 /** A draft as reviewed: two drafts are one refund when they send the same amount and words. */
 interface ReviewedRefund {
@@ -138,19 +139,14 @@ export function RefundPayment(props: {
         </>
       )}
       <label for="refund-reason">Reason</label>
-      <select
+      <ChoiceSelect
         id="refund-reason"
         value={reason}
-        ref={whole ? focusOnMount : undefined}
-        onChange={(e) => setReason(e.currentTarget.value as RefundReason | '')}
-      >
-        <option value="">Choose a reason…</option>
-        {Object.entries(REFUND_REASONS).map(([value, label]) => (
-          <option key={value} value={value}>
-            {label}
-          </option>
-        ))}
-      </select>
+        choices={REFUND_REASONS}
+        none="Choose a reason…"
+        onChange={setReason}
+        selectRef={whole ? focusOnMount : undefined}
+      />
       {reason === 'fraudulent' && (
         <p class="notice" role="note">
           “Fraudulent” also adds this card and the customer’s email to the account’s block lists:

@@ -15,6 +15,7 @@ import { errorOf, useAttempt } from '../../confirm/use-attempt';
 import { ErrorNotice } from '../../shared/ErrorNotice';
 import { focusOnMount } from '../../shared/KeyShortcut';
 import { FormEnd } from '../../confirm/FormEnd';
+import { ChoiceSelect } from '../../shared/ChoiceSelect';
 
 /**
  * Cancel now: the agent chooses whether unused time is credited and whether to invoice now,
@@ -130,18 +131,13 @@ export function CancelNow(props: {
         </span>
       </label>
       <label for="cancel-feedback">Customer's reason (optional)</label>
-      <select
+      <ChoiceSelect
         id="cancel-feedback"
         value={feedback}
-        onChange={(e) => setFeedback(e.currentTarget.value as CancellationFeedback | '')}
-      >
-        <option value="">Not given</option>
-        {Object.entries(CANCELLATION_FEEDBACK).map(([value, label]) => (
-          <option key={value} value={value}>
-            {label}
-          </option>
-        ))}
-      </select>
+        choices={CANCELLATION_FEEDBACK}
+        none="Not given"
+        onChange={setFeedback}
+      />
       <label for="cancel-comment">Comment (optional, kept on the subscription)</label>
       <input
         id="cancel-comment"
