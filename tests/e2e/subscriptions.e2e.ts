@@ -10,15 +10,6 @@ const SUB_PATH = `/v1/subscriptions/${SEED_IDS.jennySubscription}`;
 
 const statusOf = (card: Frame) => card.getByTestId('subscription-status').textContent();
 
-/**
- * Clicks Confirm as a person does: a click that lands as Confirm re-arms (the card's window
- * taking focus, see ConfirmButton) says "Not ready yet", and the person clicks again.
- */
-async function confirm(card: Frame) {
-  await clickCardButton(card, 'Confirm');
-  if (await card.getByText('Not ready yet').isVisible()) await clickCardButton(card, 'Confirm');
-}
-
 describeInChromium('subscriptions', () => {
   const extension = useExtensionBrowser(saveTestKey);
 
@@ -44,7 +35,7 @@ describeInChromium('subscriptions', () => {
         .getByRole('group', { name: 'Confirm cancelling at the end of the period' })
         .innerText(),
     ).toContain(`Jenny Rosen keeps the subscription until ${endDay}`);
-    await confirm(card);
+    await clickCardButton(card, 'Confirm');
     await card
       .getByTestId('subscription-cancel-scheduled')
       .getByText(`Cancels on ${endDay}`)
@@ -55,7 +46,7 @@ describeInChromium('subscriptions', () => {
     expect(await statusOf(card)).toBe(`Active — cancels on ${endDay}`);
 
     await clickCardButton(card, 'Undo');
-    await confirm(card);
+    await clickCardButton(card, 'Confirm');
     await card.getByRole('status').getByText('Cancellation undone').waitFor();
     expect(await statusOf(card)).toBe('Active');
     const posts = emulator.apiPosts().filter((r) => r.path === SUB_PATH);
@@ -102,7 +93,7 @@ describeInChromium('subscriptions', () => {
     // Stripe asks to slow down once, then takes its time: the worker is stopped meanwhile.
     emulator.injectFault({ kind: 'status', status: 429 }, { method: 'DELETE' });
     emulator.injectFault({ kind: 'delay', ms: 2500 }, { method: 'DELETE' });
-    await confirm(card);
+    await clickCardButton(card, 'Confirm');
     const deletes = () => emulator.apiRequests().filter((r) => r.method === 'DELETE');
     await expect.poll(() => deletes().length, { timeout: 10_000 }).toBe(2);
     const cdp = await context.newCDPSession(ticket.page);
@@ -119,7 +110,7 @@ describeInChromium('subscriptions', () => {
 
     // The agent retries the same attempt: the journal reads Stripe and sends nothing more.
     await clickCardButton(card, 'Retry the cancellation');
-    await confirm(card);
+    await clickCardButton(card, 'Confirm');
     await card
       .getByRole('status')
       .getByText(/^Canceled\. \$30\.00 for unused time went to/)
@@ -177,12 +168,12 @@ describeInChromium('subscriptions', () => {
     expect(await card.getByTestId('pause-preview').textContent()).toMatch(
       /^Pause collection: New invoices are finalized and voided at once: nothing is owed for the pause\. It resumes on /,
     );
-    await confirm(card);
+    await clickCardButton(card, 'Confirm');
     await card.getByTestId('subscription-paused').waitFor();
     expect(await statusOf(card)).toBe('Active — collection paused');
     const resumesAt = Math.floor(new Date(`${day}T00:00:00`).getTime() / 1000);
     await clickCardButton(card, 'Resume collection');
-    await confirm(card);
+    await clickCardButton(card, 'Confirm');
     await card.getByRole('status').getByText('Collection resumed').waitFor();
     expect(await card.getByTestId('subscription-paused').count()).toBe(0);
     const posts = emulator.apiPosts().filter((r) => r.path === SUB_PATH);
